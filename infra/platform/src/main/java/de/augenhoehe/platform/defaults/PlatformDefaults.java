@@ -1,0 +1,60 @@
+package de.augenhoehe.platform.defaults;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The configuration every service shares, as the lowest-precedence property source: a service's own
+ * application.yml, the environment and the command line all override it. Kept here so that no service repeats it.
+ */
+public class PlatformDefaults implements EnvironmentPostProcessor {
+
+    static final String NAME = "augenhoehe-platform-defaults";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        // Observability: JSON logs with trace ids, probes, Prometheus, every request traced locally.
+        d.put("logging.structured.format.console", "ecs");
+        d.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
+        d.put("management.endpoint.health.probes.enabled", "true");
+        d.put("management.endpoint.health.show-details", "when-authorized");
+        d.put("management.endpoint.health.roles", "OPERATIONS");
+        d.put("management.endpoint.health.group.readiness.include", "readinessState,db,kafka");
+        d.put("management.endpoint.health.group.liveness.include", "livenessState");
+        d.put("management.tracing.sampling.probability", "1.0");
+        d.put("logging.level.org.apache.kafka", "WARN");
+        d.put("logging.level.kafka", "WARN");
+        d.put("management.observations.annotations.enabled", "true");
+        // Web: RFC 9457 problems, strict JSON, virtual threads, graceful shutdown.
+        // Our ProblemDetailsAdvice replaces Spring Boot's, so that every problem gets a stable type.
+        d.put("spring.mvc.problemdetails.enabled", "false");
+        d.put("spring.jackson.deserialization.fail-on-unknown-properties", "true");
+        d.put("spring.jackson.deserialization.fail-on-null-for-primitives", "true");
+        d.put("spring.threads.virtual.enabled", "true");
+        d.put("server.shutdown", "graceful");
+        d.put("server.error.include-stacktrace", "never");
+        d.put("server.error.include-message", "never");
+        d.put("server.max-http-request-header-size", "16KB");
+        d.put("springdoc.api-docs.version", "openapi_3_1");
+        d.put("springdoc.swagger-ui.enabled", "true");
+        // Persistence: platform tables (outbox, inbox) migrate before the service's own.
+        d.put("spring.flyway.locations", "classpath:db/platform,classpath:db/migration");
+        d.put("spring.datasource.hikari.maximum-pool-size", "12");
+        d.put("spring.datasource.hikari.connection-timeout", "5000");
+        // Kafka: the broker may start after us; consumers start from the beginning of a topic they never read.
+        d.put("spring.kafka.consumer.auto-offset-reset", "earliest");
+        d.put("spring.kafka.consumer.enable-auto-commit", "false");
+        d.put("spring.kafka.producer.acks", "all");
+        d.put("spring.kafka.admin.fail-fast", "false");
+        d.put("spring.kafka.admin.operation-timeout", "10s");
+        // Security: tokens are for us only.
+        d.put("spring.security.oauth2.resourceserver.jwt.audiences", "augenhoehe");
+        environment.getPropertySources().addLast(new MapPropertySource(NAME, d));
+    }
+}

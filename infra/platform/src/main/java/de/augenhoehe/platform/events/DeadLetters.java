@@ -1,0 +1,178 @@
+package de.augenhoehe.platform.events;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.support.KafkaHeaders;
+
+/**
+ * The dead letters of this service's consumer group: listed for operators and redriven — sent back to their
+ * original topic, where idempotent consumers of other groups ignore them and this group applies them again.
+ * Each dead letter is redriven at most once.
+ */
+public class DeadLetters {
+
+    private static final Duration POLL = Duration.ofMillis(500);
+    private final Map<String, Object> consumerProps;
+    private final Collection<String> consumedTopics;
+    private final String groupId;
+    private final KafkaOperations<String, byte[]> template;
+    private final JdbcTemplate jdbc;
+
+    DeadLetters(Map<String, Object> consumerProps, Collection<String> consumedTopics, String groupId,
+            KafkaOperations<String, byte[]> template, JdbcTemplate jdbc) {
+        this.consumerProps = new HashMap<>(consumerProps);
+        this.consumerProps.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        this.consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        this.consumedTopics = consumedTopics;
+        this.groupId = groupId;
+        this.template = template;
+        this.jdbc = jdbc;
+    }
+
+    /** Dead letters of this consumer group, oldest first, at most {@code limit}. */
+    public List<DeadLetter> list(int limit) {
+        List<DeadLetter> result = new ArrayList<>();
+        try (var consumer = consumer()) {
+            for (String topic : consumedTopics) {
+                List<TopicPartition> partitions = partitions(consumer, topic + EventConsumers.DLT_SUFFIX);
+                if (partitions.isEmpty()) {
+                    continue;
+                }
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+                Set<String> redriven = Set.copyOf(jdbc.queryForList(
+                        "select dlt_partition || ':' || dlt_offset from redriven_dead_letter where dlt_topic = ?",
+                        String.class, topic + EventConsumers.DLT_SUFFIX));
+                while (result.size() < limit && !reachedEnd(consumer, end)) {
+                    for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL)) {
+                        if (groupId.equals(header(r, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP)) && result.size() < limit) {
+                            result.add(DeadLetter.of(r, redriven.contains(r.partition() + ":" + r.offset())));
+                        }
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Sends one dead letter back to its original topic; empty when there is no such dead letter of ours. */
+    public Optional<DeadLetter> redrive(String dltTopic, int partition, long offset, String operator) {
+        if (consumedTopics.stream().noneMatch(t -> (t + EventConsumers.DLT_SUFFIX).equals(dltTopic))) {
+            return Optional.empty();
+        }
+        Optional<ConsumerRecord<String, byte[]>> found = read(dltTopic, partition, offset);
+        if (found.isEmpty() || !groupId.equals(header(found.get(), KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP))) {
+            return Optional.empty();
+        }
+        ConsumerRecord<String, byte[]> r = found.get();
+        DeadLetter letter = DeadLetter.of(r, true);
+        try {
+            jdbc.update("insert into redriven_dead_letter (dlt_topic, dlt_partition, dlt_offset, event_id, redriven_by) values (?, ?, ?, ?, ?)",
+                    dltTopic, partition, offset, letter.eventId(), operator);
+        } catch (DuplicateKeyException e) {
+            throw new AlreadyRedrivenException(dltTopic, partition, offset);
+        }
+        ProducerRecord<String, byte[]> back = new ProducerRecord<>(letter.originalTopic(), null, r.key(), r.value());
+        for (Header h : r.headers()) {
+            if (!h.key().startsWith(KafkaHeaders.PREFIX)) {
+                back.headers().add(h);
+            }
+        }
+        try {
+            template.send(back).get();
+        } catch (Exception e) {
+            jdbc.update("delete from redriven_dead_letter where dlt_topic = ? and dlt_partition = ? and dlt_offset = ?",
+                    dltTopic, partition, offset);
+            throw new IllegalStateException("Redrive of " + dltTopic + "/" + partition + "/" + offset + " failed", e);
+        }
+        return Optional.of(letter);
+    }
+
+    private Optional<ConsumerRecord<String, byte[]>> read(String topic, int partition, long offset) {
+        try (var consumer = consumer()) {
+            TopicPartition tp = new TopicPartition(topic, partition);
+            if (partitions(consumer, topic).stream().noneMatch(tp::equals)) {
+                return Optional.empty();
+            }
+            consumer.assign(List.of(tp));
+            long end = consumer.endOffsets(List.of(tp)).get(tp);
+            if (offset < 0 || offset >= end) {
+                return Optional.empty();
+            }
+            consumer.seek(tp, offset);
+            Instant deadline = Instant.now().plusSeconds(10);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL)) {
+                    if (r.offset() == offset) {
+                        return Optional.of(r);
+                    }
+                    if (r.offset() > offset) {
+                        return Optional.empty();
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    private KafkaConsumer<String, byte[]> consumer() {
+        return new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
+        List<PartitionInfo> infos = consumer.listTopics(POLL.multipliedBy(10)).get(topic);
+        return infos == null ? List.of() : infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+    }
+
+    private static boolean reachedEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    }
+
+    static String header(ConsumerRecord<?, ?> r, String name) {
+        return CloudEventHeaders.text(r.headers(), name);
+    }
+
+    /** What an operator sees of a dead letter: no data, which stays on the topic. */
+    public record DeadLetter(String topic, int partition, long offset, String key, String originalTopic, String eventId,
+            String eventType, String subject, String exceptionClass, String error, Instant deadLetteredAt,
+            boolean redriven) {
+
+        static DeadLetter of(ConsumerRecord<?, ?> r, boolean redriven) {
+            String original = header(r, KafkaHeaders.DLT_ORIGINAL_TOPIC);
+            String cause = header(r, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN); // the listener wraps what really failed
+            return new DeadLetter(r.topic(), r.partition(), r.offset(), r.key() == null ? null : String.valueOf(r.key()),
+                    original != null ? original : r.topic().substring(0, r.topic().length() - EventConsumers.DLT_SUFFIX.length()),
+                    header(r, CloudEventHeaders.ID), header(r, CloudEventHeaders.TYPE), header(r, CloudEventHeaders.SUBJECT),
+                    cause != null ? cause : header(r, KafkaHeaders.DLT_EXCEPTION_FQCN), header(r, KafkaHeaders.DLT_EXCEPTION_MESSAGE),
+                    Instant.ofEpochMilli(r.timestamp()), redriven);
+        }
+    }
+
+    /** A dead letter is redriven at most once. */
+    public static class AlreadyRedrivenException extends RuntimeException {
+        AlreadyRedrivenException(String topic, int partition, long offset) {
+            super("Dead letter " + topic + "/" + partition + "/" + offset + " was already redriven");
+        }
+    }
+}

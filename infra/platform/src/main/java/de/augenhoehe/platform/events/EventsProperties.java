@@ -1,0 +1,77 @@
+package de.augenhoehe.platform.events;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** {@code augenhoehe.events.*}: the event backbone of one service. */
+@ConfigurationProperties("augenhoehe.events")
+public class EventsProperties {
+
+    /** The topic this service publishes to, e.g. {@code partner-events}; empty for a service that publishes nothing. */
+    private String topic = "";
+    /** Partitions of the topics this service creates. */
+    private int partitions = 6;
+    /** Replication factor of the topics this service creates (1 on a single local broker). */
+    private short replicationFactor = 1;
+    /** Reject an outgoing event whose data does not match its JSON Schema (a missing schema is rejected too). */
+    private boolean validateAgainstSchema = true;
+    private final Relay relay = new Relay();
+    private final Consumer consumer = new Consumer();
+
+    public String getTopic() { return topic; }
+    public void setTopic(String topic) { this.topic = topic; }
+    public int getPartitions() { return partitions; }
+    public void setPartitions(int partitions) { this.partitions = partitions; }
+    public short getReplicationFactor() { return replicationFactor; }
+    public void setReplicationFactor(short replicationFactor) { this.replicationFactor = replicationFactor; }
+    public boolean isValidateAgainstSchema() { return validateAgainstSchema; }
+    public void setValidateAgainstSchema(boolean v) { this.validateAgainstSchema = v; }
+    public Relay getRelay() { return relay; }
+    public Consumer getConsumer() { return consumer; }
+
+    public static class Relay {
+        private boolean enabled = true;
+        /** How long an idle relay waits before it looks again (a local commit wakes it at once). */
+        private Duration pollInterval = Duration.ofMillis(250);
+        private int batchSize = 500;
+        /** How long one batch may wait for the broker's acknowledgements before the relay backs off. */
+        private Duration sendTimeout = Duration.ofSeconds(10);
+        private Duration maxBackoff = Duration.ofSeconds(5);
+        /** How long relayed rows are kept for inspection before they are deleted. */
+        private Duration retention = Duration.ofDays(7);
+
+        public boolean isEnabled() { return enabled; }
+        public void setEnabled(boolean enabled) { this.enabled = enabled; }
+        public Duration getPollInterval() { return pollInterval; }
+        public void setPollInterval(Duration pollInterval) { this.pollInterval = pollInterval; }
+        public int getBatchSize() { return batchSize; }
+        public void setBatchSize(int batchSize) { this.batchSize = batchSize; }
+        public Duration getSendTimeout() { return sendTimeout; }
+        public void setSendTimeout(Duration sendTimeout) { this.sendTimeout = sendTimeout; }
+        public Duration getMaxBackoff() { return maxBackoff; }
+        public void setMaxBackoff(Duration maxBackoff) { this.maxBackoff = maxBackoff; }
+        public Duration getRetention() { return retention; }
+        public void setRetention(Duration retention) { this.retention = retention; }
+    }
+
+    public static class Consumer {
+        private boolean enabled = true;
+        private int concurrency = 1;
+        /** Retries of a failing event before it is dead-lettered. */
+        private int maxRetries = 5;
+        private Duration initialBackoff = Duration.ofMillis(200);
+        private Duration maxBackoff = Duration.ofSeconds(5);
+
+        public boolean isEnabled() { return enabled; }
+        public void setEnabled(boolean enabled) { this.enabled = enabled; }
+        public int getConcurrency() { return concurrency; }
+        public void setConcurrency(int concurrency) { this.concurrency = concurrency; }
+        public int getMaxRetries() { return maxRetries; }
+        public void setMaxRetries(int maxRetries) { this.maxRetries = maxRetries; }
+        public Duration getInitialBackoff() { return initialBackoff; }
+        public void setInitialBackoff(Duration initialBackoff) { this.initialBackoff = initialBackoff; }
+        public Duration getMaxBackoff() { return maxBackoff; }
+        public void setMaxBackoff(Duration maxBackoff) { this.maxBackoff = maxBackoff; }
+    }
+}

@@ -1,0 +1,238 @@
+package de.augenhoehe.platform.events;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Relays committed outbox rows to Kafka, at least once and in position order per shard (so per aggregate).
+ * Several instances may run: a shard is relayed under a transaction-scoped advisory lock, so no row is sent by
+ * two relays at the same time and one key's rows never overtake each other. A row is marked relayed only after
+ * the broker acknowledged it ({@code acks=all}); a failed batch stays pending and is sent again after a back-off.
+ */
+class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    /** First key of the two-int advisory lock: 'AUGO' — keeps our locks apart from anybody else's. */
+    private static final int LOCK_NAMESPACE = 0x4155474F;
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final TransactionTemplate tx;
+    private final Producer<String, byte[]> producer;
+    private final EventsProperties.Relay settings;
+    private final Counter relayed;
+    private final Counter failures;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition work = lock.newCondition();
+    private volatile boolean wakeUp;
+    private volatile boolean running;
+    private Thread thread;
+    private Instant nextCleanup = Instant.EPOCH;
+
+    OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, Producer<String, byte[]> producer,
+            EventsProperties.Relay settings, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.tx = tx;
+        this.producer = producer;
+        this.settings = settings;
+        this.relayed = Counter.builder("augenhoehe.outbox.relayed").description("Outbox events relayed to Kafka").register(meters);
+        this.failures = Counter.builder("augenhoehe.outbox.relay.failures").description("Relay batches that failed and will be retried").register(meters);
+    }
+
+    void wakeUp() {
+        lock.lock();
+        try {
+            wakeUp = true;
+            work.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** One pass over every shard with pending rows; returns how many rows were relayed. */
+    int relayPending() {
+        List<Integer> shards = jdbc.queryForList(
+                "select distinct shard from outbox_event where published_at is null", Integer.class);
+        int total = 0;
+        for (int shard : shards) {
+            total += relayShard(shard);
+        }
+        return total;
+    }
+
+    private int relayShard(int shard) {
+        Batch batch = tx.execute(status -> {
+            Boolean locked = jdbc.queryForObject("select pg_try_advisory_xact_lock(?, ?)", Boolean.class, LOCK_NAMESPACE, shard);
+            if (!Boolean.TRUE.equals(locked)) {
+                return Batch.NONE; // another instance relays this shard right now
+            }
+            List<Map<String, Object>> rows = jdbc.queryForList("""
+                    select position, event_id, topic, event_key, event_type, source, occurred_at, payload, traceparent
+                    from outbox_event where shard = ? and published_at is null order by position limit ?""",
+                    shard, settings.getBatchSize());
+            if (rows.isEmpty()) {
+                return Batch.NONE;
+            }
+            List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+            for (Map<String, Object> row : rows) {
+                acks.add(producer.send(toRecord(row)));
+            }
+            producer.flush();
+            long deadline = System.nanoTime() + settings.getSendTimeout().toNanos();
+            List<Long> positions = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                try {
+                    acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (Exception e) {
+                    // Later rows of this batch may have been acknowledged, but marking them while an earlier one is
+                    // pending would let them overtake it: keep the acknowledged prefix, resend the rest.
+                    failures.increment();
+                    log.warn("Outbox relay: broker did not acknowledge event {} ({}); {} of {} relayed, retrying later",
+                            rows.get(i).get("event_id"), e.getClass().getSimpleName(), positions.size(), rows.size());
+                    break;
+                }
+                positions.add(((Number) rows.get(i).get("position")).longValue());
+            }
+            if (!positions.isEmpty()) {
+                named.update("update outbox_event set published_at = now() where position in (:positions)",
+                        new MapSqlParameterSource("positions", positions));
+            }
+            return new Batch(positions.size(), positions.size() == rows.size());
+        });
+        if (batch == null) {
+            return 0;
+        }
+        relayed.increment(batch.relayed());
+        if (!batch.complete()) {
+            throw new RelayIncomplete(batch.relayed());
+        }
+        return batch.relayed();
+    }
+
+    private record Batch(int relayed, boolean complete) {
+        static final Batch NONE = new Batch(0, true);
+    }
+
+    private ProducerRecord<String, byte[]> toRecord(Map<String, Object> row) {
+        String key = (String) row.get("event_key");
+        Instant occurredAt = ((Timestamp) row.get("occurred_at")).toInstant();
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>((String) row.get("topic"), null,
+                occurredAt.toEpochMilli(), key, ((String) row.get("payload")).getBytes(StandardCharsets.UTF_8));
+        CloudEventHeaders.write(record.headers(), (String) row.get("event_id"), (String) row.get("source"),
+                (String) row.get("event_type"), key, occurredAt, (String) row.get("traceparent"));
+        return record;
+    }
+
+    private void loop() {
+        long backoff = 0;
+        while (running) {
+            try {
+                int n = relayPending();
+                cleanupIfDue();
+                backoff = 0;
+                if (n == 0) {
+                    await(settings.getPollInterval().toMillis());
+                }
+            } catch (RelayIncomplete e) {
+                backoff = nextBackoff(backoff);
+                await(backoff);
+            } catch (RuntimeException e) {
+                failures.increment();
+                backoff = nextBackoff(backoff);
+                if (running) {
+                    log.warn("Outbox relay failed ({}), next try in {} ms", e.toString(), backoff);
+                }
+                await(backoff);
+            }
+        }
+    }
+
+    private long nextBackoff(long current) {
+        return Math.min(settings.getMaxBackoff().toMillis(), current == 0 ? 100 : current * 2);
+    }
+
+    private void cleanupIfDue() {
+        Instant now = Instant.now();
+        if (now.isBefore(nextCleanup)) {
+            return;
+        }
+        nextCleanup = now.plusSeconds(60);
+        jdbc.update("""
+                delete from outbox_event where position in (
+                  select position from outbox_event where published_at < ? limit 10000)""",
+                Timestamp.from(now.minus(settings.getRetention())));
+    }
+
+    private void await(long millis) {
+        lock.lock();
+        try {
+            if (!wakeUp && running) {
+                work.await(millis, TimeUnit.MILLISECONDS);
+            }
+            wakeUp = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wakeUp();
+        if (thread != null) {
+            try {
+                thread.join(settings.getSendTimeout().toMillis() + 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        // Stops before the producer and the data source, after the web server stopped taking writes.
+        return Integer.MAX_VALUE - 1000;
+    }
+
+    /** The acknowledged prefix is committed; this tells the loop to back off before the rest. */
+    private static final class RelayIncomplete extends RuntimeException {
+        RelayIncomplete(int relayed) {
+            super(relayed + " relayed before the broker stopped acknowledging", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package de.augenhoehe.platform.security;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.io.Resource;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Secure by default: every request needs a valid JWT bearer token (issuer, audience, expiry, signature are
+ * checked by Spring's resource server from {@code spring.security.oauth2.resourceserver.jwt.*}) unless the
+ * service declares it public through {@link PublicEndpoints}. Operations endpoints need the operations role.
+ * Without a configured key or issuer the service does not start.
+ */
+@AutoConfiguration(beforeName = "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration")
+@EnableWebSecurity
+public class PlatformSecurityConfiguration {
+
+    private static final String[] ALWAYS_PUBLIC = {"/actuator/health", "/actuator/health/**", "/actuator/info",
+            "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**", "/error"};
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    SecurityFilterChain platformSecurity(HttpSecurity http, ObjectProvider<PublicEndpoints> publicEndpoints,
+            JsonMapper json) throws Exception {
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
+        List<PublicEndpoints> declared = publicEndpoints.orderedStream().toList();
+        http.csrf(c -> c.disable()) // bearer tokens only, no cookies: nothing for CSRF to ride on
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> {
+                    a.requestMatchers(ALWAYS_PUBLIC).permitAll();
+                    a.requestMatchers("/actuator/**", "/internal/**").hasRole(Roles.OPERATIONS);
+                    for (PublicEndpoints p : declared) {
+                        for (String pattern : p.readOnly()) {
+                            a.requestMatchers(HttpMethod.GET, pattern).permitAll();
+                            a.requestMatchers(HttpMethod.HEAD, pattern).permitAll();
+                        }
+                        p.anyMethod().forEach(pattern -> a.requestMatchers(pattern).permitAll());
+                    }
+                    a.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(jwtAuthentication()))
+                        .authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    /**
+     * A decoder for a fixed public key with issuer and audience checks: used where no OIDC discovery is available
+     * (local runs and tests). With {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code jwk-set-uri}
+     * instead, Spring Boot's own decoder validates against the identity provider.
+     */
+    @Bean
+    @ConditionalOnMissingBean(JwtDecoder.class)
+    @ConditionalOnProperty("augenhoehe.security.jwt.public-key-location")
+    JwtDecoder publicKeyJwtDecoder(@Value("${augenhoehe.security.jwt.public-key-location}") Resource key,
+            @Value("${augenhoehe.security.jwt.issuer}") String issuer,
+            @Value("${spring.security.oauth2.resourceserver.jwt.audiences:augenhoehe}") List<String> audiences) throws Exception {
+        String pem = key.getContentAsString(StandardCharsets.UTF_8)
+                .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
+                .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(publicKey).signatureAlgorithm(SignatureAlgorithm.RS256).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.stream().anyMatch(audiences::contains))));
+        return decoder;
+    }
+
+    /** Roles from the {@code roles} claim as ROLE_*, scopes as SCOPE_*. */
+    static JwtAuthenticationConverter jwtAuthentication() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(PlatformSecurityConfiguration::authorities);
+        return converter;
+    }
+
+    private static Collection<GrantedAuthority> authorities(Jwt jwt) {
+        List<GrantedAuthority> result = new ArrayList<>();
+        List<String> roles = jwt.getClaimAsStringList(Actor.ROLES_CLAIM);
+        if (roles != null) {
+            roles.forEach(r -> result.add(new SimpleGrantedAuthority("ROLE_" + r.toUpperCase(Locale.ROOT))));
+        }
+        String scope = jwt.getClaimAsString("scope");
+        if (scope != null) {
+            for (String s : scope.split(" ")) {
+                if (!s.isBlank()) {
+                    result.add(new SimpleGrantedAuthority("SCOPE_" + s));
+                }
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,143 @@
+package de.augenhoehe.platform.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import jakarta.validation.ConstraintViolationException;
+
+/**
+ * Every error as an RFC 9457 problem with a stable type. Client mistakes are 4xx with a detail they can act on;
+ * anything unexpected is a 500 that says nothing about the inside and is logged with its trace id.
+ */
+@RestControllerAdvice
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<ProblemDetail> problem(ProblemException e) {
+        return ResponseEntity.status(e.status()).body(e.toProblem());
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException e) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(HttpStatus.CONTENT_TOO_LARGE,
+                "payload-too-large", "Anfrage zu groß / Payload too large", e.getMessage()));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraint(ConstraintViolationException e) {
+        ProblemDetail p = Problems.of(HttpStatus.BAD_REQUEST, "validation-failed", "Ungültige Eingabe / Invalid input",
+                "The request has invalid fields");
+        p.setProperty("errors", e.getConstraintViolations().stream()
+                .map(v -> Map.of("field", String.valueOf(v.getPropertyPath()), "message", v.getMessage())).toList());
+        return ResponseEntity.badRequest().body(p);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameter",
+                "Ungültiger Parameter / Invalid parameter", "Parameter '" + e.getName() + "' has an invalid value"));
+    }
+
+    @ExceptionHandler({OptimisticLockingFailureException.class, PessimisticLockingFailureException.class})
+    ResponseEntity<ProblemDetail> concurrentChange(RuntimeException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT, "concurrent-modification",
+                "Gleichzeitige Änderung / Concurrent modification", "The resource was changed concurrently; read it again and retry"));
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
+        log.info("Write refused by a database constraint: {}", e.getMostSpecificCause().getClass().getSimpleName());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT, "constraint-violated",
+                "Konflikt / Conflict", "The change conflicts with existing data"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error", "Interner Fehler / Internal error", "Something went wrong on our side; it has been logged"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        Throwable cause = ex.getMostSpecificCause();
+        if (cause instanceof PayloadTooLargeException tooLarge) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(HttpStatus.CONTENT_TOO_LARGE,
+                    "payload-too-large", "Anfrage zu groß / Payload too large", tooLarge.getMessage()));
+        }
+        String detail = "The request body is not valid JSON of the expected shape";
+        if (findCause(ex, UnrecognizedPropertyException.class) instanceof UnrecognizedPropertyException unknown) {
+            detail = "Unknown field '" + unknown.getPropertyName() + "'";
+        }
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
+                "Fehlerhafte Anfrage / Malformed request", detail));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail p = Problems.of(HttpStatus.BAD_REQUEST, "validation-failed", "Ungültige Eingabe / Invalid input",
+                "The request has invalid fields");
+        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage()))).toList();
+        p.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(p);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail p = Problems.of(HttpStatus.BAD_REQUEST, "validation-failed", "Ungültige Eingabe / Invalid input",
+                "The request has invalid parameters");
+        p.setProperty("errors", ex.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> Map.of(
+                        "field", String.valueOf(r.getMethodParameter().getParameterName()),
+                        "message", String.valueOf(err.getDefaultMessage()))))
+                .toList());
+        return ResponseEntity.badRequest().body(p);
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+            WebRequest request) {
+        // Spring's own problems (404 of an unknown path, 405, 415 …) get our stable type too.
+        if (body instanceof ProblemDetail p && (p.getType() == null || "about:blank".equals(p.getType().toString()))) {
+            HttpStatus s = HttpStatus.resolve(statusCode.value());
+            p.setType(Problems.type(s == null ? "http-" + statusCode.value() : s.name().toLowerCase().replace('_', '-')));
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private static Throwable findCause(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return c;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,75 @@
+package de.augenhoehe.platform.events;
+
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import de.augenhoehe.testing.Infrastructure;
+
+/** The outbox wired by hand on a fresh database, so that tests can run several relays and brokers at once. */
+final class OutboxFixture {
+
+    final String jdbcUrl;
+    final JdbcTemplate jdbc;
+    final TransactionTemplate tx;
+    final EventsProperties properties = new EventsProperties();
+
+    OutboxFixture(String topic) {
+        Infrastructure infra = Infrastructure.get();
+        jdbcUrl = infra.jdbcUrl(infra.createDatabase("outbox"));
+        DriverManagerDataSource ds = new DriverManagerDataSource(jdbcUrl, infra.postgresUser(), infra.postgresPassword());
+        Flyway.configure().dataSource(ds).locations("classpath:db/platform").load().migrate();
+        jdbc = new JdbcTemplate(ds);
+        tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
+        properties.setTopic(topic);
+        properties.setValidateAgainstSchema(false);
+    }
+
+    static void createTopic(String bootstrap, String topic) {
+        try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    OutboxEventPublisher publisher() {
+        return new OutboxEventPublisher(jdbc, JsonMapper.builder().build(), properties, "/augenhoehe/test", new EventSchemas(),
+                new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(io.micrometer.tracing.Tracer.class),
+                null, java.time.Clock.systemUTC());
+    }
+
+    /** Writes one event in its own transaction, as a service's write would. */
+    String publish(String key, int sequence) {
+        return tx.execute(s -> publisher().publish("augenhoehe.test.sequenced.v1", key, Map.of("key", key, "sequence", sequence)));
+    }
+
+    OutboxRelay relay(String bootstrap, int batchSize) {
+        EventsProperties.Relay settings = new EventsProperties.Relay();
+        settings.setBatchSize(batchSize);
+        settings.setPollInterval(java.time.Duration.ofMillis(50));
+        settings.setSendTimeout(java.time.Duration.ofSeconds(3));
+        settings.setMaxBackoff(java.time.Duration.ofMillis(500));
+        var producer = RelayProducer.create(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+        return new OutboxRelay(jdbc, tx, producer, settings, new SimpleMeterRegistry());
+    }
+
+    int pending() {
+        return jdbc.queryForObject("select count(*) from outbox_event where published_at is null", Integer.class);
+    }
+
+    int published() {
+        return jdbc.queryForObject("select count(*) from outbox_event where published_at is not null", Integer.class);
+    }
+}

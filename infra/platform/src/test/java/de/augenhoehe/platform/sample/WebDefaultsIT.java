@@ -1,0 +1,81 @@
+package de.augenhoehe.platform.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import de.augenhoehe.testing.RealInfrastructure;
+import de.augenhoehe.testing.TestTokens;
+
+/** What every service answers for free: problems for bad input and bad tokens, probes, docs, metrics for operators. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure(isolatedDatabase = true)
+class WebDefaultsIT {
+
+    @LocalServerPort int port;
+
+    private String staff() {
+        return TestTokens.subject("someone").roles("partner_staff").sign();
+    }
+
+    @Test
+    void writes_need_a_valid_token() {
+        Http http = new Http(port);
+        String path = "/api/widgets/" + UUID.randomUUID();
+        var none = http.send("PUT", path, null, "{\"name\":\"x\"}");
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(none.body()).contains("urn:augenhoehe:problem:unauthenticated");
+        assertThat(http.send("PUT", path, TestTokens.subject("x").signWithForeignKey(), "{\"name\":\"x\"}").statusCode()).isEqualTo(401);
+        assertThat(http.send("PUT", path, TestTokens.subject("x").expiresAt(Instant.now().minusSeconds(120)).sign(), "{\"name\":\"x\"}").statusCode()).isEqualTo(401);
+        assertThat(http.send("PUT", path, TestTokens.subject("x").audience("someone-else").sign(), "{\"name\":\"x\"}").statusCode()).isEqualTo(401);
+        assertThat(http.send("PUT", path, TestTokens.subject("x").issuer("evil").sign(), "{\"name\":\"x\"}").statusCode()).isEqualTo(401);
+        assertThat(http.send("PUT", path, staff(), "{\"name\":\"x\"}").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void bad_input_gets_a_problem_with_a_stable_type() {
+        Http http = new Http(port);
+        String path = "/api/widgets/" + UUID.randomUUID();
+        var unknownField = http.send("PUT", path, staff(), "{\"name\":\"x\",\"colour\":\"red\"}");
+        assertThat(unknownField.statusCode()).isEqualTo(400);
+        assertThat(unknownField.body()).contains("urn:augenhoehe:problem:malformed-request").contains("colour");
+        var malformed = http.send("PUT", path, staff(), "{\"name\":");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        var invalid = http.send("PUT", path, staff(), "{\"name\":\"\"}");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.body()).contains("urn:augenhoehe:problem:validation-failed").contains("\"field\":\"name\"");
+        var badId = http.send("PUT", "/api/widgets/not-a-uuid", staff(), "{\"name\":\"x\"}");
+        assertThat(badId.statusCode()).isEqualTo(400);
+        var huge = http.send("PUT", path, staff(), "{\"name\":\"" + "x".repeat(1_100_000) + "\"}");
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(huge.body()).contains("urn:augenhoehe:problem:payload-too-large");
+        var unknownPath = http.send("GET", "/api/nothing-here", staff(), null);
+        assertThat(unknownPath.statusCode()).isEqualTo(404);
+        assertThat(unknownPath.body()).contains("urn:augenhoehe:problem:");
+    }
+
+    @Test
+    void probes_and_docs_are_public_metrics_are_for_operations() {
+        Http http = new Http(port);
+        var readiness = http.send("GET", "/actuator/health/readiness", null, null);
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(http.send("GET", "/actuator/health/liveness", null, null).statusCode()).isEqualTo(200);
+        var docs = http.send("GET", "/v3/api-docs", null, null);
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("\"openapi\":\"3.1");
+        assertThat(http.send("GET", "/actuator/prometheus", null, null).statusCode()).isEqualTo(401);
+        assertThat(http.send("GET", "/actuator/prometheus", staff(), null).statusCode()).isEqualTo(403);
+        var metrics = http.send("GET", "/actuator/prometheus", TestTokens.operations(), null);
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("augenhoehe_outbox_backlog").contains("augenhoehe_outbox_oldest_pending_age_seconds")
+                .contains("augenhoehe_outbox_relayed_total").contains("augenhoehe_events_dead_lettered_total");
+        var details = http.send("GET", "/actuator/health", TestTokens.operations(), null);
+        assertThat(details.body()).contains("\"kafka\"").contains("\"db\"");
+    }
+}
