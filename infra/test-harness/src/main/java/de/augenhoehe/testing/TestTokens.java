@@ -47,7 +47,8 @@ public final class TestTokens {
         return subject("operator").roles("operations").sign();
     }
 
-    static synchronized Path publicKeyFile() {
+    /** The PEM file of the public key, for services started outside this JVM. */
+    public static synchronized Path publicKeyFile() {
         if (publicKeyFile == null) {
             try {
                 Path file = Files.createTempFile("augenhoehe-test-jwt", ".pem");

@@ -74,6 +74,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "Konflikt / Conflict", "The change conflicts with existing data"));
     }
 
+    /** A method-level check (e.g. {@code @PreAuthorize}) refused: the same 403 as a refused route. */
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(org.springframework.security.access.AccessDeniedException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Problems.of(HttpStatus.FORBIDDEN, "forbidden",
+                "Keine Berechtigung / Forbidden", "Your roles do not allow this request"));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected error", e);

@@ -1,0 +1,78 @@
+package de.augenhoehe.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Each path family reaches its service — real HTTP servers standing in for the four services — with the token relayed. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RoutingTest {
+
+    static final Map<String, HttpServer> SERVICES = Map.of(
+            "partner", echo("partner"), "vacancy", echo("vacancy"), "measures", echo("measures"), "outreach", echo("outreach"));
+
+    @LocalServerPort int port;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        SERVICES.forEach((name, server) -> registry.add("augenhoehe.gateway.services." + name,
+                () -> "http://127.0.0.1:" + server.getAddress().getPort()));
+    }
+
+    @AfterAll
+    static void stop() {
+        SERVICES.values().forEach(s -> s.stop(0));
+    }
+
+    @Test
+    void every_path_family_reaches_its_service_with_the_token_relayed() throws Exception {
+        Map<String, String> expected = Map.ofEntries(
+                Map.entry("/api/partners/1", "partner"), Map.entry("/api/networks/1", "partner"),
+                Map.entry("/api/working-groups/1", "partner"), Map.entry("/.well-known/openid-configuration", "partner"),
+                Map.entry("/oauth2/token", "partner"), Map.entry("/api/vacancies", "vacancy"),
+                Map.entry("/api/vacancies/1", "vacancy"), Map.entry("/integration/v1/vacancies/x", "vacancy"),
+                Map.entry("/api/measures", "measures"), Map.entry("/api/registrations/1", "measures"),
+                Map.entry("/api/monitor/gaps", "measures"), Map.entry("/api/campaigns/1", "outreach"),
+                Map.entry("/api/returnees/1", "outreach"), Map.entry("/r/K7Q2", "outreach"));
+        for (var e : expected.entrySet()) {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + e.getKey()))
+                    .header("Authorization", "Bearer abc.def.ghi").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.body()).as(e.getKey()).isEqualTo(e.getValue() + " " + e.getKey() + " Bearer abc.def.ghi");
+        }
+        var unknown = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/unknown")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+    }
+
+    private static HttpServer echo(String name) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                byte[] body = (name + " " + exchange.getRequestURI().getPath() + " "
+                        + exchange.getRequestHeaders().getFirst("Authorization")).getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package de.augenhoehe.measures;
+
+import org.junit.jupiter.api.Test;
+
+import de.augenhoehe.testing.FeatureArchitecture;
+
+class ArchitectureTest {
+
+    @Test
+    void features_do_not_reach_into_each_other() {
+        FeatureArchitecture.check("de.augenhoehe.measures");
+    }
+}

@@ -1,0 +1,44 @@
+package de.augenhoehe.measures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import de.augenhoehe.testing.RealInfrastructure;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure(isolatedDatabase = true)
+class CatalogueIT {
+
+    @LocalServerPort int port;
+    @Autowired JdbcTemplate jdbc;
+
+    HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void the_catalogue_is_public_paged_and_ordered_by_start() throws Exception {
+        jdbc.update("insert into measure (id, title, type, starts_on) values (?, 'Techniktag mit der Handwerkskammer', 'TECHNOLOGY_DAY', date '2027-03-10')", UUID.randomUUID());
+        jdbc.update("insert into measure (id, title, type, starts_on) values (?, 'Projekttag Ems-Achse', 'PROJECT_DAY', date '2027-02-01')", UUID.randomUUID());
+        var page = get("/api/measures?size=1");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Projekttag Ems-Achse").doesNotContain("Techniktag");
+        assertThat(get("/api/measures?size=1&page=1").body()).contains("Techniktag");
+        var tooBig = get("/api/measures?size=1000");
+        assertThat(tooBig.statusCode()).isEqualTo(400);
+        assertThat(tooBig.body()).contains("urn:augenhoehe:problem:validation-failed");
+        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+    }
+}

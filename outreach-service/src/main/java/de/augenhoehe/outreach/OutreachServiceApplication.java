@@ -1,0 +1,13 @@
+package de.augenhoehe.outreach;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** outreach-service: returnee campaigns from door hanger to hire. */
+@SpringBootApplication
+public class OutreachServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(OutreachServiceApplication.class, args);
+    }
+}

@@ -1,0 +1,46 @@
+package de.augenhoehe.vacancy.employers;
+
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import de.augenhoehe.platform.security.PublicEndpoints;
+import de.augenhoehe.platform.web.ProblemException;
+
+/** {@code /api/vacancies/employers/{partnerId}}: an employer as the portal knows it (public organisation data). */
+@RestController
+@Tag(name = "employers")
+class EmployerController {
+
+    record Employer(UUID partnerId, String name, String kind) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    EmployerController(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping("/api/vacancies/employers/{partnerId}")
+    @Operation(summary = "An organisation known to the portal from partner-events")
+    Employer employer(@PathVariable UUID partnerId) {
+        return jdbc.query("select partner_id, name, kind from employer where partner_id = ?",
+                (rs, n) -> new Employer(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)), partnerId)
+                .stream().findFirst().orElseThrow(() -> ProblemException.notFound("Employer " + partnerId));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Access {
+        @Bean
+        PublicEndpoints publicVacancies() {
+            return PublicEndpoints.readOnly("/api/vacancies/**");
+        }
+    }
+}
