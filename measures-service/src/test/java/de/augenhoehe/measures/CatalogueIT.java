@@ -41,4 +41,9 @@ class CatalogueIT {
         assertThat(tooBig.body()).contains("urn:augenhoehe:problem:validation-failed");
         assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void the_served_openapi_document_is_the_committed_contract() {
+        de.augenhoehe.testing.OpenApiContract.assertServedMatchesCommitted(port);
+    }
 }

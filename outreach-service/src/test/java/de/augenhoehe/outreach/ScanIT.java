@@ -41,4 +41,9 @@ class ScanIT {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("urn:augenhoehe:problem:unknown-code");
     }
+
+    @Test
+    void the_served_openapi_document_is_the_committed_contract() {
+        de.augenhoehe.testing.OpenApiContract.assertServedMatchesCommitted(port);
+    }
 }

@@ -75,4 +75,9 @@ class PartnerRegistrationIT {
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("urn:augenhoehe:problem:not-found");
     }
+
+    @Test
+    void the_served_openapi_document_is_the_committed_contract() {
+        de.augenhoehe.testing.OpenApiContract.assertServedMatchesCommitted(port);
+    }
 }

@@ -89,4 +89,9 @@ class EmployerProjectionIT {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void the_served_openapi_document_is_the_committed_contract() {
+        de.augenhoehe.testing.OpenApiContract.assertServedMatchesCommitted(port);
+    }
 }

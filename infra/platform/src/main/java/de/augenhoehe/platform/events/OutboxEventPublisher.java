@@ -84,6 +84,9 @@ class OutboxEventPublisher implements EventPublisher {
             return null;
         }
         var ctx = span.context();
+        if (ctx.traceId() == null || ctx.traceId().isBlank()) {
+            return null; // tracing switched off: a no-op span has no ids
+        }
         return "00-" + ctx.traceId() + "-" + ctx.spanId() + "-" + (Boolean.TRUE.equals(ctx.sampled()) ? "01" : "00");
     }
 }

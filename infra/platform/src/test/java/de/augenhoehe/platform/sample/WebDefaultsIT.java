@@ -39,6 +39,27 @@ class WebDefaultsIT {
     }
 
     @Test
+    void the_trace_of_a_request_travels_with_its_event() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        UUID id = UUID.randomUUID();
+        var response = java.net.http.HttpClient.newHttpClient();
+        try {
+            var r = response.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/widgets/" + id))
+                    .header("Authorization", "Bearer " + staff()).header("Content-Type", "application/json")
+                    .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"verfolgt\"}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        var records = de.augenhoehe.testing.TopicRecords.read(de.augenhoehe.testing.Infrastructure.get().kafkaBootstrapServers(),
+                "sample-events", rs -> rs.stream().anyMatch(rec -> id.toString().equals(rec.key())), java.time.Duration.ofSeconds(30));
+        var event = records.stream().filter(rec -> id.toString().equals(rec.key())).findFirst().orElseThrow();
+        assertThat(de.augenhoehe.testing.TopicRecords.header(event, "traceparent")).startsWith("00-" + traceId + "-");
+    }
+
+    @Test
     void bad_input_gets_a_problem_with_a_stable_type() {
         Http http = new Http(port);
         String path = "/api/widgets/" + UUID.randomUUID();
@@ -68,7 +89,7 @@ class WebDefaultsIT {
         assertThat(http.send("GET", "/actuator/health/liveness", null, null).statusCode()).isEqualTo(200);
         var docs = http.send("GET", "/v3/api-docs", null, null);
         assertThat(docs.statusCode()).isEqualTo(200);
-        assertThat(docs.body()).contains("\"openapi\":\"3.1");
+        assertThat(docs.body()).contains("\"openapi\":\"3.1").contains("bearer-jwt");
         assertThat(http.send("GET", "/actuator/prometheus", null, null).statusCode()).isEqualTo(401);
         assertThat(http.send("GET", "/actuator/prometheus", staff(), null).statusCode()).isEqualTo(403);
         var metrics = http.send("GET", "/actuator/prometheus", TestTokens.operations(), null);

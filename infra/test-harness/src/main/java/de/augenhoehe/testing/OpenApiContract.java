@@ -1,0 +1,68 @@
+package de.augenhoehe.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The committed OpenAPI document of a service ({@code src/main/resources/contracts/openapi.json}) must equal what
+ * the running service serves: a changed endpoint without a changed contract fails the build. After a deliberate
+ * change, {@code ./mvnw verify -Dcontracts.update=true} rewrites the file for review and commit.
+ */
+public final class OpenApiContract {
+
+    public static final Path COMMITTED = Path.of("src/main/resources/contracts/openapi.json");
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT).enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+
+    private OpenApiContract() {
+    }
+
+    public static void assertServedMatchesCommitted(int port) {
+        String served;
+        try {
+            served = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v3/api-docs")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        String actual = normalise(served);
+        try {
+            if (Boolean.getBoolean("contracts.update") || !Files.exists(COMMITTED)) {
+                boolean missing = !Files.exists(COMMITTED);
+                Files.createDirectories(COMMITTED.getParent());
+                Files.writeString(COMMITTED, actual);
+                if (missing) {
+                    throw new AssertionError("No committed OpenAPI contract at " + COMMITTED + ": written now — review and commit it");
+                }
+                return;
+            }
+            String committed = normalise(Files.readString(COMMITTED));
+            if (!committed.equals(actual)) {
+                throw new AssertionError("The served OpenAPI document differs from " + COMMITTED.toAbsolutePath()
+                        + ". Change the contract deliberately: ./mvnw verify -Dcontracts.update=true, review, commit.\nServed:\n" + actual);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static String normalise(String json) {
+        Map<String, Object> doc = JSON.readValue(json, Map.class);
+        doc.remove("servers"); // the test server's random port
+        return JSON.writeValueAsString(doc) + "\n";
+    }
+}
