@@ -2,9 +2,6 @@ package de.augenhoehe.measures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
@@ -15,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import de.augenhoehe.testing.RealInfrastructure;
+import de.augenhoehe.testing.TestHttp;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure(isolatedDatabase = true)
@@ -23,13 +21,12 @@ class CatalogueIT {
     @LocalServerPort int port;
     @Autowired JdbcTemplate jdbc;
 
-    HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> get(String path) {
+        return new TestHttp(port).get(path);
     }
 
     @Test
-    void the_catalogue_is_public_paged_and_ordered_by_start() throws Exception {
+    void the_catalogue_is_public_paged_and_ordered_by_start() {
         jdbc.update("insert into measure (id, title, type, starts_on) values (?, 'Techniktag mit der Handwerkskammer', 'TECHNOLOGY_DAY', date '2027-03-10')", UUID.randomUUID());
         jdbc.update("insert into measure (id, title, type, starts_on) values (?, 'Projekttag Ems-Achse', 'PROJECT_DAY', date '2027-02-01')", UUID.randomUUID());
         var page = get("/api/measures?size=1");

@@ -2,9 +2,6 @@ package de.augenhoehe.outreach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
@@ -15,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import de.augenhoehe.testing.RealInfrastructure;
+import de.augenhoehe.testing.TestHttp;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure(isolatedDatabase = true)
@@ -23,13 +21,12 @@ class ScanIT {
     @LocalServerPort int port;
     @Autowired JdbcTemplate jdbc;
 
-    HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> get(String path) {
+        return new TestHttp(port).get(path);
     }
 
     @Test
-    void a_scan_is_counted_and_redirected_with_attribution_and_typos_are_forgiven() throws Exception {
+    void a_scan_is_counted_and_redirected_with_attribution_and_typos_are_forgiven() {
         UUID campaign = UUID.randomUUID();
         jdbc.update("insert into tracking_code (code, campaign_id) values ('K7Q2', ?)", campaign);
         var scan = get("/r/k7q2");

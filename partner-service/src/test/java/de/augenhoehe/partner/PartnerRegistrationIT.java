@@ -2,9 +2,6 @@ package de.augenhoehe.partner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
@@ -14,6 +11,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import de.augenhoehe.testing.Infrastructure;
 import de.augenhoehe.testing.RealInfrastructure;
+import de.augenhoehe.testing.TestHttp;
 import de.augenhoehe.testing.TestTokens;
 import de.augenhoehe.testing.TopicRecords;
 
@@ -23,16 +21,8 @@ import de.augenhoehe.testing.TopicRecords;
 class PartnerRegistrationIT {
 
     @LocalServerPort int port;
-    final HttpClient http = HttpClient.newHttpClient();
-
-    HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-        var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> send(String method, String path, String token, String body) {
+        return new TestHttp(port).send(method, path, token, body);
     }
 
     String coordinator() {
@@ -40,7 +30,7 @@ class PartnerRegistrationIT {
     }
 
     @Test
-    void a_coordinator_registers_a_partner_which_is_public_and_announced_without_personal_data() throws Exception {
+    void a_coordinator_registers_a_partner_which_is_public_and_announced_without_personal_data() {
         var created = send("POST", "/api/partners", coordinator(), "{\"name\":\"Handwerkskammer Test\",\"kind\":\"CHAMBER_OF_CRAFTS\"}");
         assertThat(created.statusCode()).isEqualTo(201);
         String location = created.headers().firstValue("Location").orElseThrow();
@@ -58,7 +48,7 @@ class PartnerRegistrationIT {
     }
 
     @Test
-    void only_coordinators_register_and_bad_input_is_refused_with_problems() throws Exception {
+    void only_coordinators_register_and_bad_input_is_refused_with_problems() {
         String body = "{\"name\":\"Firma\",\"kind\":\"COMPANY\"}";
         assertThat(send("POST", "/api/partners", null, body).statusCode()).isEqualTo(401);
         assertThat(send("POST", "/api/partners", TestTokens.subject("s").roles("partner_staff").sign(), body).statusCode()).isEqualTo(403);

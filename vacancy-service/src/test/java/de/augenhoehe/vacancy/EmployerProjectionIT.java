@@ -2,9 +2,6 @@ package de.augenhoehe.vacancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +25,7 @@ import de.augenhoehe.platform.events.CloudEventHeaders;
 import de.augenhoehe.testing.Eventually;
 import de.augenhoehe.testing.Infrastructure;
 import de.augenhoehe.testing.RealInfrastructure;
+import de.augenhoehe.testing.TestHttp;
 import de.augenhoehe.testing.TopicRecords;
 
 /** partner-events → employer projection, with events in the producer's envelope and checked against its schema. */
@@ -40,7 +38,6 @@ class EmployerProjectionIT {
     @LocalServerPort int port;
     @Autowired KafkaTemplate<String, byte[]> kafka;
     @Autowired JdbcTemplate jdbc;
-    final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void a_registered_partner_becomes_a_known_employer_once_even_when_redelivered() throws Exception {
@@ -53,7 +50,7 @@ class EmployerProjectionIT {
         send(eventId, partner, data);
         send(eventId, partner, data);
 
-        URI uri = URI.create("http://127.0.0.1:" + port + "/api/vacancies/employers/" + partner);
+        String uri = "/api/vacancies/employers/" + partner;
         Eventually.await("the employer known", Duration.ofSeconds(30), () -> get(uri).statusCode() == 200);
         assertThat(get(uri).body()).contains("Emsland Werft GmbH");
         Eventually.await("the redelivery consumed", Duration.ofSeconds(30), () -> TopicRecords.read(
@@ -61,7 +58,7 @@ class EmployerProjectionIT {
                 .stream().filter(r -> partner.toString().equals(r.key())).count() == 2);
         assertThat(jdbc.queryForObject("select count(*) from consumed_event where event_id = ?", Integer.class, eventId)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from employer where partner_id = ?", Integer.class, partner)).isEqualTo(1);
-        assertThat(get(URI.create("http://127.0.0.1:" + port + "/api/vacancies/employers/" + UUID.randomUUID())).statusCode()).isEqualTo(404);
+        assertThat(get("/api/vacancies/employers/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -82,12 +79,8 @@ class EmployerProjectionIT {
         kafka.send(record).get();
     }
 
-    private HttpResponse<String> get(URI uri) {
-        try {
-            return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private HttpResponse<String> get(String path) {
+        return new TestHttp(port).get(path);
     }
 
     @Test

@@ -21,6 +21,7 @@ import de.augenhoehe.platform.events.CloudEventHeaders;
 import de.augenhoehe.testing.Eventually;
 import de.augenhoehe.testing.Infrastructure;
 import de.augenhoehe.testing.RealInfrastructure;
+import de.augenhoehe.testing.TestHttp;
 import de.augenhoehe.testing.TestTokens;
 import de.augenhoehe.testing.TopicRecords;
 
@@ -115,7 +116,7 @@ class EventBackboneIT {
         assertThat(TopicRecords.header(letter, "kafka_dlt-exception-cause-fqcn")).contains("UnreadableEventException");
         assertThat(TopicRecords.header(letter, "kafka_dlt-original-consumer-group")).isEqualTo("sample-service");
 
-        Http http = new Http(port);
+        TestHttp http = new TestHttp(port);
         var listed = http.send("GET", "/internal/dead-letters?limit=1000", TestTokens.operations(), null);
         assertThat(listed.statusCode()).isEqualTo(200);
         assertThat(listed.body()).contains(key).contains("UnreadableEventException");

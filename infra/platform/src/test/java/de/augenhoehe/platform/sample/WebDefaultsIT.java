@@ -10,6 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import de.augenhoehe.testing.RealInfrastructure;
+import de.augenhoehe.testing.TestHttp;
 import de.augenhoehe.testing.TestTokens;
 
 /** What every service answers for free: problems for bad input and bad tokens, probes, docs, metrics for operators. */
@@ -25,7 +26,7 @@ class WebDefaultsIT {
 
     @Test
     void writes_need_a_valid_token() {
-        Http http = new Http(port);
+        TestHttp http = new TestHttp(port);
         String path = "/api/widgets/" + UUID.randomUUID();
         var none = http.send("PUT", path, null, "{\"name\":\"x\"}");
         assertThat(none.statusCode()).isEqualTo(401);
@@ -61,7 +62,7 @@ class WebDefaultsIT {
 
     @Test
     void bad_input_gets_a_problem_with_a_stable_type() {
-        Http http = new Http(port);
+        TestHttp http = new TestHttp(port);
         String path = "/api/widgets/" + UUID.randomUUID();
         var unknownField = http.send("PUT", path, staff(), "{\"name\":\"x\",\"colour\":\"red\"}");
         assertThat(unknownField.statusCode()).isEqualTo(400);
@@ -83,7 +84,7 @@ class WebDefaultsIT {
 
     @Test
     void probes_and_docs_are_public_metrics_are_for_operations() {
-        Http http = new Http(port);
+        TestHttp http = new TestHttp(port);
         var readiness = http.send("GET", "/actuator/health/readiness", null, null);
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(http.send("GET", "/actuator/health/liveness", null, null).statusCode()).isEqualTo(200);
