@@ -54,6 +54,18 @@ class RoutingTest {
                     .header("Authorization", "Bearer abc.def.ghi").build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.body()).as(e.getKey()).isEqualTo(e.getValue() + " " + e.getKey() + " Bearer abc.def.ghi");
         }
+        for (String svc : SERVICES.keySet()) {
+            HttpResponse<String> docs = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v3/api-docs/" + svc)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(docs.body()).as("API docs of " + svc).isEqualTo(svc + " /v3/api-docs null");
+        }
+        HttpResponse<String> ui = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()
+                .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/swagger-ui.html")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ui.statusCode()).isEqualTo(200);
+        assertThat(ui.body()).containsIgnoringCase("swagger");
+        HttpResponse<String> config = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v3/api-docs/gateway/swagger-config")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(config.body()).contains("/v3/api-docs/partner").contains("/v3/api-docs/outreach");
         var unknown = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/unknown")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(unknown.statusCode()).isEqualTo(404);
