@@ -101,6 +101,8 @@ public final class LocalKafka implements AutoCloseable {
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("log.flush.interval.messages", "1000000");
+        // The default 128 MB dedupe buffer of the log cleaner dominates a small local broker's heap.
+        p.put("log.cleaner.dedupe.buffer.size", "16777216");
         return p;
     }
 

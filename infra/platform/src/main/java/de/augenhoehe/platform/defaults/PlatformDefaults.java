@@ -46,6 +46,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         // Persistence: platform tables (outbox, inbox) migrate before the service's own.
         d.put("spring.flyway.locations", "classpath:db/platform,classpath:db/migration");
         d.put("spring.datasource.hikari.maximum-pool-size", "12");
+        d.put("spring.datasource.hikari.minimum-idle", "2");
         d.put("spring.datasource.hikari.connection-timeout", "5000");
         // Kafka: the broker may start after us; consumers start from the beginning of a topic they never read.
         d.put("spring.kafka.consumer.auto-offset-reset", "earliest");
