@@ -1,0 +1,106 @@
+package de.augenhoehe.vacancy.referencedata;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import de.augenhoehe.platform.web.ProblemException;
+
+/**
+ * Public reads of the reference data (under {@code /api/vacancies/**}, public for GET) and the operator's import
+ * ({@code /internal/**}: operations role), which reads the files of the configured directory only.
+ */
+@RestController
+@Tag(name = "reference-data")
+class ReferenceDataController {
+
+    static final int MAX_LIMIT = 200;
+
+    /** A page of occupations; {@code next} is the {@code after} of the next page, null on the last. */
+    record OccupationPage(List<ReferenceData.Occupation> items, String next) {
+    }
+
+    private final ReferenceData referenceData;
+    private final ReferenceDataImport importer;
+    private final String directory;
+
+    ReferenceDataController(ReferenceData referenceData, ReferenceDataImport importer,
+            @Value("${augenhoehe.reference-data.directory:}") String directory) {
+        this.referenceData = referenceData;
+        this.importer = importer;
+        this.directory = directory;
+    }
+
+    @GetMapping("/api/vacancies/reference/postal-codes/{code}")
+    @Operation(summary = "A postal code: place, Kreis, Land and centre coordinates (GeoNames, CC BY 4.0)")
+    ReferenceData.PostalCodeArea postalCode(@PathVariable String code) {
+        if (!JdbcReferenceData.POSTAL_CODE.matcher(code).matches()) {
+            throw invalid("A postal code has five digits, not '" + abbreviate(code) + "'");
+        }
+        return referenceData.postalCode(code).orElseThrow(() -> ProblemException.notFound("Postal code " + code));
+    }
+
+    @GetMapping("/api/vacancies/reference/occupations/{key}")
+    @Operation(summary = "A KldB 2010 (V. 2020) position by its key of 1–5 digits (© Bundesagentur für Arbeit)")
+    ReferenceData.Occupation occupation(@PathVariable String key) {
+        if (!JdbcReferenceData.OCCUPATION_KEY.matcher(key).matches()) {
+            throw invalid("A KldB key has 1 to 5 digits, not '" + abbreviate(key) + "'");
+        }
+        return referenceData.occupation(key).orElseThrow(() -> ProblemException.notFound("KldB position " + key));
+    }
+
+    @GetMapping("/api/vacancies/reference/occupations")
+    @Operation(summary = "KldB positions whose key starts with a prefix, by key; page on with after=next")
+    OccupationPage occupations(@RequestParam String prefix, @RequestParam(required = false) Integer level,
+            @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int limit) {
+        if (!JdbcReferenceData.OCCUPATION_KEY.matcher(prefix).matches()) {
+            throw invalid("prefix has 1 to 5 digits, not '" + abbreviate(prefix) + "'");
+        }
+        if (level != null && (level < 1 || level > 5)) {
+            throw invalid("level is 1 to 5");
+        }
+        if (after != null && !JdbcReferenceData.OCCUPATION_KEY.matcher(after).matches()) {
+            throw invalid("after is a KldB key of 1 to 5 digits");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw invalid("limit is 1 to " + MAX_LIMIT);
+        }
+        List<ReferenceData.Occupation> page = referenceData.occupationsStartingWith(prefix, level, after, limit + 1);
+        boolean more = page.size() > limit;
+        List<ReferenceData.Occupation> items = more ? page.subList(0, limit) : page;
+        return new OccupationPage(items, more ? items.getLast().key() : null);
+    }
+
+    @PostMapping("/internal/reference-data/import")
+    @Operation(summary = "Imports zipcodes.de.csv and kldb2010.csv from the configured directory (operations)")
+    List<ImportSummary> importFiles() {
+        if (directory.isBlank()) {
+            throw new ProblemException(HttpStatus.CONFLICT, "reference-data-directory-not-configured", "Konflikt / Conflict",
+                    "No import directory is configured (augenhoehe.reference-data.directory)");
+        }
+        try {
+            return importer.importDirectory(Path.of(directory));
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(HttpStatus.CONFLICT, "reference-data-files-missing", "Konflikt / Conflict",
+                    "The configured import directory holds neither " + ReferenceDataImport.POSTAL_CODES_FILE + " nor "
+                            + ReferenceDataImport.OCCUPATIONS_FILE);
+        }
+    }
+
+    private static ProblemException invalid(String detail) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-parameter", "Ungültiger Parameter / Invalid parameter", detail);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 20 ? s.substring(0, 20) + "…" : s;
+    }
+}
