@@ -22,6 +22,8 @@ class RealInfrastructureCustomizerFactory implements ContextCustomizerFactory {
         if (annotation == null) {
             return null;
         }
+        // Read before logging starts, i.e. before any context customizer runs: plain log lines in test output.
+        System.setProperty("augenhoehe.logging.plain", "true");
         return new Customizer(annotation.isolatedDatabase() ? testClass.getName() : null);
     }
 
@@ -40,8 +42,6 @@ class RealInfrastructureCustomizerFactory implements ContextCustomizerFactory {
                     "spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers(),
                     "augenhoehe.security.jwt.public-key-location", "file:" + TestTokens.publicKeyFile(),
                     "augenhoehe.security.jwt.issuer", TestTokens.ISSUER,
-                    // readable test output; services log JSON
-                    "logging.structured.format.console", "",
                     "augenhoehe.events.validate-against-schema", "true");
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("real-infrastructure", props));
         }

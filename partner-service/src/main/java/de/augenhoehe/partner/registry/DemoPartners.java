@@ -1,44 +1,62 @@
 package de.augenhoehe.partner.registry;
 
+import java.util.UUID;
+
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import de.augenhoehe.partner.DemoNetworks;
+
 /**
- * Demo data of the two seed networks (demo mode only, on an empty database): the kinds of actors of Heilbronn
- * and the Ems-Achse. Companies are fictional; public institutions are named by their function.
+ * Demo data of the two seed networks (demo mode only): the kinds of actors of Heilbronn and the Ems-Achse as active
+ * members of their network. Companies are fictional; public institutions are named by their function. Idempotent:
+ * what exists is kept, what is missing (e.g. memberships in a data folder from before they existed) is added.
  */
 @Component
+@Order(2)
 @ConditionalOnBooleanProperty("augenhoehe.demo.enabled")
 class DemoPartners implements ApplicationRunner {
 
     private final PartnerRegistry registry;
+    private final Memberships memberships;
 
-    DemoPartners(PartnerRegistry registry) {
+    DemoPartners(PartnerRegistry registry, Memberships memberships) {
         this.registry = registry;
+        this.memberships = memberships;
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (!registry.isEmpty()) {
-            return;
+        UUID hn = DemoNetworks.HEILBRONN;
+        member(hn, "Agentur für Arbeit Heilbronn", PartnerKind.EMPLOYMENT_AGENCY, "74072", "Heilbronn", "08121", null, null);
+        member(hn, "Südwestmetall Bezirksgruppe Heilbronn", PartnerKind.EMPLOYERS_ASSOCIATION, "74076", "Heilbronn", "08121", null, null);
+        member(hn, "IG Metall Heilbronn-Neckarsulm", PartnerKind.UNION, "74072", "Heilbronn", "08121", null, null);
+        member(hn, "Handwerkskammer Heilbronn-Franken", PartnerKind.CHAMBER_OF_CRAFTS, "74072", "Heilbronn", "08121", null, null);
+        member(hn, "Neckartal Präzisionstechnik GmbH", PartnerKind.COMPANY, "74172", "Neckarsulm", "08125",
+                new Industry("C", "25"), SizeClass.MEDIUM);
+        member(hn, "Gemeinschaftsschule am Wartberg", PartnerKind.SCHOOL, "74076", "Heilbronn", "08121", null, null);
+        member(hn, "Caritas-Beratungsstelle Heilbronn", PartnerKind.CHARITY, "74072", "Heilbronn", "08121", null, null);
+        UUID ems = DemoNetworks.EMS_ACHSE;
+        member(ems, "Agentur für Arbeit Nordhorn", PartnerKind.EMPLOYMENT_AGENCY, "48529", "Nordhorn", "03456", null, null);
+        member(ems, "IHK für Ostfriesland und Papenburg", PartnerKind.CHAMBER_OF_COMMERCE, "26721", "Emden", "03402", null, null);
+        member(ems, "Stadt Leer (Ostfriesland)", PartnerKind.MUNICIPALITY, "26789", "Leer", "03457", null, null);
+        member(ems, "Emsland Schiffbau & Anlagen AG", PartnerKind.COMPANY, "26871", "Papenburg", "03454",
+                new Industry("C", "30"), SizeClass.LARGE);
+        member(ems, "Landkreis Emsland", PartnerKind.DISTRICT, "49716", "Meppen", "03454", null, null);
+    }
+
+    private void member(UUID network, String name, PartnerKind kind, String postalCode, String city, String kreis,
+            Industry industry, SizeClass size) {
+        Partner p = registry.findByName(name, kind).orElseGet(() -> registry.register(kind,
+                new Profile(name, new Address(null, postalCode, city, kreis), null, industry, size), "demo"));
+        if (!memberships.openIn(p.id(), java.util.Set.of(network))) {
+            Membership m = memberships.apply(network, p, "demo");
+            memberships.move(network, m.id(), MembershipStatus.ACTIVE, "demo");
         }
-        // Heilbronn
-        registry.register("Agentur für Arbeit Heilbronn", PartnerKind.EMPLOYMENT_AGENCY, "demo");
-        registry.register("Südwestmetall Bezirksgruppe Heilbronn", PartnerKind.EMPLOYERS_ASSOCIATION, "demo");
-        registry.register("IG Metall Heilbronn-Neckarsulm", PartnerKind.UNION, "demo");
-        registry.register("Handwerkskammer Heilbronn-Franken", PartnerKind.CHAMBER_OF_CRAFTS, "demo");
-        registry.register("Neckartal Präzisionstechnik GmbH", PartnerKind.COMPANY, "demo");
-        registry.register("Gemeinschaftsschule am Wartberg", PartnerKind.SCHOOL, "demo");
-        registry.register("Caritas-Beratungsstelle Heilbronn", PartnerKind.CHARITY, "demo");
-        // Ems-Achse
-        registry.register("Agentur für Arbeit Nordhorn", PartnerKind.EMPLOYMENT_AGENCY, "demo");
-        registry.register("IHK für Ostfriesland und Papenburg", PartnerKind.CHAMBER_OF_COMMERCE, "demo");
-        registry.register("Stadt Leer (Ostfriesland)", PartnerKind.MUNICIPALITY, "demo");
-        registry.register("Emsland Schiffbau & Anlagen AG", PartnerKind.COMPANY, "demo");
-        registry.register("Landkreis Emsland", PartnerKind.DISTRICT, "demo");
     }
 }

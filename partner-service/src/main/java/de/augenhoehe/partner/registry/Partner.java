@@ -1,8 +1,21 @@
 package de.augenhoehe.partner.registry;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-/** A partner organisation as the public sees it. */
-record Partner(UUID id, String name, PartnerKind kind, Instant registeredAt) {
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A partner organisation. {@code contacts} is null (left out) for callers who may not see personal data; the version
+ * travels as ETag.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record Partner(UUID id, String name, PartnerKind kind, Address address, Industry industry, SizeClass sizeClass,
+        List<ContactPerson> contacts, Instant registeredAt, @JsonIgnore long version) {
+
+    Partner withContacts(List<ContactPerson> visible) {
+        return new Partner(id, name, kind, address, industry, sizeClass, visible, registeredAt, version);
+    }
 }

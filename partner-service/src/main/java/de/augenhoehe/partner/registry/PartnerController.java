@@ -1,9 +1,11 @@
 package de.augenhoehe.partner.registry;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -11,46 +13,82 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import de.augenhoehe.partner.Versions;
+import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.security.PublicEndpoints;
 import de.augenhoehe.platform.web.ProblemException;
 
-/** {@code /api/partners}: organisations are public, registering one is a coordinator's job. */
+/** {@code /api/partners}: organisations are public, their contact persons are not; each partner keeps its own profile. */
 @RestController
 @RequestMapping("/api/partners")
 @Tag(name = "partners")
 class PartnerController {
 
     private final PartnerRegistry registry;
+    private final PartnerAccess access;
 
-    PartnerController(PartnerRegistry registry) {
+    PartnerController(PartnerRegistry registry, PartnerAccess access) {
         this.registry = registry;
+        this.access = access;
     }
 
-    record Registration(@NotBlank @Size(max = 200) String name, @NotNull PartnerKind kind) {
+    record Registration(@NotBlank @Size(max = 200) @Schema(example = "Neckartal Präzisionstechnik GmbH") String name,
+            @NotNull PartnerKind kind, @Valid Address address, @Valid @Size(max = 20) List<@NotNull @Valid ContactPerson> contacts,
+            @Valid Industry industry, SizeClass sizeClass) {
+    }
+
+    record ProfileInput(@NotBlank @Size(max = 200) String name, @Valid Address address,
+            @Valid @Size(max = 20) List<@NotNull @Valid ContactPerson> contacts, @Valid Industry industry, SizeClass sizeClass) {
+
+        Profile profile() {
+            return new Profile(name, address, contacts, industry, sizeClass);
+        }
     }
 
     @PostMapping
     @PreAuthorize("hasRole('COORDINATOR')")
-    @Operation(summary = "Register a partner organisation (coordinators)")
-    ResponseEntity<Partner> register(@Valid @RequestBody Registration registration, Authentication who) {
-        Partner partner = registry.register(registration.name(), registration.kind(), who.getName());
-        return ResponseEntity.created(URI.create("/api/partners/" + partner.id())).body(partner);
+    @Operation(summary = "Register a partner organisation (coordinators); industry and sizeClass for companies only")
+    ResponseEntity<Partner> register(@Valid @RequestBody Registration r) {
+        Partner p = registry.register(r.kind(), new Profile(r.name(), r.address(), r.contacts(), r.industry(), r.sizeClass()),
+                Actor.current().orElseThrow().subject());
+        return ResponseEntity.created(URI.create("/api/partners/" + p.id())).eTag(Versions.etag(p.version()))
+                .body(p.withContacts(registry.contacts(p.id())));
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A partner organisation (public)")
-    Partner get(@PathVariable UUID id) {
-        return registry.find(id).orElseThrow(() -> ProblemException.notFound("Partner " + id));
+    @Operation(summary = "A partner organisation (public); contact persons only for its own people and its networks' coordinators")
+    ResponseEntity<Partner> get(@PathVariable UUID id) {
+        Partner p = registry.find(id).orElseThrow(() -> ProblemException.notFound("Partner " + id));
+        if (access.seesContacts(Actor.current(), id)) {
+            p = p.withContacts(registry.contacts(id));
+        }
+        return ResponseEntity.ok().eTag(Versions.etag(p.version())).body(p);
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Change a partner's profile (its administrators); If-Match with the ETag read is required")
+    ResponseEntity<Partner> update(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody ProfileInput input) {
+        // Partners are public, so a foreign partner is 403 and an unknown one 404.
+        registry.find(id).orElseThrow(() -> ProblemException.notFound("Partner " + id));
+        if (!access.mayChange(Actor.current().orElseThrow(), id)) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Keine Berechtigung / Forbidden",
+                    "Only the partner's administrators and its networks' coordinators may change it");
+        }
+        Partner p = registry.update(id, Versions.required(ifMatch), input.profile());
+        return ResponseEntity.ok().eTag(Versions.etag(p.version())).body(p.withContacts(registry.contacts(id)));
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -20,7 +20,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> d = new LinkedHashMap<>();
         // Observability: JSON logs with trace ids, probes, Prometheus, every request traced locally.
-        d.put("logging.structured.format.console", "ecs");
+        if (!environment.getProperty("augenhoehe.logging.plain", Boolean.class, false)) {
+            d.put("logging.structured.format.console", "ecs"); // tests switch to plain lines for readable output
+        }
         d.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
         d.put("management.endpoint.health.probes.enabled", "true");
         d.put("management.endpoint.health.show-details", "when-authorized");

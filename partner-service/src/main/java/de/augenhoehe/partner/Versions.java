@@ -1,0 +1,41 @@
+package de.augenhoehe.partner;
+
+import org.springframework.http.HttpStatus;
+
+import de.augenhoehe.platform.web.ProblemException;
+
+/**
+ * Optimistic locking over HTTP, the same for every resource of the service: the ETag is the row version, a change
+ * must name the version it was based on in {@code If-Match}.
+ */
+public final class Versions {
+
+    private Versions() {
+    }
+
+    public static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /** The version named in {@code If-Match}: 428 when missing (a blind overwrite), 412 when unreadable. */
+    public static long required(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(HttpStatus.PRECONDITION_REQUIRED, "precondition-required",
+                    "Version fehlt / Precondition required", "Send If-Match with the ETag of the version you changed");
+        }
+        String v = ifMatch.strip();
+        if (v.startsWith("W/")) {
+            v = v.substring(2);
+        }
+        try {
+            return Long.parseLong(v.replace("\"", ""));
+        } catch (NumberFormatException e) {
+            throw stale();
+        }
+    }
+
+    public static ProblemException stale() {
+        return new ProblemException(HttpStatus.PRECONDITION_FAILED, "precondition-failed",
+                "Veraltete Version / Precondition failed", "The resource was changed since you read it; read it again and retry");
+    }
+}

@@ -1,0 +1,17 @@
+package de.augenhoehe.partner.registry;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * An organisation's address. {@code kreis} is the Kreisschlüssel of the place, used to filter a network's partners.
+ * SHORTCUT(#3): given by the client and checked by form only; to be derived from the postal code once the GeoNames
+ * reference data is imported.
+ */
+record Address(@Size(max = 200) @Schema(example = "Weipertstraße 8") String street,
+        @NotBlank @Pattern(regexp = "[0-9]{5}") @Schema(example = "74076") String postalCode,
+        @NotBlank @Size(max = 100) @Schema(example = "Heilbronn") String city,
+        @Pattern(regexp = "(0[1-9]|1[0-6])[0-9]{3}") @Schema(example = "08121") String kreis) {
+}

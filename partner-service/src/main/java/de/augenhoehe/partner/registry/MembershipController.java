@@ -1,0 +1,114 @@
+package de.augenhoehe.partner.registry;
+
+import java.net.URI;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import de.augenhoehe.partner.NetworkDirectory;
+import de.augenhoehe.platform.security.Actor;
+import de.augenhoehe.platform.security.Roles;
+import de.augenhoehe.platform.web.ProblemException;
+
+/**
+ * {@code /api/networks/{networkId}/memberships}: partners apply, the network's coordinators decide. A membership
+ * (with its history of who did what) is visible to the network's coordinators and the partner's own people only:
+ * to everyone else it does not exist (404).
+ */
+@RestController
+@RequestMapping("/api/networks/{networkId}/memberships")
+@Tag(name = "memberships")
+class MembershipController {
+
+    private final Memberships memberships;
+    private final PartnerRegistry partners;
+    private final NetworkDirectory networks;
+
+    MembershipController(Memberships memberships, PartnerRegistry partners, NetworkDirectory networks) {
+        this.memberships = memberships;
+        this.partners = partners;
+        this.networks = networks;
+    }
+
+    record Application(@NotNull UUID partnerId) {
+    }
+
+    @PostMapping
+    @Operation(summary = "Apply for membership (the partner's administrators, or the network's coordinators)")
+    ResponseEntity<Membership> apply(@PathVariable UUID networkId, @Valid @RequestBody Application application) {
+        Actor actor = Actor.current().orElseThrow();
+        // Networks and partners are public: unknown ones are 404, foreign ones 403.
+        if (!networks.exists(networkId)) {
+            throw ProblemException.notFound("Network " + networkId);
+        }
+        Partner partner = partners.find(application.partnerId())
+                .orElseThrow(() -> ProblemException.notFound("Partner " + application.partnerId()));
+        boolean admin = actor.hasRole(Roles.PARTNER_ADMIN) && actor.actsFor(partner.id());
+        if (!admin && !actor.coordinates(networkId)) {
+            throw forbidden("Only the partner's administrators or the network's coordinators may apply");
+        }
+        Membership m = memberships.apply(networkId, partner, actor.subject());
+        return ResponseEntity.created(URI.create("/api/networks/" + networkId + "/memberships/" + m.id()))
+                .body(m.withHistory(memberships.history(m.id())));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A membership with its full history (the network's coordinators, the partner's own people)")
+    Membership get(@PathVariable UUID networkId, @PathVariable UUID id) {
+        Membership m = visible(networkId, id);
+        return m.withHistory(memberships.history(id));
+    }
+
+    @PostMapping("/{id}/activate")
+    @Operation(summary = "Admit an applicant or lift a suspension (the network's coordinators)")
+    Membership activate(@PathVariable UUID networkId, @PathVariable UUID id) {
+        return move(networkId, id, MembershipStatus.ACTIVE);
+    }
+
+    @PostMapping("/{id}/suspend")
+    @Operation(summary = "Suspend an active membership (the network's coordinators)")
+    Membership suspend(@PathVariable UUID networkId, @PathVariable UUID id) {
+        return move(networkId, id, MembershipStatus.SUSPENDED);
+    }
+
+    @PostMapping("/{id}/end")
+    @Operation(summary = "End a membership or refuse an application; final (the network's coordinators)")
+    Membership end(@PathVariable UUID networkId, @PathVariable UUID id) {
+        return move(networkId, id, MembershipStatus.ENDED);
+    }
+
+    private Membership move(UUID networkId, UUID id, MembershipStatus target) {
+        visible(networkId, id);
+        Actor actor = Actor.current().orElseThrow();
+        if (!actor.coordinates(networkId)) {
+            throw forbidden("Only the network's coordinators decide on memberships");
+        }
+        Membership m = memberships.move(networkId, id, target, actor.subject());
+        return m.withHistory(memberships.history(id));
+    }
+
+    /** The membership if the caller may see it; 404 otherwise, so strangers learn nothing about applications. */
+    private Membership visible(UUID networkId, UUID id) {
+        Membership m = memberships.find(networkId, id).orElseThrow(() -> ProblemException.notFound("Membership " + id));
+        Actor actor = Actor.current().orElseThrow(() -> ProblemException.notFound("Membership " + id));
+        if (!actor.coordinates(networkId) && !PartnerAccess.isOwnPeople(actor, m.partnerId())) {
+            throw ProblemException.notFound("Membership " + id);
+        }
+        return m;
+    }
+
+    private static ProblemException forbidden(String detail) {
+        return new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Keine Berechtigung / Forbidden", detail);
+    }
+}

@@ -1,0 +1,287 @@
+package de.augenhoehe.partner;
+
+import static de.augenhoehe.partner.Api.coordinator;
+import static de.augenhoehe.partner.Api.json;
+import static de.augenhoehe.partner.Api.partnerAdmin;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import de.augenhoehe.testing.RealInfrastructure;
+import de.augenhoehe.testing.TestTokens;
+
+/** Memberships partner ↔ network: the lifecycle, its history, who may take which step, and the events. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure(isolatedDatabase = true)
+class MembershipIT {
+
+    @LocalServerPort int port;
+    @Autowired JdbcTemplate jdbc;
+    UUID network;
+    String coordinator;
+
+    Api api() {
+        return new Api(port);
+    }
+
+    @BeforeEach
+    void a_network_with_its_coordinator() {
+        var created = api().send("POST", "/api/networks", coordinator("founder"),
+                "{\"name\":\"Netz " + UUID.randomUUID() + "\",\"region\":[\"08121\",\"08125\"],\"legalForm\":\"INFORMAL_COOPERATION\"}");
+        network = Api.id(created);
+        coordinator = coordinator("coord-" + network, network);
+    }
+
+    UUID partner(String name, String kind) {
+        var r = api().send("POST", "/api/partners", coordinator, "{\"name\":\"" + name + "\",\"kind\":\"" + kind + "\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return Api.id(r);
+    }
+
+    String memberships() {
+        return "/api/networks/" + network + "/memberships";
+    }
+
+    UUID apply(UUID partner, String token) {
+        var r = api().send("POST", memberships(), token, "{\"partnerId\":\"" + partner + "\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return Api.id(r);
+    }
+
+    int step(UUID membership, String action, String token) {
+        return api().send("POST", memberships() + "/" + membership + "/" + action, token, null).statusCode();
+    }
+
+    @Test
+    void a_partner_applies_is_admitted_suspended_readmitted_and_leaves_with_full_history_and_events() {
+        UUID company = partner("Lebenszyklus GmbH", "COMPANY");
+        UUID m = apply(company, partnerAdmin("hr-admin-7", company));
+        assertThat(step(m, "activate", coordinator)).isEqualTo(200);
+        assertThat(step(m, "suspend", coordinator)).isEqualTo(200);
+        assertThat(step(m, "activate", coordinator)).isEqualTo(200);
+        assertThat(step(m, "end", coordinator)).isEqualTo(200);
+
+        var read = json(api().send("GET", memberships() + "/" + m, coordinator, null));
+        assertThat(read.get("status").asString()).isEqualTo("ENDED");
+        assertThat(read.get("endedAt").isNull()).isFalse();
+        assertThat(read.get("history").size()).isEqualTo(5);
+        assertThat(read.get("history").get(0).get("by").asString()).isEqualTo("hr-admin-7");
+        assertThat(read.get("history").get(1).get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(read.get("history").get(4).get("by").asString()).isEqualTo("coord-" + network);
+
+        var events = Api.events(company.toString(), 6);
+        assertThat(Api.types(events)).containsExactly("augenhoehe.partner.registered.v1",
+                "augenhoehe.partner.membership-applied.v1", "augenhoehe.partner.membership-activated.v1",
+                "augenhoehe.partner.membership-suspended.v1", "augenhoehe.partner.membership-activated.v1",
+                "augenhoehe.partner.membership-ended.v1");
+        assertThat(Api.map(events.get(1))).containsEntry("networkId", network.toString()).containsEntry("partnerKind", "COMPANY")
+                .containsEntry("membershipId", m.toString()).containsEntry("status", "APPLIED");
+        events.forEach(e -> assertThat(new String(e.value())).doesNotContain("hr-admin-7").doesNotContain("coord-"));
+
+        // ended is final, but the partner may apply again; and it may be in another network at the same time
+        assertThat(step(m, "activate", coordinator)).isEqualTo(409);
+        apply(company, partnerAdmin("hr-admin-7", company));
+        var other = api().send("POST", "/api/networks", coordinator("founder"),
+                "{\"name\":\"Zweitnetz " + company + "\",\"region\":[\"03454\"],\"legalForm\":\"REGISTERED_ASSOCIATION\"}");
+        var second = api().send("POST", "/api/networks/" + Api.id(other) + "/memberships", partnerAdmin("a", company),
+                "{\"partnerId\":\"" + company + "\"}");
+        assertThat(second.statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void illegal_steps_and_duplicates_are_conflicts_that_change_nothing() {
+        UUID school = partner("Konfliktschule", "SCHOOL");
+        UUID m = apply(school, coordinator);
+        int history = count("select count(*) from membership_history");
+        int events = count("select count(*) from outbox_event");
+        var suspendApplied = api().send("POST", memberships() + "/" + m + "/suspend", coordinator, null);
+        assertThat(suspendApplied.statusCode()).isEqualTo(409);
+        assertThat(suspendApplied.body()).contains("urn:augenhoehe:problem:illegal-membership-transition");
+        var duplicate = api().send("POST", memberships(), partnerAdmin("a", school), "{\"partnerId\":\"" + school + "\"}");
+        assertThat(duplicate.statusCode()).isEqualTo(409);
+        assertThat(duplicate.body()).contains("urn:augenhoehe:problem:membership-exists");
+        assertThat(step(m, "end", coordinator)).isEqualTo(200);
+        assertThat(step(m, "end", coordinator)).isEqualTo(409);
+        assertThat(step(m, "suspend", coordinator)).isEqualTo(409);
+        assertThat(count("select count(*) from membership_history")).isEqualTo(history + 1);
+        assertThat(count("select count(*) from outbox_event")).isEqualTo(events + 1);
+        assertThat(json(api().send("GET", memberships() + "/" + m, coordinator, null)).get("status").asString()).isEqualTo("ENDED");
+    }
+
+    @Test
+    void concurrent_applications_and_steps_leave_one_winner() throws Exception {
+        UUID provider = partner("Parallel Bildung gGmbH", "EDUCATION_PROVIDER");
+        String body = "{\"partnerId\":\"" + provider + "\"}";
+        var applications = parallel(() -> api().send("POST", memberships(), coordinator, body).statusCode());
+        assertThat(applications).containsExactlyInAnyOrder(201, 409);
+        UUID m = jdbc.queryForObject("select id from membership where partner_id = ?", UUID.class, provider);
+        assertThat(parallel(() -> step(m, "activate", coordinator))).containsExactlyInAnyOrder(200, 409);
+        assertThat(jdbc.queryForObject("select count(*) from membership_history where membership_id = ?", Integer.class, m)).isEqualTo(2);
+    }
+
+    static java.util.List<Integer> parallel(java.util.concurrent.Callable<Integer> request) throws Exception {
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.Callable<Integer> gated = () -> {
+                start.await();
+                return request.call();
+            };
+            var a = pool.submit(gated);
+            var b = pool.submit(gated);
+            start.countDown();
+            return java.util.List.of(a.get(), b.get());
+        }
+    }
+
+    @Test
+    void who_may_apply() {
+        UUID charity = partner("Bewerbungshilfe e.V.", "CHARITY");
+        String body = "{\"partnerId\":\"" + charity + "\"}";
+        assertThat(api().send("POST", memberships(), null, body).statusCode()).isEqualTo(401);
+        assertThat(api().send("POST", memberships(), partnerAdmin("other", UUID.randomUUID()), body).statusCode()).isEqualTo(403);
+        assertThat(api().send("POST", memberships(), TestTokens.subject("s").roles("partner_staff").partner(charity).sign(), body)
+                .statusCode()).isEqualTo(403);
+        assertThat(api().send("POST", memberships(), coordinator("foreign", UUID.randomUUID()), body).statusCode()).isEqualTo(403);
+        UUID unknown = UUID.randomUUID();
+        assertThat(api().send("POST", "/api/networks/" + unknown + "/memberships", coordinator("c", unknown), body).statusCode()).isEqualTo(404);
+        assertThat(api().send("POST", memberships(), coordinator, "{\"partnerId\":\"" + UUID.randomUUID() + "\"}").statusCode()).isEqualTo(404);
+        assertThat(inNetwork("select count(*) from membership where network_id = ?")).isZero();
+    }
+
+    @Test
+    void who_may_see_a_membership_and_take_steps() {
+        UUID union = partner("Gewerkschaft Test", "UNION");
+        UUID m = apply(union, coordinator);
+        String path = memberships() + "/" + m;
+        String foreignCoordinator = coordinator("foreign", UUID.randomUUID());
+        String otherAdmin = partnerAdmin("other", UUID.randomUUID());
+        // not public: strangers get 404, the partner's own people and the network's coordinators see it
+        assertThat(api().send("GET", path, null, null).statusCode()).isEqualTo(404);
+        assertThat(api().send("GET", path, foreignCoordinator, null).statusCode()).isEqualTo(404);
+        assertThat(api().send("GET", path, otherAdmin, null).statusCode()).isEqualTo(404);
+        assertThat(api().send("GET", path, TestTokens.subject("s").roles("partner_staff").partner(union).sign(), null).statusCode()).isEqualTo(200);
+        assertThat(api().send("GET", path, coordinator, null).statusCode()).isEqualTo(200);
+        UUID otherNetwork = UUID.randomUUID();
+        assertThat(api().send("GET", "/api/networks/" + otherNetwork + "/memberships/" + m, coordinator("c", otherNetwork), null).statusCode()).isEqualTo(404);
+        for (String action : new String[] {"activate", "suspend", "end"}) {
+            assertThat(step(m, action, null)).as(action).isEqualTo(401);
+            assertThat(step(m, action, foreignCoordinator)).as(action).isEqualTo(404);
+            assertThat(step(m, action, otherAdmin)).as(action).isEqualTo(404);
+            assertThat(step(m, action, partnerAdmin("own", union))).as(action).isEqualTo(403);
+            assertThat(step(UUID.randomUUID(), action, coordinator)).as(action).isEqualTo(404);
+        }
+        assertThat(json(api().send("GET", path, coordinator, null)).get("status").asString()).isEqualTo("APPLIED");
+        assertThat(jdbc.queryForObject("select count(*) from membership_history where membership_id = ?", Integer.class, m)).isEqualTo(1);
+    }
+
+    @Test
+    void bad_applications_are_refused_with_problems() {
+        for (String bad : new String[] {"{}", "{\"partnerId\":null}"}) {
+            assertThat(api().send("POST", memberships(), coordinator, bad).body()).as(bad).contains("validation-failed");
+        }
+        for (String malformed : new String[] {"{\"partnerId\":\"nope\"}", "{\"partnerId\":\"" + UUID.randomUUID() + "\",\"rank\":1}", "{"}) {
+            var r = api().send("POST", memberships(), coordinator, malformed);
+            assertThat(r.statusCode()).as(malformed).isEqualTo(400);
+            assertThat(r.body()).contains("malformed-request");
+        }
+        assertThat(step(UUID.randomUUID(), "promote", coordinator)).isIn(404, 405);
+        assertThat(inNetwork("select count(*) from membership where network_id = ?")).isZero();
+    }
+
+    @Test
+    void a_networks_partners_are_listed_by_kind_kreis_status_and_name() {
+        UUID company = register("{\"name\":\"Liste Metallbau GmbH\",\"kind\":\"COMPANY\",\"address\":{\"postalCode\":\"74072\",\"city\":\"Heilbronn\",\"kreis\":\"08121\"}}");
+        UUID school = register("{\"name\":\"Liste Realschule\",\"kind\":\"SCHOOL\",\"address\":{\"postalCode\":\"74821\",\"city\":\"Mosbach\",\"kreis\":\"08225\"}}");
+        UUID chamber = register("{\"name\":\"Liste Handwerkskammer\",\"kind\":\"CHAMBER_OF_CRAFTS\",\"address\":{\"postalCode\":\"74072\",\"city\":\"Heilbronn\",\"kreis\":\"08121\"}}");
+        UUID applicant = partner("Liste Bewerber AG", "COMPANY");
+        for (UUID p : new UUID[] {company, school, chamber}) {
+            assertThat(step(apply(p, coordinator), "activate", coordinator)).isEqualTo(200);
+        }
+        apply(applicant, coordinator);
+        String base = "/api/networks/" + network + "/partners";
+
+        var active = json(api().send("GET", base, null, null));
+        assertThat(active.get("total").asLong()).isEqualTo(3);
+        assertThat(active.get("items").get(0).get("partner").get("name").asString()).isEqualTo("Liste Handwerkskammer");
+        assertThat(names(base + "?kind=COMPANY", null)).isEqualTo("[Liste Metallbau GmbH]");
+        assertThat(names(base + "?kreis=08121", null)).isEqualTo("[Liste Handwerkskammer, Liste Metallbau GmbH]");
+        assertThat(names(base + "?name=reals", null)).isEqualTo("[Liste Realschule]");
+        assertThat(names(base + "?name=%25", null)).isEqualTo("[]");
+        assertThat(names(base + "?size=2&page=1", null)).isEqualTo("[Liste Realschule]");
+        assertThat(names(base + "?status=APPLIED", coordinator)).isEqualTo("[Liste Bewerber AG]");
+        assertThat(api().send("GET", base + "?status=APPLIED", null, null).statusCode()).isEqualTo(403);
+        assertThat(api().send("GET", base + "?status=APPLIED", coordinator("foreign", UUID.randomUUID()), null).statusCode()).isEqualTo(403);
+        assertThat(api().send("GET", base + "?kind=KING", null, null).statusCode()).isEqualTo(400);
+        assertThat(api().send("GET", base + "?kreis=99999", null, null).statusCode()).isEqualTo(400);
+        assertThat(api().send("GET", base + "?size=500", null, null).statusCode()).isEqualTo(400);
+        assertThat(api().send("GET", "/api/networks/" + UUID.randomUUID() + "/partners", null, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void the_networks_coordinators_see_an_applicants_contact_persons_others_do_not() {
+        UUID company = register("{\"name\":\"Kontakt GmbH\",\"kind\":\"COMPANY\",\"contacts\":[{\"name\":\"Max Privat\",\"businessRole\":\"HR\",\"email\":\"max@example.org\"}]}");
+        assertThat(api().send("GET", "/api/partners/" + company, coordinator, null).body()).doesNotContain("Max Privat");
+        apply(company, partnerAdmin("a", company));
+        assertThat(api().send("GET", "/api/partners/" + company, coordinator, null).body()).contains("Max Privat");
+        assertThat(api().send("GET", "/api/partners/" + company, coordinator("foreign", UUID.randomUUID()), null).body()).doesNotContain("Max Privat");
+        assertThat(api().send("GET", "/api/networks/" + network + "/partners?status=APPLIED", coordinator, null).body()).doesNotContain("Max Privat");
+    }
+
+    @Test
+    void a_partners_memberships_are_public_when_active_and_complete_for_its_own_people_and_coordinators() {
+        UUID agency = partner("Jobcenter Test", "JOB_CENTRE");
+        UUID active = apply(agency, coordinator);
+        assertThat(step(active, "activate", coordinator)).isEqualTo(200);
+        var second = api().send("POST", "/api/networks", coordinator("founder"),
+                "{\"name\":\"Drittnetz " + agency + "\",\"region\":[\"03454\"],\"legalForm\":\"OTHER\"}");
+        UUID otherNetwork = Api.id(second);
+        var applied = api().send("POST", "/api/networks/" + otherNetwork + "/memberships", partnerAdmin("a", agency),
+                "{\"partnerId\":\"" + agency + "\"}");
+        assertThat(applied.statusCode()).isEqualTo(201);
+        String path = "/api/partners/" + agency + "/memberships";
+        assertThat(json(api().send("GET", path, null, null)).size()).isEqualTo(1);
+        assertThat(json(api().send("GET", path, coordinator, null)).size()).isEqualTo(1);
+        assertThat(json(api().send("GET", path, coordinator("other", otherNetwork), null)).size()).isEqualTo(2);
+        assertThat(json(api().send("GET", path, TestTokens.subject("s").roles("partner_staff").partner(agency).sign(), null)).size()).isEqualTo(2);
+        assertThat(api().send("GET", path, null, null).body()).doesNotContain("history").doesNotContain("\"by\"");
+        assertThat(api().send("GET", "/api/partners/" + UUID.randomUUID() + "/memberships", null, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void no_field_of_the_api_ranks_one_partner_above_another() {
+        String doc = api().send("GET", "/v3/api-docs", null, null).body().toLowerCase();
+        for (String ranking : new String[] {"\"rank", "\"priority", "\"weight", "\"score", "\"tier", "\"level\""}) {
+            assertThat(doc).as(ranking).doesNotContain(ranking);
+        }
+    }
+
+    UUID register(String body) {
+        var r = api().send("POST", "/api/partners", coordinator, body);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return Api.id(r);
+    }
+
+    String names(String path, String token) {
+        var r = api().send("GET", path, token, null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        var items = json(r).get("items");
+        var names = new java.util.ArrayList<String>();
+        items.forEach(i -> names.add(i.get("partner").get("name").asString()));
+        return names.toString();
+    }
+
+    int inNetwork(String sql) {
+        return jdbc.queryForObject(sql, Integer.class, network);
+    }
+
+    int count(String sql) {
+        return jdbc.queryForObject(sql, Integer.class);
+    }
+}
