@@ -1,8 +1,10 @@
 package de.augenhoehe.vacancy.employers;
 
+import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,25 +16,32 @@ import org.springframework.web.bind.annotation.RestController;
 import de.augenhoehe.platform.security.PublicEndpoints;
 import de.augenhoehe.platform.web.ProblemException;
 
-/** {@code /api/vacancies/employers/{partnerId}}: an employer as the portal knows it (public organisation data). */
+/**
+ * {@code /api/vacancies/employers/{partnerId}}: an employer as the portal knows it — public organisation data and the
+ * networks it is an active member of (no persons are known here).
+ */
 @RestController
 @Tag(name = "employers")
 class EmployerController {
 
-    record Employer(UUID partnerId, String name, String kind) {
+    record Employer(UUID partnerId, String name, String kind,
+            @Schema(description = "The networks in which the organisation is an active member") List<UUID> networks) {
     }
 
     private final JdbcTemplate jdbc;
+    private final MemberCompanies members;
 
-    EmployerController(JdbcTemplate jdbc) {
+    EmployerController(JdbcTemplate jdbc, MemberCompanies members) {
         this.jdbc = jdbc;
+        this.members = members;
     }
 
     @GetMapping("/api/vacancies/employers/{partnerId}")
     @Operation(summary = "An organisation known to the portal from partner-events")
     Employer employer(@PathVariable UUID partnerId) {
         return jdbc.query("select partner_id, name, kind from employer where partner_id = ?",
-                (rs, n) -> new Employer(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)), partnerId)
+                (rs, n) -> new Employer(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        List.copyOf(members.networksOf(partnerId))), partnerId)
                 .stream().findFirst().orElseThrow(() -> ProblemException.notFound("Employer " + partnerId));
     }
 

@@ -11,11 +11,16 @@ import de.augenhoehe.platform.events.EventHandler;
 import de.augenhoehe.platform.events.ReceivedEvent;
 import de.augenhoehe.platform.events.UnreadableEventException;
 
-/** Learns partner organisations from partner-events; never asks partner-service in the request path. */
+/**
+ * Learns partner organisations (name, kind) from partner-events; never asks partner-service in the request path.
+ * Ordered by the profile version: a registration is version 0, {@code updated.v1} carries partner-service's version;
+ * an event whose version is not above the stored one (a redelivered or redriven older event) changes nothing.
+ */
 @Component
 class EmployerProjection implements EventHandler {
 
     static final String REGISTERED = "augenhoehe.partner.registered.v1";
+    static final String UPDATED = "augenhoehe.partner.updated.v1";
 
     private final JdbcTemplate jdbc;
 
@@ -23,35 +28,40 @@ class EmployerProjection implements EventHandler {
         this.jdbc = jdbc;
     }
 
-    /** Our tolerant view of the producer's event: only what this service needs. */
-    record Registered(String partnerId, String name, String kind) {
+    /** Our tolerant view of the producer's events: only what this service needs (no version in a registration). */
+    record Profile(String partnerId, String name, String kind, Long version) {
     }
 
     @Override
     public String topic() {
-        return "partner-events";
+        return PartnerEvents.TOPIC;
     }
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of(REGISTERED);
+        return Set.of(REGISTERED, UPDATED);
     }
 
     @Override
     public void handle(ReceivedEvent event) {
-        Registered r = event.dataAs(Registered.class);
-        if (r.partnerId() == null || r.name() == null || r.kind() == null) {
+        Profile p = event.dataAs(Profile.class);
+        if (p.partnerId() == null || p.name() == null || p.name().isBlank() || p.kind() == null || p.kind().isBlank()) {
             throw new UnreadableEventException("partner event " + event.id() + " lacks partnerId, name or kind");
         }
-        UUID id;
-        try {
-            id = UUID.fromString(r.partnerId());
-        } catch (IllegalArgumentException e) {
-            throw new UnreadableEventException("partner event " + event.id() + " has no valid partnerId", e);
+        UUID id = PartnerEvents.uuid(event, "partnerId", p.partnerId());
+        long version;
+        if (REGISTERED.equals(event.type())) {
+            version = 0;
+        } else if (p.version() == null || p.version() < 1) {
+            throw new UnreadableEventException("partner event " + event.id() + " (" + event.type() + ") lacks a valid version");
+        } else {
+            version = p.version();
         }
         jdbc.update("""
-                insert into employer (partner_id, name, kind, known_since, last_event) values (?, ?, ?, ?, ?)
-                on conflict (partner_id) do update set name = excluded.name, kind = excluded.kind, last_event = excluded.last_event""",
-                id, r.name(), r.kind(), Timestamp.from(event.time()), event.id());
+                insert into employer (partner_id, name, kind, known_since, last_event, version) values (?, ?, ?, ?, ?, ?)
+                on conflict (partner_id) do update set name = excluded.name, kind = excluded.kind, last_event = excluded.last_event,
+                    version = excluded.version
+                where employer.version < excluded.version""",
+                id, p.name().strip(), p.kind(), Timestamp.from(event.time()), event.id(), version);
     }
 }

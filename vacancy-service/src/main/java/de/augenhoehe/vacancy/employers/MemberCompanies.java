@@ -1,0 +1,34 @@
+package de.augenhoehe.vacancy.employers;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import de.augenhoehe.platform.architecture.FeatureApi;
+
+/**
+ * Who may post on the portal (issue #4: only active member companies), as learnt from partner-events. Answers from
+ * the local projection only; never asks partner-service.
+ */
+@FeatureApi
+public interface MemberCompanies {
+
+    /** A partner may post when it is a {@code COMPANY} with at least one {@code ACTIVE} membership. */
+    boolean canPost(UUID partnerId);
+
+    /** The networks in which the partner is an active member (empty for unknown partners). */
+    Set<UUID> networksOf(UUID partnerId);
+
+    boolean isActiveMember(UUID partnerId, UUID networkId);
+
+    /** The partner's latest membership per network, with its status and the date of its last step. */
+    List<Membership> membershipsOf(UUID partnerId);
+
+    enum Status {
+        APPLIED, ACTIVE, SUSPENDED, ENDED
+    }
+
+    record Membership(UUID networkId, UUID membershipId, Status status, Instant appliedAt, Instant since) {
+    }
+}
