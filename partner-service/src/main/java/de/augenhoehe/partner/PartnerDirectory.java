@@ -1,0 +1,23 @@
+package de.augenhoehe.partner;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What other features may ask the registry feature about partners and their memberships: a public query interface in
+ * the root package, so features stay independent (FeatureArchitecture) and share no tables.
+ */
+public interface PartnerDirectory {
+
+    boolean exists(UUID partner);
+
+    /** The networks in which the partner is an active member. */
+    Set<UUID> activeNetworks(UUID partner);
+
+    /** The active member partners of a network, by name. */
+    List<Member> activeMembers(UUID network);
+
+    record Member(UUID partnerId, String name) {
+    }
+}

@@ -1,0 +1,99 @@
+package de.augenhoehe.partner.ledger;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import de.augenhoehe.platform.events.EventPublisher;
+
+/** The ledger's store: pledges with their event, realised entries once per source event, sums for the balances. */
+@Component
+class Ledger {
+
+    private final JdbcTemplate jdbc;
+    private final EventPublisher events;
+
+    Ledger(JdbcTemplate jdbc, EventPublisher events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    @Transactional
+    LedgerEntry pledge(UUID partner, UUID network, Category category, BigDecimal quantity, String unit, LocalDate from,
+            LocalDate to, String by) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        LedgerEntry e = new LedgerEntry(UUID.randomUUID(), partner, network, category.side, category, quantity, unit, from, to,
+                Origin.PLEDGED, null, now);
+        insert(e, by, null);
+        events.publish(ContributionPledged.TYPE, partner.toString(), new ContributionPledged(e.id().toString(),
+                partner.toString(), network == null ? null : network.toString(), category, quantity, unit, from, to, now));
+        return e;
+    }
+
+    /** A realised entry; false when this source event was already recorded for this partner. */
+    boolean realise(UUID partner, UUID network, Category category, BigDecimal quantity, String unit, LocalDate day,
+            String eventId, String eventType) {
+        LedgerEntry e = new LedgerEntry(UUID.randomUUID(), partner, network, category.side, category, quantity, unit, day, day,
+                Origin.REALISED, eventType, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        return insert(e, null, eventId) == 1;
+    }
+
+    private int insert(LedgerEntry e, String by, String eventId) {
+        return jdbc.update("""
+                insert into ledger_entry (id, partner_id, network_id, side, category, quantity, unit, period_from, period_to,
+                                          origin, pledged_by, source_event_id, source_event_type, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (source_event_id, partner_id) where source_event_id is not null do nothing""",
+                e.id(), e.partnerId(), e.networkId(), e.side().name(), e.category().name(), e.quantity(), e.unit(),
+                Date.valueOf(e.from()), Date.valueOf(e.to()), e.origin().name(), by, eventId, e.sourceEventType(),
+                Timestamp.from(e.createdAt()));
+    }
+
+    /** Sums per partner, side, category, unit and origin; entries whose period overlaps [from, to] (open ends allowed). */
+    List<Sum> sums(Collection<UUID> partners, UUID network, LocalDate from, LocalDate to) {
+        if (partners.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("""
+                select partner_id, side, category, unit, origin, sum(quantity) as total, count(*) as entries from ledger_entry
+                where partner_id::text = any(string_to_array(?, ','))""");
+        List<Object> args = new ArrayList<>();
+        args.add(String.join(",", partners.stream().map(UUID::toString).toList()));
+        if (network != null) {
+            sql.append(" and (network_id = ? or network_id is null)");
+            args.add(network);
+        }
+        if (from != null) {
+            sql.append(" and period_to >= ?");
+            args.add(Date.valueOf(from));
+        }
+        if (to != null) {
+            sql.append(" and period_from <= ?");
+            args.add(Date.valueOf(to));
+        }
+        sql.append(" group by partner_id, side, category, unit, origin order by partner_id, side, category, unit, origin");
+        return jdbc.query(sql.toString(), Ledger::sum, args.toArray());
+    }
+
+    private static Sum sum(ResultSet rs, int row) throws SQLException {
+        return new Sum(rs.getObject("partner_id", UUID.class), Side.valueOf(rs.getString("side")),
+                Category.valueOf(rs.getString("category")), rs.getString("unit"), Origin.valueOf(rs.getString("origin")),
+                rs.getBigDecimal("total"), rs.getLong("entries"));
+    }
+
+    record Sum(UUID partner, Side side, Category category, String unit, Origin origin, BigDecimal total, long entries) {
+    }
+}

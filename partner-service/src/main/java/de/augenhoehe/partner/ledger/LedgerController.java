@@ -1,0 +1,188 @@
+package de.augenhoehe.partner.ledger;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import de.augenhoehe.partner.NetworkDirectory;
+import de.augenhoehe.partner.PartnerDirectory;
+import de.augenhoehe.platform.security.Actor;
+import de.augenhoehe.platform.security.Roles;
+import de.augenhoehe.platform.web.ProblemException;
+
+/**
+ * The give-and-gain ledger over HTTP: pledges by a partner's administrators, the balance of a partner (its own people,
+ * people of partners sharing an active network with it, coordinators of its networks) and of a network (its
+ * coordinators).
+ */
+@RestController
+@Tag(name = "ledger")
+class LedgerController {
+
+    private final Ledger ledger;
+    private final PartnerDirectory partners;
+    private final NetworkDirectory networks;
+
+    LedgerController(Ledger ledger, PartnerDirectory partners, NetworkDirectory networks) {
+        this.ledger = ledger;
+        this.partners = partners;
+        this.networks = networks;
+    }
+
+    record Pledge(@Schema(description = "a network the partner is an active member of; null for none") UUID networkId,
+            @NotNull @Schema(description = "a contribution category (GIVE side)") Category category,
+            @NotNull @Positive @DecimalMax("999999999999") @Schema(example = "3") BigDecimal quantity,
+            @NotBlank @Size(max = 40) @Schema(example = "places") String unit,
+            @NotNull LocalDate from, @NotNull LocalDate to) {
+    }
+
+    @PostMapping("/api/partners/{id}/ledger/pledges")
+    @Operation(summary = "Pledge a contribution (the partner's administrators)")
+    ResponseEntity<LedgerEntry> pledge(@PathVariable UUID id, @Valid @RequestBody Pledge p) {
+        requirePartner(id);
+        Actor actor = Actor.current().orElseThrow();
+        if (!(actor.hasRole(Roles.PARTNER_ADMIN) && actor.actsFor(id))) {
+            throw forbidden("Only the partner's administrators pledge its contributions");
+        }
+        if (p.category().side != Side.GIVE) {
+            throw ProblemException.invalid("not-a-contribution", "Category " + p.category() + " is a benefit, not a contribution");
+        }
+        if (p.from().isAfter(p.to())) {
+            throw ProblemException.invalid("invalid-period", "The period must not end before it starts");
+        }
+        if (p.quantity().scale() > 2 && p.quantity().stripTrailingZeros().scale() > 2) {
+            throw ProblemException.invalid("invalid-quantity", "At most two decimal places");
+        }
+        if (p.networkId() != null && !partners.activeNetworks(id).contains(p.networkId())) {
+            throw ProblemException.invalid("not-a-member", "The partner is no active member of network " + p.networkId());
+        }
+        LedgerEntry e = ledger.pledge(id, p.networkId(), p.category(), p.quantity(), p.unit().strip(), p.from(), p.to(),
+                actor.subject());
+        return ResponseEntity.status(HttpStatus.CREATED).body(e);
+    }
+
+    record Line(Category category, String unit, BigDecimal pledged, BigDecimal realised, long entries) {
+    }
+
+    record PartnerBalance(UUID partnerId, LocalDate from, LocalDate to, List<Line> gave, List<Line> gained) {
+    }
+
+    @GetMapping("/api/partners/{id}/balance")
+    @Operation(summary = "What a partner gave and gained, per category (its people, people of partners in its networks, its networks' coordinators)")
+    PartnerBalance partnerBalance(@PathVariable UUID id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        requirePartner(id);
+        Actor actor = authenticated();
+        Set<UUID> itsNetworks = partners.activeNetworks(id);
+        boolean own = actor.actsFor(id) && (actor.hasRole(Roles.PARTNER_ADMIN) || actor.hasRole(Roles.PARTNER_STAFF));
+        boolean coordinator = itsNetworks.stream().anyMatch(actor::coordinates);
+        boolean fellowMember = actor.partnerId() != null
+                && (actor.hasRole(Roles.PARTNER_ADMIN) || actor.hasRole(Roles.PARTNER_STAFF))
+                && partners.activeNetworks(actor.partnerId()).stream().anyMatch(itsNetworks::contains);
+        if (!(own || coordinator || fellowMember)) {
+            throw forbidden("The balance is visible to the partner's people, people of partners in its networks and their coordinators");
+        }
+        checkPeriod(from, to);
+        Map<String, Line> gave = new LinkedHashMap<>();
+        Map<String, Line> gained = new LinkedHashMap<>();
+        for (Ledger.Sum s : ledger.sums(List.of(id), null, from, to)) {
+            var lines = s.side() == Side.GIVE ? gave : gained;
+            lines.merge(s.category() + "|" + s.unit(), line(s), LedgerController::add);
+        }
+        return new PartnerBalance(id, from, to, new ArrayList<>(gave.values()), new ArrayList<>(gained.values()));
+    }
+
+    record MemberBalance(UUID partnerId, String name, long giveEntries, long gainEntries, List<Line> gave, List<Line> gained,
+            boolean onlyGives, boolean onlyTakes) {
+    }
+
+    record NetworkBalance(UUID networkId, LocalDate from, LocalDate to, List<MemberBalance> members) {
+    }
+
+    @GetMapping("/api/networks/{id}/balance")
+    @Operation(summary = "Give and gain of every active member partner, flagging those that only give or only take (the network's coordinators)")
+    NetworkBalance networkBalance(@PathVariable UUID id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        if (!networks.exists(id)) {
+            throw ProblemException.notFound("Network " + id);
+        }
+        if (!authenticated().coordinates(id)) {
+            throw forbidden("Only the network's coordinators see its balance");
+        }
+        checkPeriod(from, to);
+        List<PartnerDirectory.Member> members = partners.activeMembers(id);
+        Map<UUID, Map<String, Line>> gave = new LinkedHashMap<>();
+        Map<UUID, Map<String, Line>> gained = new LinkedHashMap<>();
+        for (Ledger.Sum s : ledger.sums(members.stream().map(PartnerDirectory.Member::partnerId).toList(), id, from, to)) {
+            var lines = (s.side() == Side.GIVE ? gave : gained).computeIfAbsent(s.partner(), k -> new LinkedHashMap<>());
+            lines.merge(s.category() + "|" + s.unit(), line(s), LedgerController::add);
+        }
+        List<MemberBalance> result = new ArrayList<>();
+        for (PartnerDirectory.Member m : members) {
+            List<Line> g = new ArrayList<>(gave.getOrDefault(m.partnerId(), Map.of()).values());
+            List<Line> t = new ArrayList<>(gained.getOrDefault(m.partnerId(), Map.of()).values());
+            long gives = g.stream().mapToLong(Line::entries).sum();
+            long gains = t.stream().mapToLong(Line::entries).sum();
+            result.add(new MemberBalance(m.partnerId(), m.name(), gives, gains, g, t, gives > 0 && gains == 0, gains > 0 && gives == 0));
+        }
+        return new NetworkBalance(id, from, to, result);
+    }
+
+    private static Line line(Ledger.Sum s) {
+        return new Line(s.category(), s.unit(), s.origin() == Origin.PLEDGED ? s.total() : BigDecimal.ZERO,
+                s.origin() == Origin.REALISED ? s.total() : BigDecimal.ZERO, s.entries());
+    }
+
+    private static Line add(Line a, Line b) {
+        return new Line(a.category(), a.unit(), a.pledged().add(b.pledged()), a.realised().add(b.realised()), a.entries() + b.entries());
+    }
+
+    private void requirePartner(UUID id) {
+        if (!partners.exists(id)) {
+            throw ProblemException.notFound("Partner " + id);
+        }
+    }
+
+    private static void checkPeriod(LocalDate from, LocalDate to) {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw ProblemException.invalid("invalid-period", "from must not be after to");
+        }
+    }
+
+    private static Actor authenticated() {
+        Optional<Actor> actor = Actor.current();
+        return actor.orElseThrow(() -> new ProblemException(HttpStatus.UNAUTHORIZED, "unauthenticated",
+                "Anmeldung erforderlich / Authentication required", "The balance needs a token"));
+    }
+
+    private static ProblemException forbidden(String detail) {
+        return new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Keine Berechtigung / Forbidden", detail);
+    }
+}

@@ -1,0 +1,40 @@
+package de.augenhoehe.partner.ledger;
+
+import java.math.BigDecimal;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import de.augenhoehe.platform.events.EventHandler;
+import de.augenhoehe.platform.events.ReceivedEvent;
+
+/**
+ * outreach-events (producer not yet built; the fields read are the minimal contract): a returnee hired is a GAIN
+ * RETURNEES_HIRED of the employer. Fields read: employerId (partner), networkId (optional), occurredAt (optional).
+ */
+@Component
+class OutreachEvents implements EventHandler {
+
+    static final String RETURNEE_HIRED = "augenhoehe.outreach.returnee-hired.v1";
+
+    private final RealisedEntries entries;
+
+    OutreachEvents(RealisedEntries entries) {
+        this.entries = entries;
+    }
+
+    @Override
+    public String topic() {
+        return "outreach-events";
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+        return Set.of(RETURNEE_HIRED);
+    }
+
+    @Override
+    public void handle(ReceivedEvent event) {
+        entries.record(event, "employerId", "networkId", Category.RETURNEES_HIRED, BigDecimal.ONE, "returnees");
+    }
+}

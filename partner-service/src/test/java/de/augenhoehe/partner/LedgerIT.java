@@ -1,0 +1,300 @@
+package de.augenhoehe.partner;
+
+import static de.augenhoehe.partner.Api.coordinator;
+import static de.augenhoehe.partner.Api.json;
+import static de.augenhoehe.partner.Api.partnerAdmin;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.JsonNode;
+
+import de.augenhoehe.platform.events.CloudEventHeaders;
+import de.augenhoehe.testing.Eventually;
+import de.augenhoehe.testing.RealInfrastructure;
+import de.augenhoehe.testing.TestTokens;
+
+/** The give-and-gain ledger: pledges, entries realised from other services' events, and the balances. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure(isolatedDatabase = true)
+class LedgerIT {
+
+    static final Path MEASURE_SCHEMAS = Path.of("../measures-service/src/main/resources/contracts/events");
+    static final String PLEDGE = "{\"category\":\"INTERNSHIP_PLACES\",\"quantity\":3,\"unit\":\"places\",\"from\":\"2026-01-01\",\"to\":\"2026-03-31\"}";
+
+    @LocalServerPort int port;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired KafkaTemplate<String, byte[]> kafka;
+    UUID network;
+    String coordinator;
+
+    Api api() {
+        return new Api(port);
+    }
+
+    @BeforeEach
+    void a_network_with_its_coordinator() {
+        var created = api().send("POST", "/api/networks", coordinator("founder"),
+                "{\"name\":\"Netz " + UUID.randomUUID() + "\",\"region\":[\"08121\"],\"legalForm\":\"INFORMAL_COOPERATION\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        network = Api.id(created);
+        coordinator = coordinator("coord-" + network, network);
+    }
+
+    UUID partner(String name) {
+        var r = api().send("POST", "/api/partners", coordinator, "{\"name\":\"" + name + " " + UUID.randomUUID() + "\",\"kind\":\"COMPANY\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return Api.id(r);
+    }
+
+    UUID member(String name) {
+        UUID p = partner(name);
+        var applied = api().send("POST", "/api/networks/" + network + "/memberships", partnerAdmin("admin", p), "{\"partnerId\":\"" + p + "\"}");
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
+        var activated = api().send("POST", "/api/networks/" + network + "/memberships/" + Api.id(applied) + "/activate", coordinator, null);
+        assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
+        return p;
+    }
+
+    String pledges(UUID partner) {
+        return "/api/partners/" + partner + "/ledger/pledges";
+    }
+
+    int entries(UUID partner) {
+        return jdbc.queryForObject("select count(*) from ledger_entry where partner_id = ?", Integer.class, partner);
+    }
+
+    @Test
+    void a_partner_admin_pledges_a_contribution_and_the_network_hears_of_it_without_persons() {
+        UUID company = member("Pledge GmbH");
+        var r = api().send("POST", pledges(company), partnerAdmin("admin-pledger", company),
+                "{\"networkId\":\"" + network + "\",\"category\":\"VACANCIES\",\"quantity\":2.5,\"unit\":\"positions\",\"from\":\"2026-02-01\",\"to\":\"2026-02-01\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        JsonNode body = json(r);
+        assertThat(body.get("side").asString()).isEqualTo("GIVE");
+        assertThat(body.get("origin").asString()).isEqualTo("PLEDGED");
+        assertThat(body.get("networkId").asString()).isEqualTo(network.toString());
+        assertThat(body.get("quantity").decimalValue()).isEqualByComparingTo("2.5");
+        assertThat(r.body()).doesNotContain("admin-pledger");
+        assertThat(jdbc.queryForObject("select pledged_by from ledger_entry where partner_id = ?", String.class, company)).isEqualTo("admin-pledger");
+
+        var events = Api.events(company.toString(), 4);
+        var pledged = events.stream().filter(e -> "augenhoehe.partner.contribution-pledged.v1".equals(
+                de.augenhoehe.testing.TopicRecords.header(e, "ce_type"))).toList();
+        assertThat(pledged).hasSize(1);
+        assertThat(Api.map(pledged.get(0))).containsEntry("partnerId", company.toString()).containsEntry("networkId", network.toString())
+                .containsEntry("category", "VACANCIES").containsEntry("unit", "positions").containsEntry("from", "2026-02-01")
+                .containsEntry("to", "2026-02-01");
+        assertThat(new String(pledged.get(0).value(), StandardCharsets.UTF_8)).doesNotContain("admin-pledger");
+    }
+
+    @Test
+    void only_the_partners_own_administrator_pledges() {
+        UUID company = partner("Matrix GmbH");
+        String path = pledges(company);
+        assertThat(api().send("POST", path, null, PLEDGE).statusCode()).isEqualTo(401);
+        assertThat(api().send("POST", path, partnerAdmin("foreign", UUID.randomUUID()), PLEDGE).statusCode()).isEqualTo(403);
+        assertThat(api().send("POST", path, TestTokens.subject("staff").roles("partner_staff").partner(company).sign(), PLEDGE).statusCode()).isEqualTo(403);
+        assertThat(api().send("POST", path, coordinator, PLEDGE).statusCode()).isEqualTo(403);
+        assertThat(entries(company)).isZero();
+        UUID unknown = UUID.randomUUID();
+        assertThat(api().send("POST", pledges(unknown), partnerAdmin("a", unknown), PLEDGE).statusCode()).isEqualTo(404);
+        assertThat(api().send("POST", path, partnerAdmin("own", company), PLEDGE).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void bad_pledges_are_refused_as_problems_and_nothing_is_written() {
+        UUID company = member("Bad Input GmbH");
+        UUID outsider = partner("Outsider GmbH");
+        String token = partnerAdmin("admin", company);
+        String[] bad = {
+                PLEDGE.replace("\"quantity\":3", "\"quantity\":0"),
+                PLEDGE.replace("\"quantity\":3", "\"quantity\":-1"),
+                PLEDGE.replace("\"quantity\":3", "\"quantity\":1.234"),
+                PLEDGE.replace("\"unit\":\"places\"", "\"unit\":\" \""),
+                PLEDGE.replace(",\"unit\":\"places\"", ""),
+                PLEDGE.replace("2026-03-31", "2025-12-31"),
+                PLEDGE.replace("2026-03-31", "2026-13-45"),
+                PLEDGE.replace("INTERNSHIP_PLACES", "VACANCIES_FILLED"),
+                PLEDGE.replace("INTERNSHIP_PLACES", "GOODWILL"),
+                PLEDGE.replace("{", "{\"surprise\":1,"),
+                PLEDGE.replace("{", "{\"networkId\":\"" + UUID.randomUUID() + "\","),
+                "not json" };
+        for (String body : bad) {
+            var r = api().send("POST", pledges(company), token, body);
+            assertThat(r.statusCode()).as(body + " → " + r.body()).isBetween(400, 499);
+            assertThat(r.headers().firstValue("Content-Type")).as(body).hasValueSatisfying(c -> assertThat(c).startsWith("application/problem+json"));
+        }
+        var notMember = api().send("POST", pledges(outsider), partnerAdmin("o", outsider), PLEDGE.replace("{", "{\"networkId\":\"" + network + "\","));
+        assertThat(notMember.statusCode()).isEqualTo(422);
+        assertThat(json(notMember).get("type").asString()).isEqualTo("urn:augenhoehe:problem:not-a-member");
+        assertThat(json(api().send("POST", pledges(company), token, PLEDGE.replace("INTERNSHIP_PLACES", "VACANCIES_FILLED"))).get("type").asString())
+                .isEqualTo("urn:augenhoehe:problem:not-a-contribution");
+        assertThat(entries(company)).isZero();
+        assertThat(entries(outsider)).isZero();
+    }
+
+    @Test
+    void each_consumed_event_type_makes_exactly_one_entry_even_when_redelivered() throws Exception {
+        UUID sender = partner("Sending Charity");
+        UUID employer = partner("Employer GmbH");
+        UUID unknown = UUID.randomUUID();
+        UUID measure = UUID.randomUUID();
+        String now = Instant.now().toString();
+        String confirmed = measureData(sender, 2, now);
+        String promoted = measureData(sender, 1, now);
+        assertConforms("augenhoehe.measures.registration-confirmed.v1", confirmed);
+        assertConforms("augenhoehe.measures.registration-promoted.v1", promoted);
+        String c1 = send("measure-events", measure, "augenhoehe.measures.registration-confirmed.v1", confirmed, 2);
+        String p1 = send("measure-events", measure, "augenhoehe.measures.registration-promoted.v1", promoted, 2);
+        send("measure-events", measure, "augenhoehe.measures.registration-confirmed.v1", measureData(unknown, 1, now), 1);
+        send("measure-events", measure, "augenhoehe.measures.registration-confirmed.v1", measureData(null, 1, now), 1);
+
+        UUID vacancy = UUID.randomUUID();
+        String published = send("vacancy-events", vacancy, "augenhoehe.vacancy.published.v1",
+                "{\"vacancyId\":\"" + vacancy + "\",\"employerId\":\"" + employer + "\",\"networkId\":\"" + network + "\",\"openings\":2,\"occurredAt\":\"" + now + "\",\"futureField\":true}", 2);
+        String filled = send("vacancy-events", vacancy, "augenhoehe.vacancy.closed.v1",
+                "{\"vacancyId\":\"" + vacancy + "\",\"employerId\":\"" + employer + "\",\"reason\":\"FILLED\"}", 2);
+        send("vacancy-events", vacancy, "augenhoehe.vacancy.closed.v1",
+                "{\"vacancyId\":\"" + vacancy + "\",\"employerId\":\"" + employer + "\",\"reason\":\"WITHDRAWN\"}", 1);
+        UUID returnee = UUID.randomUUID();
+        String hired = send("outreach-events", returnee, "augenhoehe.outreach.returnee-hired.v1",
+                "{\"returneeId\":\"" + returnee + "\",\"employerId\":\"" + employer + "\",\"occurredAt\":\"" + now + "\"}", 2);
+        // Markers after the duplicates on the same keys: once they are recorded, everything before them was consumed.
+        String mMarker = send("measure-events", measure, "augenhoehe.measures.registration-confirmed.v1", measureData(employer, 1, now), 1);
+        String vMarker = send("vacancy-events", vacancy, "augenhoehe.vacancy.published.v1",
+                "{\"vacancyId\":\"" + vacancy + "\",\"employerId\":\"" + sender + "\"}", 1);
+        Eventually.await("all events consumed", Duration.ofSeconds(60), () -> sourceEntries(mMarker) == 1 && sourceEntries(vMarker) == 1
+                && sourceEntries(hired) == 1);
+
+        for (String id : new String[] { c1, p1, published, filled, hired }) {
+            assertThat(sourceEntries(id)).as(id).isEqualTo(1);
+            assertThat(jdbc.queryForObject("select count(*) from consumed_event where event_id = ?", Integer.class, id)).isEqualTo(1);
+        }
+        assertThat(jdbc.queryForList("select category || ':' || side || ':' || quantity::int || ':' || coalesce(network_id::text, '-') from ledger_entry where partner_id = ? order by category",
+                String.class, sender)).containsExactlyInAnyOrder("PARTICIPANTS_SENT:GAIN:2:-", "PARTICIPANTS_SENT:GAIN:1:-", "VACANCIES:GIVE:1:-");
+        assertThat(jdbc.queryForList("select category || ':' || side || ':' || quantity::int || ':' || coalesce(network_id::text, '-') from ledger_entry where partner_id = ? order by category",
+                String.class, employer)).containsExactlyInAnyOrder("PARTICIPANTS_SENT:GAIN:1:-", "RETURNEES_HIRED:GAIN:1:-",
+                        "VACANCIES:GIVE:2:" + network, "VACANCIES_FILLED:GAIN:1:-");
+        assertThat(entries(unknown)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from ledger_entry where origin = 'REALISED' and source_event_type = 'augenhoehe.vacancy.closed.v1' and partner_id = ?",
+                Integer.class, employer)).isEqualTo(1);
+
+        // The second guard: the unique index refuses a second entry of one source event for one partner.
+        assertThatThrownBy(() -> jdbc.update("insert into ledger_entry (id, partner_id, side, category, quantity, unit, period_from, period_to,"
+                + " origin, source_event_id, source_event_type, created_at) select gen_random_uuid(), partner_id, side, category, quantity, unit,"
+                + " period_from, period_to, origin, source_event_id, source_event_type, now() from ledger_entry where source_event_id = ?", hired))
+                .isInstanceOf(DuplicateKeyException.class);
+    }
+
+    @Test
+    void balances_show_give_and_gain_side_by_side_and_flag_one_sided_members() throws Exception {
+        UUID giver = member("Giver GmbH");
+        UUID taker = member("Taker GmbH");
+        UUID both = member("Both GmbH");
+        UUID idle = member("Idle GmbH");
+        assertThat(api().send("POST", pledges(giver), partnerAdmin("g", giver), PLEDGE.replace("{", "{\"networkId\":\"" + network + "\",")).statusCode()).isEqualTo(201);
+        assertThat(api().send("POST", pledges(giver), partnerAdmin("g", giver), PLEDGE.replace("\"quantity\":3", "\"quantity\":2")).statusCode()).isEqualTo(201);
+        assertThat(api().send("POST", pledges(both), partnerAdmin("b", both), PLEDGE.replace("INTERNSHIP_PLACES", "STAFF_HOURS").replace("places", "hours")).statusCode()).isEqualTo(201);
+        String hired = send("outreach-events", taker, "augenhoehe.outreach.returnee-hired.v1",
+                "{\"employerId\":\"" + taker + "\",\"networkId\":\"" + network + "\",\"occurredAt\":\"2026-02-10T10:00:00Z\"}", 1);
+        String sent = send("measure-events", UUID.randomUUID(), "augenhoehe.measures.registration-confirmed.v1",
+                measureData(both, 4, "2026-02-11T10:00:00Z"), 1);
+        Eventually.await("events consumed", Duration.ofSeconds(60), () -> sourceEntries(hired) == 1 && sourceEntries(sent) == 1);
+
+        // A partner's balance: its own people, people of fellow members, its networks' coordinators.
+        String path = "/api/partners/" + giver + "/balance";
+        var own = json(api().send("GET", path, TestTokens.subject("staff").roles("partner_staff").partner(giver).sign(), null));
+        assertThat(own.get("gave").size()).isEqualTo(1);
+        assertThat(own.get("gave").get(0).get("category").asString()).isEqualTo("INTERNSHIP_PLACES");
+        assertThat(own.get("gave").get(0).get("pledged").decimalValue()).isEqualByComparingTo("5");
+        assertThat(own.get("gave").get(0).get("entries").asInt()).isEqualTo(2);
+        assertThat(own.get("gained").size()).isZero();
+        assertThat(api().send("GET", path, partnerAdmin("fellow", taker), null).statusCode()).isEqualTo(200);
+        assertThat(api().send("GET", path, coordinator, null).statusCode()).isEqualTo(200);
+        assertThat(api().send("GET", path, null, null).statusCode()).isEqualTo(401);
+        assertThat(api().send("GET", path, partnerAdmin("stranger", partner("Stranger GmbH")), null).statusCode()).isEqualTo(403);
+        assertThat(api().send("GET", path, coordinator("other", UUID.randomUUID()), null).statusCode()).isEqualTo(403);
+        assertThat(api().send("GET", "/api/partners/" + UUID.randomUUID() + "/balance", coordinator, null).statusCode()).isEqualTo(404);
+        assertThat(api().send("GET", path + "?from=2026-05-01&to=2026-04-01", coordinator, null).statusCode()).isEqualTo(422);
+        assertThat(json(api().send("GET", path + "?from=2026-04-01", coordinator, null)).get("gave").size()).isZero();
+        var bothBalance = json(api().send("GET", "/api/partners/" + both + "/balance?from=2026-02-01&to=2026-02-28", partnerAdmin("b", both), null));
+        assertThat(bothBalance.get("gave").get(0).get("category").asString()).isEqualTo("STAFF_HOURS");
+        assertThat(bothBalance.get("gained").get(0).get("category").asString()).isEqualTo("PARTICIPANTS_SENT");
+        assertThat(bothBalance.get("gained").get(0).get("realised").decimalValue()).isEqualByComparingTo("4");
+
+        // The network's balance: its coordinators only.
+        String npath = "/api/networks/" + network + "/balance";
+        assertThat(api().send("GET", npath, null, null).statusCode()).isEqualTo(401);
+        assertThat(api().send("GET", npath, partnerAdmin("g", giver), null).statusCode()).isEqualTo(403);
+        assertThat(api().send("GET", npath, coordinator("other", UUID.randomUUID()), null).statusCode()).isEqualTo(403);
+        assertThat(api().send("GET", "/api/networks/" + UUID.randomUUID() + "/balance", coordinator, null).statusCode()).isEqualTo(404);
+        var balance = json(api().send("GET", npath, coordinator, null));
+        assertThat(balance.get("members").size()).isEqualTo(4);
+        for (JsonNode m : balance.get("members")) {
+            UUID id = UUID.fromString(m.get("partnerId").asString());
+            String flags = m.get("onlyGives").asBoolean() + "/" + m.get("onlyTakes").asBoolean();
+            if (id.equals(giver)) {
+                assertThat(flags).isEqualTo("true/false");
+                assertThat(m.get("giveEntries").asInt()).isEqualTo(2);
+            } else if (id.equals(taker)) {
+                assertThat(flags).isEqualTo("false/true");
+                assertThat(m.get("gained").get(0).get("category").asString()).isEqualTo("RETURNEES_HIRED");
+            } else if (id.equals(both)) {
+                assertThat(flags).isEqualTo("false/false");
+            } else {
+                assertThat(id).isEqualTo(idle);
+                assertThat(flags).isEqualTo("false/false");
+                assertThat(m.get("giveEntries").asInt() + m.get("gainEntries").asInt()).isZero();
+            }
+        }
+        var march = json(api().send("GET", npath + "?from=2026-03-01&to=2026-03-31", coordinator, null));
+        assertThat(march.get("members")).allSatisfy(m -> assertThat(m.get("onlyTakes").asBoolean()).isFalse());
+    }
+
+    int sourceEntries(String eventId) {
+        return jdbc.queryForObject("select count(*) from ledger_entry where source_event_id = ?", Integer.class, eventId);
+    }
+
+    static String measureData(UUID sender, int places, String at) {
+        return "{\"registrationId\":\"" + UUID.randomUUID() + "\",\"measureId\":\"" + UUID.randomUUID() + "\",\"places\":" + places
+                + ",\"sendingPartnerId\":" + (sender == null ? "null" : "\"" + sender + "\"") + ",\"confirmedPlaces\":" + places
+                + ",\"capacity\":20,\"occurredAt\":\"" + at + "\"}";
+    }
+
+    static void assertConforms(String type, String data) throws Exception {
+        assertThat(SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(Files.readString(MEASURE_SCHEMAS.resolve(type + ".schema.json")), InputFormat.JSON).validate(data, InputFormat.JSON))
+                .as("the test event conforms to the producer's schema").isEmpty();
+    }
+
+    /** Sends one event {@code times} times with the same id, in the producer's CloudEvents envelope; returns the id. */
+    String send(String topic, UUID key, String type, String data, int times) throws Exception {
+        String eventId = UUID.randomUUID().toString();
+        String source = "/augenhoehe/" + topic.replace("-events", "") + "-service";
+        for (int i = 0; i < times; i++) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key.toString(), data.getBytes(StandardCharsets.UTF_8));
+            CloudEventHeaders.write(record.headers(), eventId, source, type, key.toString(), Instant.now(), null);
+            kafka.send(record).get();
+        }
+        return eventId;
+    }
+}
