@@ -2,13 +2,10 @@ package de.augenhoehe.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import com.sun.net.httpserver.HttpServer;
@@ -23,15 +20,15 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RoutingTest {
 
-    static final Map<String, HttpServer> SERVICES = Map.of(
-            "partner", echo("partner"), "vacancy", echo("vacancy"), "measures", echo("measures"), "outreach", echo("outreach"));
+    static final Map<String, HttpServer> SERVICES = GatewayTestSupport.echoServices();
+    /** A token that passes every coarse role check, so that only routing is under test here. */
+    static final String TOKEN = GatewayTestSupport.token("coordinator", "hr_client");
 
     @LocalServerPort int port;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        SERVICES.forEach((name, server) -> registry.add("augenhoehe.gateway.services." + name,
-                () -> "http://127.0.0.1:" + server.getAddress().getPort()));
+        GatewayTestSupport.register(registry, SERVICES, true);
     }
 
     @AfterAll
@@ -51,8 +48,8 @@ class RoutingTest {
                 Map.entry("/api/returnees/1", "outreach"), Map.entry("/r/K7Q2", "outreach"));
         for (var e : expected.entrySet()) {
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + e.getKey()))
-                    .header("Authorization", "Bearer abc.def.ghi").build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(r.body()).as(e.getKey()).isEqualTo(e.getValue() + " " + e.getKey() + " Bearer abc.def.ghi");
+                    .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.body()).as(e.getKey()).isEqualTo(e.getValue() + " " + e.getKey() + " Bearer " + TOKEN);
         }
         for (String svc : SERVICES.keySet()) {
             HttpResponse<String> docs = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v3/api-docs/" + svc)).build(),
@@ -66,25 +63,10 @@ class RoutingTest {
         HttpResponse<String> config = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v3/api-docs/gateway/swagger-config")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(config.body()).contains("/v3/api-docs/partner").contains("/v3/api-docs/outreach");
-        var unknown = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/unknown")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        var unknown = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/unknown"))
+                        .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(unknown.statusCode()).isEqualTo(404);
-    }
-
-    private static HttpServer echo(String name) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
-                byte[] body = (name + " " + exchange.getRequestURI().getPath() + " "
-                        + exchange.getRequestHeaders().getFirst("Authorization")).getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(unknown.body()).contains("urn:augenhoehe:problem:not-found");
     }
 }

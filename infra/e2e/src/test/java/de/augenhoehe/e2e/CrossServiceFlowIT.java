@@ -41,6 +41,8 @@ class CrossServiceFlowIT {
         try (ServiceProcess partner = ServiceProcess.start("partner-service", FreePorts.next(), partnerEnv);
                 ServiceProcess vacancy = ServiceProcess.start("vacancy-service", FreePorts.next(), vacancyEnv)) {
             Map<String, String> gatewayEnv = Map.of(
+                    "AUGENHOEHE_SECURITY_JWT_PUBLIC_KEY_LOCATION", "file:" + TestTokens.publicKeyFile(),
+                    "AUGENHOEHE_SECURITY_JWT_ISSUER", TestTokens.ISSUER,
                     "AUGENHOEHE_GATEWAY_SERVICES_PARTNER", "http://127.0.0.1:" + partner.port,
                     "AUGENHOEHE_GATEWAY_SERVICES_VACANCY", "http://127.0.0.1:" + vacancy.port,
                     "AUGENHOEHE_GATEWAY_SERVICES_MEASURES", "http://127.0.0.1:1",
@@ -75,7 +77,8 @@ class CrossServiceFlowIT {
                 HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(base + "/api/partners"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"X\",\"kind\":\"COMPANY\"}")).build(), HttpResponse.BodyHandlers.ofString());
-                assertThat(anonymous.statusCode()).as("the service behind the gateway refuses an anonymous write").isEqualTo(401);
+                assertThat(anonymous.statusCode()).as("an anonymous write is refused").isEqualTo(401);
+                assertThat(anonymous.body()).contains("urn:augenhoehe:problem:unauthenticated");
             }
         }
     }

@@ -1,0 +1,211 @@
+package de.augenhoehe.gateway.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+import de.augenhoehe.gateway.GatewayProperties;
+import de.augenhoehe.gateway.GatewayProperties.AccessRule;
+import de.augenhoehe.gateway.web.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsWebFilter;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.server.WebFilter;
+import reactor.core.publisher.Mono;
+
+/**
+ * The gateway's coarse checks: a JWT bearer token (RS256 only, issuer, audience, expiry) and the access rules per
+ * route family from {@code augenhoehe.gateway.access}. The token is relayed untouched; the services validate it
+ * again and check object-level permissions themselves.
+ *
+ * <p>The checks are on when a key is configured — {@code augenhoehe.security.jwt.public-key-location} and
+ * {@code augenhoehe.security.jwt.issuer}, as for the services, or a {@link ReactiveJwtDecoder} from Spring Boot's
+ * {@code spring.security.oauth2.resourceserver.jwt.*}. Without one the gateway only relays (SHORTCUT(#5): until every
+ * environment hands the gateway the key) and says so at start-up.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+public class GatewaySecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewaySecurityConfiguration.class);
+    static final String ROLES_CLAIM = "roles";
+
+    @Bean
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, GatewayProperties properties,
+            ObjectProvider<ReactiveJwtDecoder> decoders) {
+        http.csrf(c -> c.disable()) // bearer tokens only; the browser session (BFF) will bring its own CSRF protection
+                .httpBasic(b -> b.disable()).formLogin(f -> f.disable()).logout(l -> l.disable())
+                .requestCache(c -> c.disable())
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .headers(h -> h.disable()) // SecurityHeadersFilter writes them on every response, secured or not
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated()).accessDeniedHandler(forbidden()));
+        ReactiveJwtDecoder decoder = decoders.getIfAvailable();
+        if (decoder == null) {
+            log.warn("No JWT key configured (augenhoehe.security.jwt.public-key-location/issuer): the gateway relays every "
+                    + "request without checking tokens or roles; the services still check them");
+            http.authorizeExchange(a -> a.anyExchange().permitAll());
+            return http.build();
+        }
+        http.authorizeExchange(a -> {
+            properties.access().forEach(rule -> apply(a, rule));
+            a.anyExchange().authenticated();
+        }).oauth2ResourceServer(o -> o.jwt(j -> j.jwtDecoder(decoder).jwtAuthenticationConverter(
+                        new ReactiveJwtAuthenticationConverterAdapter(jwtAuthentication())))
+                .authenticationEntryPoint(unauthenticated()).accessDeniedHandler(forbidden()));
+        return http.build();
+    }
+
+    private static void apply(AuthorizeExchangeSpec a, AccessRule rule) {
+        String[] paths = rule.paths().toArray(String[]::new);
+        if (rule.methods().isEmpty()) {
+            grant(a.pathMatchers(paths), rule);
+        } else {
+            rule.methods().forEach(m -> grant(a.pathMatchers(HttpMethod.valueOf(m.toUpperCase(Locale.ROOT)), paths), rule));
+        }
+    }
+
+    private static void grant(AuthorizeExchangeSpec.Access access, AccessRule rule) {
+        if (rule.anonymous()) {
+            access.permitAll();
+        } else if (!rule.roles().isEmpty()) {
+            access.hasAnyRole(rule.roles().stream().map(r -> r.toUpperCase(Locale.ROOT)).toArray(String[]::new));
+        } else {
+            access.authenticated();
+        }
+    }
+
+    /** The same fixed-key decoder as the services' platform library: RS256 only, issuer, audience, expiry. */
+    @Bean
+    @ConditionalOnProperty("augenhoehe.security.jwt.public-key-location")
+    ReactiveJwtDecoder publicKeyJwtDecoder(@Value("${augenhoehe.security.jwt.public-key-location}") Resource key,
+            @Value("${augenhoehe.security.jwt.issuer}") String issuer,
+            @Value("${spring.security.oauth2.resourceserver.jwt.audiences:augenhoehe}") List<String> audiences) throws Exception {
+        String pem = key.getContentAsString(StandardCharsets.UTF_8).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
+                .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(publicKey)
+                .signatureAlgorithm(SignatureAlgorithm.RS256).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.stream().anyMatch(audiences::contains))));
+        return decoder;
+    }
+
+    /** CORS only for {@code augenhoehe.gateway.cors.allowed-origins}; none configured: no CORS headers at all. */
+    @Bean
+    WebFilter corsFilter(GatewayProperties properties) {
+        List<String> origins = properties.cors().allowedOrigins();
+        if (origins.isEmpty()) {
+            return new OrderedPassThrough();
+        }
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(origins);
+        cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
+        cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.IF_MATCH, "Idempotency-Key"));
+        cors.setExposedHeaders(List.of(HttpHeaders.ETAG, HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER));
+        cors.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return new OrderedCors(source);
+    }
+
+    static JwtAuthenticationConverter jwtAuthentication() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(GatewaySecurityConfiguration::authorities);
+        return converter;
+    }
+
+    /** Roles from the {@code roles} claim as ROLE_* (upper case), scopes as SCOPE_* — as in the services. */
+    static Collection<GrantedAuthority> authorities(Jwt jwt) {
+        List<GrantedAuthority> result = new ArrayList<>();
+        List<String> roles = jwt.getClaimAsStringList(ROLES_CLAIM);
+        if (roles != null) {
+            roles.forEach(r -> result.add(new SimpleGrantedAuthority("ROLE_" + r.toUpperCase(Locale.ROOT))));
+        }
+        String scope = jwt.getClaimAsString("scope");
+        if (scope != null) {
+            for (String s : scope.split(" ")) {
+                if (!s.isBlank()) {
+                    result.add(new SimpleGrantedAuthority("SCOPE_" + s));
+                }
+            }
+        }
+        return result;
+    }
+
+    private static ServerAuthenticationEntryPoint unauthenticated() {
+        return (exchange, ex) -> {
+            String challenge = ex instanceof OAuth2AuthenticationException ? "Bearer error=\"invalid_token\"" : "Bearer";
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
+            return Problems.write(exchange, HttpStatus.UNAUTHORIZED, ex instanceof OAuth2AuthenticationException
+                    ? "Das Token ist ungültig oder abgelaufen. / The bearer token is invalid or expired."
+                    : "Anmeldung erforderlich. / A bearer token is required.");
+        };
+    }
+
+    private static ServerAccessDeniedHandler forbidden() {
+        return (exchange, ex) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
+                "Für diesen Bereich fehlt die Rolle. / The token lacks the role this route needs.");
+    }
+
+    /** Before Spring Security, so that preflight requests are answered without a token. */
+    static final class OrderedCors extends CorsWebFilter implements Ordered {
+        OrderedCors(UrlBasedCorsConfigurationSource source) {
+            super(source);
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE + 10;
+        }
+    }
+
+    static final class OrderedPassThrough implements WebFilter, Ordered {
+        @Override
+        public Mono<Void> filter(org.springframework.web.server.ServerWebExchange exchange, org.springframework.web.server.WebFilterChain chain) {
+            return chain.filter(exchange);
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE + 10;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package de.augenhoehe.gateway.web;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.server.WebExceptionHandler;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every error the gateway itself answers — unknown path, dead or slow downstream, body too large — as problem
+ * details. A downstream that refuses or drops the connection is a 502, one that does not answer in time a 504;
+ * only a fault of the gateway itself is a 500.
+ */
+@Component
+@Order(-2) // before Spring Boot's default handler
+public class ProblemErrorHandler implements WebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemErrorHandler.class);
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+        if (exchange.getResponse().isCommitted()) {
+            return Mono.error(ex);
+        }
+        HttpStatusCode status = status(ex);
+        if (status.is5xxServerError()) {
+            log.warn("{} {} answered {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), status.value(), ex.toString());
+        }
+        String detail = ex instanceof ResponseStatusException rse && status.is4xxClientError() ? rse.getReason() : null;
+        return Problems.write(exchange, status, detail);
+    }
+
+    static HttpStatusCode status(Throwable ex) {
+        if (ex instanceof ResponseStatusException rse) {
+            return rse.getStatusCode();
+        }
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException || t.getClass().getName().endsWith("ConnectTimeoutException")
+                    || t.getClass().getName().endsWith("ReadTimeoutException")) {
+                return HttpStatus.GATEWAY_TIMEOUT;
+            }
+            if (t instanceof ConnectException || t instanceof ClosedChannelException || t instanceof UnknownHostException
+                    || t.getClass().getName().endsWith("PrematureCloseException")) {
+                return HttpStatus.BAD_GATEWAY;
+            }
+            if (t instanceof ResponseStatusException rse) {
+                return rse.getStatusCode();
+            }
+        }
+        return HttpStatus.INTERNAL_SERVER_ERROR;
+    }
+}

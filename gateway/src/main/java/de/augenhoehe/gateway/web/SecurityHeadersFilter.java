@@ -1,0 +1,52 @@
+package de.augenhoehe.gateway.web;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Security headers on every response, whether it came from a service, the gateway or an error: HSTS, nosniff,
+ * frame-deny, a strict CSP for API responses (Swagger UI gets one that lets its own scripts and styles run) and
+ * {@code Cache-Control: no-store} on responses to requests that carry credentials.
+ */
+@Component
+public class SecurityHeadersFilter implements WebFilter, Ordered {
+
+    static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
+    static final String DOCS_CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE; // also on answers of the filters after it (CORS, size limit, security)
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        boolean credentials = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
+                || exchange.getRequest().getHeaders().containsHeader(HttpHeaders.COOKIE);
+        exchange.getResponse().beforeCommit(() -> {
+            HttpHeaders headers = exchange.getResponse().getHeaders();
+            headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+            headers.set("X-Content-Type-Options", "nosniff");
+            headers.set("X-Frame-Options", "DENY");
+            headers.set("Referrer-Policy", "no-referrer");
+            headers.set("Content-Security-Policy", isDocs(path) ? DOCS_CSP : API_CSP);
+            if (credentials) {
+                headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
+                headers.remove(HttpHeaders.EXPIRES);
+            }
+            return Mono.empty();
+        });
+        return chain.filter(exchange);
+    }
+
+    static boolean isDocs(String path) {
+        return path.startsWith("/swagger-ui") || path.startsWith("/webjars/");
+    }
+}

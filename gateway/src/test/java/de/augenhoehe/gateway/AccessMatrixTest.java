@@ -1,0 +1,114 @@
+package de.augenhoehe.gateway;
+
+import static de.augenhoehe.gateway.GatewayTestSupport.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The full matrix route family × caller: anonymous and a token of each role. "public" routes reach their service for
+ * everyone, "user" routes for any token, role routes only for that role (403 for the others); anonymous callers of
+ * non-public routes get 401 with a Bearer challenge. Real HTTP servers stand in for the services.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AccessMatrixTest {
+
+    static final Map<String, HttpServer> SERVICES = GatewayTestSupport.echoServices();
+    static final List<String> ROLES = List.of("partner_staff", "coordinator", "partner_admin", "hr_client", "operations");
+
+    /** method, path, who may pass: "public", "user", or the one role; the service that answers ("-" for the gateway). */
+    record Family(String method, String path, String access, String service) {
+    }
+
+    static final List<Family> FAMILIES = List.of(
+            new Family("GET", "/api/vacancies/1", "public", "vacancy"),
+            new Family("GET", "/api/vacancies", "public", "vacancy"),
+            new Family("GET", "/api/measures/1", "public", "measures"),
+            new Family("GET", "/api/partners/1", "public", "partner"),
+            new Family("GET", "/api/networks/1", "public", "partner"),
+            new Family("GET", "/r/K7Q2", "public", "outreach"),
+            new Family("GET", "/.well-known/openid-configuration", "public", "partner"),
+            new Family("GET", "/oauth2/jwks", "public", "partner"),
+            new Family("POST", "/oauth2/token", "public", "partner"),
+            new Family("GET", "/v3/api-docs/partner", "public", "partner"),
+            new Family("POST", "/api/registrations", "public", "measures"),
+            new Family("GET", "/actuator/health/liveness", "public", "-"),
+            new Family("GET", "/swagger-ui.html", "public", "-"),
+            new Family("POST", "/api/vacancies", "user", "vacancy"),
+            new Family("POST", "/api/measures", "user", "measures"),
+            new Family("POST", "/api/partners", "user", "partner"),
+            new Family("PUT", "/api/networks/1", "user", "partner"),
+            new Family("GET", "/api/working-groups/1", "user", "partner"),
+            new Family("GET", "/api/monitor/gaps", "user", "measures"),
+            new Family("GET", "/api/campaigns/1", "user", "outreach"),
+            new Family("GET", "/api/returnees/1", "user", "outreach"),
+            new Family("GET", "/integration/v1/vacancies", "hr_client", "vacancy"),
+            new Family("POST", "/integration/v1/vacancies/batches", "hr_client", "vacancy"),
+            new Family("GET", "/ops/health", "operations", "-"));
+
+    @LocalServerPort int port;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        GatewayTestSupport.register(registry, SERVICES, true);
+    }
+
+    @AfterAll
+    static void stop() {
+        SERVICES.values().forEach(s -> s.stop(0));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_route_family_for_every_caller() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Family f : FAMILIES) {
+            tests.add(DynamicTest.dynamicTest(f.method() + " " + f.path() + " × anonymous", () -> check(f, null)));
+            for (String role : ROLES) {
+                tests.add(DynamicTest.dynamicTest(f.method() + " " + f.path() + " × " + role, () -> check(f, role)));
+            }
+        }
+        assertThat(tests).hasSize(FAMILIES.size() * 6);
+        return tests.stream();
+    }
+
+    private void check(Family f, String role) {
+        String token = role == null ? null : GatewayTestSupport.token(role);
+        HttpResponse<String> r = send(port, f.method(), f.path(), token);
+        boolean allowed = f.access().equals("public") || (role != null && (f.access().equals("user") || f.access().equals(role)));
+        if (!allowed) {
+            int expected = role == null ? 401 : 403;
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(expected);
+            assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(r.body()).contains(role == null ? "urn:augenhoehe:problem:unauthenticated" : "urn:augenhoehe:problem:forbidden");
+            if (role == null) {
+                assertThat(r.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+            }
+            return;
+        }
+        if (f.service().equals("-")) {
+            if (f.path().startsWith("/ops/")) { // allowed through, but nothing lives there yet
+                assertThat(r.statusCode()).isEqualTo(404);
+                assertThat(r.body()).contains("urn:augenhoehe:problem:not-found");
+            } else {
+                assertThat(r.statusCode()).as(r.body()).isIn(200, 302);
+            }
+            return;
+        }
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        String downstreamPath = f.path().startsWith("/v3/api-docs/") ? "/v3/api-docs" : f.path();
+        assertThat(r.body()).isEqualTo(f.service() + " " + downstreamPath + " " + (token == null ? "null" : "Bearer " + token));
+    }
+}
