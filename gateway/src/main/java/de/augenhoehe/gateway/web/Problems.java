@@ -19,7 +19,7 @@ public final class Problems {
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Map<Integer, String> SLUGS = Map.of(400, "malformed-request", 401, "unauthenticated", 403, "forbidden",
-            404, "not-found", 413, "payload-too-large", 500, "internal-error", 502, "bad-gateway", 503, "service-unavailable",
+            404, "not-found", 413, "payload-too-large", 429, "rate-limited", 500, "internal-error", 502, "bad-gateway", 503, "service-unavailable",
             504, "gateway-timeout");
 
     private Problems() {
