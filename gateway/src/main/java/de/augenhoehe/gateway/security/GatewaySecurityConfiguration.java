@@ -1,12 +1,7 @@
 package de.augenhoehe.gateway.security;
 
 import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,15 +23,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import de.augenhoehe.tokens.TokenRules;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -118,13 +107,10 @@ public class GatewaySecurityConfiguration {
     ReactiveJwtDecoder publicKeyJwtDecoder(@Value("${augenhoehe.security.jwt.public-key-location}") Resource key,
             @Value("${augenhoehe.security.jwt.issuer}") String issuer,
             @Value("${spring.security.oauth2.resourceserver.jwt.audiences:augenhoehe}") List<String> audiences) throws Exception {
-        String pem = key.getContentAsString(StandardCharsets.UTF_8).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
-                .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        RSAPublicKey publicKey = TokenRules.publicKey(key.getContentAsString(StandardCharsets.UTF_8));
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(publicKey)
                 .signatureAlgorithm(SignatureAlgorithm.RS256).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
-                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.stream().anyMatch(audiences::contains))));
+        decoder.setJwtValidator(TokenRules.validator(issuer, audiences));
         return decoder;
     }
 
@@ -149,26 +135,8 @@ public class GatewaySecurityConfiguration {
 
     static JwtAuthenticationConverter jwtAuthentication() {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(GatewaySecurityConfiguration::authorities);
+        converter.setJwtGrantedAuthoritiesConverter(TokenRules::authorities);
         return converter;
-    }
-
-    /** Roles from the {@code roles} claim as ROLE_* (upper case), scopes as SCOPE_* — as in the services. */
-    static Collection<GrantedAuthority> authorities(Jwt jwt) {
-        List<GrantedAuthority> result = new ArrayList<>();
-        List<String> roles = jwt.getClaimAsStringList(ROLES_CLAIM);
-        if (roles != null) {
-            roles.forEach(r -> result.add(new SimpleGrantedAuthority("ROLE_" + r.toUpperCase(Locale.ROOT))));
-        }
-        String scope = jwt.getClaimAsString("scope");
-        if (scope != null) {
-            for (String s : scope.split(" ")) {
-                if (!s.isBlank()) {
-                    result.add(new SimpleGrantedAuthority("SCOPE_" + s));
-                }
-            }
-        }
-        return result;
     }
 
     private static ServerAuthenticationEntryPoint unauthenticated() {

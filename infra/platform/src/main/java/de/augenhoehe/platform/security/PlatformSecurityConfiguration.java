@@ -1,26 +1,17 @@
 package de.augenhoehe.platform.security;
 
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 
 import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.Base64;
 
+import de.augenhoehe.tokens.TokenRules;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.Resource;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -29,9 +20,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
@@ -86,37 +74,17 @@ public class PlatformSecurityConfiguration {
     JwtDecoder publicKeyJwtDecoder(@Value("${augenhoehe.security.jwt.public-key-location}") Resource key,
             @Value("${augenhoehe.security.jwt.issuer}") String issuer,
             @Value("${spring.security.oauth2.resourceserver.jwt.audiences:augenhoehe}") List<String> audiences) throws Exception {
-        String pem = key.getContentAsString(StandardCharsets.UTF_8)
-                .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
-                .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        RSAPublicKey publicKey = TokenRules.publicKey(key.getContentAsString(StandardCharsets.UTF_8));
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(publicKey).signatureAlgorithm(SignatureAlgorithm.RS256).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
-                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.stream().anyMatch(audiences::contains))));
+        decoder.setJwtValidator(TokenRules.validator(issuer, audiences));
         return decoder;
     }
 
     /** Roles from the {@code roles} claim as ROLE_*, scopes as SCOPE_*. */
     static JwtAuthenticationConverter jwtAuthentication() {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(PlatformSecurityConfiguration::authorities);
+        converter.setJwtGrantedAuthoritiesConverter(TokenRules::authorities);
         return converter;
     }
 
-    private static Collection<GrantedAuthority> authorities(Jwt jwt) {
-        List<GrantedAuthority> result = new ArrayList<>();
-        List<String> roles = jwt.getClaimAsStringList(Actor.ROLES_CLAIM);
-        if (roles != null) {
-            roles.forEach(r -> result.add(new SimpleGrantedAuthority("ROLE_" + r.toUpperCase(Locale.ROOT))));
-        }
-        String scope = jwt.getClaimAsString("scope");
-        if (scope != null) {
-            for (String s : scope.split(" ")) {
-                if (!s.isBlank()) {
-                    result.add(new SimpleGrantedAuthority("SCOPE_" + s));
-                }
-            }
-        }
-        return result;
-    }
 }
