@@ -17,6 +17,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -26,6 +27,9 @@ import de.augenhoehe.testing.TopicRecords;
 /** Registrations: confirmation, waiting list, groups, cancellation with promotion, refusals, idempotency, events. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure(isolatedDatabase = true)
+// Every context consumes partner-/vacancy-events in the one consumer group: a context left running would take
+// partitions from the next class's context, so each class closes its own.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @ExtendWith(OutputCaptureExtension.class)
 class RegistrationIT {
 

@@ -59,11 +59,12 @@ class Registrations {
         boolean confirmed = places <= measure.freePlaces();
         String token = CancellationTokens.issue();
         jdbc.update("""
-                insert into registration (id, measure_id, name, email, sending_partner_id, places, status, token_hash, registered_at, confirmed_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                insert into registration (id, measure_id, name, email, sending_partner_id, places, status, token_hash, registered_at, confirmed_at,
+                    target_group)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 id, measure.id(), request.name().strip(), request.email().strip(), request.sendingPartnerId(), places,
                 confirmed ? "CONFIRMED" : "WAITLISTED", CancellationTokens.hash(token), Timestamp.from(now),
-                confirmed ? Timestamp.from(now) : null);
+                confirmed ? Timestamp.from(now) : null, request.targetGroup() == null ? null : request.targetGroup().name());
         int confirmedPlaces = measure.confirmedPlaces() + (confirmed ? places : 0);
         if (confirmed) {
             waitingList.setConfirmedPlaces(measure, confirmedPlaces);

@@ -1,0 +1,121 @@
+package de.augenhoehe.measures.participants;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import de.augenhoehe.measures.participants.ParticipantViews.CheckIns;
+import de.augenhoehe.measures.participants.ParticipantViews.Export;
+import de.augenhoehe.measures.participants.ParticipantViews.OutcomeRequest;
+import de.augenhoehe.measures.participants.ParticipantViews.Participant;
+import de.augenhoehe.measures.registrations.RegistrationSecrets;
+import de.augenhoehe.platform.security.Actor;
+import de.augenhoehe.platform.security.PublicEndpoints;
+import de.augenhoehe.platform.web.ProblemException;
+
+/**
+ * A measure's participants for its host (partner admins and staff) and the network's coordinators — anyone else gets
+ * 404 — and a participant's own data by the secret token of the registration.
+ */
+@RestController
+@Validated
+@Tag(name = "participants")
+class ParticipantController {
+
+    private final Participants participants;
+    private final RegistrationSecrets secrets;
+
+    ParticipantController(Participants participants, RegistrationSecrets secrets) {
+        this.participants = participants;
+        this.secrets = secrets;
+    }
+
+    @GetMapping("/api/measures/{id}/registrations")
+    @Operation(summary = "The measure's registrations with contact, attendance and outcome (host and coordinators; others 404)")
+    List<Participant> registrations(@PathVariable UUID id) {
+        return participants.list(actor(), id);
+    }
+
+    @PutMapping("/api/measures/{id}/sessions/{sessionId}/attendance")
+    @Operation(summary = "Check-in: attended or no-show per confirmed registration for one session; a changed record is a new event")
+    @ApiResponse(responseCode = "409", description = "measure-not-running (planned or cancelled), not-a-participant (not confirmed)")
+    List<Participant> checkIn(@PathVariable UUID id, @PathVariable UUID sessionId, @Valid @RequestBody CheckIns checkIns) {
+        return participants.checkIn(actor(), id, sessionId, checkIns.records());
+    }
+
+    @PutMapping("/api/measures/{id}/registrations/{registrationId}/outcome")
+    @Operation(summary = "A confirmed participant's outcome, optionally with the employer partner where an apprenticeship or job started")
+    Participant outcome(@PathVariable UUID id, @PathVariable UUID registrationId, @Valid @RequestBody OutcomeRequest request) {
+        return participants.outcome(actor(), id, registrationId, request);
+    }
+
+    @GetMapping("/api/measures/{id}/registrations/{registrationId}/personal-data")
+    @Operation(summary = "Export a participant's data on their request, through the host or a coordinator")
+    Export exportForHost(@PathVariable UUID id, @PathVariable UUID registrationId) {
+        participants.managed(actor(), id);
+        participants.checkBelongs(id, registrationId);
+        return participants.export(registrationId);
+    }
+
+    @DeleteMapping("/api/measures/{id}/registrations/{registrationId}/personal-data")
+    @Operation(summary = "Erase a participant's name and e-mail on their request (counts, attendance and outcome stay)")
+    ResponseEntity<Void> eraseForHost(@PathVariable UUID id, @PathVariable UUID registrationId) {
+        participants.managed(actor(), id);
+        participants.checkBelongs(id, registrationId);
+        participants.erase(registrationId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/registrations/{id}/personal-data")
+    @Operation(summary = "A participant's own data, with the secret token of the registration")
+    @ApiResponse(responseCode = "404", description = "unknown registration or wrong token, indistinguishably")
+    Export export(@PathVariable UUID id, @RequestParam @Size(max = 100) String token) {
+        proven(id, token);
+        return participants.export(id);
+    }
+
+    @DeleteMapping("/api/registrations/{id}/personal-data")
+    @Operation(summary = "Erase one's own name and e-mail, with the secret token (the place, if any, stays taken: cancel for that)")
+    ResponseEntity<Void> erase(@PathVariable UUID id, @RequestParam @Size(max = 100) String token) {
+        proven(id, token);
+        participants.erase(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    private void proven(UUID id, String token) {
+        if (!secrets.matches(id, token)) {
+            throw ProblemException.notFound("Registration " + id);
+        }
+    }
+
+    private static Actor actor() {
+        return Actor.current().orElseThrow(() -> new ProblemException(HttpStatus.UNAUTHORIZED, "unauthenticated",
+                "Nicht angemeldet / Unauthenticated", "A token is required"));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Access {
+        /** The token, not an account, proves the right to one's own data. */
+        @Bean
+        PublicEndpoints ownData() {
+            return new PublicEndpoints(List.of(), List.of("/api/registrations/*/personal-data"));
+        }
+    }
+}

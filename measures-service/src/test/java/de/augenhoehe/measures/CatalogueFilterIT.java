@@ -1,0 +1,119 @@
+package de.augenhoehe.measures;
+
+import static de.augenhoehe.measures.Managing.staffOf;
+import static de.augenhoehe.measures.Registering.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.Temporal;
+import java.util.List;
+import java.util.UUID;
+
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.validate.ValidationResult;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.node.ObjectNode;
+
+import de.augenhoehe.testing.RealInfrastructure;
+import de.augenhoehe.testing.TestHttp;
+
+/** The public catalogue's filters and its iCalendar export, checked with a real RFC 5545 parser (ical4j). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure(isolatedDatabase = true)
+// Every context consumes partner-/vacancy-events in the one consumer group: a context left running would take
+// partitions from the next class's context, so each class closes its own.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class CatalogueFilterIT {
+
+    @LocalServerPort int port;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired KafkaTemplate<String, byte[]> kafka;
+
+    @Test
+    void filters_narrow_the_catalogue_and_the_calendar_is_valid_icalendar() throws Exception {
+        UUID heilbronn = UUID.randomUUID();
+        UUID ems = UUID.randomUUID();
+        Partners partners = new Partners(kafka, jdbc);
+        UUID hwk = partners.activeMember(heilbronn, "Handwerkskammer Heilbronn-Franken", "CHAMBER_OF_CRAFTS");
+        UUID werft = partners.activeMember(ems, "Emsland Schiffbau & Anlagen AG", "COMPANY");
+        Managing api = new Managing(port);
+
+        ObjectNode techniktag = Managing.measure(heilbronn, hwk);
+        techniktag.put("title", "Techniktag; Elektro, Metall \\ Holz – Öffnung für alle Schülerinnen und Schüler der Region Heilbronn-Franken");
+        UUID tag = api.created(staffOf(hwk), techniktag);
+        api.move(staffOf(hwk), tag, "OPEN", null);
+
+        ObjectNode sprachkurs = Managing.measure(ems, werft);
+        sprachkurs.put("title", "Fachsprache Metall für Auszubildende");
+        sprachkurs.put("type", "TECHNICAL_LANGUAGE_TRAINING");
+        sprachkurs.put("delivery", "VERBUND");
+        sprachkurs.putArray("targetGroups").add("APPRENTICES").add("MIGRATION_BACKGROUND");
+        sprachkurs.putArray("sessions")
+                .add(Managing.session(LocalDate.of(2027, 3, 2), "16:00", "18:00", "26871", "Werft, Papenburg"))
+                .add(Managing.session(LocalDate.of(2027, 7, 6), "16:00", "18:00", "26721", "BBS Emden"));
+        UUID kurs = api.created(staffOf(werft), sprachkurs);
+
+        assertThat(ids("")).contains(tag.toString(), kurs.toString());
+        assertThat(ids("?type=TECHNICAL_LANGUAGE_TRAINING")).containsExactly(kurs.toString());
+        assertThat(ids("?targetGroup=APPRENTICES&targetGroup=PUPILS_GYMNASIUM")).containsExactly(kurs.toString());
+        assertThat(ids("?kreis=03402")).containsExactly(kurs.toString());
+        assertThat(ids("?kreis=08121")).containsExactly(tag.toString());
+        assertThat(ids("?network=" + ems)).containsExactly(kurs.toString());
+        assertThat(ids("?host=" + hwk)).containsExactly(tag.toString());
+        assertThat(ids("?from=2027-07-01&to=2027-07-31")).containsExactly(kurs.toString());
+        assertThat(ids("?from=2027-04-01&to=2027-06-30")).doesNotContain(kurs.toString());
+        assertThat(ids("?freePlaces=true")).contains(tag.toString()).doesNotContain(kurs.toString()); // planned: not open
+        assertThat(new TestHttp(port).get("/api/measures?targetGroup=ASTRONAUTS").statusCode()).isEqualTo(400);
+        assertThat(new TestHttp(port).get("/api/measures?kreis=81").statusCode()).isEqualTo(400);
+        assertThat(new TestHttp(port).get("/api/measures?from=2027-02-01&to=2027-01-01").statusCode()).isEqualTo(400);
+
+        // one measure's calendar: its sessions, parsed and validated by ical4j
+        var one = new TestHttp(port).get("/api/measures/" + kurs + "/calendar");
+        assertThat(one.statusCode()).isEqualTo(200);
+        assertThat(one.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/calendar");
+        assertThat(one.body()).contains("\r\n").doesNotContainPattern("[^\r]\n");
+        Calendar calendar = new CalendarBuilder().build(new StringReader(one.body()));
+        ValidationResult validation = calendar.validate();
+        assertThat(validation.hasErrors()).as(validation.toString()).isFalse();
+        List<VEvent> events = calendar.getComponents("VEVENT");
+        assertThat(events).hasSize(2);
+        VEvent winter = events.get(0);
+        Temporal start = winter.getDateTimeStart().getDate();
+        // 16:00 in Berlin in March is 15:00 UTC (CET), in July 14:00 UTC (CEST): the VTIMEZONE carries the rule
+        assertThat(ZonedDateTime.from(start).toInstant()).isEqualTo(ZonedDateTime.of(2027, 3, 2, 16, 0, 0, 0, ZoneId.of("Europe/Berlin")).toInstant());
+        assertThat(ZonedDateTime.from(events.get(1).getDateTimeStart().getDate()).toInstant().toString()).isEqualTo("2027-07-06T14:00:00Z");
+        assertThat(winter.getSummary().getValue()).isEqualTo("Fachsprache Metall für Auszubildende");
+        assertThat(winter.getLocation().getValue()).isEqualTo("Werft, Papenburg, 26871");
+        assertThat(winter.getUid().orElseThrow().getValue()).endsWith("@measures.augenhoehe");
+
+        // the filtered catalogue: the long title with ; , \ and umlauts survives folding and escaping
+        var filtered = new TestHttp(port).get("/api/measures/calendar?network=" + heilbronn);
+        assertThat(filtered.statusCode()).isEqualTo(200);
+        for (String line : filtered.body().split("\r\n")) {
+            assertThat(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).as(line).isLessThanOrEqualTo(75);
+        }
+        Calendar hn = new CalendarBuilder().build(new StringReader(filtered.body()));
+        assertThat(hn.validate().hasErrors()).isFalse();
+        List<VEvent> hnEvents = hn.getComponents("VEVENT");
+        assertThat(hnEvents).singleElement().satisfies(e -> assertThat(e.getSummary().getValue())
+                .isEqualTo(techniktag.get("title").asString()));
+        assertThat(new TestHttp(port).get("/api/measures/" + UUID.randomUUID() + "/calendar").statusCode()).isEqualTo(404);
+    }
+
+    List<String> ids(String query) {
+        var r = new TestHttp(port).get("/api/measures" + query);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return json(r).get("items").valueStream().map(i -> i.get("id").asString()).toList();
+    }
+}
