@@ -191,6 +191,16 @@ class CampaignIT {
         assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
         String other = TestTokens.subject("andere").roles("coordinator").networks(List.of(UUID.randomUUID())).sign();
         assertThat(http().get(qrPath, other).statusCode()).isEqualTo(404);
+
+        var sheet = http().get(qrPath.replace("qr.svg", "print-sheet.svg"), coordinator);
+        assertThat(sheet.statusCode()).isEqualTo(200);
+        var sheetDoc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(sheet.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(sheetDoc.getDocumentElement().getAttribute("width")).isEqualTo("210mm");
+        assertThat(sheetDoc.getElementsByTagName("use").getLength()).isEqualTo(8);
+        assertThat(sheet.body()).contains(code.substring(0, 4) + " " + code.substring(4), "http://127.0.0.1:8080/r/" + code,
+                "Weihnachts-Rückkehraktion", "Leer");
+        assertThat(http().get(qrPath.replace("qr.svg", "print-sheet.svg"), other).statusCode()).isEqualTo(404);
     }
 
     @Test

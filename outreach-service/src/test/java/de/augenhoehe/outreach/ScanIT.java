@@ -3,6 +3,7 @@ package de.augenhoehe.outreach;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -13,8 +14,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import de.augenhoehe.testing.RealInfrastructure;
 import de.augenhoehe.testing.TestHttp;
+import de.augenhoehe.testing.TestTokens;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "augenhoehe.outreach.scans.window=PT2S", "augenhoehe.outreach.scans.publish-interval=PT0.5S"})
 @RealInfrastructure(isolatedDatabase = true)
 class ScanIT {
 
@@ -37,6 +40,69 @@ class ScanIT {
         var unknown = get("/r/ZZZZ");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("urn:augenhoehe:problem:unknown-code");
+    }
+
+    HttpResponse<String> request(String method, String path, String... headers) {
+        try {
+            var b = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                    .method(method, java.net.http.HttpRequest.BodyPublishers.noBody());
+            if (headers.length > 0) {
+                b.headers(headers);
+            }
+            return java.net.http.HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void bots_head_requests_and_repeated_scans_of_a_device_are_not_counted_and_windows_are_published_as_aggregates() {
+        UUID network = UUID.randomUUID();
+        String coordinator = TestTokens.subject("k").roles("coordinator").networks(List.of(network)).sign();
+        var campaign = new Returnee(new TestHttp(port)).campaign(network, coordinator, "Papenburg");
+        String path = "/r/" + campaign.code();
+
+        var first = request("GET", path, "User-Agent", "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Safari/604.1");
+        assertThat(first.statusCode()).isEqualTo(303);
+        String cookie = first.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).startsWith("ah_seen_" + campaign.code() + "=1").contains("Max-Age=1800", "HttpOnly");
+        // the same device again within the window: redirected, not counted
+        assertThat(request("GET", path, "User-Agent", "Mozilla/5.0 (iPhone)", "Cookie", cookie.split(";")[0]).statusCode()).isEqualTo(303);
+        // link-preview fetchers and crawlers, a missing User-Agent, HEAD requests: not counted
+        for (String bot : List.of("WhatsApp/2.23.20.0", "facebookexternalhit/1.1", "Mozilla/5.0 (compatible; Googlebot/2.1)",
+                "Slackbot-LinkExpanding 1.0", "TelegramBot (like TwitterBot)", "curl/8.5.0")) {
+            assertThat(request("GET", path, "User-Agent", bot).statusCode()).isEqualTo(303);
+        }
+        assertThat(request("HEAD", path, "User-Agent", "Mozilla/5.0 (Android 15)").statusCode()).isEqualTo(303);
+        // another device
+        assertThat(request("GET", path, "User-Agent", "Mozilla/5.0 (Android 15)").statusCode()).isEqualTo(303);
+        assertThat(jdbc.queryForObject("select scans from tracking_code where code = ?", Long.class, campaign.code())).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from information_schema.columns where table_name in "
+                + "('tracking_code', 'scan_window') and column_name ~ '(ip|agent|device|cookie)'", Integer.class)).isZero();
+
+        var counted = de.augenhoehe.testing.TopicRecords.read(de.augenhoehe.testing.Infrastructure.get().kafkaBootstrapServers(),
+                "outreach-events", rs -> rs.stream().filter(r -> campaign.id().equals(r.key())
+                        && "augenhoehe.outreach.scans-counted.v1".equals(de.augenhoehe.testing.TopicRecords.header(r, "ce_type")))
+                        .mapToInt(r -> CampaignIT.JSON.readTree(r.value()).get("scans").asInt()).sum() >= 2,
+                java.time.Duration.ofSeconds(30)).stream().filter(r -> campaign.id().equals(r.key())
+                        && "augenhoehe.outreach.scans-counted.v1".equals(de.augenhoehe.testing.TopicRecords.header(r, "ce_type"))).toList();
+        assertThat(counted).isNotEmpty();
+        int total = counted.stream().mapToInt(r -> CampaignIT.JSON.readTree(r.value()).get("scans").asInt()).sum();
+        assertThat(total).isEqualTo(2);
+        var event = CampaignIT.JSON.readTree(counted.getFirst().value());
+        assertThat(event.get("batchId").asString()).isEqualTo(campaign.batchId());
+        assertThat(event.get("networkId").asString()).isEqualTo(network.toString());
+    }
+
+    @Test
+    void an_unknown_code_gets_a_friendly_page_in_a_browser_and_a_problem_for_api_clients() {
+        var html = request("GET", "/r/QQQQQQQQ", "Accept", "text/html,application/xhtml+xml", "User-Agent", "Mozilla/5.0");
+        assertThat(html.statusCode()).isEqualTo(404);
+        assertThat(html.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(html.body()).contains("Diesen Code kennen wir leider nicht", "href=\"/rueckkehr\"");
+        var api = request("GET", "/r/QQQQQQQQ", "Accept", "application/json");
+        assertThat(api.statusCode()).isEqualTo(404);
+        assertThat(api.body()).contains("urn:augenhoehe:problem:unknown-code");
     }
 
     @Test

@@ -167,7 +167,7 @@ class CampaignController {
         }
         UUID batch = UUID.randomUUID();
         jdbc.update("insert into material_batch (id, campaign_id, quantity, channel, area, code) values (?, ?, ?, ?, ?, ?)",
-                batch, id, request.quantity(), request.channel().name(), request.area().strip(), codes.issue(id, batch));
+                batch, id, request.quantity(), request.channel().name(), request.area().strip(), codes.issue(id, batch, campaign.networkId()));
         return ResponseEntity.created(URI.create("/api/campaigns/" + id + "/batches/" + batch)).body(batch(id, batch));
     }
 
@@ -191,6 +191,16 @@ class CampaignController {
         visible(id);
         return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml"))
                 .body(qr.svg(batch(id, batchId).code()));
+    }
+
+    @GetMapping(value = "/{id}/batches/{batchId}/print-sheet.svg", produces = "image/svg+xml")
+    @Operation(summary = "An A4 print sheet (SVG) of the batch: eight labels with QR code, code and short link")
+    ResponseEntity<String> printSheet(@PathVariable UUID id, @PathVariable UUID batchId) {
+        Campaign campaign = visible(id);
+        Batch batch = batch(id, batchId);
+        return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml"))
+                .header("Content-Disposition", "inline; filename=\"druckbogen-" + batch.code() + ".svg\"")
+                .body(qr.printSheet(campaign.title(), batch.area(), batch.code()));
     }
 
     @GetMapping(value = "/{id}/batches/{batchId}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)

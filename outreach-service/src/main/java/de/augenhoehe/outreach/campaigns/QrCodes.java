@@ -53,6 +53,49 @@ class QrCodes {
                 + "</svg>\n";
     }
 
+    /**
+     * An A4 print sheet (SVG, millimetres) for a batch: eight labels of its code, each with the QR code, the code in
+     * large letters to type by hand, the short link and the campaign title — for the print shop or an office printer.
+     */
+    String printSheet(String title, String area, String code) {
+        QrCode qr = encode(code);
+        StringBuilder modules = new StringBuilder();
+        for (int y = 0; y < qr.size; y++) {
+            for (int x = 0; x < qr.size; x++) {
+                if (qr.getModule(x, y)) {
+                    modules.append('M').append(x).append(',').append(y).append("h1v1h-1z");
+                }
+            }
+        }
+        String t = xml(title);
+        String a = xml(area);
+        String spaced = code.length() == 8 ? code.substring(0, 4) + " " + code.substring(4) : code;
+        StringBuilder svg = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"210mm\" height=\"297mm\" viewBox=\"0 0 210 297\">\n")
+                .append("<title>").append(t).append(" – ").append(a).append(" – ").append(code).append("</title>\n")
+                .append("<defs><path id=\"qr\" d=\"").append(modules).append("\" fill=\"#000000\"/></defs>\n")
+                .append("<rect width=\"210\" height=\"297\" fill=\"#FFFFFF\"/>\n");
+        double qrSize = 40.0;
+        double scale = qrSize / qr.size;
+        for (int i = 0; i < 8; i++) {
+            double x = 10 + (i % 2) * 97.5;
+            double y = 10 + (i / 2) * 69.25;
+            svg.append("<g class=\"label\" transform=\"translate(").append(x).append(',').append(y).append(")\">")
+                    .append("<rect width=\"92.5\" height=\"64.25\" fill=\"none\" stroke=\"#999999\" stroke-width=\"0.2\" stroke-dasharray=\"2,2\"/>")
+                    .append("<use href=\"#qr\" transform=\"translate(4,4) scale(").append(scale).append(")\"/>")
+                    .append("<text x=\"48\" y=\"12\" font-family=\"sans-serif\" font-size=\"4\">").append(t).append("</text>")
+                    .append("<text x=\"48\" y=\"18\" font-family=\"sans-serif\" font-size=\"3.5\">").append(a).append("</text>")
+                    .append("<text x=\"48\" y=\"32\" font-family=\"monospace\" font-size=\"7\" font-weight=\"bold\">").append(spaced).append("</text>")
+                    .append("<text x=\"4\" y=\"54\" font-family=\"sans-serif\" font-size=\"3.5\">").append(xml(scanUrl(code))).append("</text>")
+                    .append("</g>\n");
+        }
+        return svg.append("</svg>\n").toString();
+    }
+
+    private static String xml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
     byte[] png(String code) {
         QrCode qr = encode(code);
         int size = (qr.size + 2 * BORDER) * PNG_SCALE;

@@ -1,55 +1,107 @@
 package de.augenhoehe.outreach.landing;
 
 import java.net.URI;
-import java.util.Locale;
-import java.util.UUID;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import de.augenhoehe.outreach.landing.TrackingCodes.Attribution;
 import de.augenhoehe.platform.security.PublicEndpoints;
 import de.augenhoehe.platform.web.ProblemException;
 
 /**
  * {@code /r/{code}}: a door hanger's QR code. Counts the scan — nothing about the person — and redirects to the
  * landing page with the campaign attribution.
+ *
+ * <p>What is not counted: HEAD requests and link-preview fetchers or other bots (by User-Agent, a missing one
+ * included), and a repeated scan of the same device within the repeat window. The device is recognised by a cookie
+ * {@code ah_seen_<CODE>=1} that carries no identifier at all and expires after the repeat window; no IP address,
+ * User-Agent or any other device data is stored.
  */
 @RestController
 @Tag(name = "landing")
 class ScanController {
 
-    private final JdbcTemplate jdbc;
-    private final String landingPage;
+    /** Link-preview fetchers, crawlers and command-line clients: they open links but are nobody who scanned. */
+    static final Pattern BOTS = Pattern.compile("(?i).*(bot|crawl|spider|slurp|preview|facebookexternalhit|whatsapp"
+            + "|telegram|slack|discord|skype|embedly|pinterest|vkshare|validator|headless|lighthouse|curl|wget"
+            + "|python-requests|okhttp|go-http-client|monitor|scanner).*");
 
-    ScanController(JdbcTemplate jdbc, @Value("${augenhoehe.outreach.landing-page}") String landingPage) {
-        this.jdbc = jdbc;
+    private final TrackingCodes codes;
+    private final ScanCounter counter;
+    private final String landingPage;
+    private final Duration repeatWindow;
+
+    ScanController(TrackingCodes codes, ScanCounter counter, @Value("${augenhoehe.outreach.landing-page}") String landingPage,
+            @Value("${augenhoehe.outreach.scans.repeat-window:PT30M}") Duration repeatWindow) {
+        this.codes = codes;
+        this.counter = counter;
         this.landingPage = landingPage;
+        this.repeatWindow = repeatWindow;
     }
 
     @GetMapping("/r/{code}")
-    @Transactional
-    @Operation(summary = "Count a scan of a tracking code and redirect to the landing page")
-    ResponseEntity<Void> scan(@PathVariable String code) {
-        // Codes are printed in Crockford base 32: read them the way people type them.
-        String normalised = code.toUpperCase(Locale.ROOT).replace('O', '0').replace('I', '1').replace('L', '1');
-        UUID campaign = jdbc.query("update tracking_code set scans = scans + 1 where code = ? returning campaign_id",
-                (rs, n) -> rs.getObject(1, UUID.class), normalised).stream().findFirst()
-                .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "unknown-code",
-                        "Code unbekannt / Unknown code", "This code is not known; please check it on your door hanger"));
-        URI target = UriComponentsBuilder.fromUriString(landingPage).queryParam("campaign", campaign)
-                .queryParam("code", normalised).build().toUri();
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(target).build();
+    @Operation(summary = "Count a scan of a tracking code and redirect to the landing page",
+            description = "Bots, HEAD requests and repeated scans of one device within the repeat window are not counted. "
+                    + "An unknown code answers 404: a friendly HTML page for browsers, a problem for API clients.")
+    ResponseEntity<?> scan(@PathVariable String code, HttpServletRequest request) {
+        Attribution attribution = codes.resolve(code).orElse(null);
+        if (attribution == null) {
+            return unknown(request);
+        }
+        String cookie = "ah_seen_" + attribution.code();
+        boolean seen = request.getCookies() != null
+                && java.util.Arrays.stream(request.getCookies()).map(Cookie::getName).anyMatch(cookie::equals);
+        String agent = request.getHeader(HttpHeaders.USER_AGENT);
+        boolean bot = agent == null || agent.isBlank() || BOTS.matcher(agent).matches();
+        boolean head = "HEAD".equalsIgnoreCase(request.getMethod());
+        if (!seen && !bot && !head) {
+            counter.count(attribution);
+        }
+        URI target = UriComponentsBuilder.fromUriString(landingPage).queryParam("campaign", attribution.campaignId())
+                .queryParam("code", attribution.code()).build().toUri();
+        ResponseCookie mark = ResponseCookie.from(cookie, "1").path("/r/").maxAge(repeatWindow).httpOnly(true)
+                .sameSite("Lax").build();
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(target)
+                .header(HttpHeaders.SET_COOKIE, mark.toString()).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    private ResponseEntity<?> unknown(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept != null && accept.contains(MediaType.TEXT_HTML_VALUE)) {
+            String page = """
+                    <!DOCTYPE html>
+                    <html lang="de"><head><meta charset="utf-8"><title>Code unbekannt</title>
+                    <meta name="viewport" content="width=device-width, initial-scale=1"></head>
+                    <body><h1>Diesen Code kennen wir leider nicht.</h1>
+                    <p>Bitte prüfen Sie den Code auf Ihrem Türhänger — oder schauen Sie einfach so vorbei:
+                    <a href="%s">Zurück in die Heimat</a>.</p>
+                    <p lang="en">We do not know this code. Please check it, or visit the <a href="%s">returnee page</a>.</p>
+                    </body></html>
+                    """.formatted(HtmlUtils.htmlEscape(landingPage), HtmlUtils.htmlEscape(landingPage));
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
+                    .body(page);
+        }
+        throw new ProblemException(HttpStatus.NOT_FOUND, "unknown-code", "Code unbekannt / Unknown code",
+                "This code is not known; please check it on your door hanger");
     }
 
     @Configuration(proxyBeanMethods = false)

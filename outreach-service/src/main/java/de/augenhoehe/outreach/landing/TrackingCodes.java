@@ -1,6 +1,10 @@
 package de.augenhoehe.outreach.landing;
 
 import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -30,18 +34,46 @@ public class TrackingCodes {
         this.jdbc = jdbc;
     }
 
+    /** Where a code leads: the campaign, batch and network a sign-up through it is attributed to. */
+    public record Attribution(String code, UUID campaignId, UUID batchId, UUID networkId) {
+    }
+
+    /** Codes are printed in Crockford base 32: read them the way people type them. */
+    public static String normalise(String code) {
+        return code.strip().toUpperCase(Locale.ROOT).replace('O', '0').replace('I', '1').replace('L', '1');
+    }
+
+    /** The attribution of a (possibly mistyped) code, or empty for an unknown one. */
+    public Optional<Attribution> resolve(String code) {
+        if (code == null || code.isBlank() || code.length() > 32) {
+            return Optional.empty();
+        }
+        return jdbc.query("select code, campaign_id, batch_id, network_id from tracking_code where code = ?",
+                (rs, n) -> new Attribution(rs.getString(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                        rs.getObject(4, UUID.class)), normalise(code)).stream().findFirst();
+    }
+
     /** Issues a new, unguessable code (40 random bits) for a batch, in the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public String issue(UUID campaignId, UUID batchId) {
+    public String issue(UUID campaignId, UUID batchId, UUID networkId) {
         for (int attempt = 0; attempt < 10; attempt++) {
             String code = random();
-            int inserted = jdbc.update("insert into tracking_code (code, campaign_id, batch_id) values (?, ?, ?) "
-                    + "on conflict (code) do nothing", code, campaignId, batchId);
+            int inserted = jdbc.update("insert into tracking_code (code, campaign_id, batch_id, network_id) values (?, ?, ?, ?) "
+                    + "on conflict (code) do nothing", code, campaignId, batchId, networkId);
             if (inserted == 1) {
                 return code;
             }
         }
         throw new DuplicateKeyException("no free tracking code after 10 attempts");
+    }
+
+    /** Counted scans per batch of a campaign. */
+    public Map<UUID, Long> scansByBatch(UUID campaignId) {
+        Map<UUID, Long> scans = new HashMap<>();
+        jdbc.query("select batch_id, scans from tracking_code where campaign_id = ? and batch_id is not null",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> scans.put(rs.getObject(1, UUID.class), rs.getLong(2)),
+                campaignId);
+        return scans;
     }
 
     String random() {

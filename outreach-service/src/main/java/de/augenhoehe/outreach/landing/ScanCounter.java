@@ -1,0 +1,82 @@
+package de.augenhoehe.outreach.landing;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import de.augenhoehe.outreach.landing.TrackingCodes.Attribution;
+import de.augenhoehe.platform.events.EventPublisher;
+
+/**
+ * Counts scans per code (the running total) and per time window; a window that is over is published once as
+ * {@code augenhoehe.outreach.scans-counted.v1} — an aggregate, so no single scan can be told apart on Kafka.
+ * Several instances may run: a window row is taken with {@code FOR UPDATE SKIP LOCKED}.
+ */
+@Component
+class ScanCounter {
+
+    static final String SCANS_COUNTED = "augenhoehe.outreach.scans-counted.v1";
+
+    private final JdbcTemplate jdbc;
+    private final EventPublisher events;
+    private final Duration window;
+
+    ScanCounter(JdbcTemplate jdbc, EventPublisher events, @Value("${augenhoehe.outreach.scans.window:PT1H}") Duration window) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.window = window;
+    }
+
+    @Transactional
+    void count(Attribution code) {
+        long size = window.toMillis();
+        Instant start = Instant.ofEpochMilli(Instant.now().toEpochMilli() / size * size);
+        jdbc.update("update tracking_code set scans = scans + 1 where code = ?", code.code());
+        jdbc.update("""
+                insert into scan_window (code, window_start, window_end, scans) values (?, ?, ?, 1)
+                on conflict (code, window_start) do update set scans = scan_window.scans + 1""",
+                code.code(), Timestamp.from(start), Timestamp.from(start.plus(window)));
+    }
+
+    record Window(String code, Instant start, Instant end, int scans, UUID campaignId, UUID batchId, UUID networkId) {
+    }
+
+    /** Publishes the windows that are over. */
+    @Scheduled(fixedDelayString = "${augenhoehe.outreach.scans.publish-interval:PT10S}")
+    @Transactional
+    public void publishClosedWindows() {
+        List<Window> closed = jdbc.query("""
+                select w.code, w.window_start, w.window_end, w.scans, t.campaign_id, t.batch_id, t.network_id
+                from scan_window w join tracking_code t on t.code = w.code
+                where not w.published and w.window_end <= now()
+                order by w.window_end limit 500 for update of w skip locked""",
+                (rs, n) -> new Window(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant(),
+                        rs.getInt(4), rs.getObject(5, UUID.class), rs.getObject(6, UUID.class), rs.getObject(7, UUID.class)));
+        for (Window w : closed) {
+            jdbc.update("update scan_window set published = true where code = ? and window_start = ?", w.code(),
+                    Timestamp.from(w.start()));
+            if (w.networkId() == null) {
+                continue; // SHORTCUT(#7): codes of the walking skeleton have no network; their scans stay local.
+            }
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("campaignId", w.campaignId());
+            data.put("batchId", w.batchId());
+            data.put("networkId", w.networkId());
+            data.put("scans", w.scans());
+            data.put("windowStart", w.start().toString());
+            data.put("windowEnd", w.end().toString());
+            data.put("occurredAt", Instant.now().toString());
+            events.publish(SCANS_COUNTED, w.campaignId().toString(), data);
+        }
+    }
+}
