@@ -76,6 +76,8 @@ class GatewayProtectionTest {
         assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(unknown.body()).contains("\"type\":\"urn:augenhoehe:problem:not-found\"");
 
+        // the only instance of outreach-service fails its health checks; it is called anyway (no healthy instance at all:
+        // all are tried) and refuses the connection
         HttpResponse<String> dead = send(port, "GET", "/r/K7Q2", null);
         assertThat(dead.statusCode()).as(dead.body()).isEqualTo(502);
         assertThat(dead.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -98,6 +100,10 @@ class GatewayProtectionTest {
         assertThat(anonymous.headers().allValues("Cache-Control")).doesNotContain("no-store");
         assertThat(authenticated.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(notFound.headers().firstValue("Cache-Control")).hasValue("no-store");
+
+        HttpResponse<String> login = send(port, "GET", "/oauth2/login", null);
+        assertThat(login.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v)
+                .contains("style-src 'unsafe-inline'").contains("form-action 'self'").doesNotContain("script-src"));
 
         HttpResponse<String> ui = send(port, "GET", "/swagger-ui/index.html", null);
         assertThat(ui.statusCode()).isEqualTo(200);

@@ -40,7 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "augenhoehe.gateway.rate-limits.rules[0].capacity=2",
         "augenhoehe.gateway.rate-limits.rules[0].refill-per-second=0.01",
         "augenhoehe.gateway.rate-limits.rules[1].name=returnee-sign-up",
-        "augenhoehe.gateway.rate-limits.rules[1].paths[0]=/api/returnees/**",
+        "augenhoehe.gateway.rate-limits.rules[1].paths[0]=/api/returnees",
         "augenhoehe.gateway.rate-limits.rules[1].methods[0]=POST",
         "augenhoehe.gateway.rate-limits.rules[1].capacity=2",
         "augenhoehe.gateway.rate-limits.rules[1].refill-per-second=0.01",

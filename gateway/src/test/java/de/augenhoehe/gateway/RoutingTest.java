@@ -45,7 +45,7 @@ class RoutingTest {
                 Map.entry("/api/vacancies/1", "vacancy"), Map.entry("/integration/v1/vacancies/x", "vacancy"),
                 Map.entry("/api/measures", "measures"), Map.entry("/api/registrations/1", "measures"),
                 Map.entry("/api/monitor/gaps", "measures"), Map.entry("/api/campaigns/1", "outreach"),
-                Map.entry("/api/returnees/1", "outreach"), Map.entry("/r/K7Q2", "outreach"));
+                Map.entry("/api/returnees/1", "outreach"), Map.entry("/api/returnees/matches", "outreach"), Map.entry("/r/K7Q2", "outreach"));
         for (var e : expected.entrySet()) {
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + e.getKey()))
                     .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
@@ -62,7 +62,8 @@ class RoutingTest {
         assertThat(ui.body()).containsIgnoringCase("swagger");
         HttpResponse<String> config = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v3/api-docs/gateway/swagger-config")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(config.body()).contains("/v3/api-docs/partner").contains("/v3/api-docs/outreach");
+        assertThat(config.body()).contains("/v3/api-docs/partner").contains("/v3/api-docs/vacancy").contains("/v3/api-docs/measures")
+                .contains("/v3/api-docs/outreach");
         var unknown = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/unknown"))
                         .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(unknown.statusCode()).isEqualTo(404);

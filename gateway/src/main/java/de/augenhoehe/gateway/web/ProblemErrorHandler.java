@@ -40,12 +40,12 @@ public class ProblemErrorHandler implements WebExceptionHandler {
         return Problems.write(exchange, status, detail);
     }
 
-    static HttpStatusCode status(Throwable ex) {
+    public static HttpStatusCode status(Throwable ex) {
         if (ex instanceof ResponseStatusException rse) {
             return rse.getStatusCode();
         }
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof TimeoutException || t.getClass().getName().endsWith("ConnectTimeoutException")
+            if (t instanceof TimeoutException || t.getClass().getSimpleName().endsWith("TimeoutException")
                     || t.getClass().getName().endsWith("ReadTimeoutException")) {
                 return HttpStatus.GATEWAY_TIMEOUT;
             }

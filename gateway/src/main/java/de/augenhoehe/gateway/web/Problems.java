@@ -35,6 +35,11 @@ public final class Problems {
     }
 
     public static Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String detail) {
+        return write(exchange, status, detail, exchange.getRequest().getPath().value());
+    }
+
+    /** @param instance the request path the problem is about (never its query string) */
+    public static Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String detail, String instance) {
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(status);
         response.getHeaders().setContentType(PROBLEM_JSON);
@@ -46,7 +51,7 @@ public final class Problems {
         if (detail != null) {
             body.put("detail", detail);
         }
-        body.put("instance", exchange.getRequest().getPath().value());
+        body.put("instance", instance);
         byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
         response.getHeaders().setContentLength(bytes.length);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));

@@ -17,6 +17,8 @@ import reactor.core.publisher.Mono;
 public class SecurityHeadersFilter implements WebFilter, Ordered {
 
     static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
+    /** partner-service's login page (/oauth2/login): its inline styles, and its form posting to itself. */
+    static final String LOGIN_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     static final String DOCS_CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
             + "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
@@ -36,7 +38,7 @@ public class SecurityHeadersFilter implements WebFilter, Ordered {
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("X-Frame-Options", "DENY");
             headers.set("Referrer-Policy", "no-referrer");
-            headers.set("Content-Security-Policy", isDocs(path) ? DOCS_CSP : API_CSP);
+            headers.set("Content-Security-Policy", isDocs(path) ? DOCS_CSP : path.startsWith("/oauth2/login") ? LOGIN_CSP : API_CSP);
             if (credentials) {
                 headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
                 headers.remove(HttpHeaders.EXPIRES);

@@ -1,0 +1,15 @@
+package de.augenhoehe.gateway.bff;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Configuration;
+
+/** SHORTCUT(#5): the BFF is designed, not built — switching it on must not look as if it worked. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "augenhoehe.gateway.bff.enabled", havingValue = "true")
+class BffGuard {
+
+    BffGuard() {
+        throw new IllegalStateException("augenhoehe.gateway.bff.enabled=true, but browser sessions (BFF) are designed only "
+                + "(see gateway/README.md, 'Browser sessions (BFF)'); unset it");
+    }
+}

@@ -1,0 +1,48 @@
+package de.augenhoehe.gateway.web;
+
+import org.springframework.core.Ordered;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Right after Spring Security's chain (order -100): notes who the client is for the access log, from the validated
+ * token — its {@code client_id} claim (machine clients) or else its subject; never the token itself.
+ */
+@Component
+public class ClientAttributeFilter implements WebFilter, Ordered {
+
+    @Override
+    public int getOrder() {
+        return -99;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        return ReactiveSecurityContextHolder.getContext().map(SecurityContext::getAuthentication)
+                .doOnNext(authentication -> {
+                    String client = clientOf(authentication);
+                    if (client != null) {
+                        exchange.getAttributes().put(AccessLogFilter.CLIENT_ATTR, client);
+                    }
+                })
+                .then(chain.filter(exchange));
+    }
+
+    static String clientOf(Authentication authentication) {
+        if (authentication == null || !authentication.isAuthenticated() || !(authentication.getPrincipal() instanceof Jwt jwt)) {
+            return null;
+        }
+        String clientId = jwt.getClaimAsString("client_id");
+        if (clientId != null && !clientId.isBlank()) {
+            return "client:" + clientId;
+        }
+        return jwt.getSubject() == null ? null : "sub:" + jwt.getSubject();
+    }
+}

@@ -1,0 +1,76 @@
+package de.augenhoehe.gateway;
+
+import static de.augenhoehe.gateway.GatewayTestSupport.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** One JSON access-log line per request with trace id, client, route, status, latency and bytes; never a token or query. */
+@ExtendWith(OutputCaptureExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AccessLogTest {
+
+    static final Map<String, HttpServer> SERVICES = GatewayTestSupport.echoServices();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort int port;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        GatewayTestSupport.register(registry, SERVICES, true);
+    }
+
+    @AfterAll
+    static void stop() {
+        SERVICES.values().forEach(s -> s.stop(0));
+    }
+
+    @Test
+    void one_structured_line_per_request_without_token_or_query_string(CapturedOutput output) {
+        String token = GatewayTestSupport.token("coordinator");
+        HttpResponse<String> ok = send(port, "GET", "/api/working-groups/7?email=erika.muster%40example.org&q=geheim", token);
+        assertThat(ok.statusCode()).isEqualTo(200);
+        HttpResponse<String> refused = send(port, "GET", "/api/working-groups/8?name=Erika", null);
+        assertThat(refused.statusCode()).isEqualTo(401);
+
+        Eventually.until(Duration.ofSeconds(5), () -> accessLines(output).size() >= 2);
+        List<JsonNode> lines = accessLines(output);
+        JsonNode first = lines.stream().filter(l -> l.get("path").asString().equals("/api/working-groups/7")).findFirst().orElseThrow();
+        assertThat(first.get("trace_id").asString()).matches("[0-9a-f]{16,32}");
+        assertThat(first.get("client").asString()).isEqualTo("sub:user-coordinator");
+        assertThat(first.get("route").asString()).isEqualTo("partner-service");
+        assertThat(first.get("method").asString()).isEqualTo("GET");
+        assertThat(first.get("status").asInt()).isEqualTo(200);
+        assertThat(first.get("latency_ms").asLong()).isGreaterThanOrEqualTo(0);
+        assertThat(first.get("bytes").asLong()).isEqualTo(ok.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+
+        JsonNode second = lines.stream().filter(l -> l.get("path").asString().equals("/api/working-groups/8")).findFirst().orElseThrow();
+        assertThat(second.get("client").asString()).isEqualTo("anonymous");
+        assertThat(second.get("status").asInt()).isEqualTo(401);
+
+        String all = output.getAll();
+        assertThat(all).doesNotContain(token).doesNotContain(token.substring(0, 40)).doesNotContain("Bearer ey");
+        assertThat(all).doesNotContain("example.org").doesNotContain("geheim").doesNotContain("Erika").doesNotContain("email=");
+    }
+
+    private static List<JsonNode> accessLines(CapturedOutput output) {
+        return output.getOut().lines().filter(l -> l.startsWith("{") && l.contains("\"logger\":\"access\""))
+                .map(l -> JSON.readTree(l)).toList();
+    }
+}
