@@ -37,13 +37,13 @@ import java.util.UUID;
 
 /**
  * Development-only signing keys and access tokens for {@code ./platform} in demo mode.
- * SHORTCUT(#3): until partner-service runs the authorization server, the services and the gateway validate
- * tokens against the public key this class writes into the data folder, and {@code ./platform token} mints them.
- * Never use these keys outside a local machine.
+ * partner-service's authorization server signs with the private key this class writes into the data folder, and
+ * the services and the gateway validate tokens against its public key; {@code ./platform token} also mints
+ * development tokens with any claims from it. Never use these keys outside a local machine.
  *
  * <pre>
  * keygen --dir DIR
- * token  --dir DIR [--subject S] [--roles r1,r2] [--partner-id UUID] [--networks id1,id2] [--client-id X] [--ttl-minutes 60]
+ * token  --dir DIR [--issuer URL] [--subject S] [--roles r1,r2] [--partner-id UUID] [--networks id1,id2] [--client-id X] [--ttl-minutes 60]
  * </pre>
  * Tokens are RS256 JWTs with {@code iss=augenhoehe-local}, {@code aud=augenhoehe}, {@code sub}, {@code iat},
  * {@code exp}, {@code jti}, {@code roles} and {@code networks} (JSON arrays), and {@code partner_id} and
@@ -104,7 +104,7 @@ public final class DevTokens {
                     System.out.println((created ? "created " : "kept ") + dir.resolve(PUBLIC_KEY_FILE));
                 }
                 case "token" -> {
-                    requireOnly(options, "--dir", "--subject", "--roles", "--partner-id", "--networks", "--client-id", "--ttl-minutes");
+                    requireOnly(options, "--dir", "--issuer", "--subject", "--roles", "--partner-id", "--networks", "--client-id", "--ttl-minutes");
                     TokenRequest request = new TokenRequest(
                             options.getOrDefault("--subject", DEFAULT_SUBJECT),
                             list(options.getOrDefault("--roles", DEFAULT_ROLES)),
@@ -112,7 +112,7 @@ public final class DevTokens {
                             list(options.getOrDefault("--networks", "")),
                             options.get("--client-id"),
                             Duration.ofMinutes(Long.parseLong(options.getOrDefault("--ttl-minutes", Long.toString(DEFAULT_TTL_MINUTES)))));
-                    System.out.println(token(dir, request, Instant.now()));
+                    System.out.println(token(dir, request, Instant.now(), options.getOrDefault("--issuer", ISSUER)));
                 }
                 default -> throw new IllegalArgumentException("unknown command " + args[0]);
             }
@@ -171,6 +171,11 @@ public final class DevTokens {
 
     /** A signed RS256 JWT for the request, issued at {@code now}, with the private key in {@code dir}. */
     public static String token(Path dir, TokenRequest request, Instant now) {
+        return token(dir, request, now, ISSUER);
+    }
+
+    /** The same with another issuer: {@code ./platform} names the gateway's URL, like the authorization server. */
+    public static String token(Path dir, TokenRequest request, Instant now, String issuer) {
         Path privateFile = dir.resolve(PRIVATE_KEY_FILE);
         if (!Files.exists(privateFile)) {
             throw new IllegalStateException("no " + PRIVATE_KEY_FILE + " in " + dir + " (run keygen first)");
@@ -185,7 +190,7 @@ public final class DevTokens {
 
         long iat = now.getEpochSecond();
         Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("iss", ISSUER);
+        claims.put("iss", issuer);
         claims.put("aud", AUDIENCE);
         claims.put("sub", request.subject());
         claims.put("iat", iat);

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -37,6 +39,70 @@ public final class TokenRules {
     public static OAuth2TokenValidator<Jwt> validator(String issuer, List<String> audiences) {
         return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.stream().anyMatch(audiences::contains)));
+    }
+
+    /**
+     * Where a token keeps the platform's claims. The defaults are the platform's own names (the embedded authorization
+     * server); an external identity provider may keep them elsewhere, e.g. Keycloak's roles in
+     * {@code realm_access.roles}. A dot walks into a JSON object.
+     */
+    public record ClaimNames(String roles, String partnerId, String networks) {
+
+        public static final ClaimNames PLATFORM = new ClaimNames(ROLES_CLAIM, PARTNER_CLAIM, NETWORKS_CLAIM);
+
+        public ClaimNames {
+            roles = blank(roles) ? ROLES_CLAIM : roles.strip();
+            partnerId = blank(partnerId) ? PARTNER_CLAIM : partnerId.strip();
+            networks = blank(networks) ? NETWORKS_CLAIM : networks.strip();
+        }
+
+        private static boolean blank(String s) {
+            return s == null || s.isBlank();
+        }
+    }
+
+    public static final String PARTNER_CLAIM = "partner_id";
+    public static final String NETWORKS_CLAIM = "networks";
+
+    /**
+     * The token with the platform's claims under the platform's names ({@code roles} lower case, {@code partner_id},
+     * {@code networks}), read from where {@code names} says; the token itself if nothing is mapped.
+     */
+    public static Jwt normalize(Jwt jwt, ClaimNames names) {
+        if (names.equals(ClaimNames.PLATFORM)) {
+            return jwt;
+        }
+        Map<String, Object> claims = new LinkedHashMap<>(jwt.getClaims());
+        List<String> roles = stringList(jwt.getClaims(), names.roles());
+        claims.put(ROLES_CLAIM, roles.stream().map(r -> r.toLowerCase(Locale.ROOT)).toList());
+        Object partner = value(jwt.getClaims(), names.partnerId());
+        if (partner != null) {
+            claims.put(PARTNER_CLAIM, partner.toString());
+        } else {
+            claims.remove(PARTNER_CLAIM);
+        }
+        claims.put(NETWORKS_CLAIM, stringList(jwt.getClaims(), names.networks()));
+        return new Jwt(jwt.getTokenValue(), jwt.getIssuedAt(), jwt.getExpiresAt(), jwt.getHeaders(), claims);
+    }
+
+    /** The strings at a dotted path ({@code realm_access.roles}); a single string counts as a list of one. */
+    public static List<String> stringList(Map<String, Object> claims, String path) {
+        Object v = value(claims, path);
+        if (v instanceof Collection<?> c) {
+            return c.stream().filter(java.util.Objects::nonNull).map(Object::toString).toList();
+        }
+        return v == null ? List.of() : List.of(v.toString());
+    }
+
+    private static Object value(Map<String, Object> claims, String path) {
+        Object current = claims;
+        for (String part : path.split("\\.")) {
+            if (!(current instanceof Map<?, ?> m)) {
+                return null;
+            }
+            current = m.get(part);
+        }
+        return current;
     }
 
     /** Roles from the {@code roles} claim as ROLE_* (upper case), scopes as SCOPE_*. */

@@ -20,6 +20,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Secure by default: every request needs a valid JWT bearer token (issuer, audience, expiry, signature are
  * checked by Spring's resource server from {@code spring.security.oauth2.resourceserver.jwt.*}) unless the
  * service declares it public through {@link PublicEndpoints}. Operations endpoints need the operations role.
+ * A service may put a {@link LeadingSecurityFilterChain} for its own paths in front of this chain.
  * Without a configured key or issuer the service does not start.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration")
@@ -38,9 +42,12 @@ public class PlatformSecurityConfiguration {
             "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**", "/error"};
 
     @Bean
-    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    @ConditionalOnMissingBean(value = SecurityFilterChain.class, ignored = LeadingSecurityFilterChain.class)
     SecurityFilterChain platformSecurity(HttpSecurity http, ObjectProvider<PublicEndpoints> publicEndpoints,
-            JsonMapper json) throws Exception {
+            JsonMapper json, @Value("${augenhoehe.security.jwt.claims.roles:}") String rolesClaim,
+            @Value("${augenhoehe.security.jwt.claims.partner-id:}") String partnerClaim,
+            @Value("${augenhoehe.security.jwt.claims.networks:}") String networksClaim) throws Exception {
+        TokenRules.ClaimNames claimNames = new TokenRules.ClaimNames(rolesClaim, partnerClaim, networksClaim);
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
         List<PublicEndpoints> declared = publicEndpoints.orderedStream().toList();
         http.csrf(c -> c.disable()) // bearer tokens only, no cookies: nothing for CSRF to ride on
@@ -57,7 +64,7 @@ public class PlatformSecurityConfiguration {
                     }
                     a.anyRequest().authenticated();
                 })
-                .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(jwtAuthentication()))
+                .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(jwtAuthentication(claimNames)))
                         .authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
@@ -80,11 +87,39 @@ public class PlatformSecurityConfiguration {
         return decoder;
     }
 
+    /**
+     * A decoder for an external identity provider's key set ({@code augenhoehe.security.jwt.jwk-set-uri}) with the
+     * same issuer and audience checks; used when no public key location is configured.
+     */
+    @Bean
+    @ConditionalOnMissingBean(JwtDecoder.class)
+    @ConditionalOnProperty("augenhoehe.security.jwt.jwk-set-uri")
+    JwtDecoder jwkSetJwtDecoder(@Value("${augenhoehe.security.jwt.jwk-set-uri}") String jwkSetUri,
+            @Value("${augenhoehe.security.jwt.issuer}") String issuer,
+            @Value("${spring.security.oauth2.resourceserver.jwt.audiences:augenhoehe}") List<String> audiences) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        decoder.setJwtValidator(TokenRules.validator(issuer, audiences));
+        return decoder;
+    }
+
     /** Roles from the {@code roles} claim as ROLE_*, scopes as SCOPE_*. */
     static JwtAuthenticationConverter jwtAuthentication() {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(TokenRules::authorities);
         return converter;
+    }
+
+    /**
+     * The platform's claims read from where {@code augenhoehe.security.jwt.claims.*} says (an external identity
+     * provider's names, e.g. {@code realm_access.roles}); the authentication carries the token with the platform's
+     * names, so {@link Actor} reads it unchanged.
+     */
+    static Converter<Jwt, AbstractAuthenticationToken> jwtAuthentication(TokenRules.ClaimNames names) {
+        if (names.equals(TokenRules.ClaimNames.PLATFORM)) {
+            return jwtAuthentication();
+        }
+        JwtAuthenticationConverter platform = jwtAuthentication();
+        return jwt -> platform.convert(TokenRules.normalize(jwt, names));
     }
 
 }

@@ -1,0 +1,124 @@
+package de.augenhoehe.partner.identity;
+
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import de.augenhoehe.partner.PartnerDirectory;
+import de.augenhoehe.partner.accounts.AccountLogin;
+import de.augenhoehe.partner.integrationclients.IntegrationClientCredentials;
+import de.augenhoehe.platform.security.LeadingSecurityFilterChain;
+
+/**
+ * The embedded OAuth2 / OpenID Connect authorization server (Spring Security's), on {@code /oauth2/*} and
+ * {@code /.well-known/*} only: its filter chain matches those paths and the platform's resource-server chain keeps
+ * everything else. Off with {@code augenhoehe.identity.authorization-server.enabled=false} when an external identity
+ * provider issues the tokens.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(name = "augenhoehe.identity.authorization-server.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(IdentityProperties.class)
+class AuthorizationServerConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthorizationServerConfiguration.class);
+
+    @Bean
+    LeadingSecurityFilterChain authorizationServerSecurity(HttpSecurity http, Clients clients,
+            IntegrationClientCredentials integration, AccountLogin accounts) throws Exception {
+        OAuth2AuthorizationServerConfigurer as = new OAuth2AuthorizationServerConfigurer();
+        RequestMatcher login = PathPatternRequestMatcher.withDefaults().matcher(LoginPage.PATH);
+        IntegrationClientAuthenticator hrClients = new IntegrationClientAuthenticator(integration, clients);
+        http.securityMatcher(new OrRequestMatcher(as.getEndpointsMatcher(), login))
+                .with(as, a -> a.registeredClientRepository(clients)
+                        .oidc(Customizer.withDefaults())
+                        .clientAuthentication(c -> c.authenticationProviders(providers -> providers.addFirst(hrClients))))
+                .authorizeHttpRequests(a -> a.requestMatchers(login).permitAll().anyRequest().authenticated())
+                .formLogin(f -> f.loginPage(LoginPage.PATH).permitAll())
+                .authenticationProvider(people(accounts))
+                .oauth2ResourceServer(rs -> rs.jwt(Customizer.withDefaults())) // the OIDC userinfo endpoint
+                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(LoginPage.PATH)));
+        return new LeadingSecurityFilterChain(http.build());
+    }
+
+    /** People log in with their account's username and password (bcrypt); a disabled account cannot. */
+    private static DaoAuthenticationProvider people(AccountLogin accounts) {
+        UserDetailsService users = username -> accounts.byUsername(username)
+                .map(a -> User.withUsername(a.username()).password(a.passwordHash()).disabled(!a.enabled())
+                        .authorities(a.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.toUpperCase(java.util.Locale.ROOT))).toList())
+                        .build())
+                .orElseThrow(() -> new UsernameNotFoundException("unknown account"));
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+        return provider;
+    }
+
+    @Bean
+    Clients registeredClients(IdentityProperties properties, IntegrationClientCredentials integration) {
+        return new Clients(properties, integration);
+    }
+
+    @Bean
+    OAuth2AuthorizationService authorizationService() {
+        return new AuthorizationStore();
+    }
+
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> platformClaims(IntegrationClientCredentials integration, AccountLogin accounts,
+            PartnerDirectory partners) {
+        return new TokenClaims(integration, accounts, partners);
+    }
+
+    @Bean
+    JWKSource<SecurityContext> signingKeys(IdentityProperties properties, JdbcTemplate jdbc, TransactionTemplate tx) {
+        RSAKey key = SigningKeys.load(properties.signingKeyLocation(), jdbc, tx);
+        return new ImmutableJWKSet<>(new JWKSet(key));
+    }
+
+    /** Every endpoint under /oauth2 (OIDC's defaults /userinfo and /connect/* moved there), discovery under /.well-known. */
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(IdentityProperties properties,
+            @Value("${augenhoehe.security.jwt.issuer:}") String platformIssuer) {
+        String issuer = IdentityProperties.asUrl(properties.issuer());
+        if (issuer == null) {
+            issuer = IdentityProperties.asUrl(platformIssuer);
+        }
+        if (issuer == null) {
+            log.warn("No issuer URL configured (augenhoehe.identity.issuer): tokens name the URL each request came to");
+        }
+        AuthorizationServerSettings.Builder b = AuthorizationServerSettings.builder()
+                .oidcUserInfoEndpoint("/oauth2/userinfo").oidcLogoutEndpoint("/oauth2/logout")
+                .oidcClientRegistrationEndpoint("/oauth2/register");
+        return (issuer == null ? b : b.issuer(issuer)).build();
+    }
+
+}

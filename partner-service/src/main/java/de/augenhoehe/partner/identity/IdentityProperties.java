@@ -1,0 +1,43 @@
+package de.augenhoehe.partner.identity;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.io.Resource;
+
+/**
+ * {@code augenhoehe.identity.*}: the embedded authorization server.
+ *
+ * @param issuer the issuer URL put into tokens and discovery; blank: the services' {@code augenhoehe.security.jwt.issuer}
+ *        if that is a URL, else derived from each request (tests)
+ * @param signingKeyLocation an RSA private key (PKCS#8 PEM); none: a key generated once and kept in the database
+ * @param accessTokenTtl lifetime of access tokens
+ * @param clients the first-party public clients (web, mobile, command line): authorization code with PKCE
+ */
+@ConfigurationProperties("augenhoehe.identity")
+record IdentityProperties(String issuer, Resource signingKeyLocation, Duration accessTokenTtl, List<FirstPartyClient> clients) {
+
+    IdentityProperties {
+        accessTokenTtl = accessTokenTtl == null ? Duration.ofHours(1) : accessTokenTtl;
+        clients = clients == null ? List.of() : List.copyOf(clients);
+    }
+
+    record FirstPartyClient(String clientId, List<String> redirectUris) {
+    }
+
+    /** The issuer if it is an absolute http(s) URL (OpenID Connect requires one), else null. */
+    static String asUrl(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            URI u = URI.create(value.strip());
+            return ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null
+                    && u.getQuery() == null && u.getFragment() == null ? value.strip() : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

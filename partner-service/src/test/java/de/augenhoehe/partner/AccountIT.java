@@ -1,0 +1,189 @@
+package de.augenhoehe.partner;
+
+import static de.augenhoehe.partner.Api.coordinator;
+import static de.augenhoehe.partner.Api.partnerAdmin;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.oauth2.jwt.Jwt;
+import tools.jackson.databind.JsonNode;
+
+import de.augenhoehe.testing.RealInfrastructure;
+import de.augenhoehe.testing.TestTokens;
+
+/** People's accounts: who manages them, no self-escalation, and the login at the authorization server. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "augenhoehe.identity.issuer=" + AccountIT.ISSUER)
+@RealInfrastructure(isolatedDatabase = true)
+class AccountIT {
+
+    static final String ISSUER = "http://login.augenhoehe.test";
+
+    @LocalServerPort int port;
+    @Autowired JdbcTemplate jdbc;
+    UUID network;
+    String coordinator;
+    UUID partner;
+    String admin;
+
+    Api api() {
+        return new Api(port);
+    }
+
+    @BeforeEach
+    void a_member_with_its_administrator() {
+        var created = api().send("POST", "/api/networks", coordinator("founder"),
+                "{\"name\":\"Netz " + UUID.randomUUID() + "\",\"region\":[\"08121\"],\"legalForm\":\"INFORMAL_COOPERATION\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        network = Api.id(created);
+        coordinator = coordinator("coord-" + network, network);
+        partner = member("Agentur");
+        admin = partnerAdmin("admin-" + partner, partner);
+    }
+
+    UUID member(String name) {
+        var r = api().send("POST", "/api/partners", coordinator, "{\"name\":\"" + name + " " + UUID.randomUUID() + "\",\"kind\":\"EMPLOYMENT_AGENCY\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        UUID p = Api.id(r);
+        var applied = api().send("POST", "/api/networks/" + network + "/memberships", partnerAdmin("a", p), "{\"partnerId\":\"" + p + "\"}");
+        var activated = api().send("POST", "/api/networks/" + network + "/memberships/" + Api.id(applied) + "/activate", coordinator, null);
+        assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
+        return p;
+    }
+
+    String accounts(UUID p) {
+        return "/api/partners/" + p + "/accounts";
+    }
+
+    static String user() {
+        return "u" + UUID.randomUUID().toString().substring(0, 12);
+    }
+
+    JsonNode create(UUID p, String token, String body) {
+        var r = api().send("POST", accounts(p), token, body);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return Api.json(r);
+    }
+
+    @Test
+    void a_person_logs_in_with_pkce_and_gets_a_token_with_their_roles_partner_and_networks() {
+        String username = user();
+        JsonNode created = create(partner, coordinator, "{\"username\":\"" + username + "\",\"roles\":[\"COORDINATOR\",\"PARTNER_STAFF\"],"
+                + "\"coordinatorNetworks\":[\"" + network + "\"]}");
+        String password = created.get("initialPassword").asString();
+        String stored = jdbc.queryForObject("select password_hash from account where username = ?", String.class, username);
+        assertThat(stored).startsWith("{bcrypt}").doesNotContain(password);
+
+        AuthServer as = new AuthServer(port);
+        var token = as.login(username, password);
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        Jwt jwt = as.decode(as.accessToken(token));
+        assertThat(jwt.getIssuer()).hasToString(ISSUER);
+        assertThat(jwt.getAudience()).contains("augenhoehe");
+        assertThat(jwt.getSubject()).isEqualTo(created.at("/account/id").asString());
+        assertThat(jwt.getClaimAsStringList("roles")).containsExactlyInAnyOrder("coordinator", "partner_staff");
+        assertThat(jwt.getClaimAsString("partner_id")).isEqualTo(partner.toString());
+        assertThat(jwt.getClaimAsStringList("networks")).containsExactly(network.toString());
+    }
+
+    @Test
+    void a_wrong_password_or_a_disabled_account_gets_no_token() {
+        String username = user();
+        JsonNode created = create(partner, admin, "{\"username\":\"" + username + "\",\"roles\":[\"PARTNER_STAFF\"]}");
+        AuthServer as = new AuthServer(port);
+        var wrong = as.login(username, "not-the-password");
+        assertThat(wrong.statusCode()).isEqualTo(302);
+        assertThat(wrong.headers().firstValue("Location").orElse("")).contains("/oauth2/login?error");
+
+        assertThat(api().send("DELETE", accounts(partner) + "/" + created.at("/account/id").asString(), admin, null).statusCode()).isEqualTo(204);
+        var disabled = as.login(username, created.get("initialPassword").asString());
+        assertThat(disabled.headers().firstValue("Location").orElse("")).contains("/oauth2/login?error");
+    }
+
+    @Test
+    void no_one_grants_more_than_they_hold() {
+        // a partner administrator: staff and admins of their own partner, never coordinator or operations
+        create(partner, admin, "{\"username\":\"" + user() + "\",\"roles\":[\"PARTNER_ADMIN\"]}");
+        for (String roles : List.of("[\"COORDINATOR\"],\"coordinatorNetworks\":[\"" + network + "\"]", "[\"OPERATIONS\"]")) {
+            var r = api().send("POST", accounts(partner), admin, "{\"username\":\"" + user() + "\",\"roles\":" + roles + "}");
+            assertThat(r.statusCode()).as(roles + " " + r.body()).isEqualTo(403);
+        }
+        // nor make themselves (or anyone) coordinator by changing roles
+        JsonNode staff = create(partner, admin, "{\"username\":\"" + user() + "\",\"roles\":[\"PARTNER_STAFF\"]}");
+        var escalate = api().send("PUT", accounts(partner) + "/" + staff.at("/account/id").asString() + "/roles", admin,
+                "{\"roles\":[\"COORDINATOR\"],\"coordinatorNetworks\":[\"" + network + "\"]}");
+        assertThat(escalate.statusCode()).as(escalate.body()).isEqualTo(403);
+        // nor strip a coordinator of their role
+        JsonNode coord = create(partner, coordinator, "{\"username\":\"" + user() + "\",\"roles\":[\"COORDINATOR\"],\"coordinatorNetworks\":[\"" + network + "\"]}");
+        var strip = api().send("PUT", accounts(partner) + "/" + coord.at("/account/id").asString() + "/roles", admin, "{\"roles\":[\"PARTNER_STAFF\"]}");
+        assertThat(strip.statusCode()).as(strip.body()).isEqualTo(403);
+        // a coordinator grants coordinator only for networks they coordinate, and never operations
+        UUID otherNetwork = UUID.randomUUID();
+        var foreign = api().send("POST", accounts(partner), coordinator("c2", otherNetwork, network),
+                "{\"username\":\"" + user() + "\",\"roles\":[\"OPERATIONS\"]}");
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(jdbc.queryForObject("select count(*) from account where 'COORDINATOR' = any(roles) or 'OPERATIONS' = any(roles)",
+                Integer.class)).isEqualTo(1);
+        // operations may grant operations
+        create(partner, TestTokens.operations(), "{\"username\":\"" + user() + "\",\"roles\":[\"OPERATIONS\"]}");
+    }
+
+    @Test
+    void accounts_are_managed_only_in_scope() {
+        JsonNode a = create(partner, admin, "{\"username\":\"" + user() + "\",\"roles\":[\"PARTNER_STAFF\"]}");
+        String id = a.at("/account/id").asString();
+        UUID other = member("Andere");
+        String otherAccount = create(other, coordinator, "{\"username\":\"" + user() + "\",\"roles\":[\"PARTNER_STAFF\"]}").at("/account/id").asString();
+        String stranger = partnerAdmin("stranger", other);
+        String staff = TestTokens.subject("s").roles("partner_staff").partner(partner).sign();
+        String foreignCoordinator = coordinator("fc", UUID.randomUUID());
+        record Call(String method, String path, String body) {
+        }
+        List<Call> calls = List.of(new Call("POST", accounts(partner), "{\"username\":\"" + user() + "\",\"roles\":[\"PARTNER_STAFF\"]}"),
+                new Call("GET", accounts(partner), null), new Call("GET", accounts(partner) + "/" + id, null),
+                new Call("PUT", accounts(partner) + "/" + id + "/roles", "{\"roles\":[\"PARTNER_ADMIN\"]}"),
+                new Call("DELETE", accounts(partner) + "/" + id, null));
+        for (Call c : calls) {
+            assertThat(api().send(c.method(), c.path(), null, c.body()).statusCode()).as("anonymous " + c).isEqualTo(401);
+            for (String token : List.of(stranger, staff, foreignCoordinator)) {
+                assertThat(api().send(c.method(), c.path(), token, c.body()).statusCode()).as(c.toString()).isEqualTo(403);
+            }
+            assertThat(api().send(c.method(), c.path().replace(partner.toString(), UUID.randomUUID().toString()), coordinator, c.body())
+                    .statusCode()).as("unknown partner " + c).isEqualTo(404);
+        }
+        for (Call c : calls.subList(2, 5)) {
+            assertThat(api().send(c.method(), c.path().replace(id, otherAccount), admin, c.body()).statusCode())
+                    .as("another partner's account " + c).isEqualTo(404);
+        }
+        assertThat(jdbc.queryForObject("select enabled and roles = '{PARTNER_STAFF}' from account where id = ?::uuid", Boolean.class, otherAccount)).isTrue();
+    }
+
+    @Test
+    void bad_input_gets_problems_and_writes_nothing() {
+        int before = jdbc.queryForObject("select count(*) from account", Integer.class);
+        String taken = user();
+        create(partner, admin, "{\"username\":\"" + taken + "\",\"roles\":[\"PARTNER_STAFF\"]}");
+        var duplicate = api().send("POST", accounts(partner), admin, "{\"username\":\"" + taken.toUpperCase() + "\",\"roles\":[\"PARTNER_STAFF\"]}");
+        assertThat(duplicate.statusCode()).as(duplicate.body()).isEqualTo(409);
+        for (String body : List.of("{}", "{\"username\":\"a b\",\"roles\":[\"PARTNER_STAFF\"]}", "{\"username\":\"abc\",\"roles\":[]}",
+                "{\"username\":\"abc\",\"roles\":[\"KING\"]}", "{\"username\":\"abc\",\"roles\":[\"PARTNER_STAFF\"],\"password\":\"x\"}", "{\"username\":")) {
+            var r = api().send("POST", accounts(partner), admin, body);
+            assertThat(r.statusCode()).as(body + " → " + r.body()).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
+        }
+        var noNetworks = api().send("POST", accounts(partner), coordinator, "{\"username\":\"abc\",\"roles\":[\"COORDINATOR\"]}");
+        assertThat(noNetworks.statusCode()).as(noNetworks.body()).isEqualTo(422);
+        var notMember = api().send("POST", accounts(partner), TestTokens.operations(),
+                "{\"username\":\"abc\",\"roles\":[\"COORDINATOR\"],\"coordinatorNetworks\":[\"" + UUID.randomUUID() + "\"]}");
+        assertThat(notMember.statusCode()).as(notMember.body()).isEqualTo(422);
+        assertThat(jdbc.queryForObject("select count(*) from account", Integer.class)).isEqualTo(before + 1);
+    }
+}

@@ -1,0 +1,111 @@
+package de.augenhoehe.partner;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+/** What a client of the authorization server does: the token endpoint, a browser login with PKCE, the JWKS. */
+record AuthServer(int port) {
+
+    static final String CLI = "augenhoehe-cli";
+    static final String CALLBACK = "http://127.0.0.1/callback";
+
+    String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    HttpResponse<String> clientCredentials(String clientId, String secret) {
+        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        return send(HttpClient.newHttpClient(), HttpRequest.newBuilder(URI.create(base() + "/oauth2/token"))
+                .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build());
+    }
+
+    String accessToken(HttpResponse<String> tokenResponse) {
+        return Api.JSON.readTree(tokenResponse.body()).get("access_token").asString();
+    }
+
+    /** Verified against the server's JWKS (signature, expiry); the claims are the test's to check. */
+    Jwt decode(String token) {
+        return NimbusJwtDecoder.withJwkSetUri(base() + "/oauth2/jwks").build().decode(token);
+    }
+
+    /** Authorization code with PKCE, as a browser would do it: the token response, or the step that failed. */
+    HttpResponse<String> login(String username, String password) {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(verifier));
+        String authorize = base() + "/oauth2/authorize?" + form(Map.of("response_type", "code", "client_id", CLI,
+                "redirect_uri", CALLBACK, "scope", "openid", "state", "s1", "code_challenge", challenge, "code_challenge_method", "S256"));
+        HttpResponse<String> r = send(browser, HttpRequest.newBuilder(URI.create(authorize)).build());
+        if (r.statusCode() != 302) {
+            return r;
+        }
+        HttpResponse<String> page = send(browser, HttpRequest.newBuilder(resolve(r)).build());
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+        if (!csrf.find()) {
+            return page;
+        }
+        HttpResponse<String> posted = send(browser, HttpRequest.newBuilder(URI.create(base() + "/oauth2/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", username, "password", password, "_csrf", csrf.group(1))))).build());
+        String next = posted.headers().firstValue("Location").orElse("");
+        if (posted.statusCode() != 302 || next.contains("error")) {
+            return posted;
+        }
+        HttpResponse<String> redirected = send(browser, HttpRequest.newBuilder(resolve(posted)).build());
+        String callback = redirected.headers().firstValue("Location").orElse("");
+        Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(callback);
+        if (!callback.startsWith(CALLBACK) || !code.find()) {
+            return redirected;
+        }
+        return send(browser, HttpRequest.newBuilder(URI.create(base() + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code", "code",
+                        URLDecoder(code.group(1)), "redirect_uri", CALLBACK, "client_id", CLI, "code_verifier", verifier)))).build());
+    }
+
+    private URI resolve(HttpResponse<String> redirect) {
+        return URI.create(base() + "/").resolve(redirect.headers().firstValue("Location").orElseThrow());
+    }
+
+    private static String URLDecoder(String s) {
+        return java.net.URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+
+    static String form(Map<String, String> fields) {
+        return new LinkedHashMap<>(fields).entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.US_ASCII));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
