@@ -12,6 +12,12 @@ public interface PartnerDirectory {
 
     boolean exists(UUID partner);
 
+    /** The partner's kind (e.g. {@code COMPANY}), empty for an unknown partner. */
+    java.util.Optional<String> kind(UUID partner);
+
+    /** A partner by its exact name (ignoring case), e.g. to find the demo partners; empty if none or several. */
+    java.util.Optional<UUID> idByName(String name);
+
     /** The networks in which the partner is an active member. */
     Set<UUID> activeNetworks(UUID partner);
 

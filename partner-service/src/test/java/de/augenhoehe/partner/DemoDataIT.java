@@ -41,6 +41,29 @@ class DemoDataIT {
     }
 
     @Test
+    void each_seed_network_has_a_working_group_that_met_and_decided_and_some_pledges() {
+        Api api = new Api(port);
+        for (var n : new java.util.UUID[] { DemoNetworks.HEILBRONN, DemoNetworks.EMS_ACHSE }) {
+            String coordinator = Api.coordinator("demo-coordinator", n);
+            var groups = json(api.send("GET", "/api/working-groups?networkId=" + n, coordinator, null));
+            assertThat(groups.size()).isEqualTo(1);
+            var group = groups.get(0);
+            String path = "/api/working-groups/" + group.get("id").asString();
+            assertThat(json(api.send("GET", path, coordinator, null)).get("members").size()).isEqualTo(4);
+            var meetings = json(api.send("GET", path + "/meetings", coordinator, null));
+            assertThat(meetings.size()).isEqualTo(1);
+            assertThat(meetings.get(0).get("minutes").asString()).isNotBlank();
+            var decisions = json(api.send("GET", path + "/decisions", coordinator, null));
+            assertThat(decisions.size()).isEqualTo(1);
+            assertThat(decisions.get(0).get("status").asString()).isEqualTo("CLOSED");
+            assertThat(decisions.get(0).get("tally").get("result").asString()).isEqualTo("ADOPTED");
+            var balance = json(api.send("GET", "/api/networks/" + n + "/balance", coordinator, null));
+            assertThat(balance.get("members").findValues("gave").stream().mapToInt(g -> g.size()).sum()).isGreaterThanOrEqualTo(3);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from ledger_entry where origin = 'PLEDGED'", Integer.class)).isEqualTo(9);
+    }
+
+    @Test
     void running_the_demo_again_adds_nothing() throws Exception {
         int before = jdbc.queryForObject("select count(*) from outbox_event", Integer.class);
         for (ApplicationRunner runner : context.getBeansOfType(ApplicationRunner.class).values()) {

@@ -38,6 +38,7 @@ import de.augenhoehe.testing.TestTokens;
 class LedgerIT {
 
     static final Path MEASURE_SCHEMAS = Path.of("../measures-service/src/main/resources/contracts/events");
+    static final Path VACANCY_SCHEMAS = Path.of("../vacancy-service/src/main/resources/contracts/events");
     static final String PLEDGE = "{\"category\":\"INTERNSHIP_PLACES\",\"quantity\":3,\"unit\":\"places\",\"from\":\"2026-01-01\",\"to\":\"2026-03-31\"}";
 
     @LocalServerPort int port;
@@ -161,8 +162,8 @@ class LedgerIT {
         String now = Instant.now().toString();
         String confirmed = measureData(sender, 2, now);
         String promoted = measureData(sender, 1, now);
-        assertConforms("augenhoehe.measures.registration-confirmed.v1", confirmed);
-        assertConforms("augenhoehe.measures.registration-promoted.v1", promoted);
+        assertConforms(MEASURE_SCHEMAS, "augenhoehe.measures.registration-confirmed.v1", confirmed);
+        assertConforms(MEASURE_SCHEMAS, "augenhoehe.measures.registration-promoted.v1", promoted);
         String c1 = send("measure-events", measure, "augenhoehe.measures.registration-confirmed.v1", confirmed, 2);
         String p1 = send("measure-events", measure, "augenhoehe.measures.registration-promoted.v1", promoted, 2);
         send("measure-events", measure, "augenhoehe.measures.registration-confirmed.v1", measureData(unknown, 1, now), 1);
@@ -170,7 +171,7 @@ class LedgerIT {
 
         UUID vacancy = UUID.randomUUID();
         String published = send("vacancy-events", vacancy, "augenhoehe.vacancy.published.v1",
-                "{\"vacancyId\":\"" + vacancy + "\",\"employerId\":\"" + employer + "\",\"networkId\":\"" + network + "\",\"openings\":2,\"occurredAt\":\"" + now + "\",\"futureField\":true}", 2);
+                "{\"vacancyId\":\"" + vacancy + "\",\"employerId\":\"" + employer + "\",\"networkIds\":[\"" + network + "\"],\"openings\":2,\"occurredAt\":\"" + now + "\",\"futureField\":true}", 2);
         String filled = send("vacancy-events", vacancy, "augenhoehe.vacancy.closed.v1",
                 "{\"vacancyId\":\"" + vacancy + "\",\"employerId\":\"" + employer + "\",\"reason\":\"FILLED\"}", 2);
         send("vacancy-events", vacancy, "augenhoehe.vacancy.closed.v1",
@@ -270,6 +271,119 @@ class LedgerIT {
         assertThat(march.get("members")).allSatisfy(m -> assertThat(m.get("onlyTakes").asBoolean()).isFalse());
     }
 
+    @Test
+    void a_vacancy_counts_in_each_listed_network_and_once_for_the_employer() throws Exception {
+        UUID employer = member("Zwei Netze GmbH");
+        UUID second = Api.id(api().send("POST", "/api/networks", coordinator("founder"),
+                "{\"name\":\"Zweitnetz " + UUID.randomUUID() + "\",\"region\":[\"08125\"],\"legalForm\":\"OTHER\"}"));
+        String both = coordinator("coord-both", network, second);
+        var applied = api().send("POST", "/api/networks/" + second + "/memberships", both, "{\"partnerId\":\"" + employer + "\"}");
+        assertThat(api().send("POST", "/api/networks/" + second + "/memberships/" + Api.id(applied) + "/activate", both, null).statusCode()).isEqualTo(200);
+        UUID third = UUID.randomUUID();
+        UUID vacancy = UUID.randomUUID();
+        String published = vacancyData(vacancy, employer, "[\"" + network + "\",\"" + second + "\"]", "APPRENTICESHIP", 3, null);
+        assertConforms(VACANCY_SCHEMAS, "augenhoehe.vacancy.published.v1", published);
+        String p = send("vacancy-events", vacancy, "augenhoehe.vacancy.published.v1", published, 2);
+        String closed = vacancyData(vacancy, employer, "[\"" + network + "\",\"" + second + "\"]", "APPRENTICESHIP", 3, "FILLED");
+        assertConforms(VACANCY_SCHEMAS, "augenhoehe.vacancy.closed.v1", closed);
+        String c = send("vacancy-events", vacancy, "augenhoehe.vacancy.closed.v1", closed, 2);
+        UUID internship = UUID.randomUUID();
+        String i = send("vacancy-events", internship, "augenhoehe.vacancy.published.v1",
+                vacancyData(internship, employer, "[\"" + third + "\"]", "INTERNSHIP", 1, null), 1);
+        Eventually.await("vacancy events consumed", Duration.ofSeconds(60), () -> sourceEntries(p) == 1 && sourceEntries(c) == 1 && sourceEntries(i) == 1);
+
+        var own = json(api().send("GET", "/api/partners/" + employer + "/balance", partnerAdmin("e", employer), null));
+        assertThat(own.get("gave").toString()).contains("\"category\":\"VACANCIES\"").contains("\"category\":\"INTERNSHIP_PLACES\"");
+        JsonNode vacancies = line(own.get("gave"), "VACANCIES");
+        assertThat(vacancies.get("realised").decimalValue()).isEqualByComparingTo("3");
+        assertThat(vacancies.get("entries").asInt()).isEqualTo(1);
+        assertThat(line(own.get("gained"), "VACANCIES_FILLED").get("realised").decimalValue()).isEqualByComparingTo("3");
+        for (UUID n : new UUID[] { network, second }) {
+            var balance = json(api().send("GET", "/api/networks/" + n + "/balance", both, null));
+            JsonNode m = member(balance, employer);
+            assertThat(line(m.get("gave"), "VACANCIES").get("realised").decimalValue()).as("network " + n).isEqualByComparingTo("3");
+            assertThat(line(m.get("gained"), "VACANCIES_FILLED").get("entries").asInt()).isEqualTo(1);
+            // The internship was published for a third network only: it does not count here.
+            assertThat(m.get("gave").toString()).doesNotContain("INTERNSHIP_PLACES");
+        }
+        assertThat(jdbc.queryForObject("select cardinality(network_ids) from ledger_entry where source_event_id = ?", Integer.class, p)).isEqualTo(2);
+    }
+
+    @Test
+    void a_published_measure_is_given_by_its_host_and_co_organisers_and_outcomes_are_gained_by_the_employer() throws Exception {
+        UUID host = member("Bildungsträger gGmbH");
+        UUID school = member("Werkrealschule");
+        UUID chamber = member("Kammer");
+        UUID company = member("Ausbildungsbetrieb GmbH");
+        UUID measure = UUID.randomUUID();
+        String published = "{\"measureId\":\"" + measure + "\",\"networkId\":\"" + network + "\",\"hostPartnerId\":\"" + host
+                + "\",\"coOrganiserIds\":[\"" + school + "\",\"" + chamber + "\",\"" + UUID.randomUUID() + "\"],\"type\":\"PROJECT_DAY\","
+                + "\"targetGroups\":[\"PUPILS_REALSCHULE\"],\"kreise\":[\"08121\"],\"occupationGroups\":[\"251\"],\"capacity\":24,"
+                + "\"status\":\"PLANNED\",\"firstSessionDate\":\"2026-03-12\",\"lastSessionDate\":\"2026-03-12\",\"occurredAt\":\"2026-02-01T09:00:00Z\"}";
+        assertConforms(MEASURE_SCHEMAS, "augenhoehe.measures.measure-published.v1", published);
+        String pub = send("measure-events", measure, "augenhoehe.measures.measure-published.v1", published, 2);
+        String apprenticeship = outcome(measure, host, company, "STARTED_APPRENTICESHIP");
+        assertConforms(MEASURE_SCHEMAS, "augenhoehe.measures.outcome-recorded.v1", apprenticeship);
+        String o1 = send("measure-events", measure, "augenhoehe.measures.outcome-recorded.v1", apprenticeship, 2);
+        String o2 = send("measure-events", measure, "augenhoehe.measures.outcome-recorded.v1", outcome(measure, host, company, "STARTED_JOB"), 1);
+        String o3 = send("measure-events", measure, "augenhoehe.measures.outcome-recorded.v1", outcome(measure, host, company, "COMPLETED"), 1);
+        String o4 = send("measure-events", measure, "augenhoehe.measures.outcome-recorded.v1", outcome(measure, host, null, "STARTED_JOB"), 1);
+        String marker = send("measure-events", measure, "augenhoehe.measures.registration-confirmed.v1", measureData(host, 1, "2026-02-01T09:00:00Z"), 1);
+        Eventually.await("measure events consumed", Duration.ofSeconds(60), () -> sourceEntries(marker) == 1);
+
+        assertThat(sourceEntries(pub)).as("host and two known co-organisers, once each").isEqualTo(3);
+        assertThat(jdbc.queryForList("select category || ':' || quantity::int || ':' || unit from ledger_entry where source_event_id = ? and partner_id = ?",
+                String.class, pub, host)).containsExactly("PROJECT_DAYS:24:places");
+        for (UUID co : new UUID[] { school, chamber }) {
+            assertThat(jdbc.queryForList("select category || ':' || quantity::int || ':' || unit || ':' || network_id from ledger_entry where source_event_id = ? and partner_id = ?",
+                    String.class, pub, co)).containsExactly("PROJECT_DAYS:1:measures:" + network);
+        }
+        assertThat(jdbc.queryForList("select category || ':' || side || ':' || quantity::int from ledger_entry where partner_id = ? order by category",
+                String.class, company)).containsExactly("APPRENTICES_TRAINED:GAIN:1", "CLIENTS_PLACED:GAIN:1");
+        assertThat(sourceEntries(o1)).isEqualTo(1);
+        assertThat(sourceEntries(o2)).isEqualTo(1);
+        assertThat(sourceEntries(o3)).isZero();
+        assertThat(sourceEntries(o4)).isZero();
+        var balance = json(api().send("GET", "/api/networks/" + network + "/balance", coordinator, null));
+        assertThat(member(balance, company).get("onlyTakes").asBoolean()).isTrue();
+        assertThat(member(balance, school).get("onlyGives").asBoolean()).isTrue();
+    }
+
+    String outcome(UUID measure, UUID host, UUID employer, String outcome) {
+        return "{\"measureId\":\"" + measure + "\",\"networkId\":\"" + network + "\",\"hostPartnerId\":\"" + host
+                + "\",\"sendingPartnerId\":null,\"employerPartnerId\":" + (employer == null ? "null" : "\"" + employer + "\"")
+                + ",\"targetGroup\":\"MIGRATION_BACKGROUND\",\"outcome\":\"" + outcome + "\",\"occurredAt\":\"2026-06-01T09:00:00Z\"}";
+    }
+
+    static String vacancyData(UUID vacancy, UUID employer, String networkIds, String type, int openings, String reason) {
+        String common = "{\"vacancyId\":\"" + vacancy + "\",\"employerId\":\"" + employer + "\",\"networkIds\":" + networkIds + ",\"type\":\"" + type
+                + "\",\"kldb\":\"25212\",\"occupationGroup\":\"252\",\"kreis\":\"08121\",\"temporaryAgency\":false,\"openings\":" + openings
+                + ",\"publishedAt\":\"2026-01-10T08:00:00Z\",\"occurredAt\":\"2026-01-10T08:00:00Z\"";
+        if (reason == null) {
+            return common + ",\"postalCode\":\"74076\",\"latitude\":49.14,\"longitude\":9.22,\"startDate\":null,\"validThrough\":\"2026-06-30\","
+                    + "\"workingTime\":\"FULL_TIME\"}";
+        }
+        return common + ",\"reason\":\"" + reason + "\",\"detail\":null,\"closedAt\":\"2026-01-20T08:00:00Z\"}";
+    }
+
+    static JsonNode line(JsonNode lines, String category) {
+        for (JsonNode l : lines) {
+            if (category.equals(l.get("category").asString())) {
+                return l;
+            }
+        }
+        throw new AssertionError("no line " + category + " in " + lines);
+    }
+
+    static JsonNode member(JsonNode balance, UUID partner) {
+        for (JsonNode m : balance.get("members")) {
+            if (partner.toString().equals(m.get("partnerId").asString())) {
+                return m;
+            }
+        }
+        throw new AssertionError("no member " + partner + " in " + balance);
+    }
+
     int sourceEntries(String eventId) {
         return jdbc.queryForObject("select count(*) from ledger_entry where source_event_id = ?", Integer.class, eventId);
     }
@@ -280,9 +394,9 @@ class LedgerIT {
                 + ",\"capacity\":20,\"occurredAt\":\"" + at + "\"}";
     }
 
-    static void assertConforms(String type, String data) throws Exception {
+    static void assertConforms(Path schemas, String type, String data) throws Exception {
         assertThat(SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                .getSchema(Files.readString(MEASURE_SCHEMAS.resolve(type + ".schema.json")), InputFormat.JSON).validate(data, InputFormat.JSON))
+                .getSchema(Files.readString(schemas.resolve(type + ".schema.json")), InputFormat.JSON).validate(data, InputFormat.JSON))
                 .as("the test event conforms to the producer's schema").isEmpty();
     }
 

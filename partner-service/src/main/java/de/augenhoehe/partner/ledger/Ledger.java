@@ -37,29 +37,37 @@ class Ledger {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         LedgerEntry e = new LedgerEntry(UUID.randomUUID(), partner, network, category.side, category, quantity, unit, from, to,
                 Origin.PLEDGED, null, now);
-        insert(e, by, null);
+        insert(e, network == null ? List.of() : List.of(network), by, null);
         events.publish(ContributionPledged.TYPE, partner.toString(), new ContributionPledged(e.id().toString(),
                 partner.toString(), network == null ? null : network.toString(), category, quantity, unit, from, to, now));
         return e;
     }
 
-    /** A realised entry; false when this source event was already recorded for this partner. */
-    boolean realise(UUID partner, UUID network, Category category, BigDecimal quantity, String unit, LocalDate day,
+    /**
+     * A realised entry, counted in each of {@code networks} (none: it counts in every network of the partner); false
+     * when this source event was already recorded for this partner.
+     */
+    boolean realise(UUID partner, List<UUID> networks, Category category, BigDecimal quantity, String unit, LocalDate day,
             String eventId, String eventType) {
-        LedgerEntry e = new LedgerEntry(UUID.randomUUID(), partner, network, category.side, category, quantity, unit, day, day,
+        UUID single = networks.size() == 1 ? networks.get(0) : null;
+        LedgerEntry e = new LedgerEntry(UUID.randomUUID(), partner, single, category.side, category, quantity, unit, day, day,
                 Origin.REALISED, eventType, Instant.now().truncatedTo(ChronoUnit.MICROS));
-        return insert(e, null, eventId) == 1;
+        return insert(e, networks, null, eventId) == 1;
     }
 
-    private int insert(LedgerEntry e, String by, String eventId) {
+    private int insert(LedgerEntry e, List<UUID> networks, String by, String eventId) {
         return jdbc.update("""
-                insert into ledger_entry (id, partner_id, network_id, side, category, quantity, unit, period_from, period_to,
-                                          origin, pledged_by, source_event_id, source_event_type, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                insert into ledger_entry (id, partner_id, network_id, network_ids, side, category, quantity, unit, period_from,
+                                          period_to, origin, pledged_by, source_event_id, source_event_type, created_at)
+                values (?, ?, ?, string_to_array(?, ',')::uuid[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (source_event_id, partner_id) where source_event_id is not null do nothing""",
-                e.id(), e.partnerId(), e.networkId(), e.side().name(), e.category().name(), e.quantity(), e.unit(),
-                Date.valueOf(e.from()), Date.valueOf(e.to()), e.origin().name(), by, eventId, e.sourceEventType(),
-                Timestamp.from(e.createdAt()));
+                e.id(), e.partnerId(), e.networkId(), String.join(",", networks.stream().map(UUID::toString).toList()),
+                e.side().name(), e.category().name(), e.quantity(), e.unit(), Date.valueOf(e.from()), Date.valueOf(e.to()),
+                e.origin().name(), by, eventId, e.sourceEventType(), Timestamp.from(e.createdAt()));
+    }
+
+    boolean hasPledgesBy(String by) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from ledger_entry where pledged_by = ?)", Boolean.class, by));
     }
 
     /** Sums per partner, side, category, unit and origin; entries whose period overlaps [from, to] (open ends allowed). */
@@ -73,7 +81,8 @@ class Ledger {
         List<Object> args = new ArrayList<>();
         args.add(String.join(",", partners.stream().map(UUID::toString).toList()));
         if (network != null) {
-            sql.append(" and (network_id = ? or network_id is null)");
+            // Entries of this network, and entries that name no network (e.g. measure registrations).
+            sql.append(" and (? = any(network_ids) or cardinality(network_ids) = 0)");
             args.add(network);
         }
         if (from != null) {

@@ -1,6 +1,10 @@
 package de.augenhoehe.partner.ledger;
 
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
@@ -8,14 +12,23 @@ import de.augenhoehe.platform.events.EventHandler;
 import de.augenhoehe.platform.events.ReceivedEvent;
 
 /**
- * measure-events: a confirmed (or promoted from the waiting list) registration sent by a partner is a benefit of that
- * partner, PARTICIPANTS_SENT: its people gain a qualification it could not offer alone. Quantity = places.
+ * measure-events, three kinds of entries:
+ * <ul>
+ * <li>a confirmed (or promoted from the waiting list) registration sent by a partner is a GAIN PARTICIPANTS_SENT of
+ * that partner: its people gain a qualification it could not offer alone. Quantity = places.</li>
+ * <li>a published measure is a GIVE of its host — category by the measure's type, quantity = capacity (places) — and
+ * of each co-organiser (quantity 1 measure, same category).</li>
+ * <li>an outcome STARTED_APPRENTICESHIP / STARTED_JOB is a GAIN APPRENTICES_TRAINED / CLIENTS_PLACED of the company
+ * named in {@code employerPartnerId}: the network brought it a person it hired.</li>
+ * </ul>
  */
 @Component
 class MeasureEvents implements EventHandler {
 
     static final String CONFIRMED = "augenhoehe.measures.registration-confirmed.v1";
     static final String PROMOTED = "augenhoehe.measures.registration-promoted.v1";
+    static final String PUBLISHED = "augenhoehe.measures.measure-published.v1";
+    static final String OUTCOME = "augenhoehe.measures.outcome-recorded.v1";
 
     private final RealisedEntries entries;
 
@@ -30,11 +43,55 @@ class MeasureEvents implements EventHandler {
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of(CONFIRMED, PROMOTED);
+        return Set.of(CONFIRMED, PROMOTED, PUBLISHED, OUTCOME);
     }
 
     @Override
     public void handle(ReceivedEvent event) {
-        entries.record(event, "sendingPartnerId", null, Category.PARTICIPANTS_SENT, RealisedEntries.number(event, "places", 1), "participants");
+        switch (event.type()) {
+            case PUBLISHED -> published(event);
+            case OUTCOME -> outcome(event);
+            default -> entries.record(event, "sendingPartnerId", null, Category.PARTICIPANTS_SENT,
+                    RealisedEntries.number(event, "places", 1), "participants");
+        }
+    }
+
+    private void published(ReceivedEvent event) {
+        List<UUID> networks = RealisedEntries.networks(event, null, "networkId");
+        Category category = hosted(event.text("type"));
+        UUID host = RealisedEntries.partner(event, "hostPartnerId");
+        var capacity = event.data().get("capacity");
+        if (capacity == null || capacity.isNull()) {
+            // A measure without a limit of places (e.g. a job fair) counts as one measure hosted.
+            entries.record(event, host, networks, category, BigDecimal.ONE, "measures");
+        } else {
+            entries.record(event, host, networks, category, RealisedEntries.number(event, "capacity", 1), "places");
+        }
+        for (UUID coOrganiser : RealisedEntries.partners(event, "coOrganiserIds")) {
+            if (!coOrganiser.equals(host)) {
+                entries.record(event, coOrganiser, networks, category, BigDecimal.ONE, "measures");
+            }
+        }
+    }
+
+    private void outcome(ReceivedEvent event) {
+        String outcome = event.text("outcome");
+        Category gained = "STARTED_APPRENTICESHIP".equals(outcome) ? Category.APPRENTICES_TRAINED
+                : "STARTED_JOB".equals(outcome) ? Category.CLIENTS_PLACED : null;
+        if (gained != null) {
+            entries.record(event, RealisedEntries.partner(event, "employerPartnerId"), RealisedEntries.networks(event, null, "networkId"),
+                    gained, BigDecimal.ONE, gained == Category.APPRENTICES_TRAINED ? "apprentices" : "people");
+        }
+    }
+
+    /** What hosting a measure of this type gives the network. */
+    static Category hosted(String type) {
+        return switch (type == null ? "OTHER" : type.strip().toUpperCase(Locale.ROOT)) {
+            case "PROJECT_DAY", "TECHNOLOGY_DAY" -> Category.PROJECT_DAYS;
+            case "INTERNSHIP_PROGRAMME" -> Category.INTERNSHIP_PLACES;
+            case "JOB_FAIR", "INFORMATION_EVENT", "RETURNEE_EVENT" -> Category.OUTREACH_CHANNELS;
+            case "MENTORING" -> Category.EXPERTISE;
+            default -> Category.COURSE_PLACES; // TECHNICAL_LANGUAGE_TRAINING, QUALIFICATION, OTHER
+        };
     }
 }

@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -32,23 +35,78 @@ class RealisedEntries {
         this.partners = partners;
     }
 
+    /** One entry for the partner named in {@code partnerField}, in the network named by {@code networkField} (if any). */
     void record(ReceivedEvent event, String partnerField, String networkField, Category category, BigDecimal quantity, String unit) {
-        UUID partner = uuid(event, partnerField, true);
+        record(event, partner(event, partnerField), networkField == null ? List.of() : networks(event, null, networkField),
+                category, quantity, unit);
+    }
+
+    /**
+     * One entry for {@code partner} (null: the event names none, no entry), counted in each of {@code networks}.
+     * Returns whether an entry was written.
+     */
+    boolean record(ReceivedEvent event, UUID partner, List<UUID> networks, Category category, BigDecimal quantity, String unit) {
         if (partner == null) {
-            log.info("event {} of type {} names no partner in {}, no ledger entry", event.id(), event.type(), partnerField);
-            return;
+            log.info("event {} of type {} names no partner, no {} entry", event.id(), event.type(), category);
+            return false;
         }
         if (!partners.exists(partner)) {
             log.warn("event {} of type {} names unknown partner {}, no ledger entry", event.id(), event.type(), partner);
-            return;
+            return false;
         }
         if (quantity.signum() <= 0) {
             throw new UnreadableEventException("event " + event.id() + " has no positive quantity");
         }
-        UUID network = networkField == null ? null : uuid(event, networkField, false);
-        if (!ledger.realise(partner, network, category, quantity, unit, day(event), event.id(), event.type())) {
+        if (!ledger.realise(partner, networks, category, quantity, unit, day(event), event.id(), event.type())) {
             log.info("event {} already in the ledger for partner {}", event.id(), partner);
+            return false;
         }
+        return true;
+    }
+
+    /** The partner id in {@code field}; null when absent, unreadable (dead letter) when not a uuid. */
+    static UUID partner(ReceivedEvent event, String field) {
+        return uuid(event, field, true);
+    }
+
+    /**
+     * The networks of an event: the array {@code arrayField} if present (the agreed contract), else the single
+     * {@code singleField} (earlier producers). Ids that are no uuid are ignored: the network is context, not the subject.
+     */
+    static List<UUID> networks(ReceivedEvent event, String arrayField, String singleField) {
+        var array = arrayField == null ? null : event.data().get(arrayField);
+        if (array != null && array.isArray()) {
+            Set<UUID> ids = new LinkedHashSet<>();
+            for (var n : array) {
+                UUID id = parse(n.isString() ? n.asString() : null);
+                if (id != null) {
+                    ids.add(id);
+                }
+            }
+            return List.copyOf(ids);
+        }
+        UUID single = singleField == null ? null : uuid(event, singleField, false);
+        return single == null ? List.of() : List.of(single);
+    }
+
+    /** The ids in an array field (e.g. co-organisers); an id that is no uuid makes the event unreadable. */
+    static List<UUID> partners(ReceivedEvent event, String arrayField) {
+        var array = event.data().get(arrayField);
+        if (array == null || array.isNull()) {
+            return List.of();
+        }
+        if (!array.isArray()) {
+            throw new UnreadableEventException("event " + event.id() + ": " + arrayField + " is not an array");
+        }
+        Set<UUID> ids = new LinkedHashSet<>();
+        for (var n : array) {
+            UUID id = parse(n.isString() ? n.asString() : null);
+            if (id == null) {
+                throw new UnreadableEventException("event " + event.id() + ": " + arrayField + " holds a value that is not a uuid");
+            }
+            ids.add(id);
+        }
+        return List.copyOf(ids);
     }
 
     /** The day the event happened: its occurredAt, else its ce_time, in the region's time zone. */
@@ -74,6 +132,14 @@ class RealisedEntries {
             throw new UnreadableEventException("event " + event.id() + ": " + field + " is not a number");
         }
         return node.decimalValue();
+    }
+
+    private static UUID parse(String value) {
+        try {
+            return value == null ? null : UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static UUID uuid(ReceivedEvent event, String field, boolean required) {

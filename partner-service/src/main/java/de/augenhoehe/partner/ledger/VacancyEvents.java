@@ -9,9 +9,10 @@ import de.augenhoehe.platform.events.EventHandler;
 import de.augenhoehe.platform.events.ReceivedEvent;
 
 /**
- * vacancy-events (producer not yet built; the fields read are the minimal contract): a published vacancy is a GIVE
- * VACANCIES of its employer, a vacancy closed with reason FILLED a GAIN VACANCIES_FILLED. Fields read: employerId
- * (partner), networkId (optional), openings (optional, default 1), reason (closed), occurredAt (optional).
+ * vacancy-events: a published vacancy is a GIVE of its employer (INTERNSHIP → INTERNSHIP_PLACES, PROJECT_DAY →
+ * PROJECT_DAYS, every other type VACANCIES), a vacancy closed with reason FILLED a GAIN VACANCIES_FILLED. Quantity =
+ * openings. The entry counts in each network of {@code networkIds} (the employer's active networks at publication);
+ * a single {@code networkId} of earlier producers is still read. One entry per event, so the partner counts it once.
  */
 @Component
 class VacancyEvents implements EventHandler {
@@ -38,11 +39,20 @@ class VacancyEvents implements EventHandler {
     @Override
     public void handle(ReceivedEvent event) {
         var openings = RealisedEntries.number(event, "openings", 1);
+        var employer = RealisedEntries.partner(event, "employerId");
+        var networks = RealisedEntries.networks(event, "networkIds", "networkId");
         if (PUBLISHED.equals(event.type())) {
-            entries.record(event, "employerId", "networkId", Category.VACANCIES, openings, "vacancies");
+            entries.record(event, employer, networks, given(upper(event.text("type"))), openings, "vacancies");
         } else if (CLOSED.equals(event.type()) && "FILLED".equals(upper(event.text("reason")))) {
-            entries.record(event, "employerId", "networkId", Category.VACANCIES_FILLED, openings, "vacancies");
+            entries.record(event, employer, networks, Category.VACANCIES_FILLED, openings, "vacancies");
         }
+    }
+
+    private static Category given(String type) {
+        if ("INTERNSHIP".equals(type)) {
+            return Category.INTERNSHIP_PLACES;
+        }
+        return "PROJECT_DAY".equals(type) ? Category.PROJECT_DAYS : Category.VACANCIES;
     }
 
     private static String upper(String s) {

@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import de.augenhoehe.partner.KreisDirectory;
 import de.augenhoehe.partner.Page;
 import de.augenhoehe.partner.Versions;
 import de.augenhoehe.platform.security.Actor;
@@ -41,16 +42,15 @@ import de.augenhoehe.platform.web.ProblemException;
 @Tag(name = "networks")
 class NetworkController {
 
-    /**
-     * A Kreisschlüssel by its form: Land 01–16, then three digits. SHORTCUT(#3): checked against the real list of
-     * Kreise once reference data is imported; until then a well-formed but non-existent key is accepted.
-     */
+    /** A Kreisschlüssel by its form: Land 01–16, then three digits; whether it names a real Kreis asks {@link KreisDirectory}. */
     static final String KREIS = "(0[1-9]|1[0-6])[0-9]{3}";
 
     private final NetworkStore store;
+    private final KreisDirectory kreise;
 
-    NetworkController(NetworkStore store) {
+    NetworkController(NetworkStore store, KreisDirectory kreise) {
         this.store = store;
+        this.kreise = kreise;
     }
 
     record NetworkInput(
@@ -69,6 +69,7 @@ class NetworkController {
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Create a network (coordinators). It is managed by coordinators whose token names it in 'networks'.")
     ResponseEntity<Network> create(@Valid @RequestBody NetworkInput input) {
+        kreise.requireKnown(input.region());
         Network n = store.create(UUID.randomUUID(), input.draft(), actor().subject());
         return ResponseEntity.created(URI.create("/api/networks/" + n.id())).eTag(Versions.etag(n.version())).body(n);
     }
@@ -97,6 +98,7 @@ class NetworkController {
             throw new ProblemException(org.springframework.http.HttpStatus.FORBIDDEN, "forbidden",
                     "Keine Berechtigung / Forbidden", "Only coordinators of this network may change it");
         }
+        kreise.requireKnown(input.region());
         Network n = store.update(id, Versions.required(ifMatch), input.draft());
         return ResponseEntity.ok().eTag(Versions.etag(n.version())).body(n);
     }

@@ -6,9 +6,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * An organisation's address. {@code kreis} is the Kreisschlüssel of the place, used to filter a network's partners.
- * SHORTCUT(#3): given by the client and checked by form only; to be derived from the postal code once the GeoNames
- * reference data is imported.
+ * An organisation's address. {@code kreis} is the Kreisschlüssel of the place, used to filter a network's partners; it
+ * must name a known Kreis (KreisDirectory). SHORTCUT(#3): given by the client, not yet derived from the postal code
+ * (partner-service keeps Kreise only, not postal codes).
  */
 record Address(@Size(max = 200) @Schema(example = "Weipertstraße 8") String street,
         @NotBlank @Pattern(regexp = "[0-9]{5}") @Schema(example = "74076") String postalCode,

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import de.augenhoehe.partner.KreisDirectory;
 import de.augenhoehe.partner.NetworkDirectory;
 import de.augenhoehe.partner.Page;
 import de.augenhoehe.platform.security.Actor;
@@ -33,10 +34,12 @@ class NetworkPartners {
 
     private final JdbcTemplate jdbc;
     private final NetworkDirectory networks;
+    private final KreisDirectory kreise;
 
-    NetworkPartners(JdbcTemplate jdbc, NetworkDirectory networks) {
+    NetworkPartners(JdbcTemplate jdbc, NetworkDirectory networks, KreisDirectory kreise) {
         this.jdbc = jdbc;
         this.networks = networks;
+        this.kreise = kreise;
     }
 
     /** A partner as a member of one network: its public profile and the state of this membership. */
@@ -60,6 +63,9 @@ class NetworkPartners {
         }
         StringBuilder where = new StringBuilder(" from membership m join partner p on p.id = m.partner_id where m.network_id = ? and m.status = ?");
         List<Object> args = new ArrayList<>(List.of(networkId, status.name()));
+        if (kreis != null) {
+            kreise.requireKnown(List.of(kreis));
+        }
         if (kind != null) {
             where.append(" and p.kind = ?");
             args.add(kind.name());

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import de.augenhoehe.partner.KreisDirectory;
 import de.augenhoehe.partner.Versions;
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.security.PublicEndpoints;
@@ -38,10 +39,18 @@ class PartnerController {
 
     private final PartnerRegistry registry;
     private final PartnerAccess access;
+    private final KreisDirectory kreise;
 
-    PartnerController(PartnerRegistry registry, PartnerAccess access) {
+    PartnerController(PartnerRegistry registry, PartnerAccess access, KreisDirectory kreise) {
         this.registry = registry;
         this.access = access;
+        this.kreise = kreise;
+    }
+
+    private void requireKnownKreis(Address address) {
+        if (address != null && address.kreis() != null) {
+            kreise.requireKnown(List.of(address.kreis()));
+        }
     }
 
     record Registration(@NotBlank @Size(max = 200) @Schema(example = "Neckartal Präzisionstechnik GmbH") String name,
@@ -61,6 +70,7 @@ class PartnerController {
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Register a partner organisation (coordinators); industry and sizeClass for companies only")
     ResponseEntity<Partner> register(@Valid @RequestBody Registration r) {
+        requireKnownKreis(r.address());
         Partner p = registry.register(r.kind(), new Profile(r.name(), r.address(), r.contacts(), r.industry(), r.sizeClass()),
                 Actor.current().orElseThrow().subject());
         return ResponseEntity.created(URI.create("/api/partners/" + p.id())).eTag(Versions.etag(p.version()))
@@ -87,6 +97,7 @@ class PartnerController {
             throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Keine Berechtigung / Forbidden",
                     "Only the partner's administrators and its networks' coordinators may change it");
         }
+        requireKnownKreis(input.address());
         Partner p = registry.update(id, Versions.required(ifMatch), input.profile());
         return ResponseEntity.ok().eTag(Versions.etag(p.version())).body(p.withContacts(registry.contacts(id)));
     }

@@ -26,6 +26,17 @@ class RegistryDirectory implements PartnerDirectory {
     }
 
     @Override
+    public java.util.Optional<String> kind(UUID partner) {
+        return jdbc.queryForList("select kind from partner where id = ?", String.class, partner).stream().findFirst();
+    }
+
+    @Override
+    public java.util.Optional<UUID> idByName(String name) {
+        List<UUID> ids = jdbc.queryForList("select id from partner where lower(name) = lower(?)", UUID.class, name);
+        return ids.size() == 1 ? java.util.Optional.of(ids.getFirst()) : java.util.Optional.empty();
+    }
+
+    @Override
     public Set<UUID> activeNetworks(UUID partner) {
         return new HashSet<>(jdbc.queryForList("select network_id from membership where partner_id = ? and status = 'ACTIVE'",
                 UUID.class, partner));

@@ -1,0 +1,21 @@
+package de.augenhoehe.partner.kreise;
+
+import java.util.List;
+
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import de.augenhoehe.partner.ApiExamples;
+import de.augenhoehe.partner.ApiExamples.Example;
+
+/** OpenAPI example of the operator's Kreis import. */
+@Configuration(proxyBeanMethods = false)
+class KreisExamples {
+
+    @Bean
+    OpenApiCustomizer kreisOpenApiExamples() {
+        return ApiExamples.customizer(List.of(Example.of("POST", "/internal/kreise/import", null, 200,
+                "{\"source\":\"GEONAMES\",\"kreise\":401,\"total\":401}", 401, 403, 409, 422)));
+    }
+}

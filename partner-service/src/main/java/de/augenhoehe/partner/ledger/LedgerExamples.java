@@ -1,0 +1,46 @@
+package de.augenhoehe.partner.ledger;
+
+import static de.augenhoehe.partner.ApiExamples.COMPANY;
+import static de.augenhoehe.partner.ApiExamples.HEILBRONN;
+import static de.augenhoehe.partner.ApiExamples.SCHOOL;
+
+import java.util.List;
+
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import de.augenhoehe.partner.ApiExamples;
+import de.augenhoehe.partner.ApiExamples.Example;
+
+/** OpenAPI examples of the give-and-gain ledger. */
+@Configuration(proxyBeanMethods = false)
+class LedgerExamples {
+
+    static final String GAVE = """
+            [{"category":"INTERNSHIP_PLACES","unit":"places","pledged":3,"realised":0,"entries":1},
+             {"category":"VACANCIES","unit":"vacancies","pledged":0,"realised":2,"entries":1}]""";
+    static final String GAINED = """
+            [{"category":"APPRENTICES_TRAINED","unit":"apprentices","pledged":0,"realised":1,"entries":1}]""";
+
+    @Bean
+    OpenApiCustomizer ledgerOpenApiExamples() {
+        return ApiExamples.customizer(List.of(
+                Example.of("POST", "/api/partners/{id}/ledger/pledges", """
+                        {"networkId":"%s","category":"INTERNSHIP_PLACES","quantity":3,"unit":"places","from":"2027-01-01","to":"2027-06-30"}"""
+                        .formatted(HEILBRONN), 201, """
+                        {"id":"e5f7a9b1-3c5d-4e7f-9a1b-3c5d7e9f1a81","partnerId":"%s","networkId":"%s","side":"GIVE","category":"INTERNSHIP_PLACES",
+                         "quantity":3,"unit":"places","from":"2027-01-01","to":"2027-06-30","origin":"PLEDGED","sourceEventType":null,
+                         "createdAt":"2026-11-20T09:00:00Z"}""".formatted(COMPANY, HEILBRONN), 400, 401, 403, 404, 422),
+                Example.of("GET", "/api/partners/{id}/balance", null, 200, """
+                        {"partnerId":"%s","from":"2026-01-01","to":"2026-12-31","gave":%s,"gained":%s}""".formatted(COMPANY, GAVE, GAINED),
+                        400, 401, 403, 404, 422),
+                Example.of("GET", "/api/networks/{id}/balance", null, 200, """
+                        {"networkId":"%s","from":"2026-01-01","to":"2026-12-31","members":[
+                          {"partnerId":"%s","name":"Neckartal Präzisionstechnik GmbH","giveEntries":2,"gainEntries":1,"gave":%s,"gained":%s,
+                           "onlyGives":false,"onlyTakes":false},
+                          {"partnerId":"%s","name":"Gemeinschaftsschule am Wartberg","giveEntries":1,"gainEntries":0,
+                           "gave":[{"category":"PROJECT_DAYS","unit":"measures","pledged":0,"realised":1,"entries":1}],"gained":[],
+                           "onlyGives":true,"onlyTakes":false}]}""".formatted(HEILBRONN, COMPANY, GAVE, GAINED, SCHOOL), 400, 401, 403, 404, 422)));
+    }
+}
