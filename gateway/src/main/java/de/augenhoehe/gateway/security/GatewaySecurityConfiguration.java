@@ -59,7 +59,10 @@ public class GatewaySecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, GatewayProperties properties,
-            ObjectProvider<ReactiveJwtDecoder> decoders) {
+            ObjectProvider<ReactiveJwtDecoder> decoders,
+            @Value("${augenhoehe.security.jwt.claims.roles:}") String rolesClaim,
+            @Value("${augenhoehe.security.jwt.claims.partner-id:}") String partnerClaim,
+            @Value("${augenhoehe.security.jwt.claims.networks:}") String networksClaim) {
         http.csrf(c -> c.disable()) // bearer tokens only; the browser session (BFF) will bring its own CSRF protection
                 .httpBasic(b -> b.disable()).formLogin(f -> f.disable()).logout(l -> l.disable())
                 .requestCache(c -> c.disable())
@@ -77,7 +80,8 @@ public class GatewaySecurityConfiguration {
             properties.access().forEach(rule -> apply(a, rule));
             a.anyExchange().authenticated();
         }).oauth2ResourceServer(o -> o.jwt(j -> j.jwtDecoder(decoder).jwtAuthenticationConverter(
-                        new ReactiveJwtAuthenticationConverterAdapter(jwtAuthentication())))
+                        new ReactiveJwtAuthenticationConverterAdapter(
+                                jwtAuthentication(new TokenRules.ClaimNames(rolesClaim, partnerClaim, networksClaim)))))
                 .authenticationEntryPoint(unauthenticated()).accessDeniedHandler(forbidden()));
         return http.build();
     }
@@ -133,9 +137,10 @@ public class GatewaySecurityConfiguration {
         return new OrderedCors(source);
     }
 
-    static JwtAuthenticationConverter jwtAuthentication() {
+    /** Roles read where the services read them: an external provider's claim names mapped as in infra/token-rules. */
+    static JwtAuthenticationConverter jwtAuthentication(TokenRules.ClaimNames names) {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(TokenRules::authorities);
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> TokenRules.authorities(TokenRules.normalize(jwt, names)));
         return converter;
     }
 
