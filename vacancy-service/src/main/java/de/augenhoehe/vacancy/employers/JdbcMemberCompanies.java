@@ -1,7 +1,10 @@
 package de.augenhoehe.vacancy.employers;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -41,6 +44,25 @@ class JdbcMemberCompanies implements MemberCompanies {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "select exists(select 1 from employer_membership where partner_id = ? and network_id = ? and status = 'ACTIVE')",
                 Boolean.class, partnerId, networkId));
+    }
+
+    @Override
+    public Set<UUID> activeMembersOf(UUID networkId) {
+        return new LinkedHashSet<>(jdbc.queryForList(
+                "select partner_id from employer_membership where network_id = ? and status = 'ACTIVE' order by partner_id",
+                UUID.class, networkId));
+    }
+
+    @Override
+    public Map<UUID, String> namesOf(Collection<UUID> partnerIds) {
+        Map<UUID, String> names = new HashMap<>();
+        if (partnerIds.isEmpty()) {
+            return names;
+        }
+        jdbc.query("select partner_id, name from employer where partner_id = any(?)",
+                rs -> { names.put(rs.getObject(1, UUID.class), rs.getString(2)); },
+                (Object) partnerIds.toArray(UUID[]::new));
+        return names;
     }
 
     @Override

@@ -1,7 +1,9 @@
 package de.augenhoehe.vacancy.employers;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,6 +23,12 @@ public interface MemberCompanies {
     Set<UUID> networksOf(UUID partnerId);
 
     boolean isActiveMember(UUID partnerId, UUID networkId);
+
+    /** The partners that are active members of the network (the public search's network filter). */
+    Set<UUID> activeMembersOf(UUID networkId);
+
+    /** The organisations' names as known from partner-events (unknown ids are missing from the map). */
+    Map<UUID, String> namesOf(Collection<UUID> partnerIds);
 
     /** The partner's latest membership per network, with its status and the date of its last step. */
     List<Membership> membershipsOf(UUID partnerId);

@@ -1,6 +1,9 @@
 package de.augenhoehe.vacancy.referencedata;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -61,6 +64,27 @@ class JdbcReferenceData implements ReferenceData {
         }
         return jdbc.query("select key, level, title, short_title from occupation where key = ?", JdbcReferenceData::occupation, key)
                 .stream().findFirst();
+    }
+
+    @Override
+    public Map<String, String> kreisNames(Collection<String> kreisCodes) {
+        Map<String, String> names = new HashMap<>();
+        if (!kreisCodes.isEmpty()) {
+            jdbc.query("select distinct on (kreis_code) kreis_code, kreis_name from postal_code "
+                    + "where kreis_code = any(?) and kreis_name is not null order by kreis_code, kreis_name",
+                    rs -> { names.put(rs.getString(1), rs.getString(2)); }, (Object) kreisCodes.toArray(String[]::new));
+        }
+        return names;
+    }
+
+    @Override
+    public Map<String, String> occupationTitles(Collection<String> keys) {
+        Map<String, String> titles = new HashMap<>();
+        if (!keys.isEmpty()) {
+            jdbc.query("select key, title from occupation where key = any(?)",
+                    rs -> { titles.put(rs.getString(1), rs.getString(2)); }, (Object) keys.toArray(String[]::new));
+        }
+        return titles;
     }
 
     @Override

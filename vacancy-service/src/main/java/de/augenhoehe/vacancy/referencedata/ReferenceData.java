@@ -1,6 +1,8 @@
 package de.augenhoehe.vacancy.referencedata;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import de.augenhoehe.platform.architecture.FeatureApi;
@@ -40,6 +42,12 @@ public interface ReferenceData {
     default boolean isOccupation(String key) {
         return occupation(key).isPresent();
     }
+
+    /** Kreis names by 5-digit Kreisschlüssel (unknown keys are missing from the map). */
+    Map<String, String> kreisNames(Collection<String> kreisCodes);
+
+    /** Titles of KldB positions by key (unknown keys are missing from the map). */
+    Map<String, String> occupationTitles(Collection<String> keys);
 
     /** A prefix of 1–5 digits that at least one KldB position starts with ("2611" → true, "2699" → false). */
     boolean isOccupationPrefix(String prefix);

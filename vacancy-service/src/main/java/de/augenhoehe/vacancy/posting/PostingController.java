@@ -1,0 +1,154 @@
+package de.augenhoehe.vacancy.posting;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import de.augenhoehe.platform.security.Actor;
+import de.augenhoehe.platform.security.PublicEndpoints;
+import de.augenhoehe.platform.security.Roles;
+import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.vacancy.employers.MemberCompanies;
+import de.augenhoehe.vacancy.posting.PostingCommands.Content;
+import de.augenhoehe.vacancy.posting.Postings.Posting;
+import de.augenhoehe.vacancy.posting.Postings.Status;
+
+/**
+ * {@code /api/vacancies} for people: a company's administrators and staff write their own postings; coordinators read
+ * the postings of the companies in their networks; anyone reads a published posting. The ETag is the version; a
+ * change names it in {@code If-Match}.
+ */
+@RestController
+@Tag(name = "postings")
+class PostingController {
+
+    record Reason(String reason) {
+    }
+
+    private final PostingService service;
+    private final PostingStore store;
+    private final MemberCompanies members;
+
+    PostingController(PostingService service, PostingStore store, MemberCompanies members) {
+        this.service = service;
+        this.store = store;
+        this.members = members;
+    }
+
+    @PostMapping("/api/vacancies")
+    @Operation(summary = "Create a draft posting (administrators and staff of an active member company)")
+    ResponseEntity<Posting> create(@RequestBody Content content) {
+        UUID company = writer();
+        noStatus(content);
+        Posting p = service.createDraft(company, content);
+        return ResponseEntity.created(URI.create("/api/vacancies/" + p.id())).eTag(etag(p)).body(p);
+    }
+
+    @GetMapping(path = "/api/vacancies/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A posting: public when published; drafts and closed postings for the company and its networks' coordinators")
+    ResponseEntity<Posting> get(@PathVariable UUID id) {
+        Posting p = store.find(id).filter(this::mayRead).orElseThrow(() -> ProblemException.notFound("Posting " + id));
+        if (p.status() == Status.PUBLISHED && !Actor.current().map(a -> a.actsFor(p.employerId())).orElse(false)) {
+            store.recordView(id);
+        }
+        return ResponseEntity.ok().eTag(etag(p)).body(p);
+    }
+
+    @PutMapping("/api/vacancies/{id}")
+    @Operation(summary = "Change a draft or published posting; If-Match with the ETag read is required")
+    ResponseEntity<Posting> update(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestBody Content content) {
+        UUID company = writer();
+        noStatus(content);
+        Posting p = service.update(company, id, Versions.required(ifMatch), content);
+        return ResponseEntity.ok().eTag(etag(p)).body(p);
+    }
+
+    @PostMapping("/api/vacancies/{id}/publish")
+    @Operation(summary = "Publish a draft (If-Match optional)")
+    ResponseEntity<Posting> publish(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Posting p = service.publish(writer(), id, Versions.optional(ifMatch));
+        return ResponseEntity.ok().eTag(etag(p)).body(p);
+    }
+
+    @PostMapping("/api/vacancies/{id}/withdraw")
+    @Operation(summary = "Take a draft or published posting offline for good, with a reason (kept with the posting, not sent in events)")
+    ResponseEntity<Posting> withdraw(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestBody(required = false) Reason reason) {
+        Posting p = service.withdraw(writer(), id, reason == null ? null : reason.reason(), Versions.optional(ifMatch));
+        return ResponseEntity.ok().eTag(etag(p)).body(p);
+    }
+
+    @PostMapping("/api/vacancies/{id}/fill")
+    @Operation(summary = "Mark a published posting filled")
+    ResponseEntity<Posting> fill(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestBody(required = false) Reason reason) {
+        Posting p = service.markFilled(writer(), id, reason == null ? null : reason.reason(), Versions.optional(ifMatch));
+        return ResponseEntity.ok().eTag(etag(p)).body(p);
+    }
+
+    @PostMapping("/api/vacancies/{id}/application-click")
+    @Operation(summary = "Count a click on the application route of a published posting (public; statistics for the company)")
+    ResponseEntity<Void> applicationClick(@PathVariable UUID id) {
+        if (!store.recordApplicationClick(id)) {
+            throw ProblemException.notFound("Posting " + id);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private boolean mayRead(Posting p) {
+        if (p.status() == Status.PUBLISHED) {
+            return true;
+        }
+        return Actor.current().map(a -> a.actsFor(p.employerId()) && (a.hasRole(Roles.PARTNER_ADMIN) || a.hasRole(Roles.PARTNER_STAFF))
+                || a.hasRole(Roles.COORDINATOR) && members.membershipsOf(p.employerId()).stream().anyMatch(m -> a.coordinates(m.networkId())))
+                .orElse(false);
+    }
+
+    /** The company of an administrator or staff member; any other caller may not write. */
+    private static UUID writer() {
+        Actor a = Actor.current().orElseThrow(PostingController::forbidden);
+        if (a.partnerId() == null || !(a.hasRole(Roles.PARTNER_ADMIN) || a.hasRole(Roles.PARTNER_STAFF))) {
+            throw forbidden();
+        }
+        return a.partnerId();
+    }
+
+    private static void noStatus(Content content) {
+        if (content != null && content.status() != null) {
+            throw ContentRules.failed(List.of(ContentRules.error("status", "set by publish, withdraw and fill, not in the content")));
+        }
+    }
+
+    static ProblemException forbidden() {
+        return new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Keine Berechtigung / Forbidden",
+                "Only administrators and staff of a company write its postings");
+    }
+
+    static String etag(Posting p) {
+        return Versions.etag(p.version());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Access {
+        @Bean
+        PublicEndpoints publicApplicationClicks() {
+            return new PublicEndpoints(List.of(), List.of("/api/vacancies/*/application-click"));
+        }
+    }
+}

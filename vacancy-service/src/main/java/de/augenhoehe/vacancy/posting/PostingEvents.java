@@ -1,0 +1,94 @@
+package de.augenhoehe.vacancy.posting;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import de.augenhoehe.platform.events.EventPublisher;
+import de.augenhoehe.vacancy.employers.MemberCompanies;
+import de.augenhoehe.vacancy.posting.Postings.CloseReason;
+import de.augenhoehe.vacancy.posting.Postings.Posting;
+
+/**
+ * The events of vacancy-events (agreed contract, see common rules): what the monitor, the give-and-gain ledger and
+ * returnee matching need — occupation, place, type, agency flag, dates. Never texts, contacts or persons.
+ */
+@Component
+class PostingEvents {
+
+    static final String PUBLISHED = "augenhoehe.vacancy.published.v1";
+    static final String UPDATED = "augenhoehe.vacancy.updated.v1";
+    static final String CLOSED = "augenhoehe.vacancy.closed.v1";
+
+    record Published(UUID vacancyId, UUID employerId, List<UUID> networkIds, String type, String kldb, String occupationGroup,
+            String postalCode, String kreis, double latitude, double longitude, LocalDate startDate, LocalDate validThrough,
+            int openings, String workingTime, boolean temporaryAgency, Instant publishedAt, Instant occurredAt) {
+    }
+
+    record Closed(UUID vacancyId, UUID employerId, List<UUID> networkIds, String type, String kldb, String occupationGroup,
+            String kreis, boolean temporaryAgency, int openings, String reason, String detail, Instant publishedAt,
+            Instant closedAt, Instant occurredAt) {
+    }
+
+    private final EventPublisher publisher;
+    private final MemberCompanies members;
+
+    PostingEvents(EventPublisher publisher, MemberCompanies members) {
+        this.publisher = publisher;
+        this.members = members;
+    }
+
+    void published(Posting p, Instant now) {
+        publisher.publish(PUBLISHED, p.id().toString(), open(p, networks(p.employerId()), now));
+    }
+
+    void updated(Posting p, Instant now) {
+        publisher.publish(UPDATED, p.id().toString(), open(p, networks(p.employerId()), now));
+    }
+
+    /** Only a posting that was ever public has a vacancy time to close; a withdrawn draft publishes nothing. */
+    void closed(Posting p, Instant now) {
+        closed(p, networks(p.employerId()), now);
+    }
+
+    void closed(Posting p, List<UUID> networkIds, Instant now) {
+        if (p.publishedAt() == null) {
+            return;
+        }
+        CloseReason reason = p.closeReason();
+        publisher.publish(CLOSED, p.id().toString(), new Closed(p.id(), p.employerId(), networkIds, p.type().name(), p.kldb(),
+                p.occupationGroup(), p.kreis(), p.temporaryAgency(), p.openings(), reason.name(), systemDetail(p.closeDetail()),
+                p.publishedAt(), p.closedAt(), now));
+    }
+
+    void published(Posting p, List<UUID> networkIds, Instant now) {
+        publisher.publish(PUBLISHED, p.id().toString(), open(p, networkIds, now));
+    }
+
+    void updated(Posting p, List<UUID> networkIds, Instant now) {
+        publisher.publish(UPDATED, p.id().toString(), open(p, networkIds, now));
+    }
+
+    /**
+     * Only the platform's own details travel ("full load", "membership ended"); a company's free-text reason stays in
+     * the posting, as it might name a person.
+     */
+    static String systemDetail(String detail) {
+        return detail != null && SYSTEM_DETAILS.contains(detail) ? detail : null;
+    }
+
+    static final java.util.Set<String> SYSTEM_DETAILS = java.util.Set.of(PostingService.FULL_LOAD, MembershipEffects.MEMBERSHIP_ENDED);
+
+    List<UUID> networks(UUID employerId) {
+        return List.copyOf(members.networksOf(employerId));
+    }
+
+    private static Published open(Posting p, List<UUID> networkIds, Instant now) {
+        return new Published(p.id(), p.employerId(), networkIds, p.type().name(), p.kldb(), p.occupationGroup(), p.postalCode(),
+                p.kreis(), p.latitude(), p.longitude(), p.startDate(), p.validThrough(), p.openings(), p.workingTime().name(),
+                p.temporaryAgency(), p.publishedAt(), now);
+    }
+}

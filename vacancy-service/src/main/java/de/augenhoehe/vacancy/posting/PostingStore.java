@@ -1,0 +1,344 @@
+package de.augenhoehe.vacancy.posting;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import de.augenhoehe.vacancy.posting.ContentRules.Valid;
+import de.augenhoehe.vacancy.posting.Postings.CloseReason;
+import de.augenhoehe.vacancy.posting.Postings.GermanLevel;
+import de.augenhoehe.vacancy.posting.Postings.Posting;
+import de.augenhoehe.vacancy.posting.Postings.QualificationLevel;
+import de.augenhoehe.vacancy.posting.Postings.SalaryPeriod;
+import de.augenhoehe.vacancy.posting.Postings.Status;
+import de.augenhoehe.vacancy.posting.Postings.Type;
+import de.augenhoehe.vacancy.posting.Postings.WorkingTime;
+
+/** The {@code posting} table: rows in, rows out. Rules and rights live in {@link PostingService}. */
+@Repository
+class PostingStore implements Postings {
+
+    static final String COLUMNS = """
+            id, employer_id, external_id, type, status, title, description, kldb, occupation_group, postal_code, place, kreis,
+            latitude, longitude, working_time, remote_share, fixed_term, start_date, end_date, valid_through, openings,
+            qualification_level, german_level, foreign_qualifications_welcome, driving_licence, salary_min, salary_max,
+            salary_period, application_url, application_email, temporary_agency, version, created_at, updated_at,
+            published_at, closed_at, close_reason, close_detail""";
+
+    /** The content columns, in the order of {@link #contentArgs}. */
+    private static final String CONTENT_SET = """
+            type = ?, title = ?, description = ?, kldb = ?, postal_code = ?, place = ?, kreis = ?, latitude = ?, longitude = ?,
+            working_time = ?, remote_share = ?, fixed_term = ?, start_date = ?, end_date = ?, valid_through = ?, openings = ?,
+            qualification_level = ?, german_level = ?, foreign_qualifications_welcome = ?, driving_licence = ?, salary_min = ?,
+            salary_max = ?, salary_period = ?, application_url = ?, application_email = ?, temporary_agency = ?, content_hash = ?""";
+
+    private static final String INSERT = """
+            insert into posting (type, title, description, kldb, postal_code, place, kreis, latitude, longitude, working_time,
+                remote_share, fixed_term, start_date, end_date, valid_through, openings, qualification_level, german_level,
+                foreign_qualifications_welcome, driving_licence, salary_min, salary_max, salary_period, application_url,
+                application_email, temporary_agency, content_hash, id, employer_id, external_id, status, created_at, updated_at,
+                published_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private final JdbcTemplate jdbc;
+
+    PostingStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Posting> find(UUID id) {
+        return jdbc.query("select " + COLUMNS + " from posting where id = ?", PostingStore::map, id).stream().findFirst();
+    }
+
+    @Override
+    public void recordView(UUID id) {
+        jdbc.update("update posting set views = views + 1 where id = ? and status = 'PUBLISHED'", id);
+    }
+
+    boolean recordApplicationClick(UUID id) {
+        return jdbc.update("update posting set application_clicks = application_clicks + 1 where id = ? and status = 'PUBLISHED'", id) == 1;
+    }
+
+    Optional<Posting> findForUpdate(UUID id) {
+        return jdbc.query("select " + COLUMNS + " from posting where id = ? for update", PostingStore::map, id).stream().findFirst();
+    }
+
+    Optional<Posting> findByExternalId(UUID employerId, String externalId, boolean lock) {
+        return jdbc.query("select " + COLUMNS + " from posting where employer_id = ? and external_id = ?" + (lock ? " for update" : ""),
+                PostingStore::map, employerId, externalId).stream().findFirst();
+    }
+
+    /** The company's postings with these external ids, locked for the batch's transaction; value: [posting, hash]. */
+    Map<String, Existing> lockByExternalIds(UUID employerId, Collection<String> externalIds) {
+        Map<String, Existing> found = new HashMap<>();
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("select " + COLUMNS + ", content_hash from posting where employer_id = ? and external_id = any(?) order by id for update");
+            ps.setObject(1, employerId);
+            ps.setArray(2, con.createArrayOf("text", externalIds.toArray()));
+            return ps;
+        }, rs -> {
+            Posting p = map(rs, 0);
+            found.put(p.externalId(), new Existing(p, rs.getString("content_hash")));
+        });
+        return found;
+    }
+
+    record Existing(Posting posting, String hash) {
+    }
+
+    record NewRow(UUID id, UUID employerId, String externalId, Valid content, Status status, Instant now) {
+    }
+
+    void insert(NewRow row) {
+        insertAll(List.of(row));
+    }
+
+    /** One JDBC batch (one round trip per statement group), for the integration API's batches. */
+    void insertAll(List<NewRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<Object[]> args = new ArrayList<>(rows.size());
+        for (NewRow r : rows) {
+            Timestamp now = Timestamp.from(r.now());
+            List<Object> a = contentArgs(r.content());
+            a.addAll(List.of(r.id(), r.employerId()));
+            a.add(r.externalId());
+            a.addAll(List.of(r.status().name(), now, now));
+            a.add(r.status() == Status.PUBLISHED ? now : null);
+            args.add(a.toArray());
+        }
+        jdbc.batchUpdate(INSERT, args, ARG_TYPES);
+    }
+
+    record ContentUpdate(UUID id, long expectedVersion, Valid content, boolean publish, Instant now) {
+    }
+
+    /** Content changes (and publishing a draft) for rows locked or version-checked by the caller; returns rows changed per update. */
+    int[] updateAll(List<ContentUpdate> updates) {
+        if (updates.isEmpty()) {
+            return new int[0];
+        }
+        List<Object[]> args = new ArrayList<>(updates.size());
+        for (ContentUpdate u : updates) {
+            List<Object> a = contentArgs(u.content());
+            Timestamp now = Timestamp.from(u.now());
+            a.add(now);
+            a.add(u.publish());
+            a.add(now);
+            a.add(u.publish());
+            a.add(u.id());
+            a.add(u.expectedVersion());
+            args.add(a.toArray());
+        }
+        return jdbc.batchUpdate("update posting set " + CONTENT_SET + """
+                , updated_at = ?, version = version + 1,
+                  published_at = case when ? and status = 'DRAFT' then ? else published_at end,
+                  status = case when ? then 'PUBLISHED' else status end
+                where id = ? and version = ? and status in ('DRAFT', 'PUBLISHED')""", args, UPDATE_TYPES);
+    }
+
+    boolean publish(UUID id, long expectedVersion, Instant now) {
+        return jdbc.update("""
+                update posting set status = 'PUBLISHED', published_at = ?, updated_at = ?, version = version + 1
+                where id = ? and version = ? and status = 'DRAFT'""",
+                Timestamp.from(now), Timestamp.from(now), id, expectedVersion) == 1;
+    }
+
+    /**
+     * Closes a posting that is in one of {@code from} (and at {@code expectedVersion} when given): the conditional
+     * update makes closing happen once, whoever else tries at the same time. Empty when nothing was closed.
+     */
+    Optional<Posting> close(UUID id, Long expectedVersion, CloseReason reason, String detail, Instant now, Collection<Status> from) {
+        return jdbc.query(con -> {
+            var ps = con.prepareStatement("""
+                    update posting set status = ?, close_reason = ?, close_detail = ?, closed_at = ?, updated_at = ?, version = version + 1
+                    where id = ? and (?::bigint is null or version = ?) and status = any(?)
+                    returning""" + " " + COLUMNS);
+            ps.setString(1, reason.name());
+            ps.setString(2, reason.name());
+            ps.setString(3, detail);
+            ps.setTimestamp(4, Timestamp.from(now));
+            ps.setTimestamp(5, Timestamp.from(now));
+            ps.setObject(6, id);
+            ps.setObject(7, expectedVersion, Types.BIGINT);
+            ps.setObject(8, expectedVersion, Types.BIGINT);
+            ps.setArray(9, con.createArrayOf("text", from.stream().map(Enum::name).toArray()));
+            return ps;
+        }, PostingStore::map).stream().findFirst();
+    }
+
+    List<Posting> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(con -> {
+            var ps = con.prepareStatement("select " + COLUMNS + " from posting where id = any(?) order by id");
+            ps.setArray(1, con.createArrayOf("uuid", ids.toArray()));
+            return ps;
+        }, PostingStore::map);
+    }
+
+    /** The company's published postings from the integration API whose external id is not among {@code keep}. */
+    List<Posting> publishedExcept(UUID employerId, Collection<String> keep) {
+        return jdbc.query(con -> {
+            var ps = con.prepareStatement("select " + COLUMNS + " from posting where employer_id = ? and status = 'PUBLISHED'"
+                    + " and external_id is not null and not (external_id = any(?)) order by id for update");
+            ps.setObject(1, employerId);
+            ps.setArray(2, con.createArrayOf("text", keep.toArray()));
+            return ps;
+        }, PostingStore::map);
+    }
+
+    List<Posting> publishedOf(UUID employerId) {
+        return jdbc.query("select " + COLUMNS + " from posting where employer_id = ? and status = 'PUBLISHED' order by id for update",
+                PostingStore::map, employerId);
+    }
+
+    /** [views, application clicks] */
+    long[] counts(UUID id) {
+        return jdbc.queryForObject("select views, application_clicks from posting where id = ?",
+                (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, id);
+    }
+
+    /**
+     * Expires up to {@code limit} published postings whose valid-through lies before {@code today}. Rows another
+     * instance is expiring are skipped (SKIP LOCKED), and the update is conditional on PUBLISHED: each posting
+     * expires exactly once.
+     */
+    List<Posting> expireDue(LocalDate today, Instant now, int limit) {
+        return jdbc.query("""
+                with due as (select id from posting where status = 'PUBLISHED' and valid_through < ?
+                             order by valid_through, id limit ? for update skip locked)
+                update posting p set status = 'EXPIRED', close_reason = 'EXPIRED', close_detail = null, closed_at = ?,
+                    updated_at = ?, version = p.version + 1
+                from due where p.id = due.id and p.status = 'PUBLISHED'
+                returning""" + " " + COLUMNS.replace("id, employer_id", "p.id, employer_id").replace("version, created_at", "p.version, created_at"),
+                PostingStore::map, java.sql.Date.valueOf(today), limit, Timestamp.from(now), Timestamp.from(now));
+    }
+
+    List<Posting> listByEmployer(UUID employerId, Status status, String afterExternalId, int limit) {
+        return jdbc.query("select " + COLUMNS + " from posting where employer_id = ? and external_id is not null"
+                + " and (?::text is null or status = ?) and (?::text is null or external_id > ?) order by external_id limit ?",
+                PostingStore::map, employerId, status == null ? null : status.name(), status == null ? null : status.name(),
+                afterExternalId, afterExternalId, limit);
+    }
+
+    /** SQL types of {@link #contentArgs}: given, so that JDBC needs no metadata round trip for null values. */
+    private static final int[] CONTENT_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.VARCHAR, Types.VARCHAR, Types.DOUBLE, Types.DOUBLE, Types.VARCHAR, Types.SMALLINT, Types.BOOLEAN, Types.DATE,
+            Types.DATE, Types.DATE, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN, Types.VARCHAR, Types.NUMERIC,
+            Types.NUMERIC, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN, Types.VARCHAR};
+    private static final int[] ARG_TYPES = concat(CONTENT_TYPES, Types.OTHER, Types.OTHER, Types.VARCHAR, Types.VARCHAR,
+            Types.TIMESTAMP, Types.TIMESTAMP, Types.TIMESTAMP);
+    private static final int[] UPDATE_TYPES = concat(CONTENT_TYPES, Types.TIMESTAMP, Types.BOOLEAN, Types.TIMESTAMP,
+            Types.BOOLEAN, Types.OTHER, Types.BIGINT);
+
+    private static int[] concat(int[] head, int... tail) {
+        int[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
+    }
+
+    private static List<Object> contentArgs(Valid v) {
+        var c = v.content();
+        List<Object> a = new ArrayList<>(40);
+        a.add(c.type().name());
+        a.add(c.title().strip());
+        a.add(c.description().strip());
+        a.add(c.kldb());
+        a.add(v.postalCode());
+        a.add(v.place());
+        a.add(v.kreis());
+        a.add(v.latitude());
+        a.add(v.longitude());
+        a.add(c.workingTime().name());
+        a.add(v.remoteShare());
+        a.add(v.fixedTerm());
+        a.add(date(c.startDate()));
+        a.add(date(c.endDate()));
+        a.add(date(c.validThrough()));
+        a.add(v.openings());
+        a.add(name(c.qualificationLevel()));
+        a.add(name(c.germanLevel()));
+        a.add(v.foreignQualificationsWelcome());
+        a.add(c.drivingLicence());
+        a.add(c.salaryMin());
+        a.add(c.salaryMax());
+        a.add(name(c.salaryPeriod()));
+        a.add(c.applicationUrl());
+        a.add(c.applicationEmail());
+        a.add(v.temporaryAgency());
+        a.add(v.hash());
+        return a;
+    }
+
+    private static java.sql.Date date(LocalDate d) {
+        return d == null ? null : java.sql.Date.valueOf(d);
+    }
+
+    private static String name(Enum<?> e) {
+        return e == null ? null : e.name();
+    }
+
+    /** The row an insert writes, as a posting (what reading it back would give, without the round trip). */
+    static Posting asPosting(NewRow r) {
+        return asPosting(r, null, r.now());
+    }
+
+    /** A content update of {@code old} (or a new row when null) as it is after the write. */
+    static Posting asPosting(NewRow r, Posting old, Instant now) {
+        Valid v = r.content();
+        var c = v.content();
+        Instant publishedAt = old != null && old.publishedAt() != null ? old.publishedAt() : r.status() == Status.PUBLISHED ? now : null;
+        return new Posting(r.id(), r.employerId(), r.externalId(), c.type(), r.status(), c.title().strip(), c.description().strip(),
+                c.kldb(), c.kldb().substring(0, 3), v.postalCode(), v.place(), v.kreis(), v.latitude(), v.longitude(), c.workingTime(),
+                v.remoteShare(), v.fixedTerm(), c.startDate(), c.endDate(), c.validThrough(), v.openings(), c.qualificationLevel(),
+                c.germanLevel(), v.foreignQualificationsWelcome(), c.drivingLicence(), c.salaryMin(), c.salaryMax(), c.salaryPeriod(),
+                c.applicationUrl(), c.applicationEmail(), v.temporaryAgency(), old == null ? 0 : old.version() + 1,
+                old == null ? now : old.createdAt(), now, publishedAt, null, null, null);
+    }
+
+    static Posting map(ResultSet rs, int n) throws SQLException {
+        return new Posting(rs.getObject("id", UUID.class), rs.getObject("employer_id", UUID.class), rs.getString("external_id"),
+                Type.valueOf(rs.getString("type")), Status.valueOf(rs.getString("status")), rs.getString("title"),
+                rs.getString("description"), rs.getString("kldb"), rs.getString("occupation_group"), rs.getString("postal_code"),
+                rs.getString("place"), rs.getString("kreis"), rs.getDouble("latitude"), rs.getDouble("longitude"),
+                WorkingTime.valueOf(rs.getString("working_time")), rs.getInt("remote_share"), rs.getBoolean("fixed_term"),
+                localDate(rs, "start_date"), localDate(rs, "end_date"), localDate(rs, "valid_through"), rs.getInt("openings"),
+                enumOf(QualificationLevel.class, rs.getString("qualification_level")),
+                enumOf(GermanLevel.class, rs.getString("german_level")), rs.getBoolean("foreign_qualifications_welcome"),
+                rs.getString("driving_licence"), rs.getBigDecimal("salary_min"), rs.getBigDecimal("salary_max"),
+                enumOf(SalaryPeriod.class, rs.getString("salary_period")), rs.getString("application_url"),
+                rs.getString("application_email"), rs.getBoolean("temporary_agency"), rs.getLong("version"),
+                instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "published_at"), instant(rs, "closed_at"),
+                enumOf(CloseReason.class, rs.getString("close_reason")), rs.getString("close_detail"));
+    }
+
+    private static LocalDate localDate(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, LocalDate.class);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
+        return value == null ? null : Enum.valueOf(type, value);
+    }
+}

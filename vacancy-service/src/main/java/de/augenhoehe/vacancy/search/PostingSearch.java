@@ -1,0 +1,113 @@
+package de.augenhoehe.vacancy.search;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import de.augenhoehe.vacancy.employers.MemberCompanies;
+import de.augenhoehe.vacancy.referencedata.ReferenceData;
+
+/** Runs a validated search against the published postings: hits with keyset pagination, and facet counts. */
+@Component
+class PostingSearch {
+
+    private final JdbcTemplate jdbc;
+    private final SearchCursor cursors;
+    private final MemberCompanies members;
+    private final ReferenceData referenceData;
+
+    PostingSearch(JdbcTemplate jdbc, SearchCursor cursors, MemberCompanies members, ReferenceData referenceData) {
+        this.jdbc = jdbc;
+        this.cursors = cursors;
+        this.members = members;
+        this.referenceData = referenceData;
+    }
+
+    /** One snapshot for hits and facets, so the counts describe the same data as the page. */
+    @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
+    public SearchResult search(SearchCriteria c, String cursor) { // public: proxied for the transaction
+        SearchCursor.Position after = cursor == null ? null : cursors.decode(cursor, c);
+        UUID[] networkMembers = c.network() == null ? null : members.activeMembersOf(c.network()).toArray(UUID[]::new);
+        // Each search is planned with its own values: a generic plan of a prepared statement cannot know whether
+        // the words are rare (GIN first) or everywhere (the radius or the date order first).
+        jdbc.execute("set local plan_cache_mode = force_custom_plan");
+        String tsquery = c.text() == null ? null : jdbc.queryForObject(SearchSql.TO_TSQUERY, String.class, c.text());
+
+        SearchSql.Statement hits = SearchSql.hits(c, tsquery, networkMembers, after);
+        List<Object[]> rows = new ArrayList<>(); // hit + sort key
+        jdbc.query(hits.sql(), rs -> {
+            rows.add(new Object[] {hit(rs, c.origin() != null), rs.getDouble("sort_key")});
+        }, hits.args().toArray());
+
+        boolean more = rows.size() > c.size();
+        List<Object[]> page = more ? rows.subList(0, c.size()) : rows;
+        Map<UUID, String> names = members.namesOf(page.stream().map(r -> ((SearchResult.Hit) r[0]).employerId()).distinct().toList());
+        List<SearchResult.Hit> items = page.stream().map(r -> withName((SearchResult.Hit) r[0], names)).toList();
+        String next = null;
+        if (more) {
+            Object[] last = page.getLast();
+            next = cursors.encode(c, new SearchCursor.Position((double) last[1], ((SearchResult.Hit) last[0]).id()));
+        }
+        return new SearchResult(items, next, c.facets() ? facets(c, tsquery, networkMembers) : null);
+    }
+
+    private SearchResult.Facets facets(SearchCriteria c, String tsquery, UUID[] networkMembers) {
+        SearchSql.Statement sql = SearchSql.facets(c, tsquery, networkMembers);
+        List<SearchResult.Count> types = new ArrayList<>();
+        List<SearchResult.Count> groups = new ArrayList<>();
+        List<SearchResult.Count> kreise = new ArrayList<>();
+        List<SearchResult.Count> times = new ArrayList<>();
+        jdbc.query(sql.sql(), rs -> {
+            long n = rs.getLong("n");
+            if (rs.getInt("g_type") == 0) {
+                types.add(new SearchResult.Count(rs.getString("type"), null, n));
+            } else if (rs.getInt("g_group") == 0) {
+                groups.add(new SearchResult.Count(rs.getString("occupation_group"), null, n));
+            } else if (rs.getInt("g_kreis") == 0) {
+                if (rs.getString("kreis") != null) { // postings placed by coordinates alone have no Kreis
+                    kreise.add(new SearchResult.Count(rs.getString("kreis"), null, n));
+                }
+            } else {
+                times.add(new SearchResult.Count(rs.getString("working_time"), null, n));
+            }
+        }, sql.args().toArray());
+        Map<String, String> titles = referenceData.occupationTitles(groups.stream().map(SearchResult.Count::value).toList());
+        Map<String, String> kreisNames = referenceData.kreisNames(kreise.stream().map(SearchResult.Count::value).toList());
+        return new SearchResult.Facets(sorted(types, null), sorted(groups, titles), sorted(kreise, kreisNames), sorted(times, null));
+    }
+
+    /** Most frequent first, then by value; with the label where one is known. */
+    private static List<SearchResult.Count> sorted(List<SearchResult.Count> counts, Map<String, String> labels) {
+        return counts.stream()
+                .map(k -> labels == null ? k : new SearchResult.Count(k.value(), labels.get(k.value()), k.count()))
+                .sorted(Comparator.comparingLong(SearchResult.Count::count).reversed().thenComparing(SearchResult.Count::value))
+                .toList();
+    }
+
+    private static SearchResult.Hit withName(SearchResult.Hit h, Map<UUID, String> names) {
+        return new SearchResult.Hit(h.id(), h.employerId(), names.get(h.employerId()), h.title(), h.type(), h.kldb(),
+                h.occupationGroup(), h.postalCode(), h.place(), h.kreis(), h.latitude(), h.longitude(), h.workingTime(),
+                h.remoteShare(), h.fixedTerm(), h.startDate(), h.validThrough(), h.germanLevel(), h.temporaryAgency(),
+                h.salaryMin(), h.salaryMax(), h.salaryPeriod(), h.publishedAt(), h.distanceKm());
+    }
+
+    private static SearchResult.Hit hit(ResultSet rs, boolean withDistance) throws SQLException {
+        java.sql.Date start = rs.getDate("start_date");
+        Double distance = withDistance ? Math.round(rs.getDouble("distance_km") * 10) / 10.0 : null;
+        return new SearchResult.Hit(rs.getObject("id", UUID.class), rs.getObject("employer_id", UUID.class), null,
+                rs.getString("title"), rs.getString("type"), rs.getString("kldb"), rs.getString("occupation_group"),
+                rs.getString("postal_code"), rs.getString("place"), rs.getString("kreis"), rs.getDouble("latitude"),
+                rs.getDouble("longitude"), rs.getString("working_time"), rs.getInt("remote_share"), rs.getBoolean("fixed_term"),
+                start == null ? null : start.toLocalDate(), rs.getDate("valid_through").toLocalDate(), rs.getString("german_level"),
+                rs.getBoolean("temporary_agency"), rs.getBigDecimal("salary_min"), rs.getBigDecimal("salary_max"),
+                rs.getString("salary_period"), rs.getTimestamp("published_at").toInstant(), distance);
+    }
+}

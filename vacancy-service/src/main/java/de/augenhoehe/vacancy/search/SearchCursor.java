@@ -1,0 +1,102 @@
+package de.augenhoehe.vacancy.search;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import de.augenhoehe.platform.web.ProblemException;
+
+/**
+ * The opaque keyset cursor: the last hit's sort key and id, the sort, and a digest of the search it belongs to,
+ * signed with HMAC-SHA256. Keyset pagination is stable under inserts: a page continues strictly after the last hit
+ * of the previous page in a total order (sort key, id), so no hit is repeated or skipped because rows were added.
+ * The signature is for integrity, not secrecy (the key values are no secret): a changed or foreign cursor → 400.
+ */
+@Component
+class SearchCursor {
+
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+    private static final int MAX_LENGTH = 512;
+
+    /** A position after which the next page starts: the sort key (rank, epoch microseconds or km) and the id. */
+    record Position(double key, UUID id) {
+    }
+
+    private final SecretKeySpec secret;
+
+    SearchCursor(@Value("${augenhoehe.search.cursor-secret:augenhoehe-search-cursor-v1}") String secret) {
+        this.secret = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    }
+
+    String encode(SearchCriteria criteria, Position position) {
+        // Double.toString round-trips exactly, so the next page compares with the very value the database gave.
+        String payload = "v1;" + criteria.sort().name() + ";" + Double.toString(position.key()) + ";" + position.id() + ";"
+                + digest(criteria.fingerprint());
+        byte[] body = payload.getBytes(StandardCharsets.UTF_8);
+        return B64.encodeToString(body) + "." + B64.encodeToString(mac(body));
+    }
+
+    Position decode(String cursor, SearchCriteria criteria) {
+        if (cursor.length() > MAX_LENGTH) {
+            throw invalid("The cursor is too long");
+        }
+        int dot = cursor.indexOf('.');
+        byte[] body;
+        byte[] signature;
+        try {
+            body = B64D.decode(cursor.substring(0, Math.max(dot, 0)));
+            signature = B64D.decode(cursor.substring(dot + 1));
+        } catch (IllegalArgumentException e) {
+            throw invalid("The cursor is not one this service issued");
+        }
+        if (dot < 0 || !MessageDigest.isEqual(mac(body), signature)) {
+            throw invalid("The cursor is not one this service issued");
+        }
+        String[] parts = new String(body, StandardCharsets.UTF_8).split(";", -1);
+        if (parts.length != 5 || !"v1".equals(parts[0])) {
+            throw invalid("The cursor is not one this service issued");
+        }
+        if (!parts[1].equals(criteria.sort().name()) || !parts[4].equals(digest(criteria.fingerprint()))) {
+            throw invalid("The cursor belongs to another search; pass the same parameters as for the first page");
+        }
+        try {
+            return new Position(Double.parseDouble(parts[2]), UUID.fromString(parts[3]));
+        } catch (IllegalArgumentException e) {
+            throw invalid("The cursor is not one this service issued");
+        }
+    }
+
+    private byte[] mac(byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(secret);
+            return Arrays.copyOf(mac.doFinal(body), 16);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    private static String digest(String fingerprint) {
+        try {
+            byte[] sha = MessageDigest.getInstance("SHA-256").digest(fingerprint.getBytes(StandardCharsets.UTF_8));
+            return B64.encodeToString(Arrays.copyOf(sha, 12));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static ProblemException invalid(String detail) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-cursor", "Ungültiger Cursor / Invalid cursor", detail);
+    }
+}

@@ -1,0 +1,103 @@
+package de.augenhoehe.vacancy.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import de.augenhoehe.testing.RealInfrastructure;
+
+/** A published posting as schema.org JobPosting with Accept: application/ld+json; nothing for drafts or closed ones. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure(isolatedDatabase = true)
+class JobPostingJsonLdIT {
+
+    @LocalServerPort int port;
+    @Autowired JdbcTemplate jdbc;
+
+    @Test
+    void a_published_posting_has_google_for_jobs_required_and_recommended_properties() throws Exception {
+        UUID employer = UUID.randomUUID();
+        jdbc.update("insert into employer (partner_id, name, kind, known_since, last_event) values (?, 'Emsland Werft GmbH', 'COMPANY', ?, 'test')",
+                employer, Timestamp.from(Instant.now()));
+        TestPostings postings = new TestPostings(jdbc);
+        UUID id = postings.posting("Schiffbauer/in").description("Stahlbau im Trockendock").kldb("25242").employer(employer)
+                .at("26789", "Leer (Ostfriesland)", "03457", TestPostings.LEER).fixedTerm(true).salary(18, 24, "HOUR")
+                .startDate(LocalDate.of(2027, 2, 1)).validThrough(LocalDate.of(2027, 3, 31)).germanLevel("B1")
+                .publishedAt(Instant.parse("2026-11-20T09:30:00Z")).insert();
+
+        HttpResponse<String> response = get(id, "application/ld+json");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/ld+json");
+        JsonNode ld = JsonMapper.builder().build().readTree(response.body());
+        assertThat(ld.get("@context").asString()).isEqualTo("https://schema.org/");
+        assertThat(ld.get("@type").asString()).isEqualTo("JobPosting");
+        assertThat(ld.get("title").asString()).isEqualTo("Schiffbauer/in");
+        assertThat(ld.get("description").asString()).isEqualTo("Stahlbau im Trockendock");
+        assertThat(ld.get("datePosted").asString()).isEqualTo("2026-11-20");
+        assertThat(ld.get("validThrough").asString()).isEqualTo("2027-03-31T23:59:59+02:00");
+        assertThat(ld.get("hiringOrganization").get("name").asString()).isEqualTo("Emsland Werft GmbH");
+        assertThat(ld.get("jobLocation").get("address").get("postalCode").asString()).isEqualTo("26789");
+        assertThat(ld.get("jobLocation").get("address").get("addressLocality").asString()).isEqualTo("Leer (Ostfriesland)");
+        assertThat(ld.get("jobLocation").get("address").get("addressRegion").asString()).isEqualTo("Landkreis Leer");
+        assertThat(ld.get("jobLocation").get("address").get("addressCountry").asString()).isEqualTo("DE");
+        assertThat(ld.get("jobLocation").get("geo").get("latitude").asDouble()).isEqualTo(53.2348);
+        assertThat(ld.get("employmentType").toString()).isEqualTo("[\"FULL_TIME\",\"TEMPORARY\"]");
+        assertThat(ld.get("baseSalary").get("currency").asString()).isEqualTo("EUR");
+        assertThat(ld.get("baseSalary").get("value").get("minValue").asInt()).isEqualTo(18);
+        assertThat(ld.get("baseSalary").get("value").get("maxValue").asInt()).isEqualTo(24);
+        assertThat(ld.get("baseSalary").get("value").get("unitText").asString()).isEqualTo("HOUR");
+        assertThat(ld.get("identifier").get("value").asString()).isEqualTo(id.toString());
+        assertThat(ld.get("directApply").asBoolean()).isFalse();
+        assertThat(ld.get("jobStartDate").asString()).isEqualTo("2027-02-01");
+        assertThat(ld.has("jobLocationType")).as("not remote").isFalse();
+
+        // the plain JSON of the same path stays the default (the posting feature's representation)
+        for (String accept : new String[] {"application/json", "*/*"}) {
+            HttpResponse<String> json = get(id, accept);
+            assertThat(json.statusCode()).as(accept).isEqualTo(200);
+            assertThat(json.headers().firstValue("Content-Type").orElseThrow()).as(accept).startsWith("application/json");
+        }
+    }
+
+    @Test
+    void remote_work_internships_and_unpublished_postings() throws Exception {
+        TestPostings postings = new TestPostings(jdbc);
+        UUID remote = postings.posting("Entwickler/in (remote)").kldb("26312").remoteShare(100).workingTime("PART_TIME").insert();
+        JsonNode ld = JsonMapper.builder().build().readTree(get(remote, "application/ld+json").body());
+        assertThat(ld.get("jobLocationType").asString()).isEqualTo("TELECOMMUTE");
+        assertThat(ld.get("applicantLocationRequirements").get("name").asString()).isEqualTo("DE");
+        assertThat(ld.get("employmentType").toString()).isEqualTo("[\"PART_TIME\"]");
+        assertThat(ld.has("baseSalary")).isFalse();
+
+        UUID internship = postings.posting("Praktikum Mechatronik").type("INTERNSHIP").fixedTerm(true).insert();
+        assertThat(get(internship, "application/ld+json").body()).contains("\"employmentType\":[\"INTERN\"]");
+
+        for (String status : new String[] {"DRAFT", "WITHDRAWN", "FILLED"}) {
+            UUID hidden = postings.posting("Nicht öffentlich").status(status).insert();
+            HttpResponse<String> response = get(hidden, "application/ld+json");
+            assertThat(response.statusCode()).as(status).isEqualTo(404);
+            assertThat(response.body()).contains("urn:augenhoehe:problem:not-found");
+        }
+        assertThat(get(UUID.randomUUID(), "application/ld+json").statusCode()).isEqualTo(404);
+    }
+
+    private HttpResponse<String> get(UUID id, String accept) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/vacancies/" + id))
+                .header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

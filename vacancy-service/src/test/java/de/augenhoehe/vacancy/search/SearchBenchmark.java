@@ -1,0 +1,466 @@
+package de.augenhoehe.vacancy.search;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import de.augenhoehe.localservers.FreePorts;
+import de.augenhoehe.localservers.LocalKafka;
+import de.augenhoehe.localservers.LocalPostgres;
+import de.augenhoehe.testing.TestTokens;
+import de.augenhoehe.vacancy.referencedata.ReferenceData;
+
+/**
+ * The search benchmark (infra/benchmarks/vacancy-search/run): real PostgreSQL and Kafka from infra/local-servers, the
+ * service jar as its own process, 1,000,000 postings from the real reference data, then text + radius + filter
+ * queries at a fixed rate, open-loop (each request has a scheduled send time; latency counts from that time, so a
+ * slow answer cannot hide the queueing it causes), first over HTTP at the service, then the very same SQL over JDBC
+ * (built by {@link SearchSql} from the same criteria) as the baseline. Prints p50/p95/p99/max and the ratio.
+ */
+public final class SearchBenchmark {
+
+    static final UUID[] NETWORKS = {UUID.fromString("0d3e4a52-7c1b-4f0e-9a61-000000000001"), UUID.fromString("0d3e4a52-7c1b-4f0e-9a61-000000000002")};
+    static final int EMPLOYERS = 20_000;
+
+    record Options(int postings, int rate, int seconds, int warmupSeconds, Path work, Path data, Path jar, boolean reload) {
+        static Options parse(String[] args) {
+            int postings = 1_000_000;
+            int seconds = 60;
+            int warmup = 15;
+            int rate = 50;
+            boolean reload = false;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--quick" -> { postings = 100_000; seconds = 20; warmup = 5; }
+                    case "--postings" -> postings = Integer.parseInt(args[++i]);
+                    case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                    case "--rate" -> rate = Integer.parseInt(args[++i]);
+                    case "--reload" -> reload = true;
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]
+                            + " (--quick, --postings N, --seconds S, --rate R, --reload)");
+                }
+            }
+            return new Options(postings, rate, seconds, warmup, Path.of(System.getProperty("bench.work", "target/search-benchmark")),
+                    Path.of(System.getProperty("bench.data", "../../shared/data")), Path.of(System.getProperty("bench.jar", "target/vacancy-service.jar")), reload);
+        }
+    }
+
+    /** One request of the mix: the parameters as a client sends them and the criteria the SQL baseline runs. */
+    record Query(String queryString, SearchCriteria criteria) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options o = Options.parse(args);
+        Files.createDirectories(o.work());
+        System.out.printf("vacancy-search benchmark: %,d postings, %d queries/s open-loop, %d s measured per phase (+%d s warm-up)%n",
+                o.postings(), o.rate(), o.seconds(), o.warmupSeconds());
+        boolean realData = Files.isRegularFile(o.data().resolve("zipcodes.de.csv")) && Files.isRegularFile(o.data().resolve("kldb2010.csv"));
+        if (!realData) {
+            System.out.println("WARNING: " + o.data().toAbsolutePath() + " lacks zipcodes.de.csv/kldb2010.csv: using the demo subset "
+                    + "(30 postal codes, 62 KldB positions) — figures are NOT comparable with runs on the real data");
+        }
+        System.setProperty("augenhoehe.postgres.fsync", "off"); // a benchmark database: the load need not survive a power cut
+        LocalPostgres pg = new LocalPostgres(o.work().resolve("pg-data"), o.work().resolve("pg-work"), FreePorts.next()).start();
+        LocalKafka kafka = LocalKafka.onFreePorts(o.work().resolve("kafka-" + ProcessHandle.current().pid())).start();
+        Process service = null;
+        try {
+            pg.ensureDatabase("vacancy", "vacancy", "vacancy");
+            Map<String, String> env = Map.of(
+                    "SPRING_DATASOURCE_URL", pg.jdbcUrl("vacancy"), "SPRING_DATASOURCE_USERNAME", "vacancy", "SPRING_DATASOURCE_PASSWORD", "vacancy",
+                    "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                    "AUGENHOEHE_SECURITY_JWT_PUBLIC_KEY_LOCATION", "file:" + TestTokens.publicKeyFile(),
+                    "AUGENHOEHE_SECURITY_JWT_ISSUER", TestTokens.ISSUER, "AUGENHOEHE_DEMO_ENABLED", "false",
+                    "AUGENHOEHE_LOGGING_PLAIN", "true");
+            HikariDataSource db = dataSource(pg.jdbcUrl("vacancy"));
+            if (realData && count(db, "select count(*) from pg_tables where tablename = 'postal_code'") == 1
+                    && count(db, "select count(*) from postal_code") > 20_000) {
+                System.out.println("Reference data already imported");
+            } else if (realData) {
+                System.out.println("Importing the real reference data with the service's importer (command-line mode) …");
+                int exit = run(o, env, List.of("--augenhoehe.reference-data.import=" + o.data().toAbsolutePath()), o.work().resolve("import.log"))
+                        .waitFor();
+                if (exit != 0) {
+                    throw new IllegalStateException("reference data import failed, see " + o.work().resolve("import.log"));
+                }
+            }
+            int port = FreePorts.next();
+            Map<String, String> serviceEnv = new java.util.HashMap<>(env);
+            serviceEnv.put("SERVER_PORT", Integer.toString(port));
+            serviceEnv.put("SERVER_ADDRESS", "127.0.0.1");
+            service = run(o, serviceEnv, List.of(), o.work().resolve("service.log"));
+            String base = "http://127.0.0.1:" + port;
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+            awaitReady(http, base, service);
+
+            long existing = count(db, "select count(*) from posting");
+            if (o.reload() || existing != o.postings()) {
+                System.out.printf("Loading %,d postings (found %,d) …%n", o.postings(), existing);
+                BenchmarkPostings.employers(db, EMPLOYERS, NETWORKS);
+                double seconds = BenchmarkPostings.load(db, o.postings(), BenchmarkPostings.places(db), BenchmarkPostings.occupations(db), EMPLOYERS);
+                System.out.printf("Loaded in %.1f s (%,.0f postings/s including indexes)%n", seconds, o.postings() / seconds);
+            } else {
+                System.out.printf("Reusing the %,d postings already loaded (--reload to load again)%n", existing);
+            }
+            System.out.printf("Published: %,d; table with indexes: %s%n", count(db, "select count(*) from posting where status = 'PUBLISHED'"),
+                    text(db, "select pg_size_pretty(pg_total_relation_size('posting'))"));
+
+            List<Query> queries = queries(db);
+            System.out.printf("%d distinct search terms, %d queries in the rotation%n", queries.stream().map(q -> q.criteria().text()).distinct().count(), queries.size());
+
+            explain(db, queries, o.work().resolve("explain.txt"));
+            System.out.println("Phase 1: the service over HTTP (GET /api/vacancies) …");
+            Runner httpRunner = q -> {
+                HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/vacancies?" + q.queryString())).timeout(Duration.ofSeconds(10))
+                        .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofByteArray());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException(r.statusCode() + " for " + q.queryString() + ": " + new String(r.body(), StandardCharsets.UTF_8));
+                }
+                return r.body().length;
+            };
+            Stats service1 = openLoop(o, queries, httpRunner);
+            System.out.println("Phase 2: the same SQL over JDBC (baseline) …");
+            Stats sql = openLoop(o, queries, q -> rawSql(db, q));
+            System.out.println();
+            System.out.printf("%-28s %8s %8s %8s %8s %8s %7s%n", "", "p50 ms", "p95 ms", "p99 ms", "max ms", "queries", "errors");
+            service1.print("service (HTTP, JSON)");
+            sql.print("raw SQL (JDBC)");
+            System.out.printf("%-28s %8.2f %8.2f %8.2f %8.2f%n", "ratio service / SQL", service1.p(50) / sql.p(50), service1.p(95) / sql.p(95),
+                    service1.p(99) / sql.p(99), service1.max() / sql.max());
+            System.out.printf("target at the service: p95 <= 30 ms %s, p99 <= 60 ms %s%n", service1.p(95) <= 30 ? "MET" : "MISSED",
+                    service1.p(99) <= 60 ? "MET" : "MISSED");
+            db.close();
+        } finally {
+            if (service != null) {
+                service.destroy();
+                service.waitFor(30, TimeUnit.SECONDS);
+            }
+            kafka.stop();
+            pg.stop();
+        }
+    }
+
+    /** The rotating mix: text + radius + one further filter; relevance or distance order; facets on the first page. */
+    static List<Query> queries(HikariDataSource db) throws Exception {
+        List<String> terms = BenchmarkPostings.terms(BenchmarkPostings.occupations(db), 48);
+        List<String> codes = new ArrayList<>();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select distinct code from postal_code where kreis_code is not null order by code")) {
+            while (rs.next()) {
+                codes.add(rs.getString(1));
+            }
+        }
+        String[] filters = {"type=JOB", "workingTime=PART_TIME", "withoutTemporaryAgencies=true", "maxGermanLevel=B1",
+                "publishedWithinDays=30", "fixedTerm=false", "type=APPRENTICESHIP", "network=" + NETWORKS[0], "startFrom=" + java.time.LocalDate.now().plusMonths(2)};
+        int[] radii = {10, 25, 50};
+        SplittableRandom random = new SplittableRandom(7);
+        SearchParameters parser = new SearchParameters(referenceData(db));
+        List<Query> out = new ArrayList<>();
+        for (int i = 0; i < 480; i++) {
+            String term = terms.get(i % terms.size());
+            String qs = "q=" + URLEncoder.encode(term, StandardCharsets.UTF_8) + "&postalCode=" + codes.get(random.nextInt(codes.size()))
+                    + "&radiusKm=" + radii[random.nextInt(radii.length)] + "&" + filters[i % filters.length]
+                    + (i % 3 == 2 ? "&sort=distance" : "") + "&facets=true";
+            out.add(new Query(qs, parser.parse(raw(qs))));
+        }
+        return out;
+    }
+
+    /** What the service does minus HTTP, JSON, validation and names: the hit page and the facets, in one snapshot. */
+    static int rawSql(HikariDataSource db, Query q) throws Exception {
+        SearchCriteria c = q.criteria();
+        int rows = 0;
+        try (Connection con = db.getConnection()) {
+            con.setAutoCommit(false);
+            con.setReadOnly(true);
+            con.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            UUID[] members = null;
+            if (c.network() != null) {
+                try (PreparedStatement ps = con.prepareStatement("select partner_id from employer_membership where network_id = ? and status = 'ACTIVE' order by partner_id")) {
+                    ps.setObject(1, c.network());
+                    List<UUID> ids = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            ids.add(rs.getObject(1, UUID.class));
+                        }
+                    }
+                    members = ids.toArray(UUID[]::new);
+                }
+            }
+            try (Statement s = con.createStatement()) {
+                s.execute("set local plan_cache_mode = force_custom_plan");
+            }
+            String tsquery = null;
+            try (PreparedStatement ps = con.prepareStatement(SearchSql.TO_TSQUERY)) {
+                ps.setString(1, c.text());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    tsquery = rs.getString(1);
+                }
+            }
+            rows += execute(con, SearchSql.hits(c, tsquery, members, null));
+            rows += execute(con, SearchSql.facets(c, tsquery, members));
+            con.commit();
+        }
+        return rows;
+    }
+
+    /** EXPLAIN (ANALYZE, BUFFERS) of the first queries of the mix into a file; their execution times printed. */
+    static void explain(HikariDataSource db, List<Query> queries, Path file) throws Exception {
+        StringBuilder out = new StringBuilder();
+        for (Query q : queries.subList(0, 12)) {
+            SearchCriteria c = q.criteria();
+            try (Connection con = db.getConnection()) {
+                con.setAutoCommit(false);
+                String tsquery;
+                try (PreparedStatement ps = con.prepareStatement(SearchSql.TO_TSQUERY)) {
+                    ps.setString(1, c.text());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        tsquery = rs.getString(1);
+                    }
+                }
+                UUID[] members = c.network() == null ? null : new UUID[0];
+                if (c.network() != null) {
+                    try (Statement s = con.createStatement(); ResultSet rs = s.executeQuery(
+                            "select array_agg(partner_id) from employer_membership where status = 'ACTIVE' and network_id = '" + c.network() + "'")) {
+                        rs.next();
+                        members = (UUID[]) rs.getArray(1).getArray();
+                    }
+                }
+                for (SearchSql.Statement st : List.of(SearchSql.hits(c, tsquery, members, null), SearchSql.facets(c, tsquery, members))) {
+                    out.append("-- ").append(q.queryString()).append('\n');
+                    String plan = String.join("\n", lines(con, new SearchSql.Statement("explain (analyze, buffers) " + st.sql(), st.args())));
+                    out.append(plan).append("\n\n");
+                    String time = plan.lines().filter(l -> l.startsWith("Execution Time")).findFirst().orElse("?");
+                    System.out.printf("  %-9s %-22s %s%n", st.sql().contains("grouping sets") ? "facets" : "hits", time, q.queryString());
+                }
+                con.rollback();
+            }
+        }
+        Files.writeString(file, out);
+        System.out.println("  plans: " + file);
+    }
+
+    private static List<String> lines(Connection con, SearchSql.Statement st) throws Exception {
+        List<String> lines = new ArrayList<>();
+        try (PreparedStatement ps = prepare(con, st); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                lines.add(rs.getString(1));
+            }
+        }
+        return lines;
+    }
+
+    private static PreparedStatement prepare(Connection con, SearchSql.Statement st) throws Exception {
+        PreparedStatement ps = con.prepareStatement(st.sql());
+        for (int i = 0; i < st.args().size(); i++) {
+            Object v = st.args().get(i);
+            if (v instanceof Object[] array) {
+                ps.setArray(i + 1, con.createArrayOf(array instanceof UUID[] ? "uuid" : "text", array));
+            } else {
+                ps.setObject(i + 1, v);
+            }
+        }
+        return ps;
+    }
+
+    private static int execute(Connection con, SearchSql.Statement st) throws Exception {
+        try (PreparedStatement ps = prepare(con, st)) {
+            int n = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
+    interface Runner {
+        int run(Query q) throws Exception;
+    }
+
+    /** Sends at a fixed rate regardless of answers; a request's latency runs from its scheduled send time. */
+    static Stats openLoop(Options o, List<Query> queries, Runner runner) throws InterruptedException {
+        int warmup = o.rate() * o.warmupSeconds();
+        int measured = o.rate() * o.seconds();
+        long period = 1_000_000_000L / o.rate();
+        long[] latencies = new long[measured];
+        AtomicInteger errors = new AtomicInteger();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            long start = System.nanoTime() + 50_000_000L;
+            for (int i = 0; i < warmup + measured; i++) {
+                long scheduled = start + i * period;
+                long wait = scheduled - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                Query q = queries.get(i % queries.size());
+                int index = i - warmup;
+                pool.execute(() -> {
+                    try {
+                        runner.run(q);
+                    } catch (Exception e) {
+                        if (errors.incrementAndGet() <= 3) {
+                            System.out.println("  error: " + e);
+                        }
+                    }
+                    if (index >= 0) {
+                        latencies[index] = System.nanoTime() - scheduled;
+                    }
+                });
+            }
+        }
+        return new Stats(latencies, errors.get());
+    }
+
+    record Stats(long[] latencies, int errors) {
+        Stats {
+            latencies = latencies.clone();
+            Arrays.sort(latencies);
+        }
+
+        double p(double percentile) {
+            int i = (int) Math.ceil(percentile / 100 * latencies.length) - 1;
+            return latencies[Math.max(0, Math.min(i, latencies.length - 1))] / 1e6;
+        }
+
+        double max() {
+            return latencies[latencies.length - 1] / 1e6;
+        }
+
+        void print(String name) {
+            System.out.printf("%-28s %8.2f %8.2f %8.2f %8.2f %8d %7d%n", name, p(50), p(95), p(99), max(), latencies.length, errors);
+        }
+    }
+
+    private static SearchParameters.Raw raw(String qs) {
+        Map<String, List<String>> p = new java.util.HashMap<>();
+        for (String pair : qs.split("&")) {
+            int eq = pair.indexOf('=');
+            p.computeIfAbsent(pair.substring(0, eq), k -> new ArrayList<>())
+                    .add(java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        java.util.function.Function<String, String> one = k -> p.containsKey(k) ? p.get(k).getFirst() : null;
+        return new SearchParameters.Raw(one.apply("q"), p.get("type"), one.apply("kldb"), one.apply("postalCode"), one.apply("radiusKm"),
+                p.get("kreis"), one.apply("network"), one.apply("startFrom"), p.get("workingTime"), one.apply("fixedTerm"),
+                one.apply("maxGermanLevel"), one.apply("withoutTemporaryAgencies"), one.apply("publishedWithinDays"), one.apply("sort"),
+                one.apply("size"), one.apply("facets"));
+    }
+
+    /** Postal code lookups for parsing the mix, straight from the table the importer filled (same centroid rule). */
+    private static ReferenceData referenceData(HikariDataSource db) {
+        org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(db);
+        return new ReferenceData() {
+            @Override
+            public java.util.Optional<PostalCodeArea> postalCode(String code) {
+                List<double[]> rows = jdbc.query("select latitude, longitude from postal_code where code = ?",
+                        (rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2)}, code);
+                if (rows.isEmpty()) {
+                    return java.util.Optional.empty();
+                }
+                double lat = Math.round(rows.stream().mapToDouble(r -> r[0]).average().orElseThrow() * 1e6) / 1e6;
+                double lon = Math.round(rows.stream().mapToDouble(r -> r[1]).average().orElseThrow() * 1e6) / 1e6;
+                return java.util.Optional.of(new PostalCodeArea(code, null, null, null, null, lat, lon, List.of()));
+            }
+
+            @Override
+            public java.util.Optional<Occupation> occupation(String key) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public boolean isOccupationPrefix(String prefix) {
+                return true;
+            }
+
+            @Override
+            public List<Occupation> occupationsStartingWith(String prefix, Integer level, String after, int limit) {
+                return List.of();
+            }
+
+            @Override
+            public Map<String, String> kreisNames(java.util.Collection<String> kreisCodes) {
+                return Map.of();
+            }
+
+            @Override
+            public Map<String, String> occupationTitles(java.util.Collection<String> keys) {
+                return Map.of();
+            }
+        };
+    }
+
+    private static Process run(Options o, Map<String, String> env, List<String> args, Path log) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-XX:+UseParallelGC", "-jar", o.jar().toString()));
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
+    private static void awaitReady(HttpClient http, String base, Process service) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("the service exited with " + service.exitValue());
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(base + "/api/vacancies?size=1")).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the service did not become ready in 180 s");
+    }
+
+    private static HikariDataSource dataSource(String url) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername("vacancy");
+        config.setPassword("vacancy");
+        config.setMaximumPoolSize(10); // like the service's default pool
+        return new HikariDataSource(config);
+    }
+
+    private static long count(HikariDataSource db, String sql) throws Exception {
+        return Long.parseLong(text(db, sql));
+    }
+
+    private static String text(HikariDataSource db, String sql) throws Exception {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
