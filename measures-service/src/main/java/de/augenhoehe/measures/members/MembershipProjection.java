@@ -58,10 +58,10 @@ class MembershipProjection implements EventHandler {
         if (m.status() != null && !status.equals(m.status())) {
             throw new UnreadableEventException("partner event " + event.id() + " of type " + event.type() + " has status " + m.status());
         }
-        UUID membership = PartnerEvents.uuid(event, "membershipId", m.membershipId());
-        UUID partner = PartnerEvents.uuid(event, "partnerId", m.partnerId());
-        UUID network = PartnerEvents.uuid(event, "networkId", m.networkId());
-        Instant occurredAt = PartnerEvents.instant(event, "occurredAt", m.occurredAt());
+        UUID membership = event.requiredUuid("membershipId", m.membershipId());
+        UUID partner = event.requiredUuid("partnerId", m.partnerId());
+        UUID network = event.requiredUuid("networkId", m.networkId());
+        Instant occurredAt = event.requiredInstant("occurredAt", m.occurredAt());
         jdbc.update("""
                 insert into member_membership (partner_id, network_id, membership_id, status, step_at, last_event)
                 values (?, ?, ?, ?, ?, ?)

@@ -43,9 +43,9 @@ class PartnerProjection implements EventHandler {
     @Override
     public void handle(ReceivedEvent event) {
         Profile p = event.dataAs(Profile.class);
-        UUID id = PartnerEvents.uuid(event, "partnerId", p.partnerId());
-        String name = PartnerEvents.required(event, "name", p.name()).strip();
-        String kind = PartnerEvents.required(event, "kind", p.kind());
+        UUID id = event.requiredUuid("partnerId", p.partnerId());
+        String name = event.required("name", p.name()).strip();
+        String kind = event.required("kind", p.kind());
         long version;
         if (REGISTERED.equals(event.type())) {
             version = 0;

@@ -56,17 +56,17 @@ class ReturneeProjection implements EventHandler {
     @Override
     public void handle(ReceivedEvent event) {
         Step s = event.dataAs(Step.class);
-        UUID returnee = uuid(event, "returneeId", s.returneeId());
+        UUID returnee = event.requiredUuid("returneeId", s.returneeId());
         if (ERASED.equals(event.type())) {
             jdbc.update("update monitor_returnee_step set returnee_id = gen_random_uuid() where returnee_id = ?", returnee);
             return;
         }
         String step = STEPS.get(event.type());
-        UUID network = uuid(event, "networkId", s.networkId());
+        UUID network = event.requiredUuid("networkId", s.networkId());
         if (s.occupationGroup() != null && !s.occupationGroup().matches("[0-9]{3}")) {
             throw new UnreadableEventException(what(event) + " has no 3-digit occupationGroup");
         }
-        String detail = "MATCHED".equals(step) ? uuid(event, "vacancyId", s.vacancyId()).toString() : "";
+        String detail = "MATCHED".equals(step) ? event.requiredUuid("vacancyId", s.vacancyId()).toString() : "";
         Instant at;
         try {
             at = Instant.parse(s.occurredAt() == null ? "" : s.occurredAt());
@@ -81,13 +81,5 @@ class ReturneeProjection implements EventHandler {
 
     private static String what(ReceivedEvent event) {
         return "outreach event " + event.id() + " (" + event.type() + ")";
-    }
-
-    private static UUID uuid(ReceivedEvent event, String field, String value) {
-        try {
-            return UUID.fromString(value == null ? "" : value);
-        } catch (IllegalArgumentException e) {
-            throw new UnreadableEventException(what(event) + " has no valid " + field, e);
-        }
     }
 }

@@ -2,7 +2,6 @@ package de.augenhoehe.measures.monitor;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -54,9 +53,9 @@ class VacancyProjection implements EventHandler {
     @Override
     public void handle(ReceivedEvent event) {
         Vacancy v = event.dataAs(Vacancy.class);
-        UUID id = uuid(event, "vacancyId", v.vacancyId());
-        UUID employer = uuid(event, "employerId", v.employerId());
-        String group = required(event, "occupationGroup", v.occupationGroup());
+        UUID id = event.requiredUuid("vacancyId", v.vacancyId());
+        UUID employer = event.requiredUuid("employerId", v.employerId());
+        String group = event.required("occupationGroup", v.occupationGroup());
         if (!group.matches("[0-9]{3}")) {
             throw new UnreadableEventException(what(event) + " has no 3-digit occupationGroup");
         }
@@ -67,17 +66,17 @@ class VacancyProjection implements EventHandler {
             throw new UnreadableEventException(what(event) + " lacks temporaryAgency or openings ≥ 1");
         }
         List<String> networks = v.networkIds() == null ? List.of() : v.networkIds();
-        networks.forEach(n -> uuid(event, "networkIds", n));
-        Instant published = instant(event, "publishedAt", v.publishedAt());
-        Instant occurred = instant(event, "occurredAt", v.occurredAt());
+        networks.forEach(n -> event.requiredUuid("networkIds", n));
+        Instant published = event.requiredInstant("publishedAt", v.publishedAt());
+        Instant occurred = event.requiredInstant("occurredAt", v.occurredAt());
         boolean closed = CLOSED.equals(event.type());
-        Instant closedAt = closed ? instant(event, "closedAt", v.closedAt()) : null;
+        Instant closedAt = closed ? event.requiredInstant("closedAt", v.closedAt()) : null;
         jdbc.update("""
                 insert into monitor_vacancy (vacancy_id, employer_id, network_ids, type, occupation_group, kreis, temporary_agency,
                     openings, published_at, closed_at, close_reason, last_occurred_at)
                 values (?, ?, ?::uuid[], ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (vacancy_id) do update set events = monitor_vacancy.events + 1""",
-                id, employer, "{" + String.join(",", networks) + "}", required(event, "type", v.type()), group, v.kreis(),
+                id, employer, "{" + String.join(",", networks) + "}", event.required("type", v.type()), group, v.kreis(),
                 v.temporaryAgency(), v.openings(), Timestamp.from(published), closedAt == null ? null : Timestamp.from(closedAt),
                 closed ? v.reason() : null, Timestamp.from(occurred));
         // The state itself only from a later event; a closed vacancy keeps its end.
@@ -94,28 +93,5 @@ class VacancyProjection implements EventHandler {
 
     private static String what(ReceivedEvent event) {
         return "vacancy event " + event.id() + " (" + event.type() + ")";
-    }
-
-    private static String required(ReceivedEvent event, String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw new UnreadableEventException(what(event) + " lacks " + field);
-        }
-        return value;
-    }
-
-    private static UUID uuid(ReceivedEvent event, String field, String value) {
-        try {
-            return UUID.fromString(required(event, field, value));
-        } catch (IllegalArgumentException e) {
-            throw new UnreadableEventException(what(event) + " has no valid " + field, e);
-        }
-    }
-
-    private static Instant instant(ReceivedEvent event, String field, String value) {
-        try {
-            return Instant.parse(required(event, field, value));
-        } catch (DateTimeParseException e) {
-            throw new UnreadableEventException(what(event) + " has no valid " + field, e);
-        }
     }
 }

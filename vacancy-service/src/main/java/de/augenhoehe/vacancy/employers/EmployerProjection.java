@@ -48,7 +48,7 @@ class EmployerProjection implements EventHandler {
         if (p.partnerId() == null || p.name() == null || p.name().isBlank() || p.kind() == null || p.kind().isBlank()) {
             throw new UnreadableEventException("partner event " + event.id() + " lacks partnerId, name or kind");
         }
-        UUID id = PartnerEvents.uuid(event, "partnerId", p.partnerId());
+        UUID id = event.requiredUuid("partnerId", p.partnerId());
         long version;
         if (REGISTERED.equals(event.type())) {
             version = 0;

@@ -58,12 +58,12 @@ class MembershipProjection implements EventHandler {
         if (m.status() != null && !status.name().equals(m.status())) {
             throw new UnreadableEventException("partner event " + event.id() + " of type " + event.type() + " has status " + m.status());
         }
-        UUID membership = PartnerEvents.uuid(event, "membershipId", m.membershipId());
-        UUID partner = PartnerEvents.uuid(event, "partnerId", m.partnerId());
-        UUID network = PartnerEvents.uuid(event, "networkId", m.networkId());
-        String kind = PartnerEvents.required(event, "partnerKind", m.partnerKind());
-        Instant appliedAt = PartnerEvents.instant(event, "appliedAt", m.appliedAt());
-        Instant occurredAt = PartnerEvents.instant(event, "occurredAt", m.occurredAt());
+        UUID membership = event.requiredUuid("membershipId", m.membershipId());
+        UUID partner = event.requiredUuid("partnerId", m.partnerId());
+        UUID network = event.requiredUuid("networkId", m.networkId());
+        String kind = event.required("partnerKind", m.partnerKind());
+        Instant appliedAt = event.requiredInstant("appliedAt", m.appliedAt());
+        Instant occurredAt = event.requiredInstant("occurredAt", m.occurredAt());
         jdbc.update("""
                 insert into employer_membership (partner_id, network_id, membership_id, partner_kind, status, applied_at, step_at, last_event)
                 values (?, ?, ?, ?, ?, ?, ?, ?)
