@@ -22,7 +22,7 @@ record Registering(int port) {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    /** An open measure with this capacity, inserted directly. SHORTCUT(#6): until measures are managed by API. */
+    /** An open measure with this capacity, inserted directly: registration tests stay apart from measure management (MeasureManagementIT). */
     static UUID openMeasure(JdbcTemplate jdbc, int capacity) {
         return measure(jdbc, capacity, "OPEN", "now() - interval '1 day'", "now() + interval '1 day'");
     }

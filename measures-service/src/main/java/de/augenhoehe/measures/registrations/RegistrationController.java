@@ -24,7 +24,7 @@ import de.augenhoehe.platform.security.PublicEndpoints;
 
 /**
  * {@code /api/registrations}: anyone registers for a measure of the public catalogue, without an account, and
- * cancels with the secret token of the answer. SHORTCUT(#6): rate limits per address come with the gateway.
+ * cancels with the secret token of the answer. Sign-up floods meet the gateway's stricter per-address bucket.
  */
 @RestController
 @Validated

@@ -66,7 +66,7 @@ class ScanCounter {
             jdbc.update("update scan_window set published = true where code = ? and window_start = ?", w.code(),
                     Timestamp.from(w.start()));
             if (w.networkId() == null) {
-                continue; // SHORTCUT(#7): codes of the walking skeleton have no network; their scans stay local.
+                continue; // a code issued without a campaign has no network to attribute its scans to: counted here only
             }
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("campaignId", w.campaignId());

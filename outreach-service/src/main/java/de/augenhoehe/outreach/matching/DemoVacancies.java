@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo data (demo mode only): three Ems-Achse vacancies in the projection, so the demo returnees have matches.
- * SHORTCUT(#7): vacancy-service publishes no demo vacancies yet; once it does, its events replace these rows' role
- * (they use their own ids and are projected like any other vacancy). Inserted only if absent.
+ * They keep this service's demo complete on its own; vacancy-service's demo postings arrive as events besides them
+ * (own ids, projected like any other vacancy). Inserted only if absent.
  */
 @Component
 @Order(1)
