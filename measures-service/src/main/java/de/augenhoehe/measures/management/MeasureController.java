@@ -82,8 +82,7 @@ class MeasureController {
     }
 
     private static Actor actor() {
-        return Actor.current().orElseThrow(() -> new ProblemException(HttpStatus.UNAUTHORIZED, "unauthenticated",
-                "Nicht angemeldet / Unauthenticated", "A token is required"));
+        return Actor.current().orElseThrow(() -> ProblemException.unauthenticated("A token is required"));
     }
 
     private static String etag(MeasureView m) {

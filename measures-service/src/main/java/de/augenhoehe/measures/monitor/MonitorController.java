@@ -84,8 +84,7 @@ class MonitorController {
 
     /** Coordinators of the network only; network ids are public (partner-service), so another caller gets 403. */
     private static void check(UUID network, YearMonth from, YearMonth to) {
-        Actor actor = Actor.current().orElseThrow(() -> new ProblemException(HttpStatus.UNAUTHORIZED, "unauthenticated",
-                "Nicht angemeldet / Unauthenticated", "A token is required"));
+        Actor actor = Actor.current().orElseThrow(() -> ProblemException.unauthenticated("A token is required"));
         if (!actor.coordinates(network)) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Verboten / Forbidden",
                     "The monitor of a network is for its coordinators");

@@ -10,7 +10,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -106,8 +105,7 @@ class ParticipantController {
     }
 
     private static Actor actor() {
-        return Actor.current().orElseThrow(() -> new ProblemException(HttpStatus.UNAUTHORIZED, "unauthenticated",
-                "Nicht angemeldet / Unauthenticated", "A token is required"));
+        return Actor.current().orElseThrow(() -> ProblemException.unauthenticated("A token is required"));
     }
 
     @Configuration(proxyBeanMethods = false)

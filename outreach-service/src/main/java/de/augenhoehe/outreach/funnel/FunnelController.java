@@ -76,8 +76,7 @@ class FunnelController {
     @GetMapping("/api/campaigns/{id}/funnel")
     @Operation(summary = "The campaign's funnel with conversion rates, per batch and per municipality")
     Funnel funnel(@PathVariable UUID id) {
-        Actor actor = Actor.current().orElseThrow(() -> new ProblemException(HttpStatus.UNAUTHORIZED, "unauthenticated",
-                "Nicht angemeldet / Unauthenticated", "A token is required"));
+        Actor actor = Actor.current().orElseThrow(() -> ProblemException.unauthenticated("A token is required"));
         if (!actor.hasRole(Roles.COORDINATOR)) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Verboten / Forbidden", "Campaigns are for coordinators");
         }

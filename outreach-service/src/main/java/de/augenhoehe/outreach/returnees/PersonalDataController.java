@@ -10,7 +10,6 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
@@ -112,8 +111,7 @@ class PersonalDataController {
             }
             throw ProblemException.notFound("Returnee " + id);
         }
-        Actor actor = Actor.current().orElseThrow(() -> new ProblemException(HttpStatus.UNAUTHORIZED, "unauthenticated",
-                "Nicht angemeldet / Unauthenticated", "The management link's token or a coordinator's token is required"));
+        Actor actor = Actor.current().orElseThrow(() -> ProblemException.unauthenticated("The management link's token or a coordinator's token is required"));
         if (!actor.coordinates(row.network())) {
             throw ProblemException.notFound("Returnee " + id);
         }

@@ -140,8 +140,7 @@ class ReturneeController {
     }
 
     private static Actor coordinator() {
-        Actor actor = Actor.current().orElseThrow(() -> new ProblemException(HttpStatus.UNAUTHORIZED,
-                "unauthenticated", "Nicht angemeldet / Unauthenticated", "A token is required"));
+        Actor actor = Actor.current().orElseThrow(() -> ProblemException.unauthenticated("A token is required"));
         if (!actor.hasRole(Roles.COORDINATOR)) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Verboten / Forbidden", "Returnees are for coordinators");
         }

@@ -90,8 +90,7 @@ class IntegrationClientController {
         if (!partners.exists(partner)) {
             throw ProblemException.notFound("Partner " + partner);
         }
-        Actor actor = Actor.current().orElseThrow(() -> new ProblemException(HttpStatus.UNAUTHORIZED, "unauthenticated",
-                "Anmeldung erforderlich / Authentication required", "A valid bearer token is required"));
+        Actor actor = Actor.current().orElseThrow(() -> ProblemException.unauthenticated("A valid bearer token is required"));
         boolean admin = actor.hasRole(Roles.PARTNER_ADMIN) && actor.actsFor(partner);
         boolean coordinator = partners.activeNetworks(partner).stream().anyMatch(actor::coordinates);
         if (!(admin || coordinator)) {

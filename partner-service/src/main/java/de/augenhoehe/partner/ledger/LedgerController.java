@@ -178,8 +178,7 @@ class LedgerController {
 
     private static Actor authenticated() {
         Optional<Actor> actor = Actor.current();
-        return actor.orElseThrow(() -> new ProblemException(HttpStatus.UNAUTHORIZED, "unauthenticated",
-                "Anmeldung erforderlich / Authentication required", "The balance needs a token"));
+        return actor.orElseThrow(() -> ProblemException.unauthenticated("The balance needs a token"));
     }
 
     private static ProblemException forbidden(String detail) {

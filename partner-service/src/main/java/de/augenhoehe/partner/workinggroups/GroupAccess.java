@@ -48,8 +48,7 @@ class GroupAccess {
     }
 
     static Actor actor() {
-        return Actor.current().orElseThrow(() -> new ProblemException(HttpStatus.UNAUTHORIZED, "unauthenticated",
-                "Anmeldung erforderlich / Authentication required", "Working groups need a token"));
+        return Actor.current().orElseThrow(() -> ProblemException.unauthenticated("Working groups need a token"));
     }
 
     static ProblemException forbidden(String detail) {

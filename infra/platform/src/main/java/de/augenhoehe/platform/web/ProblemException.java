@@ -32,6 +32,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(HttpStatus.NOT_FOUND, "not-found", "Nicht gefunden / Not found", what + " was not found");
     }
 
+    /** No token where an endpoint needs one: the same problem the platform's security answers with. */
+    public static ProblemException unauthenticated(String detail) {
+        return new ProblemException(HttpStatus.UNAUTHORIZED, "unauthenticated", "Anmeldung erforderlich / Authentication required", detail);
+    }
+
     public static ProblemException conflict(String slug, String detail) {
         return new ProblemException(HttpStatus.CONFLICT, slug, "Konflikt / Conflict", detail);
     }
