@@ -9,8 +9,9 @@ import org.springframework.http.HttpStatus;
 import de.augenhoehe.platform.web.ProblemException;
 
 /**
- * What other features may ask the kreise feature: which Kreisschlüssel name real Kreise. Network regions and partner
- * addresses are validated against it (a public query interface in the root package, like {@link NetworkDirectory}).
+ * What other features may ask the kreise feature: which Kreisschlüssel name real Kreise, and in which Kreis a postal
+ * code lies. Network regions are validated against it and partner addresses get their Kreis from it (a public query
+ * interface in the root package, like {@link NetworkDirectory}).
  */
 public interface KreisDirectory {
 
@@ -24,5 +25,32 @@ public interface KreisDirectory {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "unknown-kreis", "Unbekannter Kreis / Unknown Kreis",
                     "No Kreis has the Kreisschlüssel " + String.join(", ", unknown), Map.of("kreise", unknown));
         }
+    }
+
+    /** The Kreise the postal code lies in, the one with most places first; empty for a postal code the service does not know. */
+    List<String> kreiseOfPostalCode(String postalCode);
+
+    /**
+     * The Kreis of an address: derived from its postal code. An entered Kreis must be one of the postal code's Kreise
+     * (where a code spans several, it chooses among them); without one the Kreis with most places is taken.
+     * 400 {@code unknown-postal-code} for a postal code in no known Kreis, 400 {@code kreis-contradicts-postal-code}
+     * (with the postal code's Kreise in {@code kreise}) for an entered Kreis the postal code does not lie in.
+     */
+    default String kreisOf(String postalCode, String entered) {
+        List<String> kreise = kreiseOfPostalCode(postalCode);
+        if (kreise.isEmpty()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "unknown-postal-code", "Unbekannte Postleitzahl / Unknown postal code",
+                    "No known Kreis has the postal code " + postalCode, Map.of("postalCode", postalCode));
+        }
+        if (entered == null) {
+            return kreise.getFirst();
+        }
+        if (!kreise.contains(entered)) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "kreis-contradicts-postal-code",
+                    "Kreis passt nicht zur Postleitzahl / Kreis contradicts the postal code",
+                    "The postal code " + postalCode + " lies in " + String.join(", ", kreise) + ", not in " + entered,
+                    Map.of("postalCode", postalCode, "kreis", entered, "kreise", kreise));
+        }
+        return entered;
     }
 }

@@ -99,6 +99,51 @@ class KreisIT {
         assertThat(api().send("GET", "/api/networks/" + id + "/partners?kreis=08225", null, null).statusCode()).isEqualTo(200);
     }
 
+    String company(String address) {
+        return "{\"name\":\"PLZ-Firma " + UUID.randomUUID() + "\",\"kind\":\"COMPANY\",\"address\":" + address + "}";
+    }
+
+    int partners() {
+        return jdbc.queryForObject("select count(*) from partner", Integer.class);
+    }
+
+    @Test
+    @Order(1)
+    void out_of_the_box_a_partners_kreis_comes_from_the_demo_postal_codes() {
+        assertThat(jdbc.queryForObject("select count(distinct postal_code) from postal_code_kreis where source = 'DEMO'", Integer.class)).isEqualTo(163);
+        String coordinator = coordinator("c");
+        var derived = api().send("POST", "/api/partners", coordinator, company("{\"postalCode\":\"74172\",\"city\":\"Neckarsulm\"}"));
+        assertThat(derived.statusCode()).as(derived.body()).isEqualTo(201);
+        assertThat(json(derived).at("/address/kreis").asString()).as(derived.body()).isEqualTo("08125");
+        UUID p = Api.id(derived);
+        assertThat(jdbc.queryForObject("select kreis from partner where id = ?", String.class, p)).isEqualTo("08125");
+
+        int before = partners();
+        var unknown = api().send("POST", "/api/partners", coordinator, company("{\"postalCode\":\"99999\",\"city\":\"Nirgendwo\"}"));
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(400);
+        assertThat(unknown.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(json(unknown).get("type").asString()).isEqualTo("urn:augenhoehe:problem:unknown-postal-code");
+        assertThat(json(unknown).get("postalCode").asString()).isEqualTo("99999");
+        var contradicting = api().send("POST", "/api/partners", coordinator,
+                company("{\"postalCode\":\"74076\",\"city\":\"Heilbronn\",\"kreis\":\"08125\"}"));
+        assertThat(contradicting.statusCode()).as(contradicting.body()).isEqualTo(400);
+        assertThat(json(contradicting).get("type").asString()).isEqualTo("urn:augenhoehe:problem:kreis-contradicts-postal-code");
+        assertThat(json(contradicting).get("kreise").toString()).isEqualTo("[\"08121\"]");
+        assertThat(partners()).isEqualTo(before);
+
+        // a move to Emden: the new postal code's Kreis replaces the old one; a contradicting change writes nothing
+        String admin = partnerAdmin("a", p);
+        var moved = api().sendIfMatch("PUT", "/api/partners/" + p, admin, "\"0\"",
+                "{\"name\":\"PLZ-Firma\",\"address\":{\"postalCode\":\"26721\",\"city\":\"Emden\"}}");
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        assertThat(json(moved).at("/address/kreis").asString()).isEqualTo("03402");
+        var wrong = api().sendIfMatch("PUT", "/api/partners/" + p, admin, "\"1\"",
+                "{\"name\":\"PLZ-Firma\",\"address\":{\"postalCode\":\"26721\",\"city\":\"Emden\",\"kreis\":\"03457\"}}");
+        assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(400);
+        assertThat(json(wrong).get("type").asString()).isEqualTo("urn:augenhoehe:problem:kreis-contradicts-postal-code");
+        assertThat(jdbc.queryForObject("select kreis from partner where id = ?", String.class, p)).isEqualTo("03402");
+    }
+
     @Test
     @Order(2)
     void only_operations_import_and_a_broken_file_changes_nothing() throws IOException {
@@ -111,6 +156,7 @@ class KreisIT {
         assertThat(broken.statusCode()).as(broken.body()).isEqualTo(422);
         assertThat(json(broken).get("type").asString()).isEqualTo("urn:augenhoehe:problem:malformed-reference-file");
         assertThat(jdbc.queryForObject("select count(*) from kreis", Integer.class)).isEqualTo(23);
+        assertThat(jdbc.queryForObject("select count(distinct postal_code) from postal_code_kreis", Integer.class)).isEqualTo(163);
         Files.delete(DIRECTORY.resolve("zipcodes.de.csv"));
     }
 
@@ -130,5 +176,16 @@ class KreisIT {
         assertThat(api().send("POST", "/api/networks", coordinator("c"), network("09999")).statusCode()).isEqualTo(400);
         var again = api().send("POST", "/internal/kreise/import", TestTokens.operations(), null);
         assertThat(json(again).get("total").asInt()).isEqualTo(total);
+
+        // every postal code with a Kreis (10,813 in the file); a code spanning Kreise defaults to the one with most places
+        assertThat(json(again).get("totalPostalCodes").asInt()).isEqualTo(json(imported).get("totalPostalCodes").asInt()).isBetween(10_000, 11_000);
+        var munich = api().send("POST", "/api/partners", coordinator("c"), company("{\"postalCode\":\"80331\",\"city\":\"München\"}"));
+        assertThat(json(munich).at("/address/kreis").asString()).isEqualTo("09162");
+        var ludwigsburg = api().send("POST", "/api/partners", coordinator("c"), company("{\"postalCode\":\"70836\",\"city\":\"Gerlingen\"}"));
+        assertThat(json(ludwigsburg).at("/address/kreis").asString()).isEqualTo("08118");
+        var stuttgart = api().send("POST", "/api/partners", coordinator("c"),
+                company("{\"postalCode\":\"70836\",\"city\":\"Stuttgart\",\"kreis\":\"08111\"}"));
+        assertThat(stuttgart.statusCode()).as(stuttgart.body()).isEqualTo(201);
+        assertThat(json(stuttgart).at("/address/kreis").asString()).isEqualTo("08111");
     }
 }

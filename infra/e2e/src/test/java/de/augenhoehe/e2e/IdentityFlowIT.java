@@ -34,7 +34,8 @@ import de.augenhoehe.testing.Infrastructure;
 /**
  * Tokens from partner-service's authorization server, used through the gateway as a client would: partner-service
  * signs with the key pair whose public half the gateway and the services trust, and the issuer is the gateway's URL.
- * A demo company administrator logs in (authorization code with PKCE, through the gateway), issues an HR client
+ * Two partner-service instances share one database behind the gateway's round robin. A demo company administrator
+ * logs in (authorization code with PKCE, through the gateway, its steps reaching both instances), issues an HR client
  * through the API, the HR system gets a client-credentials token that the gateway lets through to the integration
  * API, and after the client is revoked no token is issued any more.
  */
@@ -61,16 +62,19 @@ class IdentityFlowIT {
                 "AUGENHOEHE_IDENTITY_SIGNING_KEY_LOCATION", "file:" + privatePem,
                 "AUGENHOEHE_DEMO_ENABLED", "true",
                 "LOGGING_STRUCTURED_FORMAT_CONSOLE", ""));
+        // two partner-service instances on one database behind the gateway's round robin: the steps of a login reach
+        // both, so the login session and the authorization must be shared (partner-service README, "Several instances")
         try (ServiceProcess partner = ServiceProcess.start("partner-service", FreePorts.next(), partnerEnv);
+                ServiceProcess partner2 = startAfter(partner, "partner-service", partnerEnv);
                 ServiceProcess gateway = ServiceProcess.start("gateway", gatewayPort, Map.of(
                         "AUGENHOEHE_SECURITY_JWT_PUBLIC_KEY_LOCATION", "file:" + publicPem,
                         "AUGENHOEHE_SECURITY_JWT_ISSUER", issuer,
-                        "AUGENHOEHE_GATEWAY_SERVICES_PARTNER", "http://127.0.0.1:" + partner.port,
+                        "AUGENHOEHE_GATEWAY_SERVICES_PARTNER", "http://127.0.0.1:" + partner.port + ",http://127.0.0.1:" + partner2.port,
                         "AUGENHOEHE_GATEWAY_SERVICES_VACANCY", "http://127.0.0.1:1",
                         "AUGENHOEHE_GATEWAY_SERVICES_MEASURES", "http://127.0.0.1:1",
                         "AUGENHOEHE_GATEWAY_SERVICES_OUTREACH", "http://127.0.0.1:1",
                         "LOGGING_STRUCTURED_FORMAT_CONSOLE", ""))) {
-            partner.awaitReady(Duration.ofSeconds(150));
+            partner2.awaitReady(Duration.ofSeconds(150));
             gateway.awaitReady(Duration.ofSeconds(150));
             HttpClient http = HttpClient.newHttpClient();
 
@@ -91,8 +95,10 @@ class IdentityFlowIT {
             assertThat(payload(helper(issuer, "--user", "demo-koordination-heilbronn"))).contains("\"roles\":[\"coordinator\"]");
             assertThat(payload(helper(issuer, "--hr-client", "hr-demo-neckartal"))).contains("\"roles\":[\"hr_client\"]");
 
-            // a person: the demo company's administrator logs in through the gateway
+            // a person: the demo company's administrator logs in through the gateway (twice: the login's five requests
+            // alternate between the instances, the second login in the other order)
             String adminToken = login(issuer, "demo-personal-neckartal", "augenhoehe-demo");
+            assertThat(claim(login(issuer, "demo-personal-neckartal", "augenhoehe-demo"), "partner_id")).isEqualTo(claim(adminToken, "partner_id"));
             String company = claim(adminToken, "partner_id");
             String clients = issuer + "/api/partners/" + company + "/integration-clients";
             HttpResponse<String> issued = http.send(HttpRequest.newBuilder(URI.create(clients))
@@ -126,6 +132,12 @@ class IdentityFlowIT {
             assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(204);
             assertThat(clientCredentials(http, issuer, clientId, secret).statusCode()).isEqualTo(401);
         }
+    }
+
+    /** Starts another instance once the first is ready (it has migrated the database and loaded the demo data). */
+    static ServiceProcess startAfter(ServiceProcess first, String module, Map<String, String> env) throws Exception {
+        first.awaitReady(Duration.ofSeconds(150));
+        return ServiceProcess.start(module, FreePorts.next(), env);
     }
 
     /** partner-service/tools/AuthServerToken.java, run as ./platform token runs it; its stdout is the token. */

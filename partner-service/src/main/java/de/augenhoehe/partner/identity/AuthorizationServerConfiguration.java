@@ -1,5 +1,6 @@
 package de.augenhoehe.partner.identity;
 
+import java.time.Clock;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -29,6 +31,7 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -48,13 +51,14 @@ import de.augenhoehe.platform.security.LeadingSecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "augenhoehe.identity.authorization-server.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(IdentityProperties.class)
+@EnableScheduling
 class AuthorizationServerConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AuthorizationServerConfiguration.class);
 
     @Bean
     LeadingSecurityFilterChain authorizationServerSecurity(HttpSecurity http, Clients clients,
-            IntegrationClientCredentials integration, AccountLogin accounts) throws Exception {
+            IntegrationClientCredentials integration, AccountLogin accounts, AuthorizationServerSettings settings) throws Exception {
         OAuth2AuthorizationServerConfigurer as = new OAuth2AuthorizationServerConfigurer();
         RequestMatcher login = PathPatternRequestMatcher.withDefaults().matcher(LoginPage.PATH);
         IntegrationClientAuthenticator hrClients = new IntegrationClientAuthenticator(integration, clients);
@@ -66,7 +70,8 @@ class AuthorizationServerConfiguration {
                 .formLogin(f -> f.loginPage(LoginPage.PATH).permitAll())
                 .authenticationProvider(people(accounts))
                 .oauth2ResourceServer(rs -> rs.jwt(Customizer.withDefaults())) // the OIDC userinfo endpoint
-                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(LoginPage.PATH)));
+                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(LoginPage.PATH)))
+                .addFilterBefore(new OneLoginPerSession(settings.getAuthorizationEndpoint()), LogoutFilter.class);
         return new LeadingSecurityFilterChain(http.build());
     }
 
@@ -87,9 +92,15 @@ class AuthorizationServerConfiguration {
         return new Clients(properties, integration);
     }
 
+    /** Authorizations in progress and their tokens in PostgreSQL, so any instance can finish a login (AuthorizationStore). */
     @Bean
-    OAuth2AuthorizationService authorizationService() {
-        return new AuthorizationStore();
+    OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, Clock clock) {
+        return new AuthorizationStore(jdbc, clock);
+    }
+
+    @Bean
+    AuthorizationCleanup authorizationCleanup(JdbcTemplate jdbc) {
+        return new AuthorizationCleanup(jdbc);
     }
 
     @Bean

@@ -10,10 +10,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reads the Kreise out of the GeoNames postal-code list (as converted to CSV: {@code country_code, zipcode, place, state,
- * state_code, province, province_code, community, community_code, latitude, longitude}). The Kreis is
- * {@code community_code}; its name is the {@code community} most rows give it (the file spells some two ways, e.g.
- * "Heilbronn" and "Stadtkreis Heilbronn"; ties go to the longer, more precise name). Rows without a Kreis are skipped.
+ * Reads the Kreise and the postal codes' Kreise out of the GeoNames postal-code list (as converted to CSV:
+ * {@code country_code, zipcode, place, state, state_code, province, province_code, community, community_code, latitude,
+ * longitude}). The Kreis is {@code community_code}; its name is the {@code community} most rows give it (the file
+ * spells some two ways, e.g. "Heilbronn" and "Stadtkreis Heilbronn"; ties go to the longer, more precise name).
+ * A postal code gets every Kreis a row gives it, with the number of such rows (places): a code spanning Kreise is
+ * decided by them. Rows without a Kreis (87491 Jungholz, in Austria) and rows of other countries are skipped.
  */
 final class GeoNamesKreise {
 
@@ -27,7 +29,11 @@ final class GeoNamesKreise {
         }
     }
 
-    static Map<String, String> read(BufferedReader in) throws IOException {
+    /** Kreisschlüssel -> name, and postal code -> Kreisschlüssel -> places. */
+    record Reference(Map<String, String> kreise, Map<String, Map<String, Integer>> postalCodes) {
+    }
+
+    static Reference read(BufferedReader in) throws IOException {
         String header = in.readLine();
         if (header == null) {
             throw new MalformedFile("the file is empty");
@@ -35,10 +41,13 @@ final class GeoNamesKreise {
         List<String> columns = fields(header.startsWith("\uFEFF") ? header.substring(1) : header);
         int code = columns.indexOf("community_code");
         int name = columns.indexOf("community");
-        if (code < 0 || name < 0) {
-            throw new MalformedFile("the header names no community_code and community columns");
+        int zipcode = columns.indexOf("zipcode");
+        int country = columns.indexOf("country_code");
+        if (code < 0 || name < 0 || zipcode < 0) {
+            throw new MalformedFile("the header names no zipcode, community_code and community columns");
         }
         Map<String, Map<String, Integer>> names = new HashMap<>();
+        Map<String, Map<String, Integer>> postalCodes = new TreeMap<>();
         String line;
         int row = 1;
         while ((line = in.readLine()) != null) {
@@ -52,20 +61,25 @@ final class GeoNamesKreise {
             }
             String key = f.get(code).strip();
             String n = f.get(name).strip();
-            if (key.isEmpty()) {
+            if (key.isEmpty() || country >= 0 && !"DE".equals(f.get(country).strip())) {
                 continue;
             }
             if (!key.matches(KreisTable.KEY) || n.isEmpty() || n.length() > 200) {
                 throw new MalformedFile("row " + row + " has no valid Kreisschlüssel and name");
             }
+            String postalCode = f.get(zipcode).strip();
+            if (!postalCode.matches("[0-9]{5}")) {
+                throw new MalformedFile("row " + row + " has no five-digit postal code");
+            }
             names.computeIfAbsent(key, k -> new HashMap<>()).merge(n, 1, Integer::sum);
+            postalCodes.computeIfAbsent(postalCode, k -> new TreeMap<>()).merge(key, 1, Integer::sum);
         }
         Map<String, String> out = new TreeMap<>();
         names.forEach((key, counts) -> out.put(key, counts.entrySet().stream()
                 .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
                         .thenComparingInt(e -> e.getKey().length()).thenComparing(Map.Entry::getKey))
                 .orElseThrow().getKey()));
-        return out;
+        return new Reference(out, postalCodes);
     }
 
     /** One CSV line: comma separated, fields optionally in double quotes ("" is a quote inside). */

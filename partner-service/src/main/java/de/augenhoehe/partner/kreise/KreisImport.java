@@ -9,14 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Fills the Kreis table: the hand-written demo subset shipped with the service (only into an empty table), and the
- * real list from the GeoNames postal-code file an operator points the service at. The import upserts, so running it
- * again changes nothing; a malformed file is refused as a whole.
+ * Fills the Kreis and postal-code tables: the demo subsets shipped with the service (each only into an empty table),
+ * and the real lists from the GeoNames postal-code file an operator points the service at. The import upserts the
+ * Kreise and replaces the postal codes in one transaction, so running it again changes nothing and lookups never see
+ * half a list; a malformed file is refused as a whole.
  */
 @Service
 class KreisImport {
@@ -29,7 +32,41 @@ class KreisImport {
         this.table = table;
     }
 
-    record Summary(String source, int kreise, long total) {
+    /** What an import wrote ({@code kreise}, {@code postalCodes} pairs) and what the tables hold now. */
+    record Summary(String source, int kreise, long total, int postalCodes, long totalPostalCodes) {
+    }
+
+    /** The demo postal codes when there are none yet (after the demo Kreise); null when there were some already. */
+    @Transactional
+    Summary demoPostalCodesWhenEmpty() {
+        if (table.postalCodes() > 0) {
+            return null;
+        }
+        Map<String, Map<String, Integer>> codes = new TreeMap<>();
+        for (String[] f : lines("kreise/demo-postal-codes.csv", 3)) {
+            codes.computeIfAbsent(f[0], k -> new TreeMap<>()).put(f[1], Integer.parseInt(f[2]));
+        }
+        int n = table.replacePostalCodes(codes, "DEMO");
+        return new Summary("DEMO", 0, table.count(), n, table.postalCodes());
+    }
+
+    private static java.util.List<String[]> lines(String resource, int fields) {
+        java.util.List<String[]> out = new java.util.ArrayList<>();
+        try (var in = new BufferedReader(new InputStreamReader(new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    String[] f = line.split(";", fields);
+                    for (int i = 0; i < f.length; i++) {
+                        f[i] = f[i].strip();
+                    }
+                    out.add(f);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 
     /** The demo subset when the table is empty; null when there was something already. */
@@ -38,38 +75,31 @@ class KreisImport {
             return null;
         }
         Map<String, String> demo = new LinkedHashMap<>();
-        try (var in = new BufferedReader(new InputStreamReader(new ClassPathResource("kreise/demo-kreise.csv").getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split(";", 2);
-                demo.put(f[0].strip(), f[1].strip());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String[] f : lines("kreise/demo-kreise.csv", 2)) {
+            demo.put(f[0], f[1]);
         }
         int n = table.upsert(demo, "DEMO");
-        return new Summary("DEMO", n, table.count());
+        return new Summary("DEMO", n, table.count(), 0, table.postalCodes());
     }
 
-    /** Imports {@code zipcodes.de.csv} of {@code directory}. */
+    /** Imports {@code zipcodes.de.csv} of {@code directory}: Kreise (upserted) and postal codes (replaced), in one transaction. */
+    @Transactional
     Summary fromDirectory(Path directory) {
         Path file = directory.resolve(GEONAMES_FILE);
         if (!Files.isRegularFile(file)) {
             throw new GeoNamesKreise.MalformedFile("no " + GEONAMES_FILE + " in the reference-data directory");
         }
-        Map<String, String> kreise;
+        GeoNamesKreise.Reference read;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            kreise = GeoNamesKreise.read(in);
+            read = GeoNamesKreise.read(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (kreise.isEmpty()) {
+        if (read.kreise().isEmpty()) {
             throw new GeoNamesKreise.MalformedFile(GEONAMES_FILE + " names no Kreis");
         }
-        int n = table.upsert(kreise, "GEONAMES");
-        return new Summary("GEONAMES", n, table.count());
+        int n = table.upsert(read.kreise(), "GEONAMES");
+        int codes = table.replacePostalCodes(read.postalCodes(), "GEONAMES");
+        return new Summary("GEONAMES", n, table.count(), codes, table.postalCodes());
     }
 }

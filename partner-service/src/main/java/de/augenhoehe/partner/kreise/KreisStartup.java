@@ -37,6 +37,10 @@ class KreisStartup implements ApplicationRunner {
         if (demo != null) {
             log.info("Kreise: demo subset loaded ({} Kreise)", demo.kreise());
         }
+        var postalCodes = importer.demoPostalCodesWhenEmpty();
+        if (postalCodes != null) {
+            log.info("Postal codes: demo subset loaded ({} postal codes)", postalCodes.totalPostalCodes());
+        }
         if (!directory.isBlank() && Files.isRegularFile(Path.of(directory, KreisImport.GEONAMES_FILE))) {
             try {
                 log.info("Kreise: imported {}", importer.fromDirectory(Path.of(directory)));

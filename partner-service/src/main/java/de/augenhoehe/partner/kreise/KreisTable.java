@@ -48,6 +48,44 @@ class KreisTable implements KreisDirectory {
         return out;
     }
 
+    @Override
+    public List<String> kreiseOfPostalCode(String postalCode) {
+        if (postalCode == null || !postalCode.matches("[0-9]{5}")) {
+            return List.of();
+        }
+        return jdbc.queryForList("select kreis from postal_code_kreis where postal_code = ? order by places desc, kreis",
+                String.class, postalCode);
+    }
+
+    long postalCodes() {
+        return jdbc.queryForObject("select count(distinct postal_code) from postal_code_kreis", Long.class);
+    }
+
+    /**
+     * Replaces every postal code -> Kreis pair by the given ones (postal code -> Kreis -> places) as coming from
+     * {@code source}; pairs naming a Kreis not in the table are left out. Returns how many pairs were written.
+     */
+    @Transactional
+    int replacePostalCodes(Map<String, Map<String, Integer>> postalCodes, String source) {
+        jdbc.update("delete from postal_code_kreis");
+        List<Object[]> rows = new ArrayList<>();
+        postalCodes.forEach((code, kreise) -> kreise.forEach((kreis, places) -> rows.add(new Object[] { code, kreis, places, source })));
+        int[][] written = jdbc.batchUpdate("insert into postal_code_kreis (postal_code, kreis, places, source) "
+                + "select ?, schluessel, ?, ? from kreis where schluessel = ?", rows, 1000, (ps, r) -> {
+                    ps.setString(1, (String) r[0]);
+                    ps.setInt(2, (Integer) r[2]);
+                    ps.setString(3, (String) r[3]);
+                    ps.setString(4, (String) r[1]);
+                });
+        int n = 0;
+        for (int[] chunk : written) {
+            for (int w : chunk) {
+                n += Math.max(w, 0);
+            }
+        }
+        return n;
+    }
+
     long count() {
         return jdbc.queryForObject("select count(*) from kreis", Long.class);
     }

@@ -37,6 +37,11 @@ import de.augenhoehe.platform.web.ProblemException;
 @Tag(name = "partners")
 class PartnerController {
 
+    static final String KREIS_FROM_POSTAL_CODE = "The address's Kreis is derived from its postal code: leave `kreis` out, or "
+            + "name one of the postal code's Kreise (a few codes span several). 400 `unknown-postal-code` for a postal code "
+            + "in no known Kreis, 400 `kreis-contradicts-postal-code` (with the code's `kreise`) for another Kreis, "
+            + "400 `unknown-kreis` for a key that is no Kreis; nothing is written then.";
+
     private final PartnerRegistry registry;
     private final PartnerAccess access;
     private final KreisDirectory kreise;
@@ -47,10 +52,15 @@ class PartnerController {
         this.kreise = kreise;
     }
 
-    private void requireKnownKreis(Address address) {
-        if (address != null && address.kreis() != null) {
+    /** The address with its Kreis derived from the postal code (400 problems for unknown or contradicting input). */
+    private Address located(Address address) {
+        if (address == null) {
+            return null;
+        }
+        if (address.kreis() != null) {
             kreise.requireKnown(List.of(address.kreis()));
         }
+        return address.withKreis(kreise.kreisOf(address.postalCode(), address.kreis()));
     }
 
     record Registration(@NotBlank @Size(max = 200) @Schema(example = "Neckartal Präzisionstechnik GmbH") String name,
@@ -68,10 +78,9 @@ class PartnerController {
 
     @PostMapping
     @PreAuthorize("hasRole('COORDINATOR')")
-    @Operation(summary = "Register a partner organisation (coordinators); industry and sizeClass for companies only")
+    @Operation(summary = "Register a partner organisation (coordinators); industry and sizeClass for companies only", description = KREIS_FROM_POSTAL_CODE)
     ResponseEntity<Partner> register(@Valid @RequestBody Registration r) {
-        requireKnownKreis(r.address());
-        Partner p = registry.register(r.kind(), new Profile(r.name(), r.address(), r.contacts(), r.industry(), r.sizeClass()),
+        Partner p = registry.register(r.kind(), new Profile(r.name(), located(r.address()), r.contacts(), r.industry(), r.sizeClass()),
                 Actor.current().orElseThrow().subject());
         return ResponseEntity.created(URI.create("/api/partners/" + p.id())).eTag(Versions.etag(p.version()))
                 .body(p.withContacts(registry.contacts(p.id())));
@@ -88,7 +97,7 @@ class PartnerController {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Change a partner's profile (its administrators); If-Match with the ETag read is required")
+    @Operation(summary = "Change a partner's profile (its administrators); If-Match with the ETag read is required", description = KREIS_FROM_POSTAL_CODE)
     ResponseEntity<Partner> update(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody ProfileInput input) {
         // Partners are public, so a foreign partner is 403 and an unknown one 404.
@@ -97,8 +106,9 @@ class PartnerController {
             throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Keine Berechtigung / Forbidden",
                     "Only the partner's administrators and its networks' coordinators may change it");
         }
-        requireKnownKreis(input.address());
-        Partner p = registry.update(id, Versions.required(ifMatch), input.profile());
+        Profile profile = input.profile();
+        Partner p = registry.update(id, Versions.required(ifMatch), new Profile(profile.name(), located(profile.address()),
+                profile.contacts(), profile.industry(), profile.sizeClass()));
         return ResponseEntity.ok().eTag(Versions.etag(p.version())).body(p.withContacts(registry.contacts(id)));
     }
 
