@@ -137,6 +137,14 @@ class OpsTest {
     }
 
     @Test
+    void the_rate_limit_store_is_this_instances_memory_by_default() {
+        JsonNode store = JSON.readTree(send(port, "GET", "/ops/rate-limit-store", OPERATOR).body());
+        assertThat(store.get("store").asString()).isEqualTo("memory");
+        assertThat(store.get("state").asString()).isEqualTo("UP");
+        assertThat(send(port, "GET", "/ops/rate-limit-store", GatewayTestSupport.token("coordinator")).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void dead_letters_are_listed_and_redriven_through_the_services_own_endpoints() {
         HttpResponse<String> list = send(port, "GET", "/ops/dead-letters/measures", OPERATOR);
         assertThat(list.statusCode()).isEqualTo(200);

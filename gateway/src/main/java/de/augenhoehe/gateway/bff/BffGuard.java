@@ -3,7 +3,10 @@ package de.augenhoehe.gateway.bff;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
 
-/** SHORTCUT(#5): the BFF is designed, not built — switching it on must not look as if it worked. */
+/**
+ * Issue #5 asks for the browser-session (BFF) configuration to be designed so that it plugs in, not built: there is no
+ * portal to serve yet. Decision: it stays off until the portal exists, and switching it on must not look as if it worked.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "augenhoehe.gateway.bff.enabled", havingValue = "true")
 class BffGuard {

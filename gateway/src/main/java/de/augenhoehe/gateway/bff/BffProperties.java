@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Browser sessions for the web portal (backend-for-frontend): the browser holds only a session cookie, the gateway holds
- * the tokens and relays them ({@code TokenRelay}). Designed, not built (SHORTCUT(#5): the portal does not exist yet);
+ * the tokens and relays them ({@code TokenRelay}). Designed, not built — as issue #5 asks ("design the configuration so it plugs in"): the portal does not exist yet;
  * see the README section "Browser sessions (BFF)". Disabled by default; enabling it stops the start-up with a clear
  * message rather than running half a login.
  *

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 
 import de.augenhoehe.gateway.ops.InstanceCalls.Answer;
 import de.augenhoehe.gateway.ops.PrometheusText.Sample;
+import de.augenhoehe.gateway.ratelimit.RateLimitStore;
 import de.augenhoehe.gateway.resilience.OpenCircuits;
 import de.augenhoehe.gateway.routing.DownstreamInstances;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
@@ -16,6 +17,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -53,9 +55,11 @@ class OpsController {
     private final CircuitBreakerRegistry breakers;
     private final BulkheadRegistry bulkheads;
     private final OpenCircuits openCircuits;
+    private final ObjectProvider<RateLimitStore> rateLimitStore;
 
     OpsController(DownstreamInstances instances, InstanceCalls calls, CircuitBreakerRegistry breakers, BulkheadRegistry bulkheads,
-            OpenCircuits openCircuits) {
+            OpenCircuits openCircuits, ObjectProvider<RateLimitStore> rateLimitStore) {
+        this.rateLimitStore = rateLimitStore;
         this.instances = instances;
         this.calls = calls;
         this.breakers = breakers;
@@ -96,6 +100,13 @@ class OpsController {
             result.put("services", perService);
             return result;
         });
+    }
+
+    @GetMapping("/rate-limit-store")
+    @Operation(summary = "Where this instance's rate-limit buckets live (memory or Redis) and whether the shared store answers")
+    RateLimitStore.Status rateLimitStore() {
+        RateLimitStore store = rateLimitStore.getIfAvailable();
+        return store == null ? new RateLimitStore.Status("none", "OFF", null, "rate limiting is switched off", 0) : store.status();
     }
 
     @GetMapping("/circuit-breakers")

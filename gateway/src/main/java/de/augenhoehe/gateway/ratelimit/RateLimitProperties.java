@@ -18,12 +18,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param idleExpiry     in-memory buckets untouched this long are dropped (a dropped bucket is a full one anyway when
  *                       this is at least the time to refill)
  * @param maxBuckets     upper bound of buckets kept in memory
+ * @param store          where the buckets live: {@code memory} (this instance only, default) or {@code redis} (shared by
+ *                       every instance using the same Redis, {@code spring.data.redis.url})
+ * @param redisTimeout   how long a request waits for Redis before its bucket is taken from this instance's memory
+ * @param redisRetry     while Redis is unreachable, how often a request tries it again (the others use memory at once)
  */
 @ConfigurationProperties("augenhoehe.gateway.rate-limits")
 public record RateLimitProperties(@DefaultValue("true") boolean enabled,
         @DefaultValue({"200", "50"}) Bucket authenticated, @DefaultValue({"60", "10"}) Bucket anonymous,
         List<Rule> rules, List<String> trustedProxies, @DefaultValue("10m") Duration idleExpiry,
-        @DefaultValue("100000") long maxBuckets) {
+        @DefaultValue("100000") long maxBuckets, @DefaultValue("memory") Store store,
+        @DefaultValue("200ms") Duration redisTimeout, @DefaultValue("1s") Duration redisRetry) {
+
+    /** Where token buckets live. */
+    public enum Store { MEMORY, REDIS }
 
     public RateLimitProperties {
         rules = rules == null ? List.of() : List.copyOf(rules);

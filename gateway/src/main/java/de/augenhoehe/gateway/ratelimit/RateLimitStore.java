@@ -4,10 +4,9 @@ import de.augenhoehe.gateway.ratelimit.RateLimitProperties.Bucket;
 import reactor.core.publisher.Mono;
 
 /**
- * Where token buckets live. {@link InMemoryRateLimitStore} serves one gateway instance; for several instances a shared
- * store (e.g. Redis: one hash per key with {@code tokens} and {@code updated}, refilled and decremented atomically by a
- * Lua script, with a TTL of the time to refill) implements this interface and is declared as a bean — the in-memory
- * store steps back ({@code @ConditionalOnMissingBean}).
+ * Where token buckets live: {@link InMemoryRateLimitStore} for one gateway instance, {@link RedisRateLimitStore} shared by
+ * several ({@code augenhoehe.gateway.rate-limits.store}). Another store is a bean implementing this interface; the
+ * in-memory one then steps back ({@code @ConditionalOnMissingBean}).
  */
 public interface RateLimitStore {
 
@@ -18,6 +17,21 @@ public interface RateLimitStore {
      * @param bucket capacity and refill rate of that bucket
      */
     Mono<Decision> tryConsume(String key, Bucket bucket);
+
+    /** The store's state for operators ({@code GET /ops/rate-limit-store}). */
+    default Status status() {
+        return new Status("memory", "UP", null, "buckets of this instance only", 0);
+    }
+
+    /**
+     * @param store           {@code memory} or {@code redis}
+     * @param state           {@code UP}; {@code DOWN} while the shared store is unreachable and this instance's memory decides
+     * @param since           when the state last changed (null: since start)
+     * @param detail          a short explanation (the last error's type while down; never a key)
+     * @param localDecisions  requests decided in memory because the shared store failed, since start
+     */
+    record Status(String store, String state, java.time.Instant since, String detail, long localDecisions) {
+    }
 
     /**
      * @param allowed              whether a token was taken

@@ -2,6 +2,7 @@ package de.augenhoehe.gateway.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,6 +26,8 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
 import de.augenhoehe.tokens.TokenRules;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -114,8 +117,10 @@ public class GatewaySecurityConfiguration {
         RSAPublicKey publicKey = TokenRules.publicKey(key.getContentAsString(StandardCharsets.UTF_8));
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(publicKey)
                 .signatureAlgorithm(SignatureAlgorithm.RS256).build();
-        decoder.setJwtValidator(TokenRules.validator(issuer, audiences));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = TokenRules.validator(issuer, audiences);
+        decoder.setJwtValidator(validator);
+        // most clients send the same token many times: its signature is verified once, its claims on every request
+        return new VerifiedTokenCache(decoder, validator, 10_000, Duration.ofMinutes(5));
     }
 
     /** CORS only for {@code augenhoehe.gateway.cors.allowed-origins}; none configured: no CORS headers at all. */

@@ -36,25 +36,35 @@ import reactor.netty.DisposableServer;
 
 /**
  * Gateway overhead for a cheap authenticated GET: the same request directly at the service and through the gateway, in
- * one run. Starts a downstream HTTP server standing in for the service (fixed JSON answer, no database: the gateway's
- * share is what is measured, so this is the worst case for the ratio) and the real gateway jar as its own process with
- * JWT validation (RS256 key generated here) and rate limiting on — the benchmark client's bucket raised so that it never
- * empties (every request still takes a token from it). Then, for each target: maximum throughput (closed loop, 16
- * connections), and latency at a fixed rate (open loop: each request is timed from its scheduled start, so a stall
- * counts for every request it delays). The gateway's CPU time per request comes from /proc/PID/stat.
+ * one run, for two services: the real partner-service jar (its own PostgreSQL and Kafka from infra/local-servers, demo
+ * data; {@code GET /api/working-groups/{id}} as a coordinator of the group's network) and a Netty stand-in answering a
+ * fixed JSON body (no work at all: the worst case for the ratio). The real gateway jar runs as its own process with
+ * JWT validation (RS256 key generated here; service and gateway trust the same key and issuer) and rate limiting on —
+ * the benchmark client's bucket raised so that it never empties (every request still takes a token from it). For each
+ * service: maximum throughput (closed loop, 16 connections), and latency at a fixed rate (open loop: each request is
+ * timed from its scheduled start, so a stall counts for every request it delays). CPU time per request of the gateway
+ * (and of the real service) comes from /proc/PID/stat.
  *
  * <p>Arguments: {@code --quick} (shorter phases), {@code --rate R} (default 500), {@code --seconds S} per open-loop phase
- * (default 20), {@code --jar PATH} (the gateway jar), {@code --work DIR}.
+ * (default 20), {@code --stand-in-only}, {@code --jar PATH} (the gateway jar), {@code --partner-jar PATH},
+ * {@code --local-servers-cp CLASSPATH} (infra/local-servers with its dependencies), {@code --work DIR}. Environment:
+ * {@code GATEWAY_JAVA_OPTS} (extra JVM options of the gateway, e.g. a flight recording).
  */
 public final class GatewayBenchmark {
 
-    static final String PATH = "/api/working-groups/0d3e4a52-7c1b-4f0e-9a61-000000000001";
     static final byte[] BODY = ("{\"id\":\"0d3e4a52-7c1b-4f0e-9a61-000000000001\",\"name\":\"Arbeitskreis Fachkräfte\",\"networkId\":"
             + "\"0d3e4a52-7c1b-4f0e-9a61-000000000001\",\"topic\":\"Ausbildung\",\"members\":12,\"status\":\"ACTIVE\","
             + "\"createdAt\":\"2026-01-15T09:30:00Z\"}").getBytes(StandardCharsets.UTF_8);
 
+    /** A working group of the demo data (partner-service DemoWorkingGroups), in the Heilbronn network. */
+    static final String REAL_PATH = "/api/working-groups/0d3e4a52-7c1b-4f0e-9a61-0000000000a1";
+    /** A path the gateway routes to measures-service, here the stand-in (needs a token: no anonymous rule covers it). */
+    static final String STAND_IN_PATH = "/api/monitor/bench";
+    static final String HEILBRONN = "0d3e4a52-7c1b-4f0e-9a61-000000000001";
+
     public static void main(String[] args) throws Exception {
         boolean quick = Arrays.asList(args).contains("--quick");
+        boolean real = !Arrays.asList(args).contains("--stand-in-only");
         int rate = Integer.parseInt(arg(args, "--rate", "500"));
         int seconds = Integer.parseInt(arg(args, "--seconds", quick ? "8" : "20"));
         int maxSeconds = quick ? 5 : 10;
@@ -64,82 +74,132 @@ public final class GatewayBenchmark {
 
         KeyPair key = rsa();
         Path pem = work.resolve("bench-public.pem");
-        Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(key.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
-        String token = token(key);
+        Files.writeString(pem, pem("PUBLIC KEY", key.getPublic().getEncoded()));
+        Path privatePem = work.resolve("bench-private.pem");
+        Files.writeString(privatePem, pem("PRIVATE KEY", key.getPrivate().getEncoded()));
+        int gatewayPort = freePort();
+        // an OpenID issuer is a URL: the gateway's, as ./platform does
+        String issuer = "http://127.0.0.1:" + gatewayPort;
+        String token = token(key, issuer);
 
-        // the service stand-in: Reactor Netty, a fixed JSON answer for every path (readiness included)
-        DisposableServer service = reactor.netty.http.server.HttpServer.create().host("127.0.0.1").port(0)
+        // the worst-case stand-in: Reactor Netty, a fixed JSON answer for every path (readiness included)
+        DisposableServer standIn = reactor.netty.http.server.HttpServer.create().host("127.0.0.1").port(0)
                 .handle((request, response) -> response.header("Content-Type", "application/json")
                         .header("Content-Length", Integer.toString(BODY.length)).sendByteArray(Mono.just(BODY)))
                 .bindNow();
-        String direct = "http://127.0.0.1:" + service.port();
+        String standInBase = "http://127.0.0.1:" + standIn.port();
 
-        int gatewayPort = freePort();
-        Process gateway = startGateway(jar, work, gatewayPort, direct, pem);
+        List<Process> processes = new ArrayList<>();
         try {
+            String partnerBase = standInBase;
+            Process partner = null;
+            if (real) {
+                partner = RealService.start(arg(args, "--partner-jar", "partner-service/target/partner-service.jar"),
+                        arg(args, "--local-servers-cp", null), work, pem, privatePem, issuer, processes);
+                partnerBase = RealService.base;
+            }
+            Process gateway = startGateway(jar, work, gatewayPort, partnerBase, standInBase, pem, issuer);
+            processes.add(gateway);
             String through = "http://127.0.0.1:" + gatewayPort;
             awaitReady(through, gateway);
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2))
                     .executor(Executors.newFixedThreadPool(4)).build();
-            check(http, direct, token);
-            check(http, through, token);
-            System.out.printf(Locale.ROOT, "%nGateway benchmark: GET %s with a bearer token, %s%n", PATH, Instant.now());
-            System.out.println("machine load average before: " + loadAverage());
-            System.out.println("warming up both (JIT) …");
-            closedLoop(http, direct + PATH, token, 16, quick ? 3 : 8);
-            // the gateway until 20,000 requests (its JIT warm) or 90 s, whichever comes first
-            long warmEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(quick ? 30 : 90);
-            double warmed = 0;
-            while (warmed < (quick ? 5_000 : 20_000) && System.nanoTime() < warmEnd) {
-                warmed += closedLoop(http, through + PATH, token, 16, 5) * 5;
+            System.out.printf(Locale.ROOT, "%nGateway benchmark, %s; JWT validation (RS256) and rate limiting on in the gateway%n", Instant.now());
+            System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("java.vm.name")
+                    + " " + System.getProperty("java.vm.version") + "; load average before: " + loadAverage());
+            List<String> rows = new ArrayList<>();
+            if (real) {
+                check(http, partnerBase, REAL_PATH, token, "AG Ausbildung");
+                check(http, through, REAL_PATH, token, "AG Ausbildung");
+                rows.add(compare("partner-service (real jar + PostgreSQL): GET " + REAL_PATH, http, partnerBase, through, REAL_PATH,
+                        token, gateway, partner, quick, rate, seconds, maxSeconds));
             }
-
-            double maxDirect = closedLoop(http, direct + PATH, token, 16, maxSeconds);
-            long cpu0 = cpuMillis(gateway.pid());
-            double maxGateway = closedLoop(http, through + PATH, token, 16, maxSeconds);
-            long cpuMax = cpuMillis(gateway.pid()) - cpu0;
-
-            Latencies atRateDirect = openLoop(http, direct + PATH, token, rate, seconds);
-            long cpu1 = cpuMillis(gateway.pid());
-            Latencies atRateGateway = openLoop(http, through + PATH, token, rate, seconds);
-            long cpuOpen = cpuMillis(gateway.pid()) - cpu1;
-
+            check(http, standInBase, STAND_IN_PATH, token, "Arbeitskreis");
+            check(http, through, STAND_IN_PATH, token, "Arbeitskreis");
+            rows.add(compare("worst case, Netty stand-in (no work at all): GET " + STAND_IN_PATH, http, standInBase, through,
+                    STAND_IN_PATH, token, gateway, null, quick, rate, seconds, maxSeconds));
             System.out.println();
-            System.out.printf(Locale.ROOT, "%-34s %12s %12s %10s%n", "", "direct", "gateway", "ratio");
-            System.out.printf(Locale.ROOT, "%-34s %12.0f %12.0f %9.0f%%%n", "max throughput (req/s, 16 conn.)", maxDirect, maxGateway,
-                    100 * maxGateway / maxDirect);
-            System.out.printf(Locale.ROOT, "%-34s %12.2f %12.2f%n", "p50 at " + rate + " req/s (ms)", atRateDirect.p(50), atRateGateway.p(50));
-            System.out.printf(Locale.ROOT, "%-34s %12.2f %12.2f%n", "p99 at " + rate + " req/s (ms)", atRateDirect.p(99), atRateGateway.p(99));
-            System.out.printf(Locale.ROOT, "%-34s %12.2f %12.2f%n", "max at " + rate + " req/s (ms)", atRateDirect.p(100), atRateGateway.p(100));
-            System.out.printf(Locale.ROOT, "%-34s %12d %12d%n", "errors / requests at " + rate + " req/s", atRateDirect.errors,
-                    atRateGateway.errors);
-            System.out.printf(Locale.ROOT, "%-34s %12s %12d%n", "", "", atRateGateway.count());
-            System.out.printf(Locale.ROOT, "added p99 at %d req/s: %.2f ms (target ≤ 5 ms); throughput ratio %.0f%% (target ≥ 60 %%)%n",
-                    rate, atRateGateway.p(99) - atRateDirect.p(99), 100 * maxGateway / maxDirect);
-            System.out.println("machine load average after: " + loadAverage() + " (2 cores; figures above that are distorted by other work)");
-            System.out.printf(Locale.ROOT, "gateway CPU time per request: %.3f ms at %d req/s, %.3f ms at max throughput (user+system, /proc)%n",
-                    (double) cpuOpen / atRateGateway.count(), rate, (double) cpuMax / (maxGateway * maxSeconds));
+            System.out.println("summary (target: ratio >= 60 %, added p99 <= 5 ms at " + rate + " req/s):");
+            rows.forEach(System.out::println);
+            System.out.println("machine load average after: " + loadAverage() + " (2 cores: figures taken while other work runs are distorted)");
         } finally {
-            gateway.destroy();
-            if (!gateway.waitFor(20, TimeUnit.SECONDS)) {
-                gateway.destroyForcibly();
+            for (int i = processes.size() - 1; i >= 0; i--) {
+                Process p = processes.get(i);
+                p.destroy();
+                if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
             }
-            service.disposeNow();
+            standIn.disposeNow();
         }
         System.exit(0);
     }
 
-    static Process startGateway(Path jar, Path work, int port, String service, Path pem) throws IOException {
+    /** One target directly and through the gateway: max throughput, latency at a fixed rate, CPU per request. */
+    static String compare(String label, HttpClient http, String direct, String through, String path, String token,
+            Process gateway, Process service, boolean quick, int rate, int seconds, int maxSeconds) throws Exception {
+        System.out.println();
+        System.out.println("== " + label);
+        System.out.println("warming up both (JIT) …");
+        closedLoop(http, direct + path, token, 16, quick ? 3 : 8);
+        // the gateway until 20,000 requests (its JIT warm) or 90 s, whichever comes first
+        long warmEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(quick ? 30 : 90);
+        double warmed = 0;
+        while (warmed < (quick ? 5_000 : 20_000) && System.nanoTime() < warmEnd) {
+            warmed += closedLoop(http, through + path, token, 16, 5) * 5;
+        }
+        long s0 = service == null ? 0 : cpuMillis(service.pid());
+        double maxDirect = closedLoop(http, direct + path, token, 16, maxSeconds);
+        long serviceCpu = service == null ? 0 : cpuMillis(service.pid()) - s0;
+        long cpu0 = cpuMillis(gateway.pid());
+        double maxGateway = closedLoop(http, through + path, token, 16, maxSeconds);
+        long cpuMax = cpuMillis(gateway.pid()) - cpu0;
+
+        Latencies atRateDirect = openLoop(http, direct + path, token, rate, seconds);
+        long cpu1 = cpuMillis(gateway.pid());
+        Latencies atRateGateway = openLoop(http, through + path, token, rate, seconds);
+        long cpuOpen = cpuMillis(gateway.pid()) - cpu1;
+
+        System.out.printf(Locale.ROOT, "%-34s %12s %12s %10s%n", "", "direct", "gateway", "ratio");
+        System.out.printf(Locale.ROOT, "%-34s %12.0f %12.0f %9.0f%%%n", "max throughput (req/s, 16 conn.)", maxDirect, maxGateway,
+                100 * maxGateway / maxDirect);
+        System.out.printf(Locale.ROOT, "%-34s %12.2f %12.2f%n", "p50 at " + rate + " req/s (ms)", atRateDirect.p(50), atRateGateway.p(50));
+        System.out.printf(Locale.ROOT, "%-34s %12.2f %12.2f%n", "p99 at " + rate + " req/s (ms)", atRateDirect.p(99), atRateGateway.p(99));
+        System.out.printf(Locale.ROOT, "%-34s %12.2f %12.2f%n", "max at " + rate + " req/s (ms)", atRateDirect.p(100), atRateGateway.p(100));
+        System.out.printf(Locale.ROOT, "%-34s %12d %12d%n", "errors at " + rate + " req/s (of " + atRateGateway.count() + ")",
+                atRateDirect.errors, atRateGateway.errors);
+        double cpuPerRequestOpen = (double) cpuOpen / atRateGateway.count();
+        double cpuPerRequestMax = (double) cpuMax / (maxGateway * maxSeconds);
+        System.out.printf(Locale.ROOT, "gateway CPU time per request: %.3f ms at %d req/s, %.3f ms at max throughput (user+system, /proc)%n",
+                cpuPerRequestOpen, rate, cpuPerRequestMax);
+        if (service != null) {
+            System.out.printf(Locale.ROOT, "service CPU time per request (direct, max throughput): %.3f ms%n",
+                    (double) serviceCpu / (maxDirect * maxSeconds));
+        }
+        String row = String.format(Locale.ROOT, "  %-22s ratio %3.0f%% (%.0f vs %.0f req/s); p99 at %d/s %.2f vs %.2f ms, added %.2f ms; "
+                + "gateway CPU %.3f ms/request at %d/s; errors %d/%d; load %s", service == null ? "stand-in (worst case)" : "real partner-service",
+                100 * maxGateway / maxDirect, maxGateway, maxDirect, rate, atRateGateway.p(99), atRateDirect.p(99),
+                atRateGateway.p(99) - atRateDirect.p(99), cpuPerRequestOpen, rate, atRateDirect.errors, atRateGateway.errors, loadAverage());
+        System.out.println(row);
+        return row;
+    }
+
+    static Process startGateway(Path jar, Path work, int port, String partner, String standIn, Path pem, String issuer) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar.toString(),
+                "-Xmx256m"));
+        // extra JVM options for the gateway, e.g. a flight recording: GATEWAY_JAVA_OPTS="-XX:StartFlightRecording=..."
+        String extra = System.getenv("GATEWAY_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(),
                 "--server.port=" + port,
-                "--augenhoehe.gateway.services.partner=" + service,
-                "--augenhoehe.gateway.services.vacancy=" + service,
-                "--augenhoehe.gateway.services.measures=" + service,
-                "--augenhoehe.gateway.services.outreach=" + service,
+                "--augenhoehe.gateway.services.partner=" + partner,
+                "--augenhoehe.gateway.services.vacancy=" + standIn,
+                "--augenhoehe.gateway.services.measures=" + standIn,
+                "--augenhoehe.gateway.services.outreach=" + standIn,
                 "--augenhoehe.security.jwt.public-key-location=" + pem.toUri(),
-                "--augenhoehe.security.jwt.issuer=augenhoehe-bench",
+                "--augenhoehe.security.jwt.issuer=" + issuer,
                 // rate limiting stays on; the benchmark client's bucket is raised so that it never empties
                 "--augenhoehe.gateway.rate-limits.authenticated.capacity=100000000",
                 "--augenhoehe.gateway.rate-limits.authenticated.refill-per-second=100000000",
@@ -154,7 +214,7 @@ public final class GatewayBenchmark {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         while (System.nanoTime() < deadline) {
             if (!gateway.isAlive()) {
-                throw new IllegalStateException("the gateway ended; see work/gateway.log");
+                throw new IllegalStateException(base + " ended before it was ready; see its log under work/");
             }
             try {
                 if (http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build(),
@@ -166,12 +226,12 @@ public final class GatewayBenchmark {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("the gateway did not get ready in 300 s");
+        throw new IllegalStateException(base + " did not get ready in 300 s");
     }
 
-    static void check(HttpClient http, String base, String token) throws Exception {
-        HttpResponse<String> r = http.send(request(base + PATH, token), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200 || !r.body().contains("Arbeitskreis")) {
+    static void check(HttpClient http, String base, String path, String token, String expected) throws Exception {
+        HttpResponse<String> r = http.send(request(base + path, token), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200 || !r.body().contains(expected)) {
             throw new IllegalStateException(base + " answered " + r.statusCode() + ": " + r.body());
         }
     }
@@ -270,13 +330,19 @@ public final class GatewayBenchmark {
         return Files.readString(Path.of("/proc/loadavg")).strip();
     }
 
-    static String token(KeyPair key) throws Exception {
+    /** A coordinator of the Heilbronn demo network: partner-service lets it read the network's working groups. */
+    static String token(KeyPair key, String issuer) throws Exception {
         Instant now = Instant.now();
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder().issuer("augenhoehe-bench")
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder().issuer(issuer)
                 .audience("augenhoehe").subject("bench-client").issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofHours(1))))
-                .claim("roles", List.of("coordinator")).build());
+                .claim("roles", List.of("coordinator")).claim("networks", List.of(HEILBRONN)).build());
         jwt.sign(new RSASSASigner((RSAPrivateKey) key.getPrivate()));
         return jwt.serialize();
+    }
+
+    static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
     }
 
     static KeyPair rsa() throws Exception {
@@ -298,5 +364,81 @@ public final class GatewayBenchmark {
             }
         }
         return fallback;
+    }
+
+    /**
+     * The real partner-service jar with its own PostgreSQL and a Kafka broker (infra/local-servers, as ./platform starts
+     * them), demo data on, trusting the benchmark's key and issuer like the gateway does.
+     */
+    static final class RealService {
+        static String base;
+
+        static Process start(String jar, String localServersCp, Path work, Path pem, Path privatePem, String issuer,
+                List<Process> processes) throws Exception {
+            if (localServersCp == null) {
+                throw new IllegalArgumentException("--local-servers-cp is needed for the real service (the run script passes it)");
+            }
+            Path dir = work.resolve("real").toAbsolutePath();
+            deleteRecursively(dir.resolve("postgres-data"));
+            deleteRecursively(dir.resolve("kafka"));
+            Files.createDirectories(dir);
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            int pgPort = freePort();
+            processes.add(awaitLine(new ProcessBuilder(java, "-Xmx160m", "-cp", localServersCp, "de.augenhoehe.localservers.LocalServersMain",
+                    "postgres", "--dir", dir.resolve("postgres-data").toString(), "--work", dir.resolve("postgres-binaries").toString(),
+                    "--port", Integer.toString(pgPort), "--database", "partner:partner:partner"), dir.resolve("postgres.log"), "READY"));
+            int kafkaPort = freePort();
+            processes.add(awaitLine(new ProcessBuilder(java, "-Xmx256m", "-cp", localServersCp, "de.augenhoehe.localservers.LocalServersMain",
+                    "kafka", "--dir", dir.resolve("kafka").toString(), "--port", Integer.toString(kafkaPort),
+                    "--controller-port", Integer.toString(freePort())), dir.resolve("kafka.log"), "READY"));
+            int port = freePort();
+            base = "http://127.0.0.1:" + port;
+            ProcessBuilder service = new ProcessBuilder(java, "-Xmx512m", "-jar", Path.of(jar).toAbsolutePath().toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("partner-service.log").toFile());
+            var env = service.environment();
+            env.put("SERVER_PORT", Integer.toString(port));
+            env.put("SERVER_ADDRESS", "127.0.0.1");
+            env.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:" + pgPort + "/partner");
+            env.put("SPRING_DATASOURCE_USERNAME", "partner");
+            env.put("SPRING_DATASOURCE_PASSWORD", "partner");
+            env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort);
+            env.put("AUGENHOEHE_SECURITY_JWT_PUBLIC_KEY_LOCATION", pem.toAbsolutePath().toUri().toString());
+            env.put("AUGENHOEHE_SECURITY_JWT_ISSUER", issuer);
+            env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", pem.toAbsolutePath().toUri().toString());
+            env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES", "augenhoehe");
+            env.put("AUGENHOEHE_IDENTITY_ISSUER", issuer);
+            env.put("AUGENHOEHE_IDENTITY_SIGNING_KEY_LOCATION", privatePem.toAbsolutePath().toUri().toString());
+            env.put("AUGENHOEHE_DEMO_ENABLED", "true");
+            Process p = service.start();
+            processes.add(p);
+            System.out.println("starting partner-service (PostgreSQL on " + pgPort + ", Kafka on " + kafkaPort + ") …");
+            awaitReady(base, p);
+            return p;
+        }
+
+        /** Starts a local server and waits for its READY line (up to 5 minutes: the first run unpacks PostgreSQL). */
+        static Process awaitLine(ProcessBuilder builder, Path log, String prefix) throws Exception {
+            Process p = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+            while (System.nanoTime() < deadline) {
+                if (Files.exists(log) && Files.readAllLines(log).stream().anyMatch(l -> l.startsWith(prefix))) {
+                    return p;
+                }
+                if (!p.isAlive()) {
+                    throw new IllegalStateException(builder.command().get(4) + " ended; see " + log);
+                }
+                Thread.sleep(200);
+            }
+            p.destroyForcibly();
+            throw new IllegalStateException(builder.command().get(4) + " did not get ready; see " + log);
+        }
+
+        static void deleteRecursively(Path dir) throws IOException {
+            if (Files.exists(dir)) {
+                try (var paths = Files.walk(dir)) {
+                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+        }
     }
 }

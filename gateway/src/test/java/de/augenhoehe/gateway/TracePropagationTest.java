@@ -1,0 +1,94 @@
+package de.augenhoehe.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * With the production sampling (10 % of requests record spans), every request still carries a trace id: relayed to the
+ * service in {@code traceparent} and the same id in the access log — sampled or not (ten requests are almost surely
+ * not all sampled).
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TracePropagationTest {
+
+    static final List<String> TRACEPARENTS = new CopyOnWriteArrayList<>();
+    static final Map<String, HttpServer> SERVICES = GatewayTestSupport.echoServices();
+    static final HttpServer PARTNER = recording();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort int port;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        GatewayTestSupport.register(registry, SERVICES, true);
+        registry.add("augenhoehe.gateway.services.partner", () -> "http://127.0.0.1:" + PARTNER.getAddress().getPort());
+    }
+
+    @AfterAll
+    static void stop() {
+        SERVICES.values().forEach(s -> s.stop(0));
+        PARTNER.stop(0);
+    }
+
+    @Test
+    void every_request_carries_its_trace_id_to_the_service_and_into_the_access_log(CapturedOutput output) {
+        String token = GatewayTestSupport.token("coordinator");
+        for (int i = 0; i < 10; i++) {
+            assertThat(GatewayTestSupport.send(port, "GET", "/api/working-groups/trace-" + i, token).statusCode()).isEqualTo(200);
+        }
+        assertThat(TRACEPARENTS).hasSize(10).allSatisfy(h -> assertThat(h).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"));
+        Set<String> relayed = TRACEPARENTS.stream().map(h -> h.split("-")[1]).collect(Collectors.toSet());
+        assertThat(relayed).hasSize(10);
+        Eventually.until(Duration.ofSeconds(5), () -> loggedTraceIds(output).containsAll(relayed));
+    }
+
+    private static Set<String> loggedTraceIds(CapturedOutput output) {
+        return output.getOut().lines().filter(l -> l.startsWith("{") && l.contains("\"logger\":\"access\"") && l.contains("/api/working-groups/trace-"))
+                .map(l -> JSON.readTree(l)).map(n -> n.get("trace_id")).filter(n -> n != null && !n.isNull())
+                .map(JsonNode::asString).collect(Collectors.toSet());
+    }
+
+    static HttpServer recording() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+                if (exchange.getRequestURI().getPath().contains("/trace-")) {
+                    TRACEPARENTS.add(String.valueOf(traceparent));
+                }
+                byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
