@@ -12,6 +12,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import org.springframework.core.io.Resource;
+import tools.jackson.databind.JsonNode;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /** The JSON Schemas of event types, from {@code classpath*:contracts/events/<type>.schema.json}. */
@@ -25,6 +26,12 @@ public final class EventSchemas {
     public List<String> violations(String type, String json) {
         Schema schema = byType.computeIfAbsent(type, this::load);
         return schema.validate(json, InputFormat.JSON).stream().map(Object::toString).toList();
+    }
+
+    /** Problems of an event already read (or built) as a JSON tree; empty when it conforms. */
+    public List<String> violations(String type, JsonNode json) {
+        Schema schema = byType.computeIfAbsent(type, this::load);
+        return schema.validate(json).stream().map(Object::toString).toList();
     }
 
     public boolean exists(String type) {

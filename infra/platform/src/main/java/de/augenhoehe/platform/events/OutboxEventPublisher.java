@@ -1,8 +1,10 @@
 package de.augenhoehe.platform.events;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +16,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Writes events into the outbox table of the caller's transaction. */
@@ -43,6 +46,63 @@ class OutboxEventPublisher implements EventPublisher {
         this.clock = clock;
     }
 
+    /**
+     * All events in one JDBC batch (with the driver's {@code reWriteBatchedInserts}, multi-row inserts), after every
+     * event was serialised and checked against its schema: a batch of 1,000 events is a few round trips, not 1,000.
+     */
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<String> publishAll(List<Event> events) {
+        if (properties.getTopic().isBlank()) {
+            throw new IllegalStateException("augenhoehe.events.topic is not set: this service has no topic to publish to");
+        }
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        Timestamp now = Timestamp.from(Instant.now(clock));
+        String traceparent = traceparent();
+        List<String> ids = new ArrayList<>(events.size());
+        List<Object[]> rows = new ArrayList<>(events.size());
+        for (Event e : events) {
+            String payload;
+            if (properties.isValidateAgainstSchema()) {
+                // one tree per event: validated as it is, then written out, instead of writing a string and parsing it again
+                JsonNode tree = json.valueToTree(e.data());
+                List<String> violations = schemas.violations(e.type(), tree);
+                if (!violations.isEmpty()) {
+                    throw new IllegalStateException("Event " + e.type() + " violates its schema: " + violations);
+                }
+                payload = json.writeValueAsString(tree);
+            } else {
+                payload = json.writeValueAsString(e.data());
+            }
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            rows.add(new Object[] {id, properties.getTopic(), e.subject(), e.type(), source, now, payload, traceparent, shardOf(e.subject())});
+        }
+        jdbc.batchUpdate(INSERT, rows, INSERT_TYPES);
+        wakeRelayAfterCommit();
+        return List.copyOf(ids);
+    }
+
+    private static final String INSERT = """
+            insert into outbox_event (event_id, topic, event_key, event_type, source, occurred_at, payload, traceparent, shard)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    /** Given, so that a null traceparent needs no metadata round trip. */
+    private static final int[] INSERT_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR, Types.SMALLINT};
+
+    private void wakeRelayAfterCommit() {
+        if (relay != null && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    relay.wakeUp();
+                }
+            });
+        }
+    }
+
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public String publish(String type, String subject, Object data) {
@@ -62,14 +122,7 @@ class OutboxEventPublisher implements EventPublisher {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 id, properties.getTopic(), subject, type, source, Timestamp.from(Instant.now(clock)), payload,
                 traceparent(), shardOf(subject));
-        if (relay != null && TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    relay.wakeUp();
-                }
-            });
-        }
+        wakeRelayAfterCommit();
         return id;
     }
 

@@ -26,8 +26,14 @@ final class OutboxFixture {
     final EventsProperties properties = new EventsProperties();
 
     OutboxFixture(String topic) {
+        this(topic, false);
+    }
+
+    /** @param rewriteBatchedInserts the driver setting the services use: JDBC batches of inserts as multi-row statements */
+    OutboxFixture(String topic, boolean rewriteBatchedInserts) {
         Infrastructure infra = Infrastructure.get();
-        jdbcUrl = infra.jdbcUrl(infra.createDatabase("outbox"));
+        String url = infra.jdbcUrl(infra.createDatabase("outbox"));
+        jdbcUrl = rewriteBatchedInserts ? url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true" : url;
         DriverManagerDataSource ds = new DriverManagerDataSource(jdbcUrl, infra.postgresUser(), infra.postgresPassword());
         Flyway.configure().dataSource(ds).locations("classpath:db/platform").load().migrate();
         jdbc = new JdbcTemplate(ds);
