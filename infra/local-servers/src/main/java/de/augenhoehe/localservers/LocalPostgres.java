@@ -46,7 +46,8 @@ public final class LocalPostgres implements AutoCloseable {
                     .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "300")
-                    .setServerConfig("shared_buffers", "128MB")
+                    // small for the many short-lived test databases; a benchmark over a million rows raises it like a real server
+                    .setServerConfig("shared_buffers", System.getProperty("augenhoehe.postgres.shared-buffers", "128MB"))
                     .setServerConfig("fsync", System.getProperty("augenhoehe.postgres.fsync", "on"))
                     .start();
             return this;
