@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,36 +37,51 @@ class PostingSearch {
     public SearchResult search(SearchCriteria c, String cursor) { // public: proxied for the transaction
         SearchCursor.Position after = cursor == null ? null : cursors.decode(cursor, c);
         UUID[] networkMembers = c.network() == null ? null : members.activeMembersOf(c.network()).toArray(UUID[]::new);
-        // Each search is planned with its own values: a generic plan of a prepared statement cannot know whether
-        // the words are rare (GIN first) or everywhere (the radius or the date order first).
+        // Each search is planned with its own values: a generic plan of a prepared statement cannot tell a date order
+        // that stops early in the (published_at, id) index from one that must read every match.
         jdbc.execute("set local plan_cache_mode = force_custom_plan");
-        String tsquery = c.text() == null ? null : jdbc.queryForObject(SearchSql.TO_TSQUERY, String.class, c.text());
+        String words = c.text() == null ? null : jdbc.queryForObject(SearchSql.TO_TSQUERY, String.class, c.text());
 
-        SearchSql.Statement hits = SearchSql.hits(c, tsquery, networkMembers, after);
-        List<Object[]> rows = new ArrayList<>(); // hit + sort key
-        jdbc.query(hits.sql(), rs -> {
-            rows.add(new Object[] {hit(rs, c.origin() != null), rs.getDouble("sort_key")});
-        }, hits.args().toArray());
+        SearchSql.Statement page = SearchSql.page(c, words, networkMembers, after);
+        List<UUID> ids = new ArrayList<>();
+        List<Double> keys = new ArrayList<>();
+        Facets facets = new Facets();
+        jdbc.query(page.sql(), rs -> {
+            if (rs.getInt("kind") == 0) {
+                ids.add(rs.getObject("id", UUID.class));
+                keys.add(rs.getDouble("sort_key"));
+            } else {
+                facets.add(rs);
+            }
+        }, page.args().toArray());
 
-        boolean more = rows.size() > c.size();
-        List<Object[]> page = more ? rows.subList(0, c.size()) : rows;
-        Map<UUID, String> names = members.namesOf(page.stream().map(r -> ((SearchResult.Hit) r[0]).employerId()).distinct().toList());
-        List<SearchResult.Hit> items = page.stream().map(r -> withName((SearchResult.Hit) r[0], names)).toList();
+        boolean more = ids.size() > c.size();
+        List<UUID> pageIds = more ? ids.subList(0, c.size()) : ids;
+        Map<UUID, SearchResult.Hit> byId = new HashMap<>();
+        if (!pageIds.isEmpty()) {
+            SearchSql.Statement details = SearchSql.details(c, pageIds.toArray(UUID[]::new));
+            jdbc.query(details.sql(), rs -> {
+                SearchResult.Hit h = hit(rs, c.origin() != null);
+                byId.put(h.id(), h);
+            }, details.args().toArray());
+        }
+        Map<UUID, String> names = members.namesOf(byId.values().stream().map(SearchResult.Hit::employerId).distinct().toList());
+        List<SearchResult.Hit> items = pageIds.stream().map(byId::get).map(h -> withName(h, names)).toList();
         String next = null;
         if (more) {
-            Object[] last = page.getLast();
-            next = cursors.encode(c, new SearchCursor.Position((double) last[1], ((SearchResult.Hit) last[0]).id()));
+            next = cursors.encode(c, new SearchCursor.Position(keys.get(c.size() - 1), pageIds.getLast()));
         }
-        return new SearchResult(items, next, c.facets() ? facets(c, tsquery, networkMembers) : null);
+        return new SearchResult(items, next, c.facets() ? facets.result(referenceData) : null);
     }
 
-    private SearchResult.Facets facets(SearchCriteria c, String tsquery, UUID[] networkMembers) {
-        SearchSql.Statement sql = SearchSql.facets(c, tsquery, networkMembers);
-        List<SearchResult.Count> types = new ArrayList<>();
-        List<SearchResult.Count> groups = new ArrayList<>();
-        List<SearchResult.Count> kreise = new ArrayList<>();
-        List<SearchResult.Count> times = new ArrayList<>();
-        jdbc.query(sql.sql(), rs -> {
+    /** The facet rows of the page statement: one grouping set per dimension. */
+    private static final class Facets {
+        final List<SearchResult.Count> types = new ArrayList<>();
+        final List<SearchResult.Count> groups = new ArrayList<>();
+        final List<SearchResult.Count> kreise = new ArrayList<>();
+        final List<SearchResult.Count> times = new ArrayList<>();
+
+        void add(ResultSet rs) throws SQLException {
             long n = rs.getLong("n");
             if (rs.getInt("g_type") == 0) {
                 types.add(new SearchResult.Count(rs.getString("type"), null, n));
@@ -78,10 +94,13 @@ class PostingSearch {
             } else {
                 times.add(new SearchResult.Count(rs.getString("working_time"), null, n));
             }
-        }, sql.args().toArray());
-        Map<String, String> titles = referenceData.occupationTitles(groups.stream().map(SearchResult.Count::value).toList());
-        Map<String, String> kreisNames = referenceData.kreisNames(kreise.stream().map(SearchResult.Count::value).toList());
-        return new SearchResult.Facets(sorted(types, null), sorted(groups, titles), sorted(kreise, kreisNames), sorted(times, null));
+        }
+
+        SearchResult.Facets result(ReferenceData referenceData) {
+            Map<String, String> titles = referenceData.occupationTitles(groups.stream().map(SearchResult.Count::value).toList());
+            Map<String, String> kreisNames = referenceData.kreisNames(kreise.stream().map(SearchResult.Count::value).toList());
+            return new SearchResult.Facets(sorted(types, null), sorted(groups, titles), sorted(kreise, kreisNames), sorted(times, null));
+        }
     }
 
     /** Most frequent first, then by value; with the label where one is known. */

@@ -5,24 +5,34 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The SQL of one search, built from {@link SearchCriteria}: the filter (shared by hits and facets), the sort key
- * and the keyset condition. Values are always bind parameters; only fixed SQL fragments are concatenated.
- * Every statement says {@code status = 'PUBLISHED'} literally, so the partial indexes of V5 apply.
+ * The SQL of one search, built from {@link SearchCriteria}, over the narrow table {@code search_posting} (V6): the
+ * words, the place and the selective filters become ONE tsquery against ONE GIN index (synthetic lexemes, see V6), so
+ * the plan does not depend on the planner's estimates; the exact distance, the dates and the network are filters on
+ * the few rows GIN leaves. Values are bind parameters or lexemes built from validated values (digits, enum names);
+ * only fixed SQL fragments are concatenated.
  */
 final class SearchSql {
 
     static final double EARTH_RADIUS_KM = 6371.0088;
-    /** The search text as the database understands it, resolved once per request (see {@link #TO_TSQUERY}). */
-    static final String TSQUERY = "?::tsquery";
     /**
-     * websearch syntax ("phrase", -word, or) never fails on user input. Resolved in its own statement so that the
-     * hit and facet queries get the tsquery as a constant: the planner then estimates its selectivity from the
-     * statistics of search_vector and picks between the GIN, GiST and date indexes accordingly.
+     * websearch syntax ("phrase", -word, or) never fails on user input. Resolved in its own statement, then combined
+     * with the synthetic lexemes into the one tsquery of the search.
      */
     static final String TO_TSQUERY = "select websearch_to_tsquery('german'::regconfig, search_fold(?))::text";
-    static final String RANK = "ts_rank(p.search_vector, " + TSQUERY + ")::float8";
-    static final String DISTANCE = "search_distance_km(?, ?, p.latitude, p.longitude)";
-    static final String EPOCH_MICROS = "(extract(epoch from p.published_at) * 1000000)::bigint";
+    static final String DISTANCE = "search_distance_km(?, ?, s.latitude, s.longitude)";
+    static final String EPOCH_MICROS = "(extract(epoch from s.published_at) * 1000000)::bigint";
+
+    /** Grid resolutions in degrees (latitude, longitude) of the lexemes §g1…§g4; equal to search_lexemes in V6. */
+    static final double[][] GRID = {{0.1, 0.15}, {0.25, 0.375}, {0.6, 0.9}, {1.6, 2.4}};
+    /**
+     * Values most postings have: as a GIN entry their posting list (≈ 700,000 items per million postings) costs more to
+     * decode than checking the column on the few rows the other entries leave, so a filter including them is a column
+     * check (fixed-term, agency and German level always are: V6 has no lexemes for them).
+     */
+    static final String FREQUENT_TYPE = "JOB";
+    static final String FREQUENT_WORKING_TIME = "FULL_TIME";
+    /** The finest resolution whose cells touching the circle are at most this many is used. */
+    static final int MAX_CELLS = 9;
 
     static final String COLUMNS = """
             p.id, p.employer_id, p.title, p.type, p.kldb, p.occupation_group, p.postal_code, p.place, p.kreis,
@@ -37,129 +47,199 @@ final class SearchSql {
     }
 
     /**
-     * The filter of the search; {@code tsquery} the resolved text (null: no text), {@code networkMembers} the active
-     * members of the network filter (null: no filter).
+     * The one tsquery of the search: the words (as the database resolved them; "" = only stop words) and a lexeme or
+     * an OR of lexemes per selective filter; null when there is nothing to look up in the index.
      */
-    static Statement where(SearchCriteria c, String tsquery, UUID[] networkMembers) {
-        StringBuilder w = new StringBuilder("p.status = 'PUBLISHED' and p.valid_through >= current_date");
-        List<Object> args = new ArrayList<>();
-        if (tsquery != null) {
-            w.append(" and p.search_vector @@ ").append(TSQUERY);
-            args.add(tsquery);
+    static String tsquery(SearchCriteria c, String words) {
+        List<String> parts = new ArrayList<>();
+        if (words != null) {
+            parts.add("(" + words + ")");
         }
-        if (!c.types().isEmpty()) {
-            w.append(" and p.type = any(?::text[])");
-            args.add(c.types().toArray(String[]::new));
+        if (!c.types().isEmpty() && !c.types().contains(FREQUENT_TYPE)) {
+            parts.add(anyOf("t", c.types()));
         }
-        if (c.kldbPrefix() != null) {
-            w.append(" and p.kldb like ?"); // digits only: no escaping needed
-            args.add(c.kldbPrefix() + "%");
-        }
-        if (c.radiusKm() != null) {
-            // bounding box first (btree on latitude, longitude), then the exact great-circle distance
-            double lat = c.origin().latitude();
-            double lon = c.origin().longitude();
-            double angular = c.radiusKm() / EARTH_RADIUS_KM;
-            double dLat = Math.toDegrees(angular);
-            double dLon = Math.toDegrees(Math.asin(Math.min(1, Math.sin(angular) / Math.cos(Math.toRadians(lat)))));
-            w.append(" and p.latitude between ? and ? and p.longitude between ? and ?");
-            args.addAll(List.of(lat - dLat, lat + dLat, lon - dLon, lon + dLon));
-            w.append(" and ").append(DISTANCE).append(" <= ?");
-            args.addAll(List.of(lat, lon, (double) c.radiusKm()));
+        if (!c.workingTimes().isEmpty() && !c.workingTimes().contains(FREQUENT_WORKING_TIME)) {
+            parts.add(anyOf("w", c.workingTimes()));
         }
         if (!c.kreise().isEmpty()) {
-            w.append(" and p.kreis = any(?::text[])");
-            args.add(c.kreise().toArray(String[]::new));
+            parts.add(anyOf("r", c.kreise()));
         }
-        if (networkMembers != null) {
-            w.append(" and p.employer_id = any(?::uuid[])");
-            args.add(networkMembers);
+        if (c.kldbPrefix() != null) {
+            parts.add(lexeme("k", c.kldbPrefix()));
         }
-        if (c.startFrom() != null) {
-            // no start date = "ab sofort / nach Vereinbarung": fits every wish
-            w.append(" and (p.start_date is null or p.start_date >= ?)");
-            args.add(c.startFrom());
+        if (c.radiusKm() != null) {
+            parts.add(cells(c.origin().latitude(), c.origin().longitude(), c.radiusKm()));
         }
-        if (!c.workingTimes().isEmpty()) {
-            w.append(" and p.working_time = any(?::text[])");
+        return parts.isEmpty() ? null : String.join(" & ", parts);
+    }
+
+    /**
+     * The grid cells that touch the circle, at the finest resolution that needs at most {@link #MAX_CELLS} of them
+     * (10 km: g1, 25 km: g2, 50 km: g3), as an OR. A cell touches when its point nearest to the centre is within the
+     * radius (with a margin for the flat approximation of that point); the exact distance is checked per row anyway.
+     */
+    static String cells(double lat, double lon, int radiusKm) {
+        double angular = radiusKm / EARTH_RADIUS_KM;
+        double dLat = Math.toDegrees(angular);
+        double dLon = Math.toDegrees(Math.asin(Math.min(1, Math.sin(angular) / Math.cos(Math.toRadians(Math.min(89, Math.abs(lat)))))));
+        List<String> cells = List.of();
+        for (int level = 0; level < GRID.length; level++) {
+            double h = GRID[level][0];
+            double w = GRID[level][1];
+            cells = new ArrayList<>();
+            for (int y = (int) Math.floor((lat - dLat) / h); y <= (int) Math.floor((lat + dLat) / h); y++) {
+                for (int x = (int) Math.floor((lon - dLon) / w); x <= (int) Math.floor((lon + dLon) / w); x++) {
+                    double nearLat = Math.max(y * h, Math.min(lat, (y + 1) * h));
+                    double nearLon = Math.max(x * w, Math.min(lon, (x + 1) * w));
+                    if (distanceKm(lat, lon, nearLat, nearLon) <= radiusKm * 1.01 + 0.5) {
+                        cells.add("'§g" + (level + 1) + ":" + y + ":" + x + "'");
+                    }
+                }
+            }
+            if (cells.size() <= MAX_CELLS) {
+                break;
+            }
+        }
+        return "(" + String.join(" | ", cells) + ")";
+    }
+
+    /** The filter over search_posting s; {@code tsquery} from {@link #tsquery} (null: none). */
+    static Statement where(SearchCriteria c, String words, String tsquery, UUID[] networkMembers) {
+        StringBuilder w = new StringBuilder("s.valid_through >= current_date");
+        List<Object> args = new ArrayList<>();
+        if (words != null && words.isEmpty()) {
+            w.append(" and false"); // only stop words: nothing matches (as "search_vector @@ ''" answered before)
+        } else if (tsquery != null) {
+            w.append(" and s.terms @@ ?::tsquery");
+            args.add(tsquery);
+        }
+        if (c.radiusKm() != null) {
+            w.append(" and ").append(DISTANCE).append(" <= ?");
+            args.addAll(List.of(c.origin().latitude(), c.origin().longitude(), (double) c.radiusKm()));
+        }
+        if (c.types().contains(FREQUENT_TYPE)) {
+            w.append(" and s.type = any(?::text[])");
+            args.add(c.types().toArray(String[]::new));
+        }
+        if (c.workingTimes().contains(FREQUENT_WORKING_TIME)) {
+            w.append(" and s.working_time = any(?::text[])");
             args.add(c.workingTimes().toArray(String[]::new));
         }
         if (c.fixedTerm() != null) {
-            w.append(" and p.fixed_term = ?");
+            w.append(" and s.fixed_term = ?");
             args.add(c.fixedTerm());
         }
         if (c.maxGermanLevel() != null) {
             // A1 < A2 < B1 < B2 < C1 < C2 also as text; no level = no requirement
-            w.append(" and (p.german_level is null or p.german_level <= ?)");
+            w.append(" and (s.german_level is null or s.german_level <= ?)");
             args.add(c.maxGermanLevel());
         }
         if (c.withoutTemporaryAgencies()) {
-            w.append(" and not p.temporary_agency");
+            w.append(" and not s.temporary_agency");
+        }
+        if (networkMembers != null) {
+            // a semi-join rather than "= any(array)": the planner estimates "= any" element by element, which for a
+            // network of 4,000 member companies cost 18 ms of planning per search
+            w.append(" and s.employer_id in (select unnest(?::uuid[]))");
+            args.add(networkMembers);
+        }
+        if (c.startFrom() != null) {
+            // no start date = "ab sofort / nach Vereinbarung": fits every wish
+            w.append(" and (s.start_date is null or s.start_date >= ?)");
+            args.add(c.startFrom());
         }
         if (c.publishedWithinDays() != null) {
-            w.append(" and p.published_at >= now() - make_interval(days => ?)");
+            w.append(" and s.published_at >= now() - make_interval(days => ?)");
             args.add(c.publishedWithinDays());
         }
         return new Statement(w.toString(), args);
     }
 
-    /** One page of hits (size + 1 rows, to know whether there is a next one) after {@code after} (null: first page). */
-    static Statement hits(SearchCriteria c, String tsquery, UUID[] networkMembers, SearchCursor.Position after) {
-        Statement where = where(c, tsquery, networkMembers);
+    /**
+     * One page of hits (size + 1 rows: is there a next one?) after {@code after} (null: first page) as rows
+     * (kind 0, id, sort_key) and, with facets, the counts per type, occupation group, Kreis and working time of the
+     * whole filter as rows (kind 1, …, n) — ONE index scan for both, through a materialized CTE.
+     */
+    static Statement page(SearchCriteria c, String words, UUID[] networkMembers, SearchCursor.Position after) {
+        String tsquery = tsquery(c, words);
+        Statement where = where(c, words, tsquery, networkMembers);
         List<Object> args = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("select ").append(COLUMNS);
-        if (c.origin() != null) {
-            sql.append(", ").append(DISTANCE).append(" as distance_km");
-            args.addAll(List.of(c.origin().latitude(), c.origin().longitude()));
-        }
         String key = switch (c.sort()) {
-            case RELEVANCE -> RANK;
+            case RELEVANCE -> "ts_rank(s.terms, ?::tsquery)::float8";
             case DATE -> EPOCH_MICROS;
             case DISTANCE -> DISTANCE;
         };
-        sql.append(", ").append(key).append(" as sort_key from posting p where ").append(where.sql());
-        addKeyArgs(c, tsquery, args);
+        addKeyArgs(c, words, args);
         args.addAll(where.args());
+        String matched = "select s.id, s.published_at, " + key + " as sort_key, s.type, s.occupation_group, s.kreis, s.working_time"
+                + " from search_posting s where " + where.sql();
+        String order = switch (c.sort()) {
+            case RELEVANCE -> " order by sort_key desc, id desc";
+            case DATE -> " order by published_at desc, id desc";
+            case DISTANCE -> " order by sort_key, id";
+        };
+        StringBuilder keyset = new StringBuilder();
         if (after != null) {
-            switch (c.sort()) {
-                case RELEVANCE -> {
-                    sql.append(" and (").append(RANK).append(", p.id) < (?, ?)");
-                    addKeyArgs(c, tsquery, args);
-                }
-                case DATE -> sql.append(" and (p.published_at, p.id) < (timestamptz 'epoch' + ? * interval '1 microsecond', ?)");
-                case DISTANCE -> {
-                    sql.append(" and (").append(DISTANCE).append(", p.id) > (?, ?)");
-                    addKeyArgs(c, tsquery, args);
-                }
-            }
-            args.add(c.sort() == SearchCriteria.Sort.DATE ? (Object) (long) after.key() : (Object) after.key());
-            args.add(after.id());
+            keyset.append(switch (c.sort()) {
+                case RELEVANCE -> " and (sort_key, id) < (?, ?)";
+                case DATE -> " and (published_at, id) < (timestamptz 'epoch' + ? * interval '1 microsecond', ?)";
+                case DISTANCE -> " and (sort_key, id) > (?, ?)";
+            });
         }
-        sql.append(switch (c.sort()) {
-            case RELEVANCE -> " order by sort_key desc, p.id desc";
-            case DATE -> " order by p.published_at desc, p.id desc";
-            case DISTANCE -> " order by sort_key, p.id";
-        });
-        sql.append(" limit ?");
+        List<Object> keysetArgs = after == null ? List.of()
+                : List.of(c.sort() == SearchCriteria.Sort.DATE ? (Object) (long) after.key() : (Object) after.key(), after.id());
+        String hitColumns = "0 as kind, id, sort_key::float8 as sort_key, null::text as type, null::text as occupation_group,"
+                + " null::text as kreis, null::text as working_time, 0 as g_type, 0 as g_group, 0 as g_kreis, 0 as g_time, 0::bigint as n";
+        if (!c.facets()) {
+            // without facets a date order can stop early in the (published_at, id) index
+            String sql = "select " + hitColumns + " from (" + matched + ") m where true" + keyset + order + " limit ?";
+            args.addAll(keysetArgs);
+            args.add(c.size() + 1);
+            return new Statement(sql, args);
+        }
+        String sql = "with m as materialized (" + matched + ")"
+                + " (select " + hitColumns + " from m where true" + keyset + order + " limit ?)"
+                + " union all select 1, null, null, type, occupation_group, kreis, working_time, grouping(type), grouping(occupation_group),"
+                + " grouping(kreis), grouping(working_time), count(*) from m"
+                + " group by grouping sets ((type), (occupation_group), (kreis), (working_time))";
+        args.addAll(keysetArgs);
         args.add(c.size() + 1);
-        return new Statement(sql.toString(), args);
+        return new Statement(sql, args);
     }
 
-    /** Counts per type, occupation group, Kreis and working time for the same filter, in one pass. */
-    static Statement facets(SearchCriteria c, String tsquery, UUID[] networkMembers) {
-        Statement where = where(c, tsquery, networkMembers);
-        return new Statement("""
-                select p.type, p.occupation_group, p.kreis, p.working_time,
-                       grouping(p.type) as g_type, grouping(p.occupation_group) as g_group,
-                       grouping(p.kreis) as g_kreis, grouping(p.working_time) as g_time, count(*) as n
-                from posting p where %s
-                group by grouping sets ((p.type), (p.occupation_group), (p.kreis), (p.working_time))"""
-                .formatted(where.sql()), where.args());
+    /** The columns of the page's hits (by id; the caller keeps the page's order), with the distance from the origin. */
+    static Statement details(SearchCriteria c, UUID[] ids) {
+        List<Object> args = new ArrayList<>();
+        String distance = "";
+        if (c.origin() != null) {
+            distance = ", search_distance_km(?, ?, p.latitude, p.longitude) as distance_km";
+            args.addAll(List.of(c.origin().latitude(), c.origin().longitude()));
+        }
+        args.add(ids);
+        return new Statement("select " + COLUMNS + distance + " from posting p where p.id = any(?::uuid[])", args);
     }
 
-    private static void addKeyArgs(SearchCriteria c, String tsquery, List<Object> args) {
+    static double distanceKm(double lat1, double lon1, double lat2, double lon2) {
+        double a = Math.pow(Math.sin(Math.toRadians(lat2 - lat1) / 2), 2)
+                + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.pow(Math.sin(Math.toRadians(lon2 - lon1) / 2), 2);
+        return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+    }
+
+    private static String anyOf(String kind, List<String> values) {
+        return "(" + String.join(" | ", values.stream().map(v -> lexeme(kind, v)).toList()) + ")";
+    }
+
+    /** Values are validated enum names or digits; the lexeme is quoted for the tsquery syntax. */
+    private static String lexeme(String kind, String value) {
+        if (!value.matches("[A-Za-z0-9_]+")) {
+            throw new IllegalArgumentException("not a validated filter value: " + value);
+        }
+        return "'§" + kind + ":" + value + "'";
+    }
+
+    private static void addKeyArgs(SearchCriteria c, String words, List<Object> args) {
         switch (c.sort()) {
-            case RELEVANCE -> args.add(tsquery);
+            case RELEVANCE -> args.add(words);
             case DISTANCE -> args.addAll(List.of(c.origin().latitude(), c.origin().longitude()));
             case DATE -> {
             }

@@ -88,6 +88,33 @@ class PublicSearchIT {
     }
 
     @Test
+    void the_search_table_follows_every_change_of_a_posting() {
+        // V6: search_posting is kept by triggers on posting; the write path knows nothing of it
+        UUID draft = postings.posting("Lagerist").kldb("51312").status("DRAFT").insert();
+        assertThat(ids("q=Lagerist")).isEmpty();
+        jdbc.update("update posting set status = 'PUBLISHED', published_at = now(), closed_at = null, close_reason = null where id = ?", draft);
+        assertThat(ids("q=Lagerist")).containsExactly(draft);
+
+        jdbc.update("update posting set title = 'Staplerfahrer (m/w/d)', type = 'INTERNSHIP', kldb = '26102' where id = ?", draft);
+        assertThat(ids("q=Lagerist")).isEmpty();
+        assertThat(ids("q=Staplerfahrer&type=INTERNSHIP&kldb=261")).containsExactly(draft);
+        assertThat(ids("q=Staplerfahrer&type=APPRENTICESHIP")).isEmpty();
+
+        String terms = jdbc.queryForObject("select terms::text from search_posting where id = ?", String.class, draft);
+        jdbc.update("update posting set views = views + 1 where id = ?", draft); // no search column: the trigger does not fire
+        assertThat(jdbc.queryForObject("select terms::text from search_posting where id = ?", String.class, draft)).isEqualTo(terms);
+
+        jdbc.update("update posting set status = 'WITHDRAWN', closed_at = now(), close_reason = 'WITHDRAWN' where id = ?", draft);
+        assertThat(ids("q=Staplerfahrer")).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from search_posting", Integer.class)).isZero();
+
+        UUID deleted = postings.posting("Lagerist").kldb("51312").insert();
+        assertThat(ids("q=Lagerist")).containsExactly(deleted);
+        jdbc.update("delete from posting where id = ?", deleted);
+        assertThat(jdbc.queryForObject("select count(*) from search_posting", Integer.class)).isZero();
+    }
+
+    @Test
     void every_filter_narrows_the_hits() {
         UUID member = UUID.randomUUID();
         UUID network = UUID.fromString("0d3e4a52-7c1b-4f0e-9a61-000000000001");

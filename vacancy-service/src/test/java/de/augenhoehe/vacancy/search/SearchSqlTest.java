@@ -1,0 +1,61 @@
+package de.augenhoehe.vacancy.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+/** The tsquery of a search: synthetic lexemes for filters and the grid cells of a radius (V6). */
+class SearchSqlTest {
+
+    @Test
+    void every_place_within_the_radius_lies_in_one_of_the_cells_of_the_query() {
+        SplittableRandom random = new SplittableRandom(4);
+        for (int i = 0; i < 2_000; i++) {
+            double lat = 47 + random.nextDouble() * 8;
+            double lon = 6 + random.nextDouble() * 9;
+            int radius = new int[] {1, 5, 10, 25, 50, 100, 200}[random.nextInt(7)];
+            String cells = SearchSql.cells(lat, lon, radius);
+            int level = Integer.parseInt(cells.substring(cells.indexOf("§g") + 2, cells.indexOf(':')));
+            double[] grid = SearchSql.GRID[level - 1];
+            for (int k = 0; k < 50; k++) {
+                // a random point in the circle's bounding box; only those within the radius must be covered
+                double pLat = lat + (random.nextDouble() * 2 - 1) * radius / 111.0;
+                double pLon = lon + (random.nextDouble() * 2 - 1) * radius / (111.0 * Math.cos(Math.toRadians(lat)));
+                if (SearchSql.distanceKm(lat, lon, pLat, pLon) <= radius) {
+                    String cell = "'§g" + level + ":" + (int) Math.floor(pLat / grid[0]) + ":" + (int) Math.floor(pLon / grid[1]) + "'";
+                    assertThat(cells).as("%s km around %s, %s: point %s, %s", radius, lat, lon, pLat, pLon).contains(cell);
+                }
+            }
+        }
+    }
+
+    @Test
+    void the_radius_picks_the_finest_grid_with_few_cells() {
+        assertThat(SearchSql.cells(48.1255, 11.5591, 10)).startsWith("('§g1:");
+        assertThat(SearchSql.cells(48.1255, 11.5591, 25)).startsWith("('§g2:");
+        assertThat(SearchSql.cells(48.1255, 11.5591, 50)).startsWith("('§g3:");
+        for (int radius : List.of(10, 25, 50)) {
+            assertThat(SearchSql.cells(48.1255, 11.5591, radius).split("\\|")).hasSizeLessThanOrEqualTo(SearchSql.MAX_CELLS);
+        }
+    }
+
+    @Test
+    void selective_filters_become_lexemes_that_text_cannot_produce() {
+        SearchCriteria c = new SearchCriteria("Pflege", List.of("JOB", "INTERNSHIP"), "261", null, null, List.of("08121"), null, null,
+                List.of("PART_TIME"), Boolean.FALSE, "B1", true, null, SearchCriteria.Sort.RELEVANCE, 20, true);
+        assertThat(SearchSql.tsquery(c, "'pfleg'")).isEqualTo(
+                "('pfleg') & ('§w:PART_TIME') & ('§r:08121') & '§k:261'");
+        // JOB (most postings) is checked on the column; rare types are lexemes
+        assertThat(SearchSql.where(c, "'pfleg'", SearchSql.tsquery(c, "'pfleg'"), null).sql())
+                .contains("s.type = any(").contains("s.fixed_term = ?").contains("s.german_level <= ?").contains("not s.temporary_agency");
+        SearchCriteria internships = new SearchCriteria(null, List.of("INTERNSHIP"), null, null, null, List.of(), null, null,
+                List.of(), null, null, false, null, SearchCriteria.Sort.DATE, 20, false);
+        assertThat(SearchSql.tsquery(internships, null)).isEqualTo("('§t:INTERNSHIP')");
+        SearchCriteria none = new SearchCriteria(null, List.of(), null, null, null, List.of(), null, null, List.of(), null, null, false,
+                null, SearchCriteria.Sort.DATE, 20, false);
+        assertThat(SearchSql.tsquery(none, null)).isNull();
+    }
+}
