@@ -64,6 +64,20 @@ class PostingEvents {
                 p.publishedAt(), p.closedAt(), now));
     }
 
+    /** The published event of {@code p}, to be written with others by {@link #publishAll}. */
+    static EventPublisher.Event publishedEvent(Posting p, List<UUID> networkIds, Instant now) {
+        return new EventPublisher.Event(PUBLISHED, p.id().toString(), open(p, networkIds, now));
+    }
+
+    static EventPublisher.Event updatedEvent(Posting p, List<UUID> networkIds, Instant now) {
+        return new EventPublisher.Event(UPDATED, p.id().toString(), open(p, networkIds, now));
+    }
+
+    /** A batch's events as one outbox batch insert instead of one statement each. */
+    void publishAll(List<EventPublisher.Event> events) {
+        publisher.publishAll(events);
+    }
+
     void published(Posting p, List<UUID> networkIds, Instant now) {
         publisher.publish(PUBLISHED, p.id().toString(), open(p, networkIds, now));
     }

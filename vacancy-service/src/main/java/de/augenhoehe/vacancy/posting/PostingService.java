@@ -19,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import de.augenhoehe.platform.events.EventPublisher;
 import de.augenhoehe.platform.web.ProblemException;
 import de.augenhoehe.vacancy.employers.MemberCompanies;
 import de.augenhoehe.vacancy.posting.ContentRules.Valid;
@@ -208,10 +209,12 @@ class PostingService implements PostingCommands {
             }
         }
         long eventsAt = System.nanoTime();
-        // events from what was written, without reading it back: the same values the rows were built from
+        // events from what was written, without reading it back: the same values the rows were built from; all of
+        // them as one outbox batch insert
+        List<EventPublisher.Event> outgoing = new ArrayList<>(inserts.size() + updates.size());
         for (NewRow r : inserts) {
             if (r.status() == Status.PUBLISHED) {
-                this.events.published(PostingStore.asPosting(r), networks, now);
+                outgoing.add(PostingEvents.publishedEvent(PostingStore.asPosting(r), networks, now));
             }
         }
         Map<UUID, Posting> before = new java.util.HashMap<>();
@@ -221,11 +224,12 @@ class PostingService implements PostingCommands {
             Posting p = PostingStore.asPosting(new NewRow(old.id(), employerId, old.externalId(), u.content(),
                     u.publish() ? Status.PUBLISHED : old.status(), old.createdAt()), old, now);
             if (old.status() == Status.PUBLISHED) {
-                this.events.updated(p, networks, now);
+                outgoing.add(PostingEvents.updatedEvent(p, networks, now));
             } else if (p.status() == Status.PUBLISHED) {
-                this.events.published(p, networks, now);
+                outgoing.add(PostingEvents.publishedEvent(p, networks, now));
             }
         }
+        this.events.publishAll(outgoing);
         long done = System.nanoTime();
         if (log.isDebugEnabled()) {
             log.debug("batch of {}: checks {} ms, writes {} ms, events {} ms", items.size(), (written - started) / 1_000_000,

@@ -238,6 +238,30 @@ class PostingStore implements Postings {
                 afterExternalId, afterExternalId, limit);
     }
 
+    /**
+     * The company's postings of every origin (people and HR systems), newest first, after the keyset
+     * ({@code afterCreatedAt}, {@code afterId}) when given; of the given statuses, or all when empty. Uses the
+     * (employer_id, status) index and sorts the company's rows: no index of its own, so the ingest path pays nothing for it.
+     */
+    List<Posting> ownedBy(UUID employerId, Collection<Status> statuses, Instant afterCreatedAt, UUID afterId, int limit) {
+        return jdbc.query(con -> {
+            var ps = con.prepareStatement("select " + COLUMNS + " from posting where employer_id = ?"
+                    + " and (cardinality(?::text[]) = 0 or status = any(?::text[]))"
+                    + " and (?::timestamptz is null or (created_at, id) < (?::timestamptz, ?::uuid))"
+                    + " order by created_at desc, id desc limit ?");
+            var names = con.createArrayOf("text", statuses.stream().map(Enum::name).toArray());
+            Timestamp after = afterCreatedAt == null ? null : Timestamp.from(afterCreatedAt);
+            ps.setObject(1, employerId);
+            ps.setArray(2, names);
+            ps.setArray(3, names);
+            ps.setTimestamp(4, after);
+            ps.setTimestamp(5, after);
+            ps.setObject(6, afterId, Types.OTHER);
+            ps.setInt(7, limit);
+            return ps;
+        }, PostingStore::map);
+    }
+
     /** SQL types of {@link #contentArgs}: given, so that JDBC needs no metadata round trip for null values. */
     private static final int[] CONTENT_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
             Types.VARCHAR, Types.VARCHAR, Types.DOUBLE, Types.DOUBLE, Types.VARCHAR, Types.SMALLINT, Types.BOOLEAN, Types.DATE,
