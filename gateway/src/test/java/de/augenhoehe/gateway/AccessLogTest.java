@@ -48,8 +48,10 @@ class AccessLogTest {
         assertThat(ok.statusCode()).isEqualTo(200);
         HttpResponse<String> refused = send(port, "GET", "/api/working-groups/8?name=Erika", null);
         assertThat(refused.statusCode()).isEqualTo(401);
+        HttpResponse<String> forbidden = send(port, "GET", "/ops/health", token);
+        assertThat(forbidden.statusCode()).isEqualTo(403);
 
-        Eventually.until(Duration.ofSeconds(5), () -> accessLines(output).size() >= 2);
+        Eventually.until(Duration.ofSeconds(5), () -> accessLines(output).size() >= 3);
         List<JsonNode> lines = accessLines(output);
         JsonNode first = lines.stream().filter(l -> l.get("path").asString().equals("/api/working-groups/7")).findFirst().orElseThrow();
         assertThat(first.get("trace_id").asString()).matches("[0-9a-f]{16,32}");
@@ -63,6 +65,10 @@ class AccessLogTest {
         JsonNode second = lines.stream().filter(l -> l.get("path").asString().equals("/api/working-groups/8")).findFirst().orElseThrow();
         assertThat(second.get("client").asString()).isEqualTo("anonymous");
         assertThat(second.get("status").asInt()).isEqualTo(401);
+
+        JsonNode third = lines.stream().filter(l -> l.get("path").asString().equals("/ops/health")).findFirst().orElseThrow();
+        assertThat(third.get("client").asString()).as("who was refused").isEqualTo("sub:user-coordinator");
+        assertThat(third.get("status").asInt()).isEqualTo(403);
 
         String all = output.getAll();
         assertThat(all).doesNotContain(token).doesNotContain(token.substring(0, 40)).doesNotContain("Bearer ey");

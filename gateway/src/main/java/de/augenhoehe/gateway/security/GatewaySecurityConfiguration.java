@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import de.augenhoehe.gateway.GatewayProperties;
 import de.augenhoehe.gateway.GatewayProperties.AccessRule;
+import de.augenhoehe.gateway.web.ClientAttributeFilter;
 import de.augenhoehe.gateway.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -160,8 +161,8 @@ public class GatewaySecurityConfiguration {
     }
 
     private static ServerAccessDeniedHandler forbidden() {
-        return (exchange, ex) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
-                "Für diesen Bereich fehlt die Rolle. / The token lacks the role this route needs.");
+        return (exchange, ex) -> ClientAttributeFilter.note(exchange).then(Problems.write(exchange, HttpStatus.FORBIDDEN,
+                "Für diesen Bereich fehlt die Rolle. / The token lacks the role this route needs."));
     }
 
     /** Before Spring Security, so that preflight requests are answered without a token. */

@@ -25,6 +25,14 @@ public class ClientAttributeFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        return note(exchange).then(chain.filter(exchange));
+    }
+
+    /**
+     * Notes the client of the current security context on the exchange. Also called where Spring Security answers
+     * itself (403), since this filter never runs then — a refused call should still say who was refused.
+     */
+    public static Mono<Void> note(ServerWebExchange exchange) {
         return ReactiveSecurityContextHolder.getContext().map(SecurityContext::getAuthentication)
                 .doOnNext(authentication -> {
                     String client = clientOf(authentication);
@@ -32,7 +40,7 @@ public class ClientAttributeFilter implements WebFilter, Ordered {
                         exchange.getAttributes().put(AccessLogFilter.CLIENT_ATTR, client);
                     }
                 })
-                .then(chain.filter(exchange));
+                .then();
     }
 
     static String clientOf(Authentication authentication) {
