@@ -53,6 +53,8 @@ final class GatewayTestSupport {
         if (jwt) {
             registry.add("augenhoehe.security.jwt.public-key-location", () -> PUBLIC_PEM.toUri().toString());
             registry.add("augenhoehe.security.jwt.issuer", () -> ISSUER);
+        } else {
+            registry.add("augenhoehe.gateway.unchecked-relay", () -> "true"); // the explicit opt-in: without it no start
         }
     }
 

@@ -17,7 +17,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Without a configured JWT key the gateway only relays (the services still check every token) — the headers, problem
+ * Without a JWT key and with the explicit opt-in (unchecked-relay) the gateway only relays (the services still check every token) — the headers, problem
  * details and size limit stay on. CORS answers for configured origins only.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

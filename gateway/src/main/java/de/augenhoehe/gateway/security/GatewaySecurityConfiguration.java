@@ -51,8 +51,9 @@ import reactor.core.publisher.Mono;
  *
  * <p>The checks are on when a key is configured — {@code augenhoehe.security.jwt.public-key-location} and
  * {@code augenhoehe.security.jwt.issuer}, as for the services, or a {@link ReactiveJwtDecoder} from Spring Boot's
- * {@code spring.security.oauth2.resourceserver.jwt.*}. Without one the gateway only relays (SHORTCUT(#5): until every
- * environment hands the gateway the key) and says so at start-up.
+ * {@code spring.security.oauth2.resourceserver.jwt.*}. Without one the gateway refuses to start: secure by default.
+ * Only {@code augenhoehe.gateway.unchecked-relay=true} (development, tests of the relay alone) lets it start as a plain
+ * relay, with a warning — the services still check every token.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -66,7 +67,8 @@ public class GatewaySecurityConfiguration {
             ObjectProvider<ReactiveJwtDecoder> decoders,
             @Value("${augenhoehe.security.jwt.claims.roles:}") String rolesClaim,
             @Value("${augenhoehe.security.jwt.claims.partner-id:}") String partnerClaim,
-            @Value("${augenhoehe.security.jwt.claims.networks:}") String networksClaim) {
+            @Value("${augenhoehe.security.jwt.claims.networks:}") String networksClaim,
+            @Value("${augenhoehe.gateway.unchecked-relay:false}") boolean uncheckedRelay) {
         http.csrf(c -> c.disable()) // bearer tokens only; the browser session (BFF) will bring its own CSRF protection
                 .httpBasic(b -> b.disable()).formLogin(f -> f.disable()).logout(l -> l.disable())
                 .requestCache(c -> c.disable())
@@ -74,9 +76,14 @@ public class GatewaySecurityConfiguration {
                 .headers(h -> h.disable()) // SecurityHeadersFilter writes them on every response, secured or not
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated()).accessDeniedHandler(forbidden()));
         ReactiveJwtDecoder decoder = decoders.getIfAvailable();
+        if (decoder == null && !uncheckedRelay) {
+            throw new IllegalStateException("No JWT key configured: set augenhoehe.security.jwt.public-key-location and "
+                    + "augenhoehe.security.jwt.issuer (or spring.security.oauth2.resourceserver.jwt.*). Only for development: "
+                    + "augenhoehe.gateway.unchecked-relay=true starts the gateway without checking tokens or roles.");
+        }
         if (decoder == null) {
-            log.warn("No JWT key configured (augenhoehe.security.jwt.public-key-location/issuer): the gateway relays every "
-                    + "request without checking tokens or roles; the services still check them");
+            log.warn("augenhoehe.gateway.unchecked-relay=true and no JWT key: the gateway relays every request without "
+                    + "checking tokens or roles (development only); the services still check them");
             http.authorizeExchange(a -> a.anyExchange().permitAll());
             return http.build();
         }
