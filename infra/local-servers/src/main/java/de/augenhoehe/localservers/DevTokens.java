@@ -42,7 +42,7 @@ import java.util.UUID;
  * development tokens with any claims from it. Never use these keys outside a local machine.
  *
  * <pre>
- * keygen --dir DIR
+ * keygen --dir DIR [--public-dir DIR2]   (DIR2: a copy of the public key only, for containers that must not see the private one)
  * token  --dir DIR [--issuer URL] [--subject S] [--roles r1,r2] [--partner-id UUID] [--networks id1,id2] [--client-id X] [--ttl-minutes 60]
  * </pre>
  * Tokens are RS256 JWTs with {@code iss=augenhoehe-local}, {@code aud=augenhoehe}, {@code sub}, {@code iat},
@@ -99,9 +99,12 @@ public final class DevTokens {
             Path dir = Path.of(required(options, "--dir"));
             switch (args[0]) {
                 case "keygen" -> {
-                    requireOnly(options, "--dir");
+                    requireOnly(options, "--dir", "--public-dir");
                     boolean created = keygen(dir);
                     System.out.println((created ? "created " : "kept ") + dir.resolve(PUBLIC_KEY_FILE));
+                    if (options.containsKey("--public-dir")) {
+                        System.out.println("published " + publishPublicKey(dir, Path.of(options.get("--public-dir"))));
+                    }
                 }
                 case "token" -> {
                     requireOnly(options, "--dir", "--issuer", "--subject", "--roles", "--partner-id", "--networks", "--client-id", "--ttl-minutes");
@@ -118,7 +121,7 @@ public final class DevTokens {
             }
         } catch (IllegalArgumentException e) {
             System.err.println("DevTokens: " + e.getMessage());
-            System.err.println("usage: keygen --dir DIR | token --dir DIR [--subject S] [--roles r1,r2] [--partner-id UUID]"
+            System.err.println("usage: keygen --dir DIR [--public-dir DIR2] | token --dir DIR [--subject S] [--roles r1,r2] [--partner-id UUID]"
                     + " [--networks id1,id2] [--client-id X] [--ttl-minutes 60]");
             System.exit(2);
         } catch (UncheckedIOException | IllegalStateException e) {
@@ -144,6 +147,23 @@ public final class DevTokens {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not write keys to " + dir, e);
+        }
+    }
+
+    /**
+     * Copies the public key of {@code dir} into {@code publicDir} (replacing an older copy), so that whoever needs only
+     * to check tokens can be given a folder without the private key.
+     *
+     * @return the copy
+     */
+    public static Path publishPublicKey(Path dir, Path publicDir) {
+        try {
+            Files.createDirectories(publicDir);
+            Path copy = publicDir.resolve(PUBLIC_KEY_FILE);
+            writeAtomically(copy, Files.readString(dir.resolve(PUBLIC_KEY_FILE), StandardCharsets.US_ASCII), false);
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not copy the public key to " + publicDir, e);
         }
     }
 

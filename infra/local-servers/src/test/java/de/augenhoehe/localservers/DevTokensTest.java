@@ -51,6 +51,23 @@ class DevTokensTest {
     }
 
     @Test
+    void publishesOnlyThePublicKeyIntoTheSecondFolder() throws Exception {
+        DevTokens.keygen(dir);
+        Path published = dir.resolve("public");
+        Path copy = DevTokens.publishPublicKey(dir, published);
+
+        assertThat(copy).isEqualTo(published.resolve(DevTokens.PUBLIC_KEY_FILE));
+        assertThat(Files.readString(copy)).isEqualTo(Files.readString(dir.resolve(DevTokens.PUBLIC_KEY_FILE)));
+        try (var files = Files.list(published)) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList()).containsExactly(DevTokens.PUBLIC_KEY_FILE);
+        }
+        // a re-run after a key change replaces the copy
+        Files.writeString(copy, "stale");
+        DevTokens.publishPublicKey(dir, published);
+        assertThat(Files.readString(copy)).startsWith("-----BEGIN PUBLIC KEY-----");
+    }
+
+    @Test
     void mintsAnRs256TokenThatVerifiesAgainstThePublicPem() throws Exception {
         DevTokens.keygen(dir);
         Instant now = Instant.ofEpochSecond(1_800_000_000L);
