@@ -36,7 +36,7 @@ class SearchSqlTest {
     void the_radius_picks_the_finest_grid_with_few_cells() {
         assertThat(SearchSql.cells(48.1255, 11.5591, 10)).startsWith("('§g1:");
         assertThat(SearchSql.cells(48.1255, 11.5591, 25)).startsWith("('§g2:");
-        assertThat(SearchSql.cells(48.1255, 11.5591, 50)).startsWith("('§g3:");
+        assertThat(SearchSql.cells(48.1255, 11.5591, 50)).startsWith("('§g2:");
         for (int radius : List.of(10, 25, 50)) {
             assertThat(SearchSql.cells(48.1255, 11.5591, radius).split("\\|")).hasSizeLessThanOrEqualTo(SearchSql.MAX_CELLS);
         }
