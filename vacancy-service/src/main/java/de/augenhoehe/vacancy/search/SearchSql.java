@@ -153,7 +153,9 @@ final class SearchSql {
             args.add(c.startFrom());
         }
         if (c.publishedWithinDays() != null) {
-            w.append(" and s.published_at >= now() - make_interval(days => ?)");
+            // written so that the (published_at, id) index cannot serve it: ANDed into the GIN bitmap, its 300,000
+            // rows of the last 30 days made the bitmap lossy and cost 64 ms of a 160 ms search (measured, 1M postings)
+            w.append(" and s.published_at + make_interval(days => ?) >= now()");
             args.add(c.publishedWithinDays());
         }
         return new Statement(w.toString(), args);
