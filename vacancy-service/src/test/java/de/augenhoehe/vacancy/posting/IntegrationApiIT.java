@@ -15,37 +15,13 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 
-import de.augenhoehe.testing.RealInfrastructure;
-
 /** {@code /integration/v1/vacancies}: idempotent PUT, ETags, batches, full load, the cross-company matrix, statistics. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure(isolatedDatabase = true)
-class IntegrationApiIT {
+class IntegrationApiIT extends CompanyApiTest {
 
     static final String BASE = "/integration/v1/vacancies";
-
-    @LocalServerPort int port;
-    @Autowired KafkaTemplate<String, byte[]> kafka;
-    @Autowired JdbcTemplate jdbc;
-
-    Http http;
-    Companies companies;
-    final UUID network = UUID.randomUUID();
-
-    @BeforeEach
-    void setUp() {
-        http = new Http(port);
-        companies = new Companies(kafka, jdbc);
-    }
 
     @Test
     void put_creates_published_then_is_idempotent_then_updates_and_honours_if_match() {

@@ -9,34 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
-
-import de.augenhoehe.testing.RealInfrastructure;
 
 /** The README's table "What a membership means for postings", through partner-events as partner-service sends them. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure(isolatedDatabase = true)
-class MembershipEffectsIT {
-
-    @LocalServerPort int port;
-    @Autowired KafkaTemplate<String, byte[]> kafka;
-    @Autowired JdbcTemplate jdbc;
-
-    Http http;
-    Companies companies;
-    final UUID network = UUID.randomUUID();
-
-    @BeforeEach
-    void setUp() {
-        http = new Http(port);
-        companies = new Companies(kafka, jdbc);
-    }
+class MembershipEffectsIT extends CompanyApiTest {
 
     @Test
     void suspended_keeps_postings_online_but_refuses_writes_and_the_last_membership_ended_withdraws_them() {

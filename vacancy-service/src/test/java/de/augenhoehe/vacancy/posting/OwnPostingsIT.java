@@ -13,37 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 
-import de.augenhoehe.testing.RealInfrastructure;
-
 /** {@code GET /api/vacancies/mine}: a company's people see its postings of every status, and only their own company's. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure(isolatedDatabase = true)
-class OwnPostingsIT {
+class OwnPostingsIT extends CompanyApiTest {
 
     static final String MINE = "/api/vacancies/mine";
-
-    @LocalServerPort int port;
-    @Autowired KafkaTemplate<String, byte[]> kafka;
-    @Autowired JdbcTemplate jdbc;
-
-    Http http;
-    Companies companies;
-    final UUID network = UUID.randomUUID();
-
-    @BeforeEach
-    void setUp() {
-        http = new Http(port);
-        companies = new Companies(kafka, jdbc);
-    }
 
     @Test
     void administrators_and_staff_see_all_their_companys_postings_of_every_status_newest_first_and_page_through_them() {

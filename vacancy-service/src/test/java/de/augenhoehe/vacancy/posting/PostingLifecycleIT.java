@@ -7,43 +7,19 @@ import static de.augenhoehe.vacancy.posting.Http.staff;
 import static de.augenhoehe.vacancy.posting.Samples.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 
 import de.augenhoehe.testing.Infrastructure;
-import de.augenhoehe.testing.RealInfrastructure;
 import de.augenhoehe.testing.TestTokens;
 import de.augenhoehe.testing.TopicRecords;
 
 /** {@code /api/vacancies} for people: draft → published → filled / withdrawn, rights, versions, events. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure(isolatedDatabase = true)
-class PostingLifecycleIT {
-
-    @LocalServerPort int port;
-    @Autowired KafkaTemplate<String, byte[]> kafka;
-    @Autowired JdbcTemplate jdbc;
-
-    Http http;
-    Companies companies;
-    final UUID network = UUID.randomUUID();
-
-    @BeforeEach
-    void setUp() {
-        http = new Http(port);
-        companies = new Companies(kafka, jdbc);
-    }
+class PostingLifecycleIT extends CompanyApiTest {
 
     @Test
     void a_draft_is_changed_published_read_publicly_and_filled_with_its_events() {
