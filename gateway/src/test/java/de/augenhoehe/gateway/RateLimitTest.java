@@ -109,7 +109,7 @@ class RateLimitTest {
     }
 
     @Test
-    void two_subjects_do_not_share_a_bucket_and_client_id_wins_over_the_subject() {
+    void each_person_has_a_bucket_even_in_one_app_and_a_machine_client_keeps_one_across_its_tokens() {
         String alice = subject("alice");
         for (int i = 0; i < 3; i++) {
             send("GET", "/api/campaigns/alice", alice, null);
@@ -117,11 +117,23 @@ class RateLimitTest {
         assertThat(send("GET", "/api/campaigns/alice", alice, null).statusCode()).isEqualTo(429);
         assertThat(send("GET", "/api/campaigns/bob", subject("bob"), null).statusCode()).as("bob has his own bucket").isEqualTo(200);
 
-        // two tokens of one HR client (different subjects, same client_id) share the client's bucket
-        String hr1 = GatewayTestSupport.token(claims("hr_client").subject("hr-a").claim("client_id", "hr-system-1").build(),
+        // people who signed in through the same app: the tokens share the app's client_id, not a bucket
+        String carla = GatewayTestSupport.token(claims("coordinator").subject("carla").claim("client_id", "augenhoehe-web").build(),
                 GatewayTestSupport.KEY.getPrivate());
-        String hr2 = GatewayTestSupport.token(claims("hr_client").subject("hr-b").claim("client_id", "hr-system-1").build(),
+        String dora = GatewayTestSupport.token(claims("coordinator").subject("dora").claim("client_id", "augenhoehe-web").build(),
                 GatewayTestSupport.KEY.getPrivate());
+        for (int i = 0; i < 3; i++) {
+            assertThat(send("GET", "/api/campaigns/carla", carla, null).statusCode()).isEqualTo(200);
+        }
+        assertThat(send("GET", "/api/campaigns/carla", carla, null).statusCode()).isEqualTo(429);
+        assertThat(send("GET", "/api/campaigns/dora", dora, null).statusCode()).as("dora is not carla").isEqualTo(200);
+
+        // an HR system's client-credentials tokens (subject = client id): every new token draws on the same bucket
+        String hr1 = GatewayTestSupport.token(claims("hr_client").subject("hr-system-1").claim("client_id", "hr-system-1").build(),
+                GatewayTestSupport.KEY.getPrivate());
+        String hr2 = GatewayTestSupport.token(claims("hr_client").subject("hr-system-1").claim("client_id", "hr-system-1")
+                .jwtID("second-token").build(), GatewayTestSupport.KEY.getPrivate());
+        assertThat(hr2).isNotEqualTo(hr1);
         for (int i = 0; i < 3; i++) {
             assertThat(send("GET", "/integration/v1/vacancies/x", i % 2 == 0 ? hr1 : hr2, null).statusCode()).isEqualTo(200);
         }

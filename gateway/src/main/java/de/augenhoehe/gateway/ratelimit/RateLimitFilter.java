@@ -8,15 +8,14 @@ import java.util.Set;
 import de.augenhoehe.gateway.ratelimit.RateLimitProperties.Bucket;
 import de.augenhoehe.gateway.ratelimit.RateLimitProperties.Rule;
 import de.augenhoehe.gateway.ratelimit.RateLimitStore.Decision;
+import de.augenhoehe.gateway.web.ClientAttributeFilter;
 import de.augenhoehe.gateway.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -27,7 +26,7 @@ import reactor.core.publisher.Mono;
 /**
  * One token per request from the client's bucket; an empty bucket is a 429 problem answer, and the request never
  * reaches the route. Runs after Spring Security's filter chain (order 0 &gt; -100), inside the security context it
- * establishes: a valid token is keyed by its {@code client_id} claim, else its subject; anything else by the client
+ * establishes: a valid token is keyed by its subject, else its {@code client_id} (ClientAttributeFilter.clientOf); anything else by the client
  * address ({@code X-Forwarded-For} only from {@code trusted-proxies}). Every answer carries {@code RateLimit-Limit},
  * {@code RateLimit-Remaining} and {@code RateLimit-Reset}.
  */
@@ -61,7 +60,7 @@ public class RateLimitFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         return ReactiveSecurityContextHolder.getContext().map(SecurityContext::getAuthentication)
-                .mapNotNull(RateLimitFilter::clientOf)
+                .mapNotNull(ClientAttributeFilter::clientOf)
                 .defaultIfEmpty("addr:" + address(exchange))
                 .flatMap(client -> limit(exchange, chain, client));
     }
@@ -98,18 +97,6 @@ public class RateLimitFilter implements WebFilter, Ordered {
 
     private static long seconds(long nanos) {
         return (nanos + 999_999_999L) / 1_000_000_000L;
-    }
-
-    /** The client of a valid token: {@code client_id} when present (machine clients), else the subject. */
-    static String clientOf(Authentication authentication) {
-        if (authentication == null || !authentication.isAuthenticated() || !(authentication.getPrincipal() instanceof Jwt jwt)) {
-            return null;
-        }
-        String clientId = jwt.getClaimAsString("client_id");
-        if (clientId != null && !clientId.isBlank()) {
-            return "client:" + clientId;
-        }
-        return jwt.getSubject() == null ? null : "sub:" + jwt.getSubject();
     }
 
     /** The TCP peer; from a trusted proxy the right-most {@code X-Forwarded-For} entry that is not a trusted proxy. */

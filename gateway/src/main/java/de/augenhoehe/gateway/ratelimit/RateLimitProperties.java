@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Rate limits under {@code augenhoehe.gateway.rate-limits}: one token bucket per client and policy.
  *
  * @param enabled        false switches rate limiting off entirely
- * @param authenticated  default bucket for requests with a valid token (keyed by {@code client_id}, else {@code sub})
+ * @param authenticated  default bucket for requests with a valid token (keyed by {@code sub}, else {@code client_id})
  * @param anonymous      default bucket for requests without a token (keyed by the client address)
  * @param rules          stricter buckets for path patterns; the first matching rule replaces the default bucket
  * @param trustedProxies addresses of proxies whose {@code X-Forwarded-For} is believed; empty (default): the header is

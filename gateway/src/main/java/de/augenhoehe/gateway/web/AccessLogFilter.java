@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
 /**
  * One structured line per request on the {@code access} logger (JSON like every log line, see
  * {@code logging.structured}): trace id, client, route, method, path, status, latency and response bytes. The client is
- * the token's {@code client_id} or subject (never the token) or "anonymous"; the path is logged without its query
+ * the token's subject, else its {@code client_id} (never the token), or "anonymous"; the path is logged without its query
  * string, which may carry personal data (search terms, e-mail addresses).
  */
 @Component

@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Right after Spring Security's chain (order -100): notes who the client is for the access log, from the validated
- * token — its {@code client_id} claim (machine clients) or else its subject; never the token itself.
+ * token ({@link #clientOf}); never the token itself.
  */
 @Component
 public class ClientAttributeFilter implements WebFilter, Ordered {
@@ -43,14 +43,19 @@ public class ClientAttributeFilter implements WebFilter, Ordered {
                 .then();
     }
 
-    static String clientOf(Authentication authentication) {
+    /**
+     * Who a valid token speaks for, for the rate limits and the access log: its subject — the person for a token a
+     * person got through an app (whose {@code client_id} names the app, shared by all its users), the client itself
+     * for client credentials (subject = client id) — and only without a subject its {@code client_id}.
+     */
+    public static String clientOf(Authentication authentication) {
         if (authentication == null || !authentication.isAuthenticated() || !(authentication.getPrincipal() instanceof Jwt jwt)) {
             return null;
         }
-        String clientId = jwt.getClaimAsString("client_id");
-        if (clientId != null && !clientId.isBlank()) {
-            return "client:" + clientId;
+        if (jwt.getSubject() != null && !jwt.getSubject().isBlank()) {
+            return "sub:" + jwt.getSubject();
         }
-        return jwt.getSubject() == null ? null : "sub:" + jwt.getSubject();
+        String clientId = jwt.getClaimAsString("client_id");
+        return clientId == null || clientId.isBlank() ? null : "client:" + clientId;
     }
 }
