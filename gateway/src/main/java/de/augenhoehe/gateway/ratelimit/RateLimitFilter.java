@@ -8,14 +8,12 @@ import java.util.Set;
 import de.augenhoehe.gateway.ratelimit.RateLimitProperties.Bucket;
 import de.augenhoehe.gateway.ratelimit.RateLimitProperties.Rule;
 import de.augenhoehe.gateway.ratelimit.RateLimitStore.Decision;
-import de.augenhoehe.gateway.web.ClientAttributeFilter;
+import de.augenhoehe.gateway.web.AccessLogFilter;
 import de.augenhoehe.gateway.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -26,7 +24,7 @@ import reactor.core.publisher.Mono;
 /**
  * One token per request from the client's bucket; an empty bucket is a 429 problem answer, and the request never
  * reaches the route. Runs after Spring Security's filter chain (order 0 &gt; -100), inside the security context it
- * establishes: a valid token is keyed by its subject, else its {@code client_id} (ClientAttributeFilter.clientOf); anything else by the client
+ * establishes: a valid token is keyed by its subject, else its {@code client_id} (as ClientAttributeFilter noted it); anything else by the client
  * address ({@code X-Forwarded-For} only from {@code trusted-proxies}). Every answer carries {@code RateLimit-Limit},
  * {@code RateLimit-Remaining} and {@code RateLimit-Reset}.
  */
@@ -59,10 +57,9 @@ public class RateLimitFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        return ReactiveSecurityContextHolder.getContext().map(SecurityContext::getAuthentication)
-                .mapNotNull(ClientAttributeFilter::clientOf)
-                .defaultIfEmpty("addr:" + address(exchange))
-                .flatMap(client -> limit(exchange, chain, client));
+        // who the client is was noted once, right after the security chain (ClientAttributeFilter, order -99)
+        String client = exchange.getAttribute(AccessLogFilter.CLIENT_ATTR);
+        return limit(exchange, chain, client != null ? client : "addr:" + address(exchange));
     }
 
     private Mono<Void> limit(ServerWebExchange exchange, WebFilterChain chain, String client) {

@@ -12,8 +12,8 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Right after Spring Security's chain (order -100): notes who the client is for the access log, from the validated
- * token ({@link #clientOf}); never the token itself.
+ * Right after Spring Security's chain (order -100): notes who the client is, once per request, from the validated token
+ * ({@link #clientOf}; never the token itself) — for the access log and the rate limits that follow.
  */
 @Component
 public class ClientAttributeFilter implements WebFilter, Ordered {
@@ -48,7 +48,7 @@ public class ClientAttributeFilter implements WebFilter, Ordered {
      * person got through an app (whose {@code client_id} names the app, shared by all its users), the client itself
      * for client credentials (subject = client id) — and only without a subject its {@code client_id}.
      */
-    public static String clientOf(Authentication authentication) {
+    static String clientOf(Authentication authentication) {
         if (authentication == null || !authentication.isAuthenticated() || !(authentication.getPrincipal() instanceof Jwt jwt)) {
             return null;
         }
