@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
@@ -22,13 +21,7 @@ public final class EventSchemas {
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private final Map<String, Schema> byType = new ConcurrentHashMap<>();
 
-    /** Problems of {@code json} against the schema of {@code type}; empty when it conforms. */
-    public List<String> violations(String type, String json) {
-        Schema schema = byType.computeIfAbsent(type, this::load);
-        return schema.validate(json, InputFormat.JSON).stream().map(Object::toString).toList();
-    }
-
-    /** Problems of an event already read (or built) as a JSON tree; empty when it conforms. */
+    /** Problems of an event (read or built as a JSON tree) against the schema of {@code type}; empty when it conforms. */
     public List<String> violations(String type, JsonNode json) {
         Schema schema = byType.computeIfAbsent(type, this::load);
         return schema.validate(json).stream().map(Object::toString).toList();

@@ -103,27 +103,11 @@ class OutboxEventPublisher implements EventPublisher {
         }
     }
 
+    /** One event is a batch of one: the same serialisation, schema check and insert as {@link #publishAll}. */
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public String publish(String type, String subject, Object data) {
-        if (properties.getTopic().isBlank()) {
-            throw new IllegalStateException("augenhoehe.events.topic is not set: this service has no topic to publish to");
-        }
-        String payload = json.writeValueAsString(data);
-        if (properties.isValidateAgainstSchema()) {
-            List<String> violations = schemas.violations(type, payload);
-            if (!violations.isEmpty()) {
-                throw new IllegalStateException("Event " + type + " violates its schema: " + violations);
-            }
-        }
-        String id = UUID.randomUUID().toString();
-        jdbc.update("""
-                insert into outbox_event (event_id, topic, event_key, event_type, source, occurred_at, payload, traceparent, shard)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                id, properties.getTopic(), subject, type, source, Timestamp.from(Instant.now(clock)), payload,
-                traceparent(), shardOf(subject));
-        wakeRelayAfterCommit();
-        return id;
+        return publishAll(List.of(new Event(type, subject, data))).getFirst();
     }
 
     static int shardOf(String key) {
