@@ -85,6 +85,6 @@ class AccountAccess {
     }
 
     static ProblemException forbidden(String detail) {
-        return new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Keine Berechtigung / Forbidden", detail);
+        return ProblemException.forbidden(detail);
     }
 }

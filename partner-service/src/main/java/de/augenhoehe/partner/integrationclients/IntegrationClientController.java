@@ -94,8 +94,7 @@ class IntegrationClientController {
         boolean admin = actor.hasRole(Roles.PARTNER_ADMIN) && actor.actsFor(partner);
         boolean coordinator = partners.activeNetworks(partner).stream().anyMatch(actor::coordinates);
         if (!(admin || coordinator)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Keine Berechtigung / Forbidden",
-                    "Only the company's administrators and the coordinators of its networks manage its integration clients");
+            throw ProblemException.forbidden("Only the company's administrators and the coordinators of its networks manage its integration clients");
         }
         return actor;
     }

@@ -67,7 +67,7 @@ class LedgerController {
         requirePartner(id);
         Actor actor = Actor.current().orElseThrow();
         if (!(actor.hasRole(Roles.PARTNER_ADMIN) && actor.actsFor(id))) {
-            throw forbidden("Only the partner's administrators pledge its contributions");
+            throw ProblemException.forbidden("Only the partner's administrators pledge its contributions");
         }
         if (p.category().side != Side.GIVE) {
             throw ProblemException.invalid("not-a-contribution", "Category " + p.category() + " is a benefit, not a contribution");
@@ -106,7 +106,7 @@ class LedgerController {
                 && (actor.hasRole(Roles.PARTNER_ADMIN) || actor.hasRole(Roles.PARTNER_STAFF))
                 && partners.activeNetworks(actor.partnerId()).stream().anyMatch(itsNetworks::contains);
         if (!(own || coordinator || fellowMember)) {
-            throw forbidden("The balance is visible to the partner's people, people of partners in its networks and their coordinators");
+            throw ProblemException.forbidden("The balance is visible to the partner's people, people of partners in its networks and their coordinators");
         }
         checkPeriod(from, to);
         Map<String, Line> gave = new LinkedHashMap<>();
@@ -134,7 +134,7 @@ class LedgerController {
             throw ProblemException.notFound("Network " + id);
         }
         if (!authenticated().coordinates(id)) {
-            throw forbidden("Only the network's coordinators see its balance");
+            throw ProblemException.forbidden("Only the network's coordinators see its balance");
         }
         checkPeriod(from, to);
         List<PartnerDirectory.Member> members = partners.activeMembers(id);
@@ -179,9 +179,5 @@ class LedgerController {
     private static Actor authenticated() {
         Optional<Actor> actor = Actor.current();
         return actor.orElseThrow(() -> ProblemException.unauthenticated("The balance needs a token"));
-    }
-
-    private static ProblemException forbidden(String detail) {
-        return new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Keine Berechtigung / Forbidden", detail);
     }
 }

@@ -56,7 +56,7 @@ class MembershipController {
                 .orElseThrow(() -> ProblemException.notFound("Partner " + application.partnerId()));
         boolean admin = actor.hasRole(Roles.PARTNER_ADMIN) && actor.actsFor(partner.id());
         if (!admin && !actor.coordinates(networkId)) {
-            throw forbidden("Only the partner's administrators or the network's coordinators may apply");
+            throw ProblemException.forbidden("Only the partner's administrators or the network's coordinators may apply");
         }
         Membership m = memberships.apply(networkId, partner, actor.subject());
         return ResponseEntity.created(URI.create("/api/networks/" + networkId + "/memberships/" + m.id()))
@@ -92,7 +92,7 @@ class MembershipController {
         visible(networkId, id);
         Actor actor = Actor.current().orElseThrow();
         if (!actor.coordinates(networkId)) {
-            throw forbidden("Only the network's coordinators decide on memberships");
+            throw ProblemException.forbidden("Only the network's coordinators decide on memberships");
         }
         Membership m = memberships.move(networkId, id, target, actor.subject());
         return m.withHistory(memberships.history(id));
@@ -106,9 +106,5 @@ class MembershipController {
             throw ProblemException.notFound("Membership " + id);
         }
         return m;
-    }
-
-    private static ProblemException forbidden(String detail) {
-        return new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Keine Berechtigung / Forbidden", detail);
     }
 }

@@ -58,8 +58,7 @@ class NetworkPartners {
             throw ProblemException.notFound("Network " + networkId);
         }
         if (status != MembershipStatus.ACTIVE && !Actor.current().map(a -> a.coordinates(networkId)).orElse(false)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Keine Berechtigung / Forbidden",
-                    "Only the network's coordinators see members that are not active");
+            throw ProblemException.forbidden("Only the network's coordinators see members that are not active");
         }
         StringBuilder where = new StringBuilder(" from membership m join partner p on p.id = m.partner_id where m.network_id = ? and m.status = ?");
         List<Object> args = new ArrayList<>(List.of(networkId, status.name()));

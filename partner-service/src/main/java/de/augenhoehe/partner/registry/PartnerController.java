@@ -103,8 +103,7 @@ class PartnerController {
         // Partners are public, so a foreign partner is 403 and an unknown one 404.
         registry.find(id).orElseThrow(() -> ProblemException.notFound("Partner " + id));
         if (!access.mayChange(Actor.current().orElseThrow(), id)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Keine Berechtigung / Forbidden",
-                    "Only the partner's administrators and its networks' coordinators may change it");
+            throw ProblemException.forbidden("Only the partner's administrators and its networks' coordinators may change it");
         }
         Profile profile = input.profile();
         Partner p = registry.update(id, Versions.required(ifMatch), new Profile(profile.name(), located(profile.address()),

@@ -52,6 +52,6 @@ class GroupAccess {
     }
 
     static ProblemException forbidden(String detail) {
-        return new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Keine Berechtigung / Forbidden", detail);
+        return ProblemException.forbidden(detail);
     }
 }

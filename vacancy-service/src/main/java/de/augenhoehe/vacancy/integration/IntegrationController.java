@@ -104,8 +104,7 @@ class IntegrationController {
         UUID company = company();
         boolean fullLoad = "full-load".equals(mode);
         if (mode != null && !fullLoad) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-parameter", "Ungültiger Parameter / Invalid parameter",
-                    "mode is 'full-load' or absent");
+            throw ProblemException.invalidParameter("mode is 'full-load' or absent");
         }
         if (batch == null || batch.items() == null || batch.items().isEmpty() || batch.items().size() > 1000) {
             throw ProblemException.invalid("batch-size", "A batch holds 1 to 1000 items");
@@ -171,8 +170,7 @@ class IntegrationController {
     Page list(@RequestParam(required = false) Status status, @RequestParam(required = false) String after,
             @RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-parameter", "Ungültiger Parameter / Invalid parameter",
-                    "limit is 1 to " + MAX_PAGE);
+            throw ProblemException.invalidParameter("limit is 1 to " + MAX_PAGE);
         }
         List<Posting> items = postings.list(company(), status, after, limit + 1);
         boolean more = items.size() > limit;
@@ -189,8 +187,7 @@ class IntegrationController {
     /** The company an HR client acts for; other callers may not use the integration API. */
     private static UUID company() {
         Actor a = Actor.current().filter(x -> x.hasRole(Roles.HR_CLIENT) && x.partnerId() != null)
-                .orElseThrow(() -> new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Keine Berechtigung / Forbidden",
-                        "The integration API is for HR clients of a company (role hr_client with partner_id)"));
+                .orElseThrow(() -> ProblemException.forbidden("The integration API is for HR clients of a company (role hr_client with partner_id)"));
         return a.partnerId();
     }
 }

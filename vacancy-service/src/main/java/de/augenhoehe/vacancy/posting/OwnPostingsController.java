@@ -54,7 +54,7 @@ class OwnPostingsController {
             @RequestParam(defaultValue = "50") int limit) {
         UUID company = company();
         if (limit < 1 || limit > MAX_PAGE) {
-            throw invalidParameter("limit is 1 to " + MAX_PAGE);
+            throw ProblemException.invalidParameter("limit is 1 to " + MAX_PAGE);
         }
         Set<Status> statuses = status == null || status.isEmpty() ? Set.of() : EnumSet.copyOf(status);
         Cursor cursor = after == null ? null : Cursor.parse(after);
@@ -79,7 +79,7 @@ class OwnPostingsController {
                 }
                 return new Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
             } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
-                throw invalidParameter("after is the 'next' value of a previous page");
+                throw ProblemException.invalidParameter("after is the 'next' value of a previous page");
             }
         }
     }
@@ -88,13 +88,8 @@ class OwnPostingsController {
     private static UUID company() {
         Actor a = Actor.current().orElseThrow(() -> ProblemException.unauthenticated("Sign in to see your company's postings"));
         if (a.partnerId() == null || !(a.hasRole(Roles.PARTNER_ADMIN) || a.hasRole(Roles.PARTNER_STAFF))) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Keine Berechtigung / Forbidden",
-                    "Only administrators and staff of a company see its postings");
+            throw ProblemException.forbidden("Only administrators and staff of a company see its postings");
         }
         return a.partnerId();
-    }
-
-    private static ProblemException invalidParameter(String detail) {
-        return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-parameter", "Ungültiger Parameter / Invalid parameter", detail);
     }
 }

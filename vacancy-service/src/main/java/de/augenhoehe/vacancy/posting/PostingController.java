@@ -136,8 +136,7 @@ class PostingController {
     }
 
     static ProblemException forbidden() {
-        return new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Keine Berechtigung / Forbidden",
-                "Only administrators and staff of a company write its postings");
+        return ProblemException.forbidden("Only administrators and staff of a company write its postings");
     }
 
     static String etag(Posting p) {

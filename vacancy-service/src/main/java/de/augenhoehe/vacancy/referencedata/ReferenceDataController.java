@@ -44,7 +44,7 @@ class ReferenceDataController {
     @Operation(summary = "A postal code: place, Kreis, Land and centre coordinates (GeoNames, CC BY 4.0)")
     ReferenceData.PostalCodeArea postalCode(@PathVariable String code) {
         if (!JdbcReferenceData.POSTAL_CODE.matcher(code).matches()) {
-            throw invalid("A postal code has five digits, not '" + abbreviate(code) + "'");
+            throw ProblemException.invalidParameter("A postal code has five digits, not '" + abbreviate(code) + "'");
         }
         return referenceData.postalCode(code).orElseThrow(() -> ProblemException.notFound("Postal code " + code));
     }
@@ -53,7 +53,7 @@ class ReferenceDataController {
     @Operation(summary = "A KldB 2010 (V. 2020) position by its key of 1–5 digits (© Bundesagentur für Arbeit)")
     ReferenceData.Occupation occupation(@PathVariable String key) {
         if (!JdbcReferenceData.OCCUPATION_KEY.matcher(key).matches()) {
-            throw invalid("A KldB key has 1 to 5 digits, not '" + abbreviate(key) + "'");
+            throw ProblemException.invalidParameter("A KldB key has 1 to 5 digits, not '" + abbreviate(key) + "'");
         }
         return referenceData.occupation(key).orElseThrow(() -> ProblemException.notFound("KldB position " + key));
     }
@@ -63,16 +63,16 @@ class ReferenceDataController {
     OccupationPage occupations(@RequestParam String prefix, @RequestParam(required = false) Integer level,
             @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int limit) {
         if (!JdbcReferenceData.OCCUPATION_KEY.matcher(prefix).matches()) {
-            throw invalid("prefix has 1 to 5 digits, not '" + abbreviate(prefix) + "'");
+            throw ProblemException.invalidParameter("prefix has 1 to 5 digits, not '" + abbreviate(prefix) + "'");
         }
         if (level != null && (level < 1 || level > 5)) {
-            throw invalid("level is 1 to 5");
+            throw ProblemException.invalidParameter("level is 1 to 5");
         }
         if (after != null && !JdbcReferenceData.OCCUPATION_KEY.matcher(after).matches()) {
-            throw invalid("after is a KldB key of 1 to 5 digits");
+            throw ProblemException.invalidParameter("after is a KldB key of 1 to 5 digits");
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw invalid("limit is 1 to " + MAX_LIMIT);
+            throw ProblemException.invalidParameter("limit is 1 to " + MAX_LIMIT);
         }
         List<ReferenceData.Occupation> page = referenceData.occupationsStartingWith(prefix, level, after, limit + 1);
         boolean more = page.size() > limit;
@@ -94,10 +94,6 @@ class ReferenceDataController {
                     "The configured import directory holds neither " + ReferenceDataImport.POSTAL_CODES_FILE + " nor "
                             + ReferenceDataImport.OCCUPATIONS_FILE);
         }
-    }
-
-    private static ProblemException invalid(String detail) {
-        return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-parameter", "Ungültiger Parameter / Invalid parameter", detail);
     }
 
     private static String abbreviate(String s) {

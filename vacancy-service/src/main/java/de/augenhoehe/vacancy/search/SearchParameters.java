@@ -46,7 +46,7 @@ class SearchParameters {
     SearchCriteria parse(Raw raw) {
         String text = blankToNull(raw.q());
         if (text != null && text.length() > MAX_TEXT) {
-            throw invalid("q has at most " + MAX_TEXT + " characters");
+            throw ProblemException.invalidParameter("q has at most " + MAX_TEXT + " characters");
         }
         List<String> types = values("type", raw.type(), TYPES);
         List<String> workingTimes = values("workingTime", raw.workingTime(), WORKING_TIMES);
@@ -54,10 +54,10 @@ class SearchParameters {
         String kldb = blankToNull(raw.kldb());
         if (kldb != null) {
             if (!KLDB_PREFIX.matcher(kldb).matches()) {
-                throw invalid("kldb is a KldB 2010 code or prefix of 2 to 5 digits, not '" + abbreviate(kldb) + "'");
+                throw ProblemException.invalidParameter("kldb is a KldB 2010 code or prefix of 2 to 5 digits, not '" + abbreviate(kldb) + "'");
             }
             if (!referenceData.isOccupationPrefix(kldb)) {
-                throw invalid("No KldB 2010 position starts with " + kldb);
+                throw ProblemException.invalidParameter("No KldB 2010 position starts with " + kldb);
             }
         }
 
@@ -65,28 +65,28 @@ class SearchParameters {
         String postalCode = blankToNull(raw.postalCode());
         if (postalCode != null) {
             if (!POSTAL_CODE.matcher(postalCode).matches()) {
-                throw invalid("postalCode has five digits, not '" + abbreviate(postalCode) + "'");
+                throw ProblemException.invalidParameter("postalCode has five digits, not '" + abbreviate(postalCode) + "'");
             }
             ReferenceData.PostalCodeArea area = referenceData.postalCode(postalCode)
-                    .orElseThrow(() -> invalid("The postal code " + postalCode + " is unknown"));
+                    .orElseThrow(() -> ProblemException.invalidParameter("The postal code " + postalCode + " is unknown"));
             origin = new SearchCriteria.Origin(postalCode, area.latitude(), area.longitude());
         }
         Integer radius = integer("radiusKm", raw.radiusKm(), 1, MAX_RADIUS_KM);
         if (radius != null && origin == null) {
-            throw invalid("radiusKm needs a postalCode to measure from");
+            throw ProblemException.invalidParameter("radiusKm needs a postalCode to measure from");
         }
 
         List<String> kreise = new ArrayList<>();
         for (String k : list(raw.kreis())) {
             if (!KREIS.matcher(k).matches()) {
-                throw invalid("kreis is a 5-digit Kreisschlüssel, not '" + abbreviate(k) + "'");
+                throw ProblemException.invalidParameter("kreis is a 5-digit Kreisschlüssel, not '" + abbreviate(k) + "'");
             }
             if (!kreise.contains(k)) {
                 kreise.add(k);
             }
         }
         if (kreise.size() > MAX_VALUES) {
-            throw invalid("At most " + MAX_VALUES + " values of kreis");
+            throw ProblemException.invalidParameter("At most " + MAX_VALUES + " values of kreis");
         }
 
         UUID network = null;
@@ -94,7 +94,7 @@ class SearchParameters {
             try {
                 network = UUID.fromString(raw.network().trim());
             } catch (IllegalArgumentException e) {
-                throw invalid("network is a network id (UUID)");
+                throw ProblemException.invalidParameter("network is a network id (UUID)");
             }
         }
         LocalDate startFrom = null;
@@ -102,13 +102,13 @@ class SearchParameters {
             try {
                 startFrom = LocalDate.parse(raw.startFrom().trim());
             } catch (DateTimeParseException e) {
-                throw invalid("startFrom is a date (YYYY-MM-DD)");
+                throw ProblemException.invalidParameter("startFrom is a date (YYYY-MM-DD)");
             }
         }
         Boolean fixedTerm = bool("fixedTerm", raw.fixedTerm());
         String german = blankToNull(raw.maxGermanLevel());
         if (german != null && !GERMAN_LEVELS.contains(german)) {
-            throw invalid("maxGermanLevel is one of A1, A2, B1, B2, C1, C2");
+            throw ProblemException.invalidParameter("maxGermanLevel is one of A1, A2, B1, B2, C1, C2");
         }
         boolean withoutAgencies = Boolean.TRUE.equals(bool("withoutTemporaryAgencies", raw.withoutTemporaryAgencies()));
         Integer days = integer("publishedWithinDays", raw.publishedWithinDays(), 1, 365);
@@ -124,14 +124,14 @@ class SearchParameters {
                 case "relevance" -> SearchCriteria.Sort.RELEVANCE;
                 case "date" -> SearchCriteria.Sort.DATE;
                 case "distance" -> SearchCriteria.Sort.DISTANCE;
-                default -> throw invalid("sort is relevance, date or distance");
+                default -> throw ProblemException.invalidParameter("sort is relevance, date or distance");
             };
         }
         if (sort == SearchCriteria.Sort.RELEVANCE && text == null) {
-            throw invalid("sort=relevance needs a search text q");
+            throw ProblemException.invalidParameter("sort=relevance needs a search text q");
         }
         if (sort == SearchCriteria.Sort.DISTANCE && origin == null) {
-            throw invalid("sort=distance needs a postalCode");
+            throw ProblemException.invalidParameter("sort=distance needs a postalCode");
         }
         return new SearchCriteria(text, types, kldb, origin, radius, List.copyOf(kreise), network, startFrom, workingTimes,
                 fixedTerm, german, withoutAgencies, days, sort, size, facets);
@@ -141,7 +141,7 @@ class SearchParameters {
         List<String> out = new ArrayList<>();
         for (String v : list(raw)) {
             if (!allowed.contains(v)) {
-                throw invalid(name + " is one of " + allowed.stream().sorted().toList() + ", not '" + abbreviate(v) + "'");
+                throw ProblemException.invalidParameter(name + " is one of " + allowed.stream().sorted().toList() + ", not '" + abbreviate(v) + "'");
             }
             if (!out.contains(v)) {
                 out.add(v);
@@ -163,7 +163,7 @@ class SearchParameters {
             }
         }
         if (out.size() > MAX_VALUES) {
-            throw invalid("At most " + MAX_VALUES + " values per parameter");
+            throw ProblemException.invalidParameter("At most " + MAX_VALUES + " values per parameter");
         }
         return out;
     }
@@ -181,7 +181,7 @@ class SearchParameters {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw invalid(name + " is a whole number from " + min + " to " + max);
+        throw ProblemException.invalidParameter(name + " is a whole number from " + min + " to " + max);
     }
 
     private static Boolean bool(String name, String raw) {
@@ -192,7 +192,7 @@ class SearchParameters {
         return switch (v.trim()) {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
-            default -> throw invalid(name + " is true or false");
+            default -> throw ProblemException.invalidParameter(name + " is true or false");
         };
     }
 
@@ -202,9 +202,5 @@ class SearchParameters {
 
     private static String abbreviate(String s) {
         return s.length() > 20 ? s.substring(0, 20) + "…" : s;
-    }
-
-    static ProblemException invalid(String detail) {
-        return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-parameter", "Ungültiger Parameter / Invalid parameter", detail);
     }
 }

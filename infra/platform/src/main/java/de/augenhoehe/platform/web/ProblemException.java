@@ -37,6 +37,16 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(HttpStatus.UNAUTHORIZED, "unauthenticated", "Anmeldung erforderlich / Authentication required", detail);
     }
 
+    /** A role or object the caller lacks: the same problem the platform's security answers a refused request with. */
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Keine Berechtigung / Forbidden", detail);
+    }
+
+    /** A query parameter out of its range or format. */
+    public static ProblemException invalidParameter(String detail) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-parameter", "Ungültiger Parameter / Invalid parameter", detail);
+    }
+
     public static ProblemException conflict(String slug, String detail) {
         return new ProblemException(HttpStatus.CONFLICT, slug, "Konflikt / Conflict", detail);
     }
