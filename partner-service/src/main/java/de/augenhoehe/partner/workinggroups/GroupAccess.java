@@ -2,7 +2,6 @@ package de.augenhoehe.partner.workinggroups;
 
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import de.augenhoehe.platform.security.Actor;

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import de.augenhoehe.platform.web.ProblemException;
