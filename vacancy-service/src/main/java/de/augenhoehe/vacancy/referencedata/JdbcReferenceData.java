@@ -18,9 +18,11 @@ class JdbcReferenceData implements ReferenceData {
     static final Pattern OCCUPATION_KEY = Pattern.compile("[0-9]{1,5}");
 
     private final JdbcTemplate jdbc;
+    private final ReferenceLabels labels;
 
-    JdbcReferenceData(JdbcTemplate jdbc) {
+    JdbcReferenceData(JdbcTemplate jdbc, ReferenceLabels labels) {
         this.jdbc = jdbc;
+        this.labels = labels;
     }
 
     @Override
@@ -68,23 +70,23 @@ class JdbcReferenceData implements ReferenceData {
 
     @Override
     public Map<String, String> kreisNames(Collection<String> kreisCodes) {
-        Map<String, String> names = new HashMap<>();
-        if (!kreisCodes.isEmpty()) {
-            jdbc.query("select distinct on (kreis_code) kreis_code, kreis_name from postal_code "
-                    + "where kreis_code = any(?) and kreis_name is not null order by kreis_code, kreis_name",
-                    rs -> { names.put(rs.getString(1), rs.getString(2)); }, (Object) kreisCodes.toArray(String[]::new));
-        }
-        return names;
+        return subset(labels.kreisNames(), kreisCodes);
     }
 
     @Override
     public Map<String, String> occupationTitles(Collection<String> keys) {
-        Map<String, String> titles = new HashMap<>();
-        if (!keys.isEmpty()) {
-            jdbc.query("select key, title from occupation where key = any(?)",
-                    rs -> { titles.put(rs.getString(1), rs.getString(2)); }, (Object) keys.toArray(String[]::new));
+        return subset(labels.occupationTitles(), keys);
+    }
+
+    private static Map<String, String> subset(Map<String, String> all, Collection<String> keys) {
+        Map<String, String> found = new HashMap<>();
+        for (String key : keys) {
+            String value = key == null ? null : all.get(key);
+            if (value != null) {
+                found.put(key, value);
+            }
         }
-        return titles;
+        return found;
     }
 
     @Override

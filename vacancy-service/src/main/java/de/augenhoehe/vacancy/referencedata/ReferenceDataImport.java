@@ -33,12 +33,20 @@ public class ReferenceDataImport {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final int progressEvery;
+    private final ReferenceLabels labels;
 
     ReferenceDataImport(JdbcTemplate jdbc, TransactionTemplate tx,
-            @Value("${augenhoehe.reference-data.progress-every:5000}") int progressEvery) {
+            @Value("${augenhoehe.reference-data.progress-every:5000}") int progressEvery, ReferenceLabels labels) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.progressEvery = progressEvery;
+        this.labels = labels;
+    }
+
+    /** An import commits before it returns: the labels in memory are then out of date. */
+    private ImportSummary forgettingLabels(ImportSummary summary) {
+        labels.forget();
+        return summary;
     }
 
     /** Imports the files of {@code directory} that exist; at least one must. */
@@ -60,7 +68,7 @@ public class ReferenceDataImport {
 
     public ImportSummary importPostalCodes(Path file) {
         try (Reader r = reader(Files.newInputStream(file))) {
-            return postalCodes().importFrom(r, file.getFileName().toString());
+            return forgettingLabels(postalCodes().importFrom(r, file.getFileName().toString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -68,7 +76,7 @@ public class ReferenceDataImport {
 
     public ImportSummary importOccupations(Path file) {
         try (Reader r = reader(Files.newInputStream(file))) {
-            return occupations().importFrom(r, file.getFileName().toString());
+            return forgettingLabels(occupations().importFrom(r, file.getFileName().toString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -92,7 +100,7 @@ public class ReferenceDataImport {
 
     private ImportSummary fromClasspath(String resource, CsvTableImporter importer) {
         try (Reader r = reader(new ClassPathResource(resource).getInputStream())) {
-            return importer.importFrom(r, "classpath:" + resource);
+            return forgettingLabels(importer.importFrom(r, "classpath:" + resource));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,6 +3,8 @@ package de.augenhoehe.vacancy.search;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The SQL of one search, built from {@link SearchCriteria}, over the narrow table {@code search_posting} (V6): the
@@ -15,11 +17,22 @@ final class SearchSql {
 
     static final double EARTH_RADIUS_KM = 6371.0088;
     /**
-     * websearch syntax ("phrase", -word, or) never fails on user input. Resolved in its own statement, then combined
-     * with the synthetic lexemes into the one tsquery of the search.
+     * The first statement of a search: its transaction's settings and the words as a tsquery (null without text), in
+     * one round trip. Settings: each search is planned with its own values (a generic plan of a prepared statement
+     * cannot tell a date order that stops early in the (published_at, id) index from one that must read every match).
+     * No parallel workers: at 50 searches a second on two cores the planner's parallel plans for the wide circles
+     * forked two workers per search and doubled the p95 (benchmark README). No nested loop: the only join of a search
+     * is the semi-join on a network's members, and with the estimates of a word-cell pair query (39 rows for 389) the
+     * planner compared 4,000 members with every match (250 ms; a hash join 6 ms). The words: websearch syntax
+     * ("phrase", -word, or) never fails on user input; then combined with the synthetic lexemes into the one tsquery
+     * of the search.
      */
-    static final String TO_TSQUERY = "select websearch_to_tsquery('german'::regconfig, search_fold(?))::text";
+    static final String START = "select set_config('plan_cache_mode', 'force_custom_plan', true),"
+            + " set_config('max_parallel_workers_per_gather', '0', true), set_config('enable_nestloop', 'off', true),"
+            + " websearch_to_tsquery('german'::regconfig, search_fold(?))::text as words";
     static final String DISTANCE = "search_distance_km(?, ?, s.latitude, s.longitude)";
+    /** The expression of the word-cell pair index of V7 (exactly as there, or the planner cannot use it). */
+    static final String LOCATED = "search_located(s.terms, s.latitude, s.longitude)";
     static final String EPOCH_MICROS = "(extract(epoch from s.published_at) * 1000000)::bigint";
 
     /** Grid resolutions in degrees (latitude, longitude) of the lexemes §g1…§g4; equal to search_lexemes in V6. */
@@ -37,6 +50,18 @@ final class SearchSql {
      * that were slowest. Finer still (32: 25 km on g1, 26–32 cells) measured no better (service p95 58 ms, SQL 46 ms).
      */
     static final int MAX_CELLS = 20;
+    /** The resolution of the word-cell pairs of V7 (§g2; search_located there must use the same cell size). */
+    static final int PAIR_LEVEL = 1;
+    /**
+     * Pairs are looked up for circles wider than the finest grid while they need at most this many §g2 cells: each
+     * pair's list is short, so more cells cost little — 50 km in northern Germany needs 21–30 (the coarse §g3 cells
+     * left 2–5 times the circle's area to check); 100 km and more stay with words AND cells.
+     */
+    static final int MAX_PAIR_CELLS = 40;
+    /** A lexeme of a tsquery's text: quoted, quotes inside doubled. */
+    static final Pattern LEXEME = Pattern.compile("'((?:[^']|'')+)'");
+    /** Phrase operators (followed by, at distance N): AND in the pair query. */
+    static final Pattern PHRASE = Pattern.compile("<(?:-|\\d+)>");
 
     static final String COLUMNS = """
             p.id, p.employer_id, p.title, p.type, p.kldb, p.occupation_group, p.postal_code, p.place, p.kreis,
@@ -56,7 +81,9 @@ final class SearchSql {
      */
     static String tsquery(SearchCriteria c, String words) {
         List<String> parts = new ArrayList<>();
-        if (words != null) {
+        if (usesPairs(c, words)) {
+            parts.add(pairs(words, c.origin().latitude(), c.origin().longitude(), c.radiusKm()));
+        } else if (words != null) {
             parts.add("(" + words + ")");
         }
         if (!c.types().isEmpty() && !c.types().contains(FREQUENT_TYPE)) {
@@ -71,10 +98,77 @@ final class SearchSql {
         if (c.kldbPrefix() != null) {
             parts.add(lexeme("k", c.kldbPrefix()));
         }
-        if (c.radiusKm() != null) {
+        if (c.radiusKm() != null && !usesPairs(c, words)) {
             parts.add(cells(c.origin().latitude(), c.origin().longitude(), c.radiusKm()));
         }
         return parts.isEmpty() ? null : String.join(" & ", parts);
+    }
+
+    /**
+     * Whether the words are looked up as word-cell pairs (V7's index over {@link #LOCATED}) instead of words AND cells: for
+     * a circle wider than the finest grid (see {@link #MAX_PAIR_CELLS}) and words that a match must contain (not only
+     * "-word"). The pair query is a necessary condition for a posting
+     * inside the circle (its cell is one of the circle's, and it has a word exactly when it has the word's pair in its
+     * cell); phrases become AND there, so {@link #where} checks the words exactly on the rows GIN leaves.
+     */
+    static boolean usesPairs(SearchCriteria c, String words) {
+        if (c.radiusKm() == null || words == null || words.isEmpty() || words.contains(":") || matchesEmpty(words)) {
+            return false;
+        }
+        double lat = c.origin().latitude();
+        double lon = c.origin().longitude();
+        return cellLevel(lat, lon, c.radiusKm()) >= PAIR_LEVEL
+                && touchingCells(lat, lon, c.radiusKm(), PAIR_LEVEL).size() <= MAX_PAIR_CELLS;
+    }
+
+    /** The words' tsquery with every lexeme replaced by an OR of its pairs with the circle's cells. */
+    static String pairs(String words, double lat, double lon, int radiusKm) {
+        List<String> cells = touchingCells(lat, lon, radiusKm, PAIR_LEVEL);
+        String anded = PHRASE.matcher(words).replaceAll("&");
+        return "(" + LEXEME.matcher(anded).replaceAll(m -> Matcher.quoteReplacement("(" + String.join(" | ",
+                cells.stream().map(cell -> "'" + m.group(1) + "§" + cell + "'").toList()) + ")")) + ")";
+    }
+
+    /**
+     * Whether a posting with none of the words would match (the query is only negations, e.g. "-Zeitarbeit"): such
+     * words give GIN nothing to look up, so the cells stay in the index query.
+     */
+    static boolean matchesEmpty(String words) {
+        String expression = LEXEME.matcher(PHRASE.matcher(words).replaceAll("&")).replaceAll("F").replaceAll("\\s+", "");
+        int[] at = {0};
+        return anyOf(expression, at);
+    }
+
+    private static boolean anyOf(String e, int[] at) {
+        boolean value = allOf(e, at);
+        while (at[0] < e.length() && e.charAt(at[0]) == '|') {
+            at[0]++;
+            value = allOf(e, at) | value;
+        }
+        return value;
+    }
+
+    private static boolean allOf(String e, int[] at) {
+        boolean value = operand(e, at);
+        while (at[0] < e.length() && e.charAt(at[0]) == '&') {
+            at[0]++;
+            value = operand(e, at) & value;
+        }
+        return value;
+    }
+
+    private static boolean operand(String e, int[] at) {
+        char ch = e.charAt(at[0]++);
+        return switch (ch) {
+            case '!' -> !operand(e, at);
+            case '(' -> {
+                boolean value = anyOf(e, at);
+                at[0]++; // ')'
+                yield value;
+            }
+            case 'F' -> false;
+            default -> throw new IllegalArgumentException("unexpected '" + ch + "' in tsquery " + e);
+        };
     }
 
     /**
@@ -83,28 +177,39 @@ final class SearchSql {
      * radius (with a margin for the flat approximation of that point); the exact distance is checked per row anyway.
      */
     static String cells(double lat, double lon, int radiusKm) {
+        int level = cellLevel(lat, lon, radiusKm);
+        return "(" + String.join(" | ", touchingCells(lat, lon, radiusKm, level).stream()
+                .map(cell -> "'§g" + (level + 1) + ":" + cell + "'").toList()) + ")";
+    }
+
+    /** The index into {@link #GRID} of the finest resolution with at most {@link #MAX_CELLS} cells touching the circle. */
+    static int cellLevel(double lat, double lon, int radiusKm) {
+        for (int level = 0; level < GRID.length - 1; level++) {
+            if (touchingCells(lat, lon, radiusKm, level).size() <= MAX_CELLS) {
+                return level;
+            }
+        }
+        return GRID.length - 1;
+    }
+
+    /** The cells ("y:x") of one resolution that touch the circle. */
+    static List<String> touchingCells(double lat, double lon, int radiusKm, int level) {
         double angular = radiusKm / EARTH_RADIUS_KM;
         double dLat = Math.toDegrees(angular);
         double dLon = Math.toDegrees(Math.asin(Math.min(1, Math.sin(angular) / Math.cos(Math.toRadians(Math.min(89, Math.abs(lat)))))));
-        List<String> cells = List.of();
-        for (int level = 0; level < GRID.length; level++) {
-            double h = GRID[level][0];
-            double w = GRID[level][1];
-            cells = new ArrayList<>();
-            for (int y = (int) Math.floor((lat - dLat) / h); y <= (int) Math.floor((lat + dLat) / h); y++) {
-                for (int x = (int) Math.floor((lon - dLon) / w); x <= (int) Math.floor((lon + dLon) / w); x++) {
-                    double nearLat = Math.max(y * h, Math.min(lat, (y + 1) * h));
-                    double nearLon = Math.max(x * w, Math.min(lon, (x + 1) * w));
-                    if (distanceKm(lat, lon, nearLat, nearLon) <= radiusKm * 1.01 + 0.5) {
-                        cells.add("'§g" + (level + 1) + ":" + y + ":" + x + "'");
-                    }
+        double h = GRID[level][0];
+        double w = GRID[level][1];
+        List<String> cells = new ArrayList<>();
+        for (int y = (int) Math.floor((lat - dLat) / h); y <= (int) Math.floor((lat + dLat) / h); y++) {
+            for (int x = (int) Math.floor((lon - dLon) / w); x <= (int) Math.floor((lon + dLon) / w); x++) {
+                double nearLat = Math.max(y * h, Math.min(lat, (y + 1) * h));
+                double nearLon = Math.max(x * w, Math.min(lon, (x + 1) * w));
+                if (distanceKm(lat, lon, nearLat, nearLon) <= radiusKm * 1.01 + 0.5) {
+                    cells.add(y + ":" + x);
                 }
             }
-            if (cells.size() <= MAX_CELLS) {
-                break;
-            }
         }
-        return "(" + String.join(" | ", cells) + ")";
+        return cells;
     }
 
     /** The filter over search_posting s; {@code tsquery} from {@link #tsquery} (null: none). */
@@ -114,8 +219,13 @@ final class SearchSql {
         if (words != null && words.isEmpty()) {
             w.append(" and false"); // only stop words: nothing matches (as "search_vector @@ ''" answered before)
         } else if (tsquery != null) {
-            w.append(" and s.terms @@ ?::tsquery");
+            w.append(usesPairs(c, words) ? " and " + LOCATED + " @@ ?::tsquery" : " and s.terms @@ ?::tsquery");
             args.add(tsquery);
+        }
+        if (usesPairs(c, words)) {
+            // the exact words (phrases too) on the rows the pairs left; "is true" keeps it out of the index condition
+            w.append(" and (s.terms @@ ?::tsquery) is true");
+            args.add(words);
         }
         if (c.radiusKm() != null) {
             w.append(" and ").append(DISTANCE).append(" <= ?");

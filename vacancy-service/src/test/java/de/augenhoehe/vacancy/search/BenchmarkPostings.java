@@ -27,7 +27,7 @@ import org.postgresql.copy.CopyIn;
 /**
  * The benchmark's data: realistic postings built from the postal codes and KldB positions in the database (the
  * service's own importer filled them from the real files), loaded with COPY on two connections while the search
- * indexes of V6 are dropped; the indexes are built afterwards from the migration's own statements.
+ * indexes of V6 and V7 are dropped; the indexes are built afterwards from the migrations' own statements.
  * Not a test: used by {@link SearchBenchmark} only.
  */
 final class BenchmarkPostings {
@@ -185,17 +185,19 @@ final class BenchmarkPostings {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** The "create index" statements of the search migration, so the benchmark builds exactly what production has. */
+    /** The "create index" statements of the search migrations, so the benchmark builds exactly what production has. */
     static List<String> indexStatements() throws Exception {
-        String migration;
-        try (var in = BenchmarkPostings.class.getResourceAsStream("/db/migration/V6__search_index.sql")) {
-            migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
         List<String> out = new ArrayList<>();
-        for (String statement : migration.split(";")) {
-            String sql = statement.lines().filter(l -> !l.trim().startsWith("--")).reduce("", (a, b) -> a + "\n" + b).trim();
-            if (sql.startsWith("create index")) {
-                out.add(sql);
+        for (String file : List.of("V6__search_index.sql", "V7__search_word_cell_pairs.sql")) {
+            String migration;
+            try (var in = BenchmarkPostings.class.getResourceAsStream("/db/migration/" + file)) {
+                migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            for (String statement : migration.split(";")) {
+                String sql = statement.lines().filter(l -> !l.trim().startsWith("--")).reduce("", (a, b) -> a + "\n" + b).trim();
+                if (sql.startsWith("create index")) {
+                    out.add(sql);
+                }
             }
         }
         return out;

@@ -172,6 +172,29 @@ class PublicSearchIT {
     }
 
     @Test
+    void words_in_a_wide_circle_are_found_through_their_word_cell_pairs_exactly_as_without_a_circle() {
+        UUID heilbronn = postings.posting("Berufskraftfahrer/in").description("Führerschein Klasse CE erforderlich").kldb("52122").insert();
+        UUID neckarsulm = postings.posting("Lagerhelfer/in").description("Führerschein von Vorteil, Klasse B").kldb("51311")
+                .at("74172", "Neckarsulm", "08125", TestPostings.NECKARSULM).insert();
+        UUID leer = postings.posting("Berufskraftfahrer/in").description("Führerschein Klasse CE erforderlich").kldb("52122")
+                .at("26789", "Leer (Ostfriesland)", "03457", TestPostings.LEER).insert();
+        String circle = "&postalCode=74072&radiusKm=50";
+
+        assertThat(ids("q=Fuehrerschein" + circle)).containsExactlyInAnyOrder(heilbronn, neckarsulm);
+        assertThat(ids("q=Führerschein")).containsExactlyInAnyOrder(heilbronn, neckarsulm, leer);
+        assertThat(ids("q=\"Klasse CE\"" + circle)).as("a phrase: AND in the index, exact on the row").containsExactly(heilbronn);
+        assertThat(ids("q=\"CE Klasse\"" + circle)).as("the words, but not as this phrase").isEmpty();
+        assertThat(ids("q=Führerschein -Lagerhelfer" + circle)).containsExactly(heilbronn);
+        assertThat(ids("q=-Lagerhelfer" + circle)).as("only a negation: the cells stay in the index query").containsExactly(heilbronn);
+        assertThat(ids("q=Lagerhelfer or Berufskraftfahrer" + circle)).containsExactlyInAnyOrder(heilbronn, neckarsulm);
+
+        // a posting that moves takes its pairs along
+        jdbc.update("update posting set postal_code = '74072', place = 'Heilbronn', kreis = '08121', latitude = ?, longitude = ?"
+                + " where id = ?", TestPostings.HEILBRONN[0], TestPostings.HEILBRONN[1], leer);
+        assertThat(ids("q=Fuehrerschein" + circle)).containsExactlyInAnyOrder(heilbronn, neckarsulm, leer);
+    }
+
+    @Test
     void facets_count_the_current_filter_with_titles_and_kreis_names() {
         postings.posting("Mechatroniker A").insert();
         postings.posting("Mechatroniker B").type("APPRENTICESHIP").kldb("26102").workingTime("PART_TIME").insert();

@@ -58,4 +58,43 @@ class SearchSqlTest {
                 null, SearchCriteria.Sort.DATE, 20, false);
         assertThat(SearchSql.tsquery(none, null)).isNull();
     }
+
+    @Test
+    void words_in_a_circle_on_the_pair_grid_become_word_cell_pairs_and_are_checked_exactly_on_the_row() {
+        SearchCriteria wide = new SearchCriteria("Führerschein", List.of(), null, new SearchCriteria.Origin("21698", 53.4667, 9.45), 50,
+                List.of(), null, null, List.of(), null, null, false, null, SearchCriteria.Sort.RELEVANCE, 20, true);
+        List<String> cells = SearchSql.touchingCells(53.4667, 9.45, 50, SearchSql.PAIR_LEVEL);
+        String tsquery = SearchSql.tsquery(wide, "'fuhrerschein' & 'klass' <-> 'ce'");
+        assertThat(tsquery).doesNotContain("§g").doesNotContain("<->")
+                .contains("'fuhrerschein§" + cells.get(0) + "'").contains("'ce§" + cells.get(cells.size() - 1) + "'");
+        assertThat(tsquery.split("\\|")).hasSize(3 * cells.size() - 2);
+        assertThat(SearchSql.where(wide, "'fuhrerschein'", tsquery, null).sql()).contains("(s.terms @@ ?::tsquery) is true");
+
+        assertThat(SearchSql.tsquery(wide, "!'zeitarbeit'")).as("nothing to look up: cells").startsWith("(!'zeitarbeit') & ('§g2:");
+        SearchCriteria near = new SearchCriteria("Führerschein", List.of(), null, new SearchCriteria.Origin("21698", 53.4667, 9.45), 10,
+                List.of(), null, null, List.of(), null, null, false, null, SearchCriteria.Sort.RELEVANCE, 20, true);
+        assertThat(SearchSql.tsquery(near, "'fuhrerschein'")).as("the fine grid: words and cells").isEqualTo(
+                "('fuhrerschein') & " + SearchSql.cells(53.4667, 9.45, 10));
+        assertThat(SearchSql.where(near, "'fuhrerschein'", "x", null).sql()).doesNotContain("is true");
+
+        SearchCriteria kiel = new SearchCriteria("Führerschein", List.of(), null, new SearchCriteria.Origin("24103", 54.3213, 10.1349), 50,
+                List.of(), null, null, List.of(), null, null, false, null, SearchCriteria.Sort.RELEVANCE, 20, true);
+        assertThat(SearchSql.cells(54.3213, 10.1349, 50)).as("too many g2 cells for the cell query").startsWith("('§g3:");
+        assertThat(SearchSql.tsquery(kiel, "'fuhrerschein'")).as("but few enough for pairs").startsWith("(('fuhrerschein§")
+                .doesNotContain("§g");
+        SearchCriteria wider = new SearchCriteria("Führerschein", List.of(), null, new SearchCriteria.Origin("24103", 54.3213, 10.1349), 100,
+                List.of(), null, null, List.of(), null, null, false, null, SearchCriteria.Sort.RELEVANCE, 20, true);
+        assertThat(SearchSql.usesPairs(wider, "'fuhrerschein'")).isFalse();
+    }
+
+    @Test
+    void a_query_matches_the_empty_posting_only_through_negation() {
+        assertThat(SearchSql.matchesEmpty("'a'")).isFalse();
+        assertThat(SearchSql.matchesEmpty("!'a'")).isTrue();
+        assertThat(SearchSql.matchesEmpty("'a' & !'b'")).isFalse();
+        assertThat(SearchSql.matchesEmpty("'a' | !'b'")).isTrue();
+        assertThat(SearchSql.matchesEmpty("!( 'a' <-> 'b' ) & !'c'")).isTrue();
+        assertThat(SearchSql.matchesEmpty("!!'a'")).isFalse();
+        assertThat(SearchSql.matchesEmpty("'it''s' <2> 'x'")).isFalse();
+    }
 }
