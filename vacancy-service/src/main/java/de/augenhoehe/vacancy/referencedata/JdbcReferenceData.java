@@ -18,9 +18,9 @@ class JdbcReferenceData implements ReferenceData {
     static final Pattern OCCUPATION_KEY = Pattern.compile("[0-9]{1,5}");
 
     private final JdbcTemplate jdbc;
-    private final ReferenceLabels labels;
+    private final ReferenceCache labels;
 
-    JdbcReferenceData(JdbcTemplate jdbc, ReferenceLabels labels) {
+    JdbcReferenceData(JdbcTemplate jdbc, ReferenceCache labels) {
         this.jdbc = jdbc;
         this.labels = labels;
     }
@@ -30,6 +30,10 @@ class JdbcReferenceData implements ReferenceData {
         if (code == null || !POSTAL_CODE.matcher(code).matches()) {
             return Optional.empty();
         }
+        return labels.area(code, this::readArea);
+    }
+
+    private Optional<PostalCodeArea> readArea(String code) {
         List<Place> places = jdbc.query(
                 "select place, kreis_code, kreis_name, latitude, longitude from postal_code where code = ? order by place",
                 (rs, n) -> new Place(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getDouble(5)), code);
@@ -52,7 +56,7 @@ class JdbcReferenceData implements ReferenceData {
         }
         String kreis = central.kreisCode();
         return Optional.of(new PostalCodeArea(code, central.place(), kreis == null ? null : kreis.substring(0, 2), kreis,
-                central.kreisName(), round(lat), round(lon), places));
+                central.kreisName(), round(lat), round(lon), List.copyOf(places)));
     }
 
     private static double round(double degrees) {

@@ -33,10 +33,10 @@ public class ReferenceDataImport {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final int progressEvery;
-    private final ReferenceLabels labels;
+    private final ReferenceCache labels;
 
     ReferenceDataImport(JdbcTemplate jdbc, TransactionTemplate tx,
-            @Value("${augenhoehe.reference-data.progress-every:5000}") int progressEvery, ReferenceLabels labels) {
+            @Value("${augenhoehe.reference-data.progress-every:5000}") int progressEvery, ReferenceCache labels) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.progressEvery = progressEvery;
