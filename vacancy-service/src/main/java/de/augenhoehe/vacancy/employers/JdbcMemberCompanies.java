@@ -49,7 +49,7 @@ class JdbcMemberCompanies implements MemberCompanies {
     @Override
     public Set<UUID> activeMembersOf(UUID networkId) {
         return new LinkedHashSet<>(jdbc.queryForList(
-                "select partner_id from employer_membership where network_id = ? and status = 'ACTIVE' order by partner_id",
+                ACTIVE_MEMBER_IDS + " order by partner_id",
                 UUID.class, networkId));
     }
 

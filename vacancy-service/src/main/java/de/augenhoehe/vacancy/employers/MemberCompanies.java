@@ -24,7 +24,14 @@ public interface MemberCompanies {
 
     boolean isActiveMember(UUID partnerId, UUID networkId);
 
-    /** The partners that are active members of the network (the public search's network filter). */
+    /**
+     * The ids of a network's active members as a subquery with one parameter, the network's id: for statements of
+     * other features on this service's database (the public search's network filter), so that a search needs neither
+     * a round trip for them nor 4,000 ids as a parameter (planned as a constant: 6 ms per search).
+     */
+    String ACTIVE_MEMBER_IDS = "select partner_id from employer_membership where network_id = ? and status = 'ACTIVE'";
+
+    /** The partners that are active members of the network. */
     Set<UUID> activeMembersOf(UUID networkId);
 
     /** The organisations' names as known from partner-events (unknown ids are missing from the map). */

@@ -42,10 +42,9 @@ class PostingSearch {
     @Transactional(readOnly = true)
     public SearchResult search(SearchCriteria c, String cursor) { // public: proxied for the transaction
         SearchCursor.Position after = cursor == null ? null : cursors.decode(cursor, c);
-        UUID[] networkMembers = c.network() == null ? null : members.activeMembersOf(c.network()).toArray(UUID[]::new);
         String words = jdbc.queryForObject(SearchSql.START, (rs, n) -> rs.getString("words"), c.text());
 
-        SearchSql.Statement page = SearchSql.page(c, words, networkMembers, after);
+        SearchSql.Statement page = SearchSql.page(c, words, after);
         List<UUID> ids = new ArrayList<>();
         List<Double> keys = new ArrayList<>();
         Facets facets = new Facets();

@@ -231,23 +231,10 @@ public final class SearchBenchmark {
         try (Connection con = db.getConnection()) {
             con.setAutoCommit(false);
             con.setReadOnly(true);
-            UUID[] members = null;
-            if (c.network() != null) {
-                try (PreparedStatement ps = con.prepareStatement("select partner_id from employer_membership where network_id = ? and status = 'ACTIVE' order by partner_id")) {
-                    ps.setObject(1, c.network());
-                    List<UUID> ids = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            ids.add(rs.getObject(1, UUID.class));
-                        }
-                    }
-                    members = ids.toArray(UUID[]::new);
-                }
-            }
             String words = start(con, c.text());
             // the page statement (hits + facets in one scan), then the page's hits by id, as the service does
             List<UUID> ids = new ArrayList<>();
-            try (PreparedStatement ps = prepare(con, SearchSql.page(c, words, members, null)); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = prepare(con, SearchSql.page(c, words, null)); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows++;
                     if (rs.getInt("kind") == 0) {
@@ -272,15 +259,7 @@ public final class SearchBenchmark {
             try (Connection con = db.getConnection()) {
                 con.setAutoCommit(false);
                 String words = start(con, c.text()); // with the settings: the plans the searches get
-                UUID[] members = c.network() == null ? null : new UUID[0];
-                if (c.network() != null) {
-                    try (Statement s = con.createStatement(); ResultSet rs = s.executeQuery(
-                            "select array_agg(partner_id) from employer_membership where status = 'ACTIVE' and network_id = '" + c.network() + "'")) {
-                        rs.next();
-                        members = (UUID[]) rs.getArray(1).getArray();
-                    }
-                }
-                for (SearchSql.Statement st : List.of(SearchSql.page(c, words, members, null))) {
+                for (SearchSql.Statement st : List.of(SearchSql.page(c, words, null))) {
                     out.append("-- ").append(q.queryString()).append('\n');
                     String plan = String.join("\n", lines(con, new SearchSql.Statement("explain (analyze, buffers) " + st.sql(), st.args())));
                     out.append(plan).append("\n\n");

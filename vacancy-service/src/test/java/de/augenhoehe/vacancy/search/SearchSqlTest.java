@@ -49,7 +49,7 @@ class SearchSqlTest {
         assertThat(SearchSql.tsquery(c, "'pfleg'")).isEqualTo(
                 "('pfleg') & ('§w:PART_TIME') & ('§r:08121') & '§k:261'");
         // JOB (most postings) is checked on the column; rare types are lexemes
-        assertThat(SearchSql.where(c, "'pfleg'", SearchSql.tsquery(c, "'pfleg'"), null).sql())
+        assertThat(SearchSql.where(c, "'pfleg'", SearchSql.tsquery(c, "'pfleg'")).sql())
                 .contains("s.type = any(").contains("s.fixed_term = ?").contains("s.german_level <= ?").contains("not s.temporary_agency");
         SearchCriteria internships = new SearchCriteria(null, List.of("INTERNSHIP"), null, null, null, List.of(), null, null,
                 List.of(), null, null, false, null, SearchCriteria.Sort.DATE, 20, false);
@@ -68,14 +68,14 @@ class SearchSqlTest {
         assertThat(tsquery).doesNotContain("§g").doesNotContain("<->")
                 .contains("'fuhrerschein§" + cells.get(0) + "'").contains("'ce§" + cells.get(cells.size() - 1) + "'");
         assertThat(tsquery.split("\\|")).hasSize(3 * cells.size() - 2);
-        assertThat(SearchSql.where(wide, "'fuhrerschein'", tsquery, null).sql()).contains("(s.terms @@ ?::tsquery) is true");
+        assertThat(SearchSql.where(wide, "'fuhrerschein'", tsquery).sql()).contains("(s.terms @@ ?::tsquery) is true");
 
         assertThat(SearchSql.tsquery(wide, "!'zeitarbeit'")).as("nothing to look up: cells").startsWith("(!'zeitarbeit') & ('§g2:");
         SearchCriteria near = new SearchCriteria("Führerschein", List.of(), null, new SearchCriteria.Origin("21698", 53.4667, 9.45), 10,
                 List.of(), null, null, List.of(), null, null, false, null, SearchCriteria.Sort.RELEVANCE, 20, true);
         assertThat(SearchSql.tsquery(near, "'fuhrerschein'")).as("the fine grid: words and cells").isEqualTo(
                 "('fuhrerschein') & " + SearchSql.cells(53.4667, 9.45, 10));
-        assertThat(SearchSql.where(near, "'fuhrerschein'", "x", null).sql()).doesNotContain("is true");
+        assertThat(SearchSql.where(near, "'fuhrerschein'", "x").sql()).doesNotContain("is true");
 
         SearchCriteria kiel = new SearchCriteria("Führerschein", List.of(), null, new SearchCriteria.Origin("24103", 54.3213, 10.1349), 50,
                 List.of(), null, null, List.of(), null, null, false, null, SearchCriteria.Sort.RELEVANCE, 20, true);
