@@ -47,13 +47,6 @@ class JdbcMemberCompanies implements MemberCompanies {
     }
 
     @Override
-    public Set<UUID> activeMembersOf(UUID networkId) {
-        return new LinkedHashSet<>(jdbc.queryForList(
-                ACTIVE_MEMBER_IDS + " order by partner_id",
-                UUID.class, networkId));
-    }
-
-    @Override
     public Map<UUID, String> namesOf(Collection<UUID> partnerIds) {
         Map<UUID, String> names = new HashMap<>();
         if (partnerIds.isEmpty()) {

@@ -31,9 +31,6 @@ public interface MemberCompanies {
      */
     String ACTIVE_MEMBER_IDS = "select partner_id from employer_membership where network_id = ? and status = 'ACTIVE'";
 
-    /** The partners that are active members of the network. */
-    Set<UUID> activeMembersOf(UUID networkId);
-
     /** The organisations' names as known from partner-events (unknown ids are missing from the map). */
     Map<UUID, String> namesOf(Collection<UUID> partnerIds);
 
