@@ -83,7 +83,8 @@ final class SearchSql {
      */
     static String tsquery(SearchCriteria c, String words) {
         List<String> parts = new ArrayList<>();
-        if (usesPairs(c, words)) {
+        boolean byPairs = usesPairs(c, words);
+        if (byPairs) {
             parts.add(pairs(words, c.origin().latitude(), c.origin().longitude(), c.radiusKm()));
         } else if (words != null) {
             parts.add("(" + words + ")");
@@ -100,7 +101,7 @@ final class SearchSql {
         if (c.kldbPrefix() != null) {
             parts.add(lexeme("k", c.kldbPrefix()));
         }
-        if (c.radiusKm() != null && !usesPairs(c, words)) {
+        if (c.radiusKm() != null && !byPairs) {
             parts.add(cells(c.origin().latitude(), c.origin().longitude(), c.radiusKm()));
         }
         return parts.isEmpty() ? null : String.join(" & ", parts);
@@ -119,8 +120,8 @@ final class SearchSql {
         }
         double lat = c.origin().latitude();
         double lon = c.origin().longitude();
-        return cellLevel(lat, lon, c.radiusKm()) >= PAIR_LEVEL
-                && touchingCells(lat, lon, c.radiusKm(), PAIR_LEVEL).size() <= MAX_PAIR_CELLS;
+        return touchingCells(lat, lon, c.radiusKm(), PAIR_LEVEL).size() <= MAX_PAIR_CELLS
+                && cellLevel(lat, lon, c.radiusKm()) >= PAIR_LEVEL;
     }
 
     /** The words' tsquery with every lexeme replaced by an OR of its pairs with the circle's cells. */
@@ -218,13 +219,14 @@ final class SearchSql {
     static Statement where(SearchCriteria c, String words, String tsquery) {
         StringBuilder w = new StringBuilder("s.valid_through >= current_date");
         List<Object> args = new ArrayList<>();
+        boolean byPairs = usesPairs(c, words);
         if (words != null && words.isEmpty()) {
             w.append(" and false"); // only stop words: nothing matches (as "search_vector @@ ''" answered before)
         } else if (tsquery != null) {
-            w.append(usesPairs(c, words) ? " and " + LOCATED + " @@ ?::tsquery" : " and s.terms @@ ?::tsquery");
+            w.append(byPairs ? " and " + LOCATED + " @@ ?::tsquery" : " and s.terms @@ ?::tsquery");
             args.add(tsquery);
         }
-        if (usesPairs(c, words)) {
+        if (byPairs) {
             // the exact words (phrases too) on the rows the pairs left; "is true" keeps it out of the index condition
             w.append(" and (s.terms @@ ?::tsquery) is true");
             args.add(words);
