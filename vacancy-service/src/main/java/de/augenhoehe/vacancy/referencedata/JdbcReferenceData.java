@@ -18,11 +18,11 @@ class JdbcReferenceData implements ReferenceData {
     static final Pattern OCCUPATION_KEY = Pattern.compile("[0-9]{1,5}");
 
     private final JdbcTemplate jdbc;
-    private final ReferenceCache labels;
+    private final ReferenceCache cache;
 
-    JdbcReferenceData(JdbcTemplate jdbc, ReferenceCache labels) {
+    JdbcReferenceData(JdbcTemplate jdbc, ReferenceCache cache) {
         this.jdbc = jdbc;
-        this.labels = labels;
+        this.cache = cache;
     }
 
     @Override
@@ -30,7 +30,7 @@ class JdbcReferenceData implements ReferenceData {
         if (code == null || !POSTAL_CODE.matcher(code).matches()) {
             return Optional.empty();
         }
-        return labels.area(code, this::readArea);
+        return cache.area(code, this::readArea);
     }
 
     private Optional<PostalCodeArea> readArea(String code) {
@@ -74,12 +74,12 @@ class JdbcReferenceData implements ReferenceData {
 
     @Override
     public Map<String, String> kreisNames(Collection<String> kreisCodes) {
-        return subset(labels.kreisNames(), kreisCodes);
+        return subset(cache.kreisNames(), kreisCodes);
     }
 
     @Override
     public Map<String, String> occupationTitles(Collection<String> keys) {
-        return subset(labels.occupationTitles(), keys);
+        return subset(cache.occupationTitles(), keys);
     }
 
     private static Map<String, String> subset(Map<String, String> all, Collection<String> keys) {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,12 +24,13 @@ class ReferenceCache {
 
     static final Duration MAX_AGE = Duration.ofMinutes(5);
 
-    private record Labels(Map<String, String> kreisNames, Map<String, String> occupationTitles,
-            Map<String, ReferenceData.PostalCodeArea> areas, long loadedAt) {
+    private record Snapshot(Map<String, String> kreisNames, Map<String, String> occupationTitles,
+            Map<String, ReferenceData.PostalCodeArea> areas, long loadedAt, long generation) {
     }
 
     private final JdbcTemplate jdbc;
-    private volatile Labels labels;
+    private final AtomicLong generation = new AtomicLong();
+    private volatile Snapshot snapshot;
 
     ReferenceCache(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -56,19 +58,24 @@ class ReferenceCache {
 
     /** After an import: the next caller reads the tables again. */
     void forget() {
-        labels = null;
+        generation.incrementAndGet();
+        snapshot = null;
     }
 
-    private Labels current() {
-        Labels l = labels;
-        if (l == null || System.nanoTime() - l.loadedAt() > MAX_AGE.toNanos()) {
-            l = load();
-            labels = l;
+    private Snapshot current() {
+        Snapshot s = snapshot;
+        if (s == null || s.generation() != generation.get() || System.nanoTime() - s.loadedAt() > MAX_AGE.toNanos()) {
+            s = load();
+            // a load that began before an import's forget() read the old tables: used once, never kept
+            if (s.generation() == generation.get()) {
+                snapshot = s;
+            }
         }
-        return l;
+        return s;
     }
 
-    private Labels load() {
+    private Snapshot load() {
+        long loadedGeneration = generation.get();
         long loadedAt = System.nanoTime();
         Map<String, String> kreise = new HashMap<>();
         jdbc.query("select distinct on (kreis_code) kreis_code, kreis_name from postal_code"
@@ -76,6 +83,6 @@ class ReferenceCache {
                 rs -> { kreise.put(rs.getString(1), rs.getString(2)); });
         Map<String, String> titles = new HashMap<>();
         jdbc.query("select key, title from occupation", rs -> { titles.put(rs.getString(1), rs.getString(2)); });
-        return new Labels(Map.copyOf(kreise), Map.copyOf(titles), new ConcurrentHashMap<>(), loadedAt);
+        return new Snapshot(Map.copyOf(kreise), Map.copyOf(titles), new ConcurrentHashMap<>(), loadedAt, loadedGeneration);
     }
 }

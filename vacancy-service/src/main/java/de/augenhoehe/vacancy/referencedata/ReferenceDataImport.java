@@ -33,19 +33,19 @@ public class ReferenceDataImport {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final int progressEvery;
-    private final ReferenceCache labels;
+    private final ReferenceCache cache;
 
     ReferenceDataImport(JdbcTemplate jdbc, TransactionTemplate tx,
-            @Value("${augenhoehe.reference-data.progress-every:5000}") int progressEvery, ReferenceCache labels) {
+            @Value("${augenhoehe.reference-data.progress-every:5000}") int progressEvery, ReferenceCache cache) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.progressEvery = progressEvery;
-        this.labels = labels;
+        this.cache = cache;
     }
 
-    /** An import commits before it returns: the labels in memory are then out of date. */
-    private ImportSummary forgettingLabels(ImportSummary summary) {
-        labels.forget();
+    /** An import commits before it returns: the reference data in memory is then out of date. */
+    private ImportSummary forgettingCache(ImportSummary summary) {
+        cache.forget();
         return summary;
     }
 
@@ -68,7 +68,7 @@ public class ReferenceDataImport {
 
     public ImportSummary importPostalCodes(Path file) {
         try (Reader r = reader(Files.newInputStream(file))) {
-            return forgettingLabels(postalCodes().importFrom(r, file.getFileName().toString()));
+            return forgettingCache(postalCodes().importFrom(r, file.getFileName().toString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -76,7 +76,7 @@ public class ReferenceDataImport {
 
     public ImportSummary importOccupations(Path file) {
         try (Reader r = reader(Files.newInputStream(file))) {
-            return forgettingLabels(occupations().importFrom(r, file.getFileName().toString()));
+            return forgettingCache(occupations().importFrom(r, file.getFileName().toString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -100,7 +100,7 @@ public class ReferenceDataImport {
 
     private ImportSummary fromClasspath(String resource, CsvTableImporter importer) {
         try (Reader r = reader(new ClassPathResource(resource).getInputStream())) {
-            return forgettingLabels(importer.importFrom(r, "classpath:" + resource));
+            return forgettingCache(importer.importFrom(r, "classpath:" + resource));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
