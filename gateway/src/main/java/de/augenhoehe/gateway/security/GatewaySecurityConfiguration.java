@@ -4,10 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
 import de.augenhoehe.gateway.GatewayProperties;
-import de.augenhoehe.gateway.GatewayProperties.AccessRule;
 import de.augenhoehe.gateway.web.ClientAttributeFilter;
 import de.augenhoehe.gateway.web.Problems;
 import org.slf4j.Logger;
@@ -20,11 +18,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
 import de.augenhoehe.tokens.TokenRules;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -87,33 +83,11 @@ public class GatewaySecurityConfiguration {
             http.authorizeExchange(a -> a.anyExchange().permitAll());
             return http.build();
         }
-        http.authorizeExchange(a -> {
-            properties.access().forEach(rule -> apply(a, rule));
-            a.anyExchange().authenticated();
-        }).oauth2ResourceServer(o -> o.jwt(j -> j.jwtDecoder(decoder).jwtAuthenticationConverter(
+        http.authorizeExchange(a -> a.anyExchange().access(new AccessRules(properties.access()))).oauth2ResourceServer(o -> o.jwt(j -> j.jwtDecoder(decoder).jwtAuthenticationConverter(
                         new ReactiveJwtAuthenticationConverterAdapter(
                                 jwtAuthentication(new TokenRules.ClaimNames(rolesClaim, partnerClaim, networksClaim)))))
                 .authenticationEntryPoint(unauthenticated()).accessDeniedHandler(forbidden()));
         return http.build();
-    }
-
-    private static void apply(AuthorizeExchangeSpec a, AccessRule rule) {
-        String[] paths = rule.paths().toArray(String[]::new);
-        if (rule.methods().isEmpty()) {
-            grant(a.pathMatchers(paths), rule);
-        } else {
-            rule.methods().forEach(m -> grant(a.pathMatchers(HttpMethod.valueOf(m.toUpperCase(Locale.ROOT)), paths), rule));
-        }
-    }
-
-    private static void grant(AuthorizeExchangeSpec.Access access, AccessRule rule) {
-        if (rule.anonymous()) {
-            access.permitAll();
-        } else if (!rule.roles().isEmpty()) {
-            access.hasAnyRole(rule.roles().stream().map(r -> r.toUpperCase(Locale.ROOT)).toArray(String[]::new));
-        } else {
-            access.authenticated();
-        }
     }
 
     /** The same fixed-key decoder as the services' platform library: RS256 only, issuer, audience, expiry. */
