@@ -146,8 +146,8 @@ public final class GatewayBenchmark {
         System.out.println("warming up both (JIT) …");
         // Until the JIT is done: a 2-core machine compiles for minutes, and compiler threads measured as request CPU
         // made the same gateway look twice as expensive from one run to the next (0.56 – 1.25 ms per request).
-        warmUp(http, direct + path, token, service == null ? null : service.pid(), quick);
-        warmUp(http, through + path, token, gateway.pid(), quick);
+        warmUp(http, direct + path, token, service == null ? null : service.pid(), quick, connections, rate);
+        warmUp(http, through + path, token, gateway.pid(), quick, connections, rate);
         long jit0 = jitMillis(gateway.pid());
         Max direct0 = best(http, direct + path, token, connections, maxSeconds, service == null ? null : service.pid());
         Max through0 = best(http, through + path, token, connections, maxSeconds, gateway.pid());
@@ -350,24 +350,30 @@ public final class GatewayBenchmark {
      * Closed-loop rounds of 5 s until the process's compiler threads used under 3 % of its CPU in a round (at least
      * 4 rounds, at most 40; quick: 2 to 8).
      */
-    static void warmUp(HttpClient http, String url, String token, Long pid, boolean quick) throws Exception {
+    /**
+     * Rounds shaped like the measurements (closed loop with each caller level in turn, then the open-loop rate) until the
+     * JIT is quiet: warmed with 16 callers only, the gateway compiled again during the 64-caller and open-loop phases
+     * (1.0–3.2 s of compiler CPU in them) and those runs had the longest tails.
+     */
+    static void warmUp(HttpClient http, String url, String token, Long pid, boolean quick, int[] connections, int rate) throws Exception {
         int min = quick ? 2 : 4;
         int max = quick ? 8 : 40;
         for (int round = 1; round <= max; round++) {
             long cpu0 = pid == null ? 0 : cpuMillis(pid);
             long jit0 = pid == null ? 0 : jitMillis(pid);
-            closedLoop(http, url, token, 16, 5);
+            closedLoop(http, url, token, connections[round % connections.length], 4);
+            openLoop(http, url, token, rate, 2);
             if (pid == null) {
                 return; // the stand-in does no work worth compiling
             }
             long cpu = cpuMillis(pid) - cpu0;
             long jit = jitMillis(pid) - jit0;
             if (round >= min && jit < 0.03 * cpu) {
-                System.out.printf(Locale.ROOT, "  %s warm after %d s (JIT %d of %d ms CPU in the last round)%n", url, round * 5, jit, cpu);
+                System.out.printf(Locale.ROOT, "  %s warm after %d s (JIT %d of %d ms CPU in the last round)%n", url, round * 6, jit, cpu);
                 return;
             }
         }
-        System.out.printf(Locale.ROOT, "  %s: the JIT still compiles after %d s; measuring anyway%n", url, max * 5);
+        System.out.printf(Locale.ROOT, "  %s: the JIT still compiles after %d s; measuring anyway%n", url, max * 6);
     }
 
     /** CPU time of the process's JIT compiler threads (C1/C2 CompilerThread) from /proc/PID/task. */
