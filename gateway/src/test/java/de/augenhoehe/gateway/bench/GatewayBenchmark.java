@@ -71,6 +71,8 @@ public final class GatewayBenchmark {
         // closed-loop callers for the maximum throughput; each side's best level counts (16 callers left the path through the
         // gateway short of saturation: every request waits longer there, so fewer were in the service at a time)
         int[] connections = java.util.Arrays.stream(arg(args, "--connections", "16,64").split(",")).mapToInt(Integer::parseInt).toArray();
+        cpus = Cpus.parse(arg(args, "--cpus", null));
+        cpus.pinLoadGenerator();
         Path jar = Path.of(arg(args, "--jar", "gateway/target/gateway.jar"));
         Path work = Path.of(arg(args, "--work", "infra/benchmarks/gateway/work"));
         Files.createDirectories(work);
@@ -186,9 +188,47 @@ public final class GatewayBenchmark {
         return row;
     }
 
+    /**
+     * {@code --cpus load=0-1,gateway=2-3,service=4-5}: the load generator (with the stand-in), the gateway, and the real
+     * service with its PostgreSQL and Kafka each on cores of their own ({@code taskset}), so that the gateway's cost is
+     * not taken from the service's cores. Only meaningful with enough cores: two cores shared out this way starve the
+     * service (README). Without the option nothing is pinned.
+     */
+    record Cpus(String load, String gateway, String service) {
+        static Cpus parse(String spec) {
+            if (spec == null) {
+                return new Cpus(null, null, null);
+            }
+            java.util.Map<String, String> groups = new java.util.HashMap<>();
+            for (String part : spec.split(",(?=[a-z])")) {
+                String[] kv = part.split("=", 2);
+                if (kv.length != 2 || !List.of("load", "gateway", "service").contains(kv[0]) || !kv[1].matches("[0-9,-]+")) {
+                    throw new IllegalArgumentException("--cpus load=<list>,gateway=<list>,service=<list>, e.g. load=0-1,gateway=2-3,service=4-5");
+                }
+                groups.put(kv[0], kv[1]);
+            }
+            return new Cpus(groups.get("load"), groups.get("gateway"), groups.get("service"));
+        }
+
+        static List<String> prefix(String list) {
+            return list == null ? List.of() : List.of("taskset", "-c", list);
+        }
+
+        void pinLoadGenerator() throws Exception {
+            if (load != null) {
+                // every thread so far; threads started later inherit it
+                new ProcessBuilder("taskset", "-a", "-c", "-p", load, Long.toString(ProcessHandle.current().pid()))
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+                System.out.println("pinned: load generator " + load + ", gateway " + gateway + ", service side " + service);
+            }
+        }
+    }
+
+    static Cpus cpus = new Cpus(null, null, null);
+
     static Process startGateway(Path jar, Path work, int port, String partner, String standIn, Path pem, String issuer) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m"));
+        List<String> command = new ArrayList<>(Cpus.prefix(cpus.gateway()));
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
         // extra JVM options for the gateway, e.g. a flight recording: GATEWAY_JAVA_OPTS="-XX:StartFlightRecording=..."
         String extra = System.getenv("GATEWAY_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {
@@ -443,6 +483,13 @@ public final class GatewayBenchmark {
     static final class RealService {
         static String base;
 
+        /** The service side's command, on its cores when {@code --cpus} names them (PostgreSQL's processes inherit them). */
+        static List<String> pinned(String... command) {
+            List<String> all = new ArrayList<>(Cpus.prefix(cpus.service()));
+            all.addAll(List.of(command));
+            return all;
+        }
+
         static Process start(String jar, String localServersCp, Path work, Path pem, Path privatePem, String issuer,
                 List<Process> processes) throws Exception {
             if (localServersCp == null) {
@@ -454,16 +501,16 @@ public final class GatewayBenchmark {
             Files.createDirectories(dir);
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             int pgPort = freePort();
-            processes.add(awaitLine(new ProcessBuilder(java, "-Xmx160m", "-cp", localServersCp, "de.augenhoehe.localservers.LocalServersMain",
+            processes.add(awaitLine(new ProcessBuilder(pinned(java, "-Xmx160m", "-cp", localServersCp, "de.augenhoehe.localservers.LocalServersMain",
                     "postgres", "--dir", dir.resolve("postgres-data").toString(), "--work", dir.resolve("postgres-binaries").toString(),
-                    "--port", Integer.toString(pgPort), "--database", "partner:partner:partner"), dir.resolve("postgres.log"), "READY"));
+                    "--port", Integer.toString(pgPort), "--database", "partner:partner:partner")), dir.resolve("postgres.log"), "READY"));
             int kafkaPort = freePort();
-            processes.add(awaitLine(new ProcessBuilder(java, "-Xmx256m", "-cp", localServersCp, "de.augenhoehe.localservers.LocalServersMain",
+            processes.add(awaitLine(new ProcessBuilder(pinned(java, "-Xmx256m", "-cp", localServersCp, "de.augenhoehe.localservers.LocalServersMain",
                     "kafka", "--dir", dir.resolve("kafka").toString(), "--port", Integer.toString(kafkaPort),
-                    "--controller-port", Integer.toString(freePort())), dir.resolve("kafka.log"), "READY"));
+                    "--controller-port", Integer.toString(freePort()))), dir.resolve("kafka.log"), "READY"));
             int port = freePort();
             base = "http://127.0.0.1:" + port;
-            ProcessBuilder service = new ProcessBuilder(java, "-Xmx512m", "-jar", Path.of(jar).toAbsolutePath().toString())
+            ProcessBuilder service = new ProcessBuilder(pinned(java, "-Xmx512m", "-jar", Path.of(jar).toAbsolutePath().toString()))
                     .redirectErrorStream(true).redirectOutput(dir.resolve("partner-service.log").toFile());
             var env = service.environment();
             env.put("SERVER_PORT", Integer.toString(port));
