@@ -7,8 +7,8 @@ import java.util.stream.Collectors;
 
 import de.augenhoehe.gateway.GatewayProperties.AccessRule;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationResult;
@@ -31,8 +31,9 @@ import reactor.core.publisher.Mono;
  */
 final class AccessRules implements ReactiveAuthorizationManager<AuthorizationContext> {
 
-    private static final Mono<AuthorizationResult> GRANTED = Mono.just(new AuthorizationDecision(true));
+    private static final AuthorizationResult GRANTED = new AuthorizationDecision(true);
     private static final AuthorizationResult DENIED = new AuthorizationDecision(false);
+    private static final Mono<AuthorizationResult> ALWAYS_GRANTED = Mono.just(GRANTED);
     private static final Rule ANY_LOGGED_IN_USER = new Rule(Set.of(), List.of(), false, Set.of());
 
     private final List<Rule> rules;
@@ -45,14 +46,14 @@ final class AccessRules implements ReactiveAuthorizationManager<AuthorizationCon
     public Mono<AuthorizationResult> authorize(Mono<Authentication> authentication, AuthorizationContext context) {
         Rule rule = ruleFor(context.getExchange().getRequest());
         if (rule.anonymous()) {
-            return GRANTED;
+            return ALWAYS_GRANTED;
         }
         return authentication.filter(a -> a.isAuthenticated() && !(a instanceof AnonymousAuthenticationToken))
-                .map(a -> (AuthorizationResult) new AuthorizationDecision(rule.admits(a)))
+                .map(a -> rule.admits(a) ? GRANTED : DENIED)
                 .defaultIfEmpty(DENIED);
     }
 
-    Rule ruleFor(ServerHttpRequest request) {
+    private Rule ruleFor(ServerHttpRequest request) {
         PathContainer path = request.getPath().pathWithinApplication();
         HttpMethod method = request.getMethod();
         for (Rule rule : rules) {

@@ -83,7 +83,8 @@ public class GatewaySecurityConfiguration {
             http.authorizeExchange(a -> a.anyExchange().permitAll());
             return http.build();
         }
-        http.authorizeExchange(a -> a.anyExchange().access(new AccessRules(properties.access()))).oauth2ResourceServer(o -> o.jwt(j -> j.jwtDecoder(decoder).jwtAuthenticationConverter(
+        http.authorizeExchange(a -> a.anyExchange().access(new AccessRules(properties.access())))
+                .oauth2ResourceServer(o -> o.jwt(j -> j.jwtDecoder(decoder).jwtAuthenticationConverter(
                         new ReactiveJwtAuthenticationConverterAdapter(
                                 jwtAuthentication(new TokenRules.ClaimNames(rolesClaim, partnerClaim, networksClaim)))))
                 .authenticationEntryPoint(unauthenticated()).accessDeniedHandler(forbidden()));

@@ -17,8 +17,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -70,7 +72,7 @@ public final class GatewayBenchmark {
         int maxSeconds = quick ? 5 : 10;
         // closed-loop callers for the maximum throughput; each side's best level counts (16 callers left the path through the
         // gateway short of saturation: every request waits longer there, so fewer were in the service at a time)
-        int[] connections = java.util.Arrays.stream(arg(args, "--connections", "16,64").split(",")).mapToInt(Integer::parseInt).toArray();
+        int[] connections = Arrays.stream(arg(args, "--connections", "16,64").split(",")).mapToInt(Integer::parseInt).toArray();
         cpus = Cpus.parse(arg(args, "--cpus", null));
         cpus.pinLoadGenerator();
         Path jar = Path.of(arg(args, "--jar", "gateway/target/gateway.jar"));
@@ -197,9 +199,9 @@ public final class GatewayBenchmark {
     record Cpus(String load, String gateway, String service) {
         static Cpus parse(String spec) {
             if (spec == null) {
-                return new Cpus(null, null, null);
+                return NONE;
             }
-            java.util.Map<String, String> groups = new java.util.HashMap<>();
+            Map<String, String> groups = new HashMap<>();
             for (String part : spec.split(",(?=[a-z])")) {
                 String[] kv = part.split("=", 2);
                 if (kv.length != 2 || !List.of("load", "gateway", "service").contains(kv[0]) || !kv[1].matches("[0-9,-]+")) {
@@ -210,8 +212,13 @@ public final class GatewayBenchmark {
             return new Cpus(groups.get("load"), groups.get("gateway"), groups.get("service"));
         }
 
-        static List<String> prefix(String list) {
-            return list == null ? List.of() : List.of("taskset", "-c", list);
+        static final Cpus NONE = new Cpus(null, null, null);
+
+        /** The command, started on the listed cores when there is a list ({@code taskset} execs it: same process). */
+        static List<String> pinned(String list, String... command) {
+            List<String> all = new ArrayList<>(list == null ? List.of() : List.of("taskset", "-c", list));
+            all.addAll(List.of(command));
+            return all;
         }
 
         void pinLoadGenerator() throws Exception {
@@ -224,11 +231,10 @@ public final class GatewayBenchmark {
         }
     }
 
-    static Cpus cpus = new Cpus(null, null, null);
+    static Cpus cpus = Cpus.NONE;
 
     static Process startGateway(Path jar, Path work, int port, String partner, String standIn, Path pem, String issuer) throws IOException {
-        List<String> command = new ArrayList<>(Cpus.prefix(cpus.gateway()));
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+        List<String> command = Cpus.pinned(cpus.gateway(), Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m");
         // extra JVM options for the gateway, e.g. a flight recording: GATEWAY_JAVA_OPTS="-XX:StartFlightRecording=..."
         String extra = System.getenv("GATEWAY_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {
@@ -387,12 +393,9 @@ public final class GatewayBenchmark {
     }
 
     /**
-     * Closed-loop rounds of 5 s until the process's compiler threads used under 3 % of its CPU in a round (at least
-     * 4 rounds, at most 40; quick: 2 to 8).
-     */
-    /**
-     * Rounds shaped like the measurements (closed loop with each caller level in turn, then the open-loop rate) until the
-     * JIT is quiet: warmed with 16 callers only, the gateway compiled again during the 64-caller and open-loop phases
+     * Rounds shaped like the measurements (4 s closed loop with each caller level in turn, then 2 s at the open-loop rate)
+     * until the process's compiler threads used under 3 % of its CPU in a round (at least 4 rounds, at most 40; quick: 2
+     * to 8). Warmed with 16 callers only, the gateway compiled again during the 64-caller and open-loop phases
      * (1.0–3.2 s of compiler CPU in them) and those runs had the longest tails.
      */
     static void warmUp(HttpClient http, String url, String token, Long pid, boolean quick, int[] connections, int rate) throws Exception {
@@ -485,9 +488,7 @@ public final class GatewayBenchmark {
 
         /** The service side's command, on its cores when {@code --cpus} names them (PostgreSQL's processes inherit them). */
         static List<String> pinned(String... command) {
-            List<String> all = new ArrayList<>(Cpus.prefix(cpus.service()));
-            all.addAll(List.of(command));
-            return all;
+            return Cpus.pinned(cpus.service(), command);
         }
 
         static Process start(String jar, String localServersCp, Path work, Path pem, Path privatePem, String issuer,
