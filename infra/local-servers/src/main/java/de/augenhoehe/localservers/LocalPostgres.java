@@ -16,6 +16,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * A real PostgreSQL server from zonky's embedded binaries on Maven Central. The data directory persists between
  * runs; the binaries are unpacked into {@code workDir} (kept out of /tmp, which may be mounted noexec or be cleaned).
+ * Every commit is durable, as on a production server: services refuse to start on anything less
+ * ({@code DurableCommits} in the platform).
  */
 public final class LocalPostgres implements AutoCloseable {
 
@@ -48,7 +50,10 @@ public final class LocalPostgres implements AutoCloseable {
                     .setServerConfig("max_connections", "300")
                     // small for the many short-lived test databases; a benchmark over a million rows raises it like a real server
                     .setServerConfig("shared_buffers", System.getProperty("augenhoehe.postgres.shared-buffers", "128MB"))
-                    .setServerConfig("fsync", System.getProperty("augenhoehe.postgres.fsync", "on"))
+                    // zonky starts with synchronous_commit=off: an acknowledged commit could vanish in a crash
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .start();
             return this;
         } catch (IOException e) {

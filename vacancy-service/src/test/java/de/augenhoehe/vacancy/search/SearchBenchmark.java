@@ -88,7 +88,6 @@ public final class SearchBenchmark {
         // postings (prewarmed below), plus room for the rest: with 2 GB the clock sweep evicted parts of it, and this
         // VM's page cache does not keep them (a read from disk ≈ 60 µs; 1,867 of them cost a search 110 ms)
         System.setProperty("augenhoehe.postgres.shared-buffers", System.getProperty("bench.shared-buffers", "4GB"));
-        System.setProperty("augenhoehe.postgres.fsync", "off"); // a benchmark database: the load need not survive a power cut
         LocalPostgres pg = new LocalPostgres(o.work().resolve("pg-data"), o.work().resolve("pg-work"), FreePorts.next()).start();
         LocalKafka kafka = LocalKafka.onFreePorts(o.work().resolve("kafka-" + ProcessHandle.current().pid())).start();
         Process service = null;
