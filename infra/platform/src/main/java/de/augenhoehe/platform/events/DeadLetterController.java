@@ -40,12 +40,17 @@ class DeadLetterController {
     }
 
     @PostMapping("/{topic}/{partition}/{offset}/redrive")
-    @Operation(summary = "Send one dead letter back to its original topic (at most once)")
+    @Operation(summary = "Apply one dead letter again in this consumer group (successfully at most once)")
     ResponseEntity<DeadLetters.DeadLetter> redrive(@PathVariable String topic, @PathVariable int partition,
             @PathVariable long offset, Authentication operator) {
         return deadLetters.redrive(topic, partition, offset, operator.getName())
                 .map(letter -> ResponseEntity.status(HttpStatus.ACCEPTED).body(letter))
                 .orElseThrow(() -> ProblemException.notFound("Dead letter " + topic + "/" + partition + "/" + offset));
+    }
+
+    @ExceptionHandler(DeadLetters.RedriveFailedException.class)
+    ResponseEntity<org.springframework.http.ProblemDetail> failedAgain(DeadLetters.RedriveFailedException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemException.conflict("redrive-failed", e.getMessage()).toProblem());
     }
 
     @ExceptionHandler(DeadLetters.AlreadyRedrivenException.class)

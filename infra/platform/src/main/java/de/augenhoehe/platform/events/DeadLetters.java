@@ -13,40 +13,43 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The dead letters of this service's consumer group: listed for operators and redriven — sent back to their
- * original topic, where idempotent consumers of other groups ignore them and this group applies them again.
- * Each dead letter is redriven at most once.
+ * The dead letters of this service's consumer group: listed for operators and redriven — applied again by this
+ * group's own processor, in this service, not sent back to the shared topic (where every other group that failed
+ * on it would dead-letter it once more). A redrive either applies the event or changes nothing and says why; each
+ * dead letter is redriven successfully at most once.
  */
 public class DeadLetters {
 
     private static final Duration POLL = Duration.ofMillis(500);
     private final Map<String, Object> consumerProps;
     private final Collection<String> consumedTopics;
+    private final EventProcessors processors;
     private final String groupId;
-    private final KafkaOperations<String, byte[]> template;
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
 
-    DeadLetters(Map<String, Object> consumerProps, Collection<String> consumedTopics, String groupId,
-            KafkaOperations<String, byte[]> template, JdbcTemplate jdbc) {
+    DeadLetters(Map<String, Object> consumerProps, EventProcessors processors, String groupId, JdbcTemplate jdbc,
+            TransactionTemplate tx) {
         this.consumerProps = new HashMap<>(consumerProps);
         this.consumerProps.remove(ConsumerConfig.GROUP_ID_CONFIG);
         this.consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        this.consumedTopics = consumedTopics;
+        this.consumedTopics = processors.byTopic().keySet();
+        this.processors = processors;
         this.groupId = groupId;
-        this.template = template;
         this.jdbc = jdbc;
+        this.tx = tx;
     }
 
     /** Dead letters of this consumer group, oldest first, at most {@code limit}. */
@@ -76,7 +79,10 @@ public class DeadLetters {
         return result;
     }
 
-    /** Sends one dead letter back to its original topic; empty when there is no such dead letter of ours. */
+    /**
+     * Applies one dead letter of ours again, in one transaction with its redrive record; empty when there is no such
+     * dead letter of ours. Throws {@link RedriveFailedException} when it fails again: nothing is changed then.
+     */
     public Optional<DeadLetter> redrive(String dltTopic, int partition, long offset, String operator) {
         if (consumedTopics.stream().noneMatch(t -> (t + EventConsumers.DLT_SUFFIX).equals(dltTopic))) {
             return Optional.empty();
@@ -87,26 +93,31 @@ public class DeadLetters {
         }
         ConsumerRecord<String, byte[]> r = found.get();
         DeadLetter letter = DeadLetter.of(r, true);
+        IdempotentEventProcessor processor = processors.forTopic(letter.originalTopic()).orElseThrow();
         try {
-            jdbc.update("insert into redriven_dead_letter (dlt_topic, dlt_partition, dlt_offset, event_id, redriven_by) values (?, ?, ?, ?, ?)",
-                    dltTopic, partition, offset, letter.eventId(), operator);
+            tx.executeWithoutResult(status -> {
+                jdbc.update("insert into redriven_dead_letter (dlt_topic, dlt_partition, dlt_offset, event_id, redriven_by) values (?, ?, ?, ?, ?)",
+                        dltTopic, partition, offset, letter.eventId(), operator);
+                processor.process(asOriginal(r, letter.originalTopic()));
+            });
         } catch (DuplicateKeyException e) {
             throw new AlreadyRedrivenException(dltTopic, partition, offset);
-        }
-        ProducerRecord<String, byte[]> back = new ProducerRecord<>(letter.originalTopic(), null, r.key(), r.value());
-        for (Header h : r.headers()) {
-            if (!h.key().startsWith(KafkaHeaders.PREFIX)) {
-                back.headers().add(h);
-            }
-        }
-        try {
-            template.send(back).get();
-        } catch (Exception e) {
-            jdbc.update("delete from redriven_dead_letter where dlt_topic = ? and dlt_partition = ? and dlt_offset = ?",
-                    dltTopic, partition, offset);
-            throw new IllegalStateException("Redrive of " + dltTopic + "/" + partition + "/" + offset + " failed", e);
+        } catch (RuntimeException e) {
+            throw new RedriveFailedException(dltTopic, partition, offset, e);
         }
         return Optional.of(letter);
+    }
+
+    /** The record as it was on its original topic: the consumed_event row and the handlers see that topic. */
+    private static ConsumerRecord<String, byte[]> asOriginal(ConsumerRecord<String, byte[]> dead, String originalTopic) {
+        RecordHeaders headers = new RecordHeaders();
+        for (Header h : dead.headers()) {
+            if (!h.key().startsWith(KafkaHeaders.PREFIX)) {
+                headers.add(h);
+            }
+        }
+        return new ConsumerRecord<>(originalTopic, dead.partition(), dead.offset(), dead.timestamp(), dead.timestampType(),
+                ConsumerRecord.NULL_SIZE, ConsumerRecord.NULL_SIZE, dead.key(), dead.value(), headers, Optional.empty());
     }
 
     private Optional<ConsumerRecord<String, byte[]>> read(String topic, int partition, long offset) {
@@ -166,6 +177,21 @@ public class DeadLetters {
                     header(r, CloudEventHeaders.ID), header(r, CloudEventHeaders.TYPE), header(r, CloudEventHeaders.SUBJECT),
                     cause != null ? cause : header(r, KafkaHeaders.DLT_EXCEPTION_FQCN), header(r, KafkaHeaders.DLT_EXCEPTION_MESSAGE),
                     Instant.ofEpochMilli(r.timestamp()), redriven);
+        }
+    }
+
+    /** The event failed again; nothing was changed and the dead letter can be redriven later. */
+    public static class RedriveFailedException extends RuntimeException {
+        RedriveFailedException(String topic, int partition, long offset, Throwable cause) {
+            super("Dead letter " + topic + "/" + partition + "/" + offset + " failed again: " + rootCause(cause), cause);
+        }
+
+        private static String rootCause(Throwable t) {
+            Throwable root = t;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            return root.getClass().getName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
         }
     }
 

@@ -1,11 +1,8 @@
 package de.augenhoehe.platform.events;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,12 +19,16 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.MessageListener;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.core.JacksonException;
 
 /**
- * One listener container per consumed topic, in this service's consumer group. Failing events are retried with
- * exponential back-off; then — or at once when unreadable — they go to {@code <topic>.DLT} with the exception in
- * the headers, and the partition moves on.
+ * One listener container per consumed topic, in this service's consumer group. An event that fails for a reason of
+ * its own is retried with exponential back-off; then — or at once when unreadable — it goes to {@code <topic>.DLT}
+ * with the exception in the headers, and the partition moves on. A failure of the infrastructure (the database
+ * away, a time-out, a serialization conflict) is retried without limit and holds the partition: a valid event is
+ * never dead-lettered because a server was down.
  */
 class EventConsumers implements SmartLifecycle {
 
@@ -36,24 +37,36 @@ class EventConsumers implements SmartLifecycle {
     private final List<ConcurrentMessageListenerContainer<String, byte[]>> containers = new ArrayList<>();
     private volatile boolean running;
 
-    EventConsumers(List<EventHandler> handlers, Map<String, Object> consumerProps, String groupId,
-            IdempotentEventProcessorFactory processors, KafkaOperations<String, byte[]> dltTemplate,
-            EventsProperties.Consumer settings, MeterRegistry meters) {
+    EventConsumers(EventProcessors processors, Map<String, Object> consumerProps, String groupId,
+            KafkaOperations<String, byte[]> dltTemplate, EventsProperties.Consumer settings, MeterRegistry meters) {
         Counter deadLettered = Counter.builder("augenhoehe.events.dead.lettered")
                 .description("Consumed events sent to a dead-letter topic").register(meters);
         var consumerFactory = new DefaultKafkaConsumerFactory<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer());
         // Consumer lag and fetch metrics per client, for the operations view.
         consumerFactory.addListener(new MicrometerConsumerListener<>(meters));
-        for (var entry : byTopic(handlers).entrySet()) {
-            ContainerProperties props = new ContainerProperties(entry.getKey());
+        for (var entry : processors.byTopic().entrySet()) {
+            String topic = entry.getKey();
+            Counter infrastructureFailures = Counter.builder("augenhoehe.events.infrastructure.failures")
+                    .description("Attempts to apply a consumed event that failed for a reason of the infrastructure;"
+                            + " retried without limit").tag("topic", topic).register(meters);
+            ContainerProperties props = new ContainerProperties(topic);
             props.setGroupId(groupId);
             props.setAckMode(ContainerProperties.AckMode.RECORD);
             props.setObservationEnabled(true);
-            IdempotentEventProcessor processor = processors.create(entry.getValue());
-            props.setMessageListener((MessageListener<String, byte[]>) processor::process);
+            IdempotentEventProcessor processor = entry.getValue();
+            props.setMessageListener((MessageListener<String, byte[]>) record -> {
+                try {
+                    processor.process(record);
+                } catch (RuntimeException e) {
+                    if (InfrastructureFailures.isInfrastructure(e)) {
+                        infrastructureFailures.increment();
+                    }
+                    throw e;
+                }
+            });
             var container = new ConcurrentMessageListenerContainer<>(consumerFactory, props);
             container.setConcurrency(settings.getConcurrency());
-            container.setBeanName("events-" + entry.getKey());
+            container.setBeanName("events-" + topic);
             var recoverer = new DeadLetterPublishingRecoverer(dltTemplate,
                     (record, ex) -> new TopicPartition(record.topic() + DLT_SUFFIX, -1)) {
                 @Override
@@ -63,31 +76,29 @@ class EventConsumers implements SmartLifecycle {
                     deadLettered.increment();
                 }
             };
-            var backOff = new ExponentialBackOffWithMaxRetries(settings.getMaxRetries());
-            backOff.setInitialInterval(settings.getInitialBackoff().toMillis());
-            backOff.setMultiplier(2.0);
-            backOff.setMaxInterval(settings.getMaxBackoff().toMillis());
-            var errorHandler = new DefaultErrorHandler(recoverer, backOff);
+            var errorHandler = new DefaultErrorHandler(recoverer, poisonBackOff(settings));
+            BackOff untilTheInfrastructureIsBack = infrastructureBackOff(settings);
+            errorHandler.setBackOffFunction((record, ex) ->
+                    InfrastructureFailures.isInfrastructure(ex) ? untilTheInfrastructureIsBack : null);
             errorHandler.addNotRetryableExceptions(UnreadableEventException.class, JacksonException.class);
             container.setCommonErrorHandler(errorHandler);
             containers.add(container);
         }
     }
 
-    /** Topics this service consumes, for topic creation. */
-    static Set<String> topics(List<EventHandler> handlers) {
-        return new TreeSet<>(byTopic(handlers).keySet());
+    private static BackOff poisonBackOff(EventsProperties.Consumer settings) {
+        var backOff = new ExponentialBackOffWithMaxRetries(settings.getMaxRetries());
+        backOff.setInitialInterval(settings.getInitialBackoff().toMillis());
+        backOff.setMultiplier(2.0);
+        backOff.setMaxInterval(settings.getMaxBackoff().toMillis());
+        return backOff;
     }
 
-    private static Map<String, Map<String, List<EventHandler>>> byTopic(List<EventHandler> handlers) {
-        Map<String, Map<String, List<EventHandler>>> result = new LinkedHashMap<>();
-        for (EventHandler h : handlers) {
-            for (String type : h.eventTypes()) {
-                result.computeIfAbsent(h.topic(), t -> new LinkedHashMap<>())
-                        .computeIfAbsent(type, t -> new ArrayList<>()).add(h);
-            }
-        }
-        return result;
+    /** No limit in attempts or time: what fails only because a server is away succeeds when it is back. */
+    private static BackOff infrastructureBackOff(EventsProperties.Consumer settings) {
+        var backOff = new ExponentialBackOff(settings.getInitialBackoff().toMillis(), 2.0);
+        backOff.setMaxInterval(settings.getInfrastructureMaxBackoff().toMillis());
+        return backOff;
     }
 
     @Override
@@ -105,10 +116,5 @@ class EventConsumers implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
-    }
-
-    @FunctionalInterface
-    interface IdempotentEventProcessorFactory {
-        IdempotentEventProcessor create(Map<String, List<EventHandler>> handlersByType);
     }
 }

@@ -81,21 +81,26 @@ public class EventsAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnBooleanProperty(name = "augenhoehe.events.consumer.enabled", matchIfMissing = true)
-    EventConsumers eventConsumers(List<EventHandler> handlers, KafkaProperties kafka, JdbcTemplate jdbc,
-            PlatformTransactionManager txManager, JsonMapper json, KafkaTemplate<String, byte[]> deadLetterTemplate,
-            EventsProperties properties, @Value("${spring.application.name}") String application, MeterRegistry meters) {
+    EventProcessors eventProcessors(List<EventHandler> handlers, JdbcTemplate jdbc, PlatformTransactionManager txManager,
+            JsonMapper json) {
         TransactionTemplate tx = new TransactionTemplate(txManager);
-        return new EventConsumers(handlers, kafka.buildConsumerProperties(), application,
-                byType -> new IdempotentEventProcessor(jdbc, tx, json, byType), deadLetterTemplate,
+        return new EventProcessors(handlers, byType -> new IdempotentEventProcessor(jdbc, tx, json, byType));
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "augenhoehe.events.consumer.enabled", matchIfMissing = true)
+    EventConsumers eventConsumers(EventProcessors processors, KafkaProperties kafka,
+            KafkaTemplate<String, byte[]> deadLetterTemplate, EventsProperties properties,
+            @Value("${spring.application.name}") String application, MeterRegistry meters) {
+        return new EventConsumers(processors, kafka.buildConsumerProperties(), application, deadLetterTemplate,
                 properties.getConsumer(), meters);
     }
 
     @Bean
-    DeadLetters deadLetters(List<EventHandler> handlers, KafkaProperties kafka, KafkaTemplate<String, byte[]> deadLetterTemplate,
-            JdbcTemplate jdbc, @Value("${spring.application.name}") String application) {
-        return new DeadLetters(kafka.buildConsumerProperties(), EventConsumers.topics(handlers), application,
-                deadLetterTemplate, jdbc);
+    DeadLetters deadLetters(EventProcessors processors, KafkaProperties kafka, JdbcTemplate jdbc,
+            PlatformTransactionManager txManager, @Value("${spring.application.name}") String application) {
+        return new DeadLetters(kafka.buildConsumerProperties(), processors, application, jdbc,
+                new TransactionTemplate(txManager));
     }
 
     @Bean
@@ -110,7 +115,7 @@ public class EventsAutoConfiguration {
         if (!properties.getTopic().isBlank()) {
             names.add(properties.getTopic());
         }
-        for (String consumed : EventConsumers.topics(handlers)) {
+        for (String consumed : EventProcessors.topics(handlers)) {
             names.add(consumed);
             names.add(consumed + EventConsumers.DLT_SUFFIX);
         }

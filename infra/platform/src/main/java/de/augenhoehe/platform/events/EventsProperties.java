@@ -58,10 +58,12 @@ public class EventsProperties {
     public static class Consumer {
         private boolean enabled = true;
         private int concurrency = 1;
-        /** Retries of a failing event before it is dead-lettered. */
+        /** Retries of a failing event before it is dead-lettered (infrastructure failures are retried without limit). */
         private int maxRetries = 5;
         private Duration initialBackoff = Duration.ofMillis(200);
         private Duration maxBackoff = Duration.ofSeconds(5);
+        /** The longest pause between attempts while the database or another part of the infrastructure is away. */
+        private Duration infrastructureMaxBackoff = Duration.ofSeconds(30);
 
         public boolean isEnabled() { return enabled; }
         public void setEnabled(boolean enabled) { this.enabled = enabled; }
@@ -73,5 +75,7 @@ public class EventsProperties {
         public void setInitialBackoff(Duration initialBackoff) { this.initialBackoff = initialBackoff; }
         public Duration getMaxBackoff() { return maxBackoff; }
         public void setMaxBackoff(Duration maxBackoff) { this.maxBackoff = maxBackoff; }
+        public Duration getInfrastructureMaxBackoff() { return infrastructureMaxBackoff; }
+        public void setInfrastructureMaxBackoff(Duration infrastructureMaxBackoff) { this.infrastructureMaxBackoff = infrastructureMaxBackoff; }
     }
 }

@@ -124,12 +124,39 @@ class EventBackboneIT {
 
         assertThat(http.send("POST", redrive, null, null).statusCode()).isEqualTo(401);
         assertThat(http.send("POST", redrive, TestTokens.subject("coordinator").roles("coordinator").sign(), null).statusCode()).isEqualTo(403);
-        assertThat(http.send("POST", redrive, TestTokens.operations(), null).statusCode()).isEqualTo(202);
+        // Still unreadable: the redrive says why and changes nothing — no new dead letter, no redrive recorded.
+        var failed = http.send("POST", redrive, TestTokens.operations(), null);
+        assertThat(failed.statusCode()).isEqualTo(409);
+        assertThat(failed.body()).contains("urn:augenhoehe:problem:redrive-failed").contains("UnreadableEventException");
         assertThat(http.send("POST", redrive, TestTokens.operations(), null).statusCode()).isEqualTo(409);
         assertThat(http.send("POST", "/internal/dead-letters/sample-events.DLT/0/999999/redrive", TestTokens.operations(), null).statusCode()).isEqualTo(404);
-        // Back on its topic, still unreadable: dead-lettered again, the partition keeps moving.
-        Eventually.await("the redriven record dead-lettered again", WAIT, () -> TopicRecords.read(Infrastructure.get().kafkaBootstrapServers(),
-                "sample-events.DLT", rs -> false, Duration.ofSeconds(1)).stream().filter(r -> key.equals(r.key())).count() == 2);
+        assertThat(jdbc.queryForObject("select count(*) from redriven_dead_letter where dlt_offset = ?", Integer.class, letter.offset())).isZero();
+        assertThat(TopicRecords.read(Infrastructure.get().kafkaBootstrapServers(), "sample-events.DLT", rs -> false, Duration.ofSeconds(2))
+                .stream().filter(r -> key.equals(r.key())).count()).isEqualTo(1);
+    }
+
+    @Test
+    void a_redrive_applies_the_dead_letter_in_this_group_only_and_once() throws Exception {
+        UUID id = UUID.randomUUID();
+        String name = "blocked-" + id;
+        widgets.rename(id, name, false);
+        ConsumerRecord<String, byte[]> letter = TopicRecords.read(Infrastructure.get().kafkaBootstrapServers(), "sample-events.DLT",
+                rs -> rs.stream().anyMatch(r -> id.toString().equals(r.key())), WAIT).stream()
+                .filter(r -> id.toString().equals(r.key())).findFirst().orElseThrow();
+        assertThat(applied(id)).isZero();
+        jdbc.update("insert into unblocked_name (name) values (?)", name); // the person's fix
+
+        TestHttp http = new TestHttp(port);
+        String redrive = "/internal/dead-letters/sample-events.DLT/" + letter.partition() + "/" + letter.offset() + "/redrive";
+        assertThat(http.send("POST", redrive, TestTokens.operations(), null).statusCode()).isEqualTo(202);
+        assertThat(applied(id)).as("applied by the redrive itself").isEqualTo(1);
+        assertThat(http.send("POST", redrive, TestTokens.operations(), null).statusCode()).isEqualTo(409);
+        assertThat(applied(id)).isEqualTo(1);
+        // Not sent back to the shared topic, where every other group that failed on it would dead-letter it again.
+        assertThat(TopicRecords.read(Infrastructure.get().kafkaBootstrapServers(), "sample-events", rs -> false, Duration.ofSeconds(2))
+                .stream().filter(r -> id.toString().equals(r.key())).count()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select topic from consumed_event where event_id = ?", String.class,
+                TopicRecords.header(letter, "ce_id"))).isEqualTo("sample-events");
     }
 
     private int applied(UUID id) {

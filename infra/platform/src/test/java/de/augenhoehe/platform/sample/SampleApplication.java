@@ -65,7 +65,10 @@ public class SampleApplication {
         }
     }
 
-    /** Applies renames; a widget named "poison" can never be applied. */
+    /**
+     * Applies renames; a widget named "poison" can never be applied, one named "blocked-…" only once its name is in
+     * {@code unblocked_name} (a fault that a person fixes, then redrives).
+     */
     @Component
     static class AppliedChanges implements EventHandler {
         private final JdbcTemplate jdbc;
@@ -90,6 +93,10 @@ public class SampleApplication {
             jdbc.update("insert into applied_change (event_id, widget_id, name) values (?, ?, ?)", event.id(), r.widgetId(), r.name());
             if ("poison".equals(r.name())) {
                 throw new IllegalStateException("cannot apply this rename");
+            }
+            if (r.name().startsWith("blocked-") && jdbc.queryForObject(
+                    "select count(*) from unblocked_name where name = ?", Integer.class, r.name()) == 0) {
+                throw new IllegalStateException("blocked until unblocked");
             }
         }
     }

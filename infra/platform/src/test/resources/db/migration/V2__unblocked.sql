@@ -1,0 +1,1 @@
+create table unblocked_name (name text primary key);
