@@ -27,7 +27,7 @@ class OpsTest {
     static final String TEXT = "text/plain;version=0.0.4;charset=utf-8";
     static final String JSON_TYPE = "application/json";
 
-    static final Downstream PARTNER = new Downstream("partner").answer("GET /actuator/health/readiness", 200, JSON_TYPE, READY)
+    static final Downstream PARTNER = new Downstream("partner").answer("GET /actuator/health/readiness", 200, JSON_TYPE, READY).answer("GET /actuator/health", 200, JSON_TYPE, READY)
             .answer("GET /actuator/prometheus", 200, TEXT, """
                     # HELP augenhoehe_outbox_backlog Outbox events not yet relayed to Kafka
                     # TYPE augenhoehe_outbox_backlog gauge
@@ -35,7 +35,7 @@ class OpsTest {
                     augenhoehe_outbox_oldest_pending_age_seconds 42.5
                     augenhoehe_events_dead_lettered_total 0.0
                     """);
-    static final Downstream MEASURES_1 = new Downstream("measures").answer("GET /actuator/health/readiness", 200, JSON_TYPE, READY)
+    static final Downstream MEASURES_1 = new Downstream("measures").answer("GET /actuator/health/readiness", 200, JSON_TYPE, READY).answer("GET /actuator/health", 200, JSON_TYPE, READY)
             .answer("GET /actuator/prometheus", 200, TEXT, """
                     augenhoehe_outbox_backlog 0.0
                     kafka_consumer_fetch_manager_records_lag{client_id="c-1",partition="0",topic="vacancy-events",} 3.0
@@ -44,13 +44,13 @@ class OpsTest {
                     """)
             .answer("GET /internal/dead-letters?limit=100", 200, JSON_TYPE, "[{\"topic\":\"vacancy-events.DLT\",\"partition\":0,\"offset\":12}]")
             .answer("POST /internal/dead-letters/vacancy-events.DLT/0/12/redrive", 202, JSON_TYPE, "{\"offset\":12,\"redrivenBy\":\"ops-1\"}");
-    static final Downstream MEASURES_2 = new Downstream("measures").answer("GET /actuator/health/readiness", 503, JSON_TYPE, DB_DOWN)
+    static final Downstream MEASURES_2 = new Downstream("measures").answer("GET /actuator/health/readiness", 503, JSON_TYPE, DB_DOWN).answer("GET /actuator/health", 503, JSON_TYPE, DB_DOWN)
             .answer("GET /actuator/prometheus", 200, TEXT, """
                     kafka_consumer_fetch_manager_records_lag{client_id="c-2",partition="1",topic="vacancy-events",} 2.0
                     kafka_consumer_fetch_manager_records_lag_max{client_id="c-2",} 2.0
                     augenhoehe_events_dead_lettered_total 1.0
                     """);
-    static final Downstream OUTREACH = new Downstream("outreach").answer("GET /actuator/health/readiness", 200, JSON_TYPE, READY);
+    static final Downstream OUTREACH = new Downstream("outreach").answer("GET /actuator/health/readiness", 200, JSON_TYPE, READY).answer("GET /actuator/health", 200, JSON_TYPE, READY);
     static final int DEAD_PORT = deadPort();
     static final String OPERATOR = GatewayTestSupport.token("operations");
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -110,7 +110,7 @@ class OpsTest {
         JsonNode vacancy = health.get("services").get("vacancy-service").get("instances").get(0);
         assertThat(vacancy.get("status").asString()).isEqualTo("UNREACHABLE");
         assertThat(vacancy.get("inLoadBalancer").asBoolean()).as("its health check took it out").isFalse();
-        assertThat(MEASURES_2.authorizationSeen.get("GET /actuator/health/readiness")).as("the operator's token, relayed")
+        assertThat(MEASURES_2.authorizationSeen.get("GET /actuator/health")).as("the operator's token, relayed")
                 .isEqualTo("Bearer " + OPERATOR);
     }
 

@@ -61,6 +61,9 @@ public class CircuitBreakerFallback {
                 return write(exchange, HttpStatus.GATEWAY_TIMEOUT, service + " did not answer within the route's time limit.", instance);
             }
             HttpStatusCode status = ProblemErrorHandler.status(failure);
+            if (status.value() == HttpStatus.INTERNAL_SERVER_ERROR.value()) {
+                status = HttpStatus.BAD_GATEWAY; // whatever broke, it broke downstream: 502, never the gateway's own 500
+            }
             if (status.is5xxServerError()) {
                 log.warn("{} {} answered {}: {}", exchange.getRequest().getMethod(), instance, status.value(), failure.toString());
             }

@@ -1,8 +1,6 @@
 package de.augenhoehe.gateway.web;
 
-import java.net.ConnectException;
-import java.net.UnknownHostException;
-import java.nio.channels.ClosedChannelException;
+import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
@@ -49,8 +47,8 @@ public class ProblemErrorHandler implements WebExceptionHandler {
                     || t.getClass().getName().endsWith("ReadTimeoutException")) {
                 return HttpStatus.GATEWAY_TIMEOUT;
             }
-            if (t instanceof ConnectException || t instanceof ClosedChannelException || t instanceof UnknownHostException
-                    || t.getClass().getName().endsWith("PrematureCloseException")) {
+            // refused, reset ("Connection reset by peer" is Netty's NativeIoException), dropped: the downstream failed
+            if (t instanceof IOException || t.getClass().getName().endsWith("PrematureCloseException")) {
                 return HttpStatus.BAD_GATEWAY;
             }
             if (t instanceof ResponseStatusException rse) {

@@ -27,7 +27,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         d.put("management.endpoint.health.probes.enabled", "true");
         d.put("management.endpoint.health.show-details", "when-authorized");
         d.put("management.endpoint.health.roles", "OPERATIONS");
-        d.put("management.endpoint.health.group.readiness.include", "readinessState,db,kafka");
+        d.put("management.endpoint.health.group.readiness.include", "readinessState,db"); // see HealthAutoConfiguration
         d.put("management.endpoint.health.group.liveness.include", "livenessState");
         d.put("management.tracing.sampling.probability", "1.0");
         d.put("logging.level.org.apache.kafka", "WARN");

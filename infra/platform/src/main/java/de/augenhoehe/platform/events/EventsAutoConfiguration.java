@@ -27,6 +27,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
+import de.augenhoehe.platform.health.BoundedHealth;
+import de.augenhoehe.platform.health.HealthAutoConfiguration;
 import de.augenhoehe.platform.health.KafkaHealthIndicator;
 
 /** The event backbone of a service: outbox + relay, idempotent consumers, dead letters, topics, metrics. */
@@ -69,8 +71,8 @@ public class EventsAutoConfiguration {
     }
 
     @Bean
-    OutboxMetrics outboxMetrics(JdbcTemplate jdbc) {
-        return new OutboxMetrics(jdbc);
+    OutboxMetrics outboxMetrics(JdbcTemplate jdbc, Clock clock) {
+        return new OutboxMetrics(jdbc, clock);
     }
 
     @Bean
@@ -125,7 +127,7 @@ public class EventsAutoConfiguration {
     }
 
     @Bean(name = "kafkaHealthIndicator")
-    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
-        return new KafkaHealthIndicator(admin.getConfigurationProperties());
+    BoundedHealth kafkaHealthIndicator(KafkaAdmin admin) {
+        return new BoundedHealth("broker", new KafkaHealthIndicator(admin.getConfigurationProperties()), HealthAutoConfiguration.LIMIT);
     }
 }

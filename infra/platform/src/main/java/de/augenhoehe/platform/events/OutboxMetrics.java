@@ -1,43 +1,72 @@
 package de.augenhoehe.platform.events;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Backlog and age of the oldest pending outbox row: the first things an operator looks at when events lag. */
-class OutboxMetrics implements MeterBinder {
+/**
+ * Backlog and age of the oldest pending outbox row: the first things an operator looks at when events lag. Read
+ * by a background task, never by the scrape: a frozen database must not blind the metrics exactly when they are
+ * needed. A reading older than {@link #STALE} is reported as a gap (NaN), which the alert rules treat as unknown.
+ */
+class OutboxMetrics implements MeterBinder, DisposableBean {
+
+    static final Duration REFRESH = Duration.ofSeconds(5);
+    static final Duration STALE = REFRESH.multipliedBy(4);
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
+            task -> Thread.ofPlatform().daemon().name("outbox-metrics").unstarted(task));
+    private volatile Reading last = new Reading(Double.NaN, Double.NaN, Instant.EPOCH);
 
-    OutboxMetrics(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    OutboxMetrics(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = new JdbcTemplate(jdbc.getDataSource());
+        this.jdbc.setQueryTimeout((int) REFRESH.toSeconds());
+        this.clock = clock;
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("augenhoehe.outbox.backlog", this::backlog)
+        Gauge.builder("augenhoehe.outbox.backlog", this, m -> m.fresh().backlog())
                 .description("Outbox events not yet relayed to Kafka").register(registry);
-        Gauge.builder("augenhoehe.outbox.oldest.pending.age", this::oldestPendingAgeSeconds).baseUnit("seconds")
+        Gauge.builder("augenhoehe.outbox.oldest.pending.age", this, m -> m.fresh().oldestPendingAgeSeconds()).baseUnit("seconds")
                 .description("Age of the oldest outbox event not yet relayed").register(registry);
+        refresher.scheduleWithFixedDelay(this::refresh, 0, REFRESH.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    double backlog() {
-        return query("select count(*) from outbox_event where published_at is null");
-    }
-
-    double oldestPendingAgeSeconds() {
-        return query("""
-                select coalesce(extract(epoch from now() - min(occurred_at)), 0)
-                from outbox_event where published_at is null""");
-    }
-
-    private double query(String sql) {
+    void refresh() {
         try {
-            Number n = jdbc.queryForObject(sql, Number.class);
-            return n == null ? 0 : n.doubleValue();
+            jdbc.query("""
+                    select count(*), coalesce(extract(epoch from now() - min(occurred_at)), 0)
+                    from outbox_event where published_at is null""",
+                    rs -> {
+                        last = new Reading(rs.getDouble(1), rs.getDouble(2), clock.instant());
+                    });
         } catch (RuntimeException e) {
-            return Double.NaN; // database unreachable: readiness reports it, the gauge shows a gap
+            // database unreachable: readiness reports it, the gauges show a gap once the reading is stale
         }
+    }
+
+    private Reading fresh() {
+        Reading r = last;
+        return r.at().isBefore(clock.instant().minus(STALE)) ? new Reading(Double.NaN, Double.NaN, r.at()) : r;
+    }
+
+    @Override
+    public void destroy() {
+        refresher.shutdownNow();
+    }
+
+    private record Reading(double backlog, double oldestPendingAgeSeconds, Instant at) {
     }
 }
