@@ -35,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 class TracePropagationTest {
 
     static final List<String> TRACEPARENTS = new CopyOnWriteArrayList<>();
+    static final List<String> FORWARDED_FOR = new CopyOnWriteArrayList<>();
     static final Map<String, HttpServer> SERVICES = GatewayTestSupport.echoServices();
     static final HttpServer PARTNER = recording();
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -65,6 +66,17 @@ class TracePropagationTest {
         Eventually.until(Duration.ofSeconds(5), () -> loggedTraceIds(output).containsAll(relayed));
     }
 
+    /** Issue #15: vacancy-service counts a visitor by the address the gateway relays, never by what a client invents. */
+    @Test
+    void the_service_gets_the_peer_of_the_gateway_as_x_forwarded_for_not_what_the_client_claims() throws Exception {
+        var forged = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/working-groups/forwarded-1"))
+                .header("Authorization", "Bearer " + GatewayTestSupport.token("coordinator")).header("X-Forwarded-For", "203.0.113.66").build();
+        assertThat(GatewayTestSupport.HTTP.send(forged, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        assertThat(GatewayTestSupport.send(port, "GET", "/api/working-groups/forwarded-2", GatewayTestSupport.token("coordinator")).statusCode())
+                .isEqualTo(200);
+        assertThat(FORWARDED_FOR).containsExactly("127.0.0.1", "127.0.0.1");
+    }
+
     private static Set<String> loggedTraceIds(CapturedOutput output) {
         return output.getOut().lines().filter(l -> l.startsWith("{") && l.contains("\"logger\":\"access\"") && l.contains("/api/working-groups/trace-"))
                 .map(l -> JSON.readTree(l)).map(n -> n.get("trace_id")).filter(n -> n != null && !n.isNull())
@@ -79,6 +91,9 @@ class TracePropagationTest {
                 String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
                 if (exchange.getRequestURI().getPath().contains("/trace-")) {
                     TRACEPARENTS.add(String.valueOf(traceparent));
+                }
+                if (exchange.getRequestURI().getPath().contains("/forwarded-")) {
+                    FORWARDED_FOR.add(String.join("|", exchange.getRequestHeaders().getOrDefault("X-Forwarded-For", List.of("none"))));
                 }
                 byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(200, body.length);

@@ -37,6 +37,7 @@ class CrossServiceFlowIT {
         partnerEnv.put("SPRING_DATASOURCE_URL", infra.jdbcUrl(infra.createDatabase("e2e_partner")));
         Map<String, String> vacancyEnv = new HashMap<>(common);
         vacancyEnv.put("SPRING_DATASOURCE_URL", infra.jdbcUrl(infra.createDatabase("e2e_vacancy")));
+        vacancyEnv.put("AUGENHOEHE_SEARCH_CURSOR_SECRET", "e2e-only-cursor-key-0123456789abcdef");
 
         try (ServiceProcess partner = ServiceProcess.start("partner-service", FreePorts.next(), partnerEnv);
                 ServiceProcess vacancy = ServiceProcess.start("vacancy-service", FreePorts.next(), vacancyEnv)) {

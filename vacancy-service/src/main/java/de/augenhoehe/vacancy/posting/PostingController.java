@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
@@ -42,11 +43,15 @@ class PostingController {
     private final PostingService service;
     private final PostingStore store;
     private final MemberCompanies members;
+    private final VisitCounter counter;
+    private final Visitors visitors;
 
-    PostingController(PostingService service, PostingStore store, MemberCompanies members) {
+    PostingController(PostingService service, PostingStore store, MemberCompanies members, VisitCounter counter, Visitors visitors) {
         this.service = service;
         this.store = store;
         this.members = members;
+        this.counter = counter;
+        this.visitors = visitors;
     }
 
     @PostMapping("/api/vacancies")
@@ -60,10 +65,10 @@ class PostingController {
 
     @GetMapping(path = "/api/vacancies/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "A posting: public when published; drafts and closed postings for the company and its networks' coordinators")
-    ResponseEntity<Posting> get(@PathVariable UUID id) {
+    ResponseEntity<Posting> get(@PathVariable UUID id, HttpServletRequest request) {
         Posting p = store.find(id).filter(this::mayRead).orElseThrow(() -> ProblemException.notFound("Posting " + id));
         if (p.status() == Status.PUBLISHED && !Actor.current().map(a -> a.actsFor(p.employerId())).orElse(false)) {
-            store.recordView(id);
+            counter.count(id, VisitCounter.Kind.VIEW, visitors.of(request));
         }
         return ResponseEntity.ok().eTag(etag(p)).body(p);
     }
@@ -102,9 +107,9 @@ class PostingController {
     }
 
     @PostMapping("/api/vacancies/{id}/application-click")
-    @Operation(summary = "Count a click on the application route of a published posting (public; statistics for the company)")
-    ResponseEntity<Void> applicationClick(@PathVariable UUID id) {
-        if (!store.recordApplicationClick(id)) {
+    @Operation(summary = "Count a click on the application route of a published posting (public; statistics for the company; once per visitor and window)")
+    ResponseEntity<Void> applicationClick(@PathVariable UUID id, HttpServletRequest request) {
+        if (!counter.count(id, VisitCounter.Kind.APPLICATION_CLICK, visitors.of(request))) {
             throw ProblemException.notFound("Posting " + id);
         }
         return ResponseEntity.noContent().build();

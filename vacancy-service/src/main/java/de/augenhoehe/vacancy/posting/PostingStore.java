@@ -64,15 +64,6 @@ class PostingStore implements Postings {
         return jdbc.query("select " + COLUMNS + " from posting where id = ?", PostingStore::map, id).stream().findFirst();
     }
 
-    @Override
-    public void recordView(UUID id) {
-        jdbc.update("update posting set views = views + 1 where id = ? and status = 'PUBLISHED'", id);
-    }
-
-    boolean recordApplicationClick(UUID id) {
-        return jdbc.update("update posting set application_clicks = application_clicks + 1 where id = ? and status = 'PUBLISHED'", id) == 1;
-    }
-
     Optional<Posting> findForUpdate(UUID id) {
         return jdbc.query("select " + COLUMNS + " from posting where id = ? for update", PostingStore::map, id).stream().findFirst();
     }

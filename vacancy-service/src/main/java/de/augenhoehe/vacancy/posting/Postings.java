@@ -65,7 +65,4 @@ public interface Postings {
     default Optional<Posting> findPublished(UUID id) {
         return find(id).filter(p -> p.status() == Status.PUBLISHED);
     }
-
-    /** Counts one public view of a published posting (statistics for the company); no-op for others. */
-    void recordView(UUID id);
 }

@@ -3,6 +3,7 @@ package de.augenhoehe.vacancy.search;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.UUID;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -21,6 +23,8 @@ import de.augenhoehe.platform.web.ProblemException;
  * signed with HMAC-SHA256. Keyset pagination is stable under inserts: a page continues strictly after the last hit
  * of the previous page in a total order (sort key, id), so no hit is repeated or skipped because rows were added.
  * The signature is for integrity, not secrecy (the key values are no secret): a changed or foreign cursor → 400.
+ * The key must be this deployment's own and the same on every instance: outside demo mode the service refuses to
+ * start without one (a default known from the source would let anyone forge cursors).
  */
 @Component
 class SearchCursor {
@@ -33,10 +37,32 @@ class SearchCursor {
     record Position(double key, UUID id) {
     }
 
+    static final String KEY_PROPERTY = "augenhoehe.search.cursor-secret";
+    static final int MIN_KEY_LENGTH = 32;
+
     private final SecretKeySpec secret;
 
-    SearchCursor(@Value("${augenhoehe.search.cursor-secret:augenhoehe-search-cursor-v1}") String secret) {
-        this.secret = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    SearchCursor(@Value("${" + KEY_PROPERTY + ":}") String secret, @Value("${augenhoehe.demo.enabled:false}") boolean demo) {
+        this.secret = new SecretKeySpec(key(secret, demo), "HmacSHA256");
+    }
+
+    /** The configured key; in demo mode, when none is configured, a random one (cursors then live as long as the process). */
+    static byte[] key(String configured, boolean demo) {
+        String how = KEY_PROPERTY + " (AUGENHOEHE_SEARCH_CURSOR_SECRET) must be set to a random secret of at least "
+                + MIN_KEY_LENGTH + " characters, the same on every instance, e.g. from openssl rand -base64 32";
+        if (configured == null || configured.isBlank()) {
+            if (!demo) {
+                throw new IllegalStateException("No key to sign search cursors: " + how + " (only demo mode makes one up)");
+            }
+            LoggerFactory.getLogger(SearchCursor.class).info("Demo mode: search cursors are signed with a random key of this process");
+            byte[] random = new byte[MIN_KEY_LENGTH];
+            new SecureRandom().nextBytes(random);
+            return random;
+        }
+        if (configured.strip().length() < MIN_KEY_LENGTH && !demo) {
+            throw new IllegalStateException("The key to sign search cursors is too short: " + how);
+        }
+        return configured.strip().getBytes(StandardCharsets.UTF_8);
     }
 
     String encode(SearchCriteria criteria, Position position) {

@@ -221,9 +221,9 @@ class IntegrationApiIT extends CompanyApiTest {
         UUID company = companies.active(network);
         String token = hrClient(company);
         String id = json(http.send("PUT", BASE + "/S-1", token, json(Samples.posting()))).get("posting").get("id").asString();
-        http.send("GET", "/api/vacancies/" + id, null, null);
-        http.send("GET", "/api/vacancies/" + id, null, null);
-        http.send("GET", "/api/vacancies/" + id, null, null);
+        for (String visitor : List.of("visitor 1", "visitor 2", "visitor 3")) { // one view per visitor (#15)
+            http.send("GET", "/api/vacancies/" + id, null, null, "User-Agent", visitor);
+        }
         http.send("POST", "/api/vacancies/" + id + "/application-click", null, null);
         JsonNode stats = json(http.send("GET", BASE + "/S-1/statistics", token, null));
         assertThat(stats.get("views").asLong()).isEqualTo(3);

@@ -71,7 +71,7 @@ class PostingLifecycleIT extends CompanyApiTest {
 
         var anonymous = http.send("GET", "/api/vacancies/" + id, null, null);
         assertThat(anonymous.statusCode()).isEqualTo(200);
-        http.send("GET", "/api/vacancies/" + id, null, null);
+        http.send("GET", "/api/vacancies/" + id, null, null, "User-Agent", "a second visitor"); // one view per visitor (#15)
         assertThat(http.send("POST", "/api/vacancies/" + id + "/application-click", null, null).statusCode()).isEqualTo(204);
         assertThat(jdbc.queryForObject("select views from posting where id = ?::uuid", Long.class, id)).isEqualTo(2);
         assertThat(jdbc.queryForObject("select application_clicks from posting where id = ?::uuid", Long.class, id)).isEqualTo(1);

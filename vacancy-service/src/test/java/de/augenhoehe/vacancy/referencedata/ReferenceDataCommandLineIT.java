@@ -81,6 +81,7 @@ class ReferenceDataCommandLineIT {
         pb.environment().put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers());
         pb.environment().put("AUGENHOEHE_SECURITY_JWT_PUBLIC_KEY_LOCATION", "file:" + TestTokens.publicKeyFile());
         pb.environment().put("AUGENHOEHE_SECURITY_JWT_ISSUER", TestTokens.ISSUER);
+        pb.environment().put("AUGENHOEHE_SEARCH_CURSOR_SECRET", "tests-only-cursor-key-0123456789abcdef");
         Process p = pb.start();
         if (!p.waitFor(180, TimeUnit.SECONDS)) {
             p.destroyForcibly();

@@ -98,6 +98,7 @@ public final class SearchBenchmark {
                     "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                     "AUGENHOEHE_SECURITY_JWT_PUBLIC_KEY_LOCATION", "file:" + TestTokens.publicKeyFile(),
                     "AUGENHOEHE_SECURITY_JWT_ISSUER", TestTokens.ISSUER, "AUGENHOEHE_DEMO_ENABLED", "false",
+                    "AUGENHOEHE_SEARCH_CURSOR_SECRET", "benchmark-only-cursor-key-0123456789abcdef",
                     "AUGENHOEHE_LOGGING_PLAIN", "true");
             HikariDataSource db = dataSource(pg.jdbcUrl("vacancy"));
             if (realData && count(db, "select count(*) from pg_tables where tablename = 'postal_code'") == 1

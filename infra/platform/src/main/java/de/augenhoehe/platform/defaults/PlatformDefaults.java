@@ -56,8 +56,35 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         d.put("spring.kafka.producer.acks", "all");
         d.put("spring.kafka.admin.fail-fast", "false");
         d.put("spring.kafka.admin.operation-timeout", "10s");
+        kafkaLogin(environment, d);
         // Security: tokens are for us only.
         d.put("spring.security.oauth2.resourceserver.jwt.audiences", "augenhoehe");
         environment.getPropertySources().addLast(new MapPropertySource(NAME, d));
+    }
+
+    /**
+     * A broker that requires authentication (docker-compose.yml, every installation beyond ./platform's loopback): with
+     * {@code augenhoehe.kafka.username} and {@code .password} (AUGENHOEHE_KAFKA_USERNAME / _PASSWORD) every Kafka client
+     * of the service — relay, consumers, dead letters, admin, health — logs in with SASL SCRAM-SHA-512, over plain TCP
+     * unless {@code spring.kafka.security.protocol} says {@code SASL_SSL}. Without them: PLAINTEXT, as before.
+     */
+    static void kafkaLogin(ConfigurableEnvironment environment, Map<String, Object> d) {
+        String user = environment.getProperty("augenhoehe.kafka.username", "");
+        String password = environment.getProperty("augenhoehe.kafka.password", "");
+        if (user.isBlank() && password.isBlank()) {
+            return;
+        }
+        if (user.isBlank() || password.isBlank()) {
+            throw new IllegalStateException("augenhoehe.kafka.username and augenhoehe.kafka.password (AUGENHOEHE_KAFKA_USERNAME,"
+                    + " AUGENHOEHE_KAFKA_PASSWORD) go together: set both to log in to Kafka, or neither");
+        }
+        d.put("spring.kafka.security.protocol", "SASL_PLAINTEXT");
+        d.put("spring.kafka.properties.sasl.mechanism", environment.getProperty("augenhoehe.kafka.sasl-mechanism", "SCRAM-SHA-512"));
+        d.put("spring.kafka.properties.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+                + jaasQuoted(user) + "\" password=\"" + jaasQuoted(password) + "\";");
+    }
+
+    private static String jaasQuoted(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 }
