@@ -86,13 +86,11 @@ public class Returnees {
 
     /** Mails a match notification if the returnee's MATCH_NOTIFICATIONS consent stands; true if sent. */
     public boolean notifyMatch(UUID id, String what) {
-        record Contact(String firstName, String email) {
-        }
-        return jdbc.query("select first_name, email from returnee r where id = ? and status = 'CONFIRMED' and "
+        return jdbc.query("select email from returnee r where id = ? and status = 'CONFIRMED' and "
                 + consentStands("MATCH_NOTIFICATIONS") + " and " + consentStands("MATCHING"),
-                (rs, n) -> new Contact(rs.getString(1), rs.getString(2)), id).stream().findFirst()
-                .map(c -> {
-                    mails.match(id, c.firstName(), c.email(), what);
+                (rs, n) -> rs.getString(1), id).stream().findFirst()
+                .map(email -> {
+                    mails.match(id, email, what);
                     return true;
                 }).orElse(false);
     }
