@@ -62,7 +62,8 @@ class SignUpIT {
         assertThat(jdbc.queryForList("select purpose || ':' || text_version || ':' || source from consent where returnee_id = ?", String.class, id))
                 .containsExactly("MATCHING:matching-2026-11:landing-page:" + campaign.code());
         // nothing is used before the confirmation: coordinators do not see the person
-        assertThat(CampaignIT.JSON.readTree(new TestHttp(port).get("/api/returnees?networkId=" + network, coordinator).body()).size()).isZero();
+        assertThat(CampaignIT.JSON.readTree(new TestHttp(port).get("/api/returnees?networkId=" + network, coordinator).body())
+                .get("items").size()).isZero();
 
         var mail = Mailbox.await(email, 1);
         assertThat(mail.subject()).contains("bestätigen");
@@ -85,7 +86,7 @@ class SignUpIT {
         assertThat(reused.statusCode()).isEqualTo(409);
         assertThat(reused.body()).contains("urn:augenhoehe:problem:link-used");
 
-        var visible = CampaignIT.JSON.readTree(new TestHttp(port).get("/api/returnees?networkId=" + network, coordinator).body());
+        var visible = CampaignIT.JSON.readTree(new TestHttp(port).get("/api/returnees?networkId=" + network, coordinator).body()).get("items");
         assertThat(visible.size()).isEqualTo(1);
         assertThat(visible.get(0).get("firstName").asString()).isEqualTo("Anna");
         assertThat(visible.get(0).get("region").asString()).isEqualTo("26789");

@@ -58,6 +58,8 @@ class LocalMailServer {
     @ConditionalOnBooleanProperty("augenhoehe.outreach.mail.local-server.enabled")
     static class ReceivedMails {
 
+        static final int LIMIT = 200;
+
         private final GreenMail server;
 
         ReceivedMails(GreenMail server) {
@@ -65,10 +67,11 @@ class LocalMailServer {
         }
 
         @GetMapping("/internal/mails")
-        @Operation(summary = "Mails received by the local SMTP server (local runs only; operations role)")
+        @Operation(summary = "The newest 200 mails received by the local SMTP server (local runs only; operations role)")
         List<ReceivedMail> received() throws MessagingException {
             MimeMessage[] messages = server.getReceivedMessages();
-            return Arrays.stream(messages).map(m -> {
+            // the newest LIMIT mails only: a long demo run must not answer with every mail it ever received
+            return Arrays.stream(messages).skip(Math.max(0, messages.length - LIMIT)).map(m -> {
                 try {
                     return new ReceivedMail(Arrays.stream(m.getAllRecipients()).map(Address::toString).toList(),
                             m.getSubject(), String.valueOf(m.getContent()));
