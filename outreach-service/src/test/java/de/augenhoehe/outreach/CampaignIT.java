@@ -27,7 +27,7 @@ import de.augenhoehe.testing.TestTokens;
 import de.augenhoehe.testing.TopicRecords;
 
 /** Campaigns: lifecycle and events, authorization, bad input, batches with tracking and QR codes, distributions. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "augenhoehe.outreach.campaigns.max-batches=5")
 @RealInfrastructure(isolatedDatabase = true)
 class CampaignIT {
 
@@ -121,9 +121,16 @@ class CampaignIT {
                 .isEqualTo(403);
         assertThat(http().send("POST", "/api/campaigns", null, campaign(network, "2026-12-01", "2027-01-31", "0")).statusCode())
                 .isEqualTo(401);
-        assertThat(JSON.readTree(http().get("/api/campaigns", other).body()).size()).isZero();
-        assertThat(JSON.readTree(http().get("/api/campaigns", coordinator).body()).size()).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select count(*) from campaign where network_id = ?", Integer.class, network)).isEqualTo(1);
+        assertThat(JSON.readTree(http().get("/api/campaigns", other).body()).get("items").size()).isZero();
+        assertThat(JSON.readTree(http().get("/api/campaigns", coordinator).body()).get("items").size()).isEqualTo(1);
+        // paged, with a capped page size
+        create(network, coordinator);
+        var page = JSON.readTree(http().get("/api/campaigns?size=1&page=1", coordinator).body());
+        assertThat(page.get("items").size()).isEqualTo(1);
+        assertThat(page.get("total").asLong()).isEqualTo(2);
+        assertThat(page.get("items").get(0).get("id").asString()).isNotEqualTo(id);
+        assertThat(http().get("/api/campaigns?size=101", coordinator).statusCode()).isEqualTo(400);
+        assertThat(jdbc.queryForObject("select count(*) from campaign where network_id = ?", Integer.class, network)).isEqualTo(2);
     }
 
     @Test
@@ -168,6 +175,10 @@ class CampaignIT {
             first = first == null ? batch : first;
         }
         assertThat(codes).hasSize(5);
+        var sixth = http().send("POST", "/api/campaigns/" + id + "/batches", coordinator,
+                "{\"quantity\":10,\"channel\":\"POSTER\",\"area\":\"Leer\"}");
+        assertThat(sixth.statusCode()).as("at most max-batches (here 5) per campaign").isEqualTo(409);
+        assertThat(sixth.body()).contains("urn:augenhoehe:problem:batch-limit");
         assertThat(JSON.readTree(http().get("/api/campaigns/" + id + "/batches", coordinator).body()).size()).isEqualTo(5);
 
         String code = first.get("code").asString();

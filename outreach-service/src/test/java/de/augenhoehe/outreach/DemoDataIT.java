@@ -71,8 +71,39 @@ class DemoDataIT {
         assertThat(mails.statusCode()).isEqualTo(200);
         assertThat(mails.body()).contains(email, "bestaetigen?token=");
         var token = Pattern.compile("bestaetigen\\?token=([A-Za-z0-9_-]{43})").matcher(mails.body());
-        assertThat(token.find()).isTrue();
+        assertThat(token.find(mails.body().indexOf(email))).as("the token in this person's mail").isTrue();
         assertThat(http.send("POST", "/api/returnees/confirmations", null, "{\"token\":\"" + token.group(1) + "\"}").statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void erasure_also_clears_the_person_s_mails_from_the_demo_mailbox() throws Exception {
+        var http = new TestHttp(port);
+        String coordinator = TestTokens.subject("ems").roles("coordinator").networks(List.of(EMS_ACHSE)).sign();
+        String code = new Returnee(http).campaign(EMS_ACHSE, coordinator, "Leer").code(); // the demo campaign's counts stay
+        String email = "weg." + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
+        String other = "bleibt." + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
+        for (String address : List.of(email, other)) {
+            assertThat(http.send("POST", "/api/returnees", null, Returnee.signUp("Okke", "Demo", address, code, "24412",
+                    "\"JOB\"", List.of("MATCHING"))).statusCode()).isEqualTo(202);
+        }
+        String mails = http.get("/internal/mails", TestTokens.operations()).body();
+        var link = Pattern.compile("meine-daten\\?id=([0-9a-f-]{36})&token=([A-Za-z0-9_-]{43})").matcher(mails);
+        String id = null;
+        String token = null;
+        while (link.find()) {
+            if (mails.lastIndexOf(email, link.start()) > mails.lastIndexOf(other, link.start())) {
+                id = link.group(1);
+                token = link.group(2);
+            }
+        }
+        assertThat(id).as("the person's mail in the demo mailbox").isNotNull();
+        var erased = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/api/returnees/" + id)).DELETE()
+                .header("Returnee-Token", token).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(erased.statusCode()).as(erased.body()).isEqualTo(204);
+        String after = http.get("/internal/mails", TestTokens.operations()).body();
+        assertThat(after).as("the erased person's mails are gone").doesNotContain(email, id);
+        assertThat(after).as("the others' stay").contains(other);
     }
 }

@@ -52,7 +52,7 @@ class MatchingIT {
     JsonNode matches(boolean includeClosed) {
         var r = http().get("/api/returnees/matches?networkId=" + network + "&includeClosed=" + includeClosed, coordinator);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return CampaignIT.JSON.readTree(r.body());
+        return CampaignIT.JSON.readTree(r.body()).get("items");
     }
 
     @Test
@@ -138,8 +138,8 @@ class MatchingIT {
         // the funnel: distributed → scanned → signed up → confirmed → matched → returned/hired
         http().send("POST", "/api/campaigns/" + campaign.id() + "/batches/" + campaign.batchId() + "/distributions", coordinator,
                 "{\"volunteer\":\"Ehrenamt\",\"postalCodes\":[\"26789\"],\"on\":\"2026-11-20\",\"quantity\":400}");
-        for (int i = 0; i < 4; i++) {
-            assertThat(http().get("/r/" + campaign.code()).statusCode()).isEqualTo(303);
+        for (int i = 0; i < 4; i++) { // four visitors (one visitor without the cookie counts once per window)
+            assertThat(sendAs("/r/" + campaign.code(), "198.51.100." + (10 + i)).statusCode()).isEqualTo(303);
         }
         String pending = "erika." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         assertThat(fixtures.post(Returnee.signUp("Erika", "Meyer", pending, campaign.code(), "24412", "\"JOB\"", List.of("MATCHING"))).statusCode())
@@ -204,7 +204,7 @@ class MatchingIT {
         Vacancies.sendMeasure("measure-published", foreign, Vacancies.measure(foreign, UUID.randomUUID(), "RETURNEES", "03457", "OPEN", t0));
         Eventually.await("the four measures projected", Duration.ofSeconds(30), () -> jdbc.queryForObject(
                 "select count(*) from measure where id in (?, ?, ?, ?)", Integer.class, stammtisch, pupils, elsewhere, foreign) == 4);
-        var list = CampaignIT.JSON.readTree(http().get("/api/returnees/matches/measures?networkId=" + network, coordinator).body());
+        var list = CampaignIT.JSON.readTree(http().get("/api/returnees/matches/measures?networkId=" + network, coordinator).body()).get("items");
         assertThat(list.size()).isEqualTo(1);
         assertThat(list.get(0).get("measureId").asString()).isEqualTo(stammtisch.toString());
         assertThat(list.get(0).get("firstName").asString()).isEqualTo("Gesa");
@@ -212,8 +212,87 @@ class MatchingIT {
 
         Vacancies.sendMeasure("measure-cancelled", stammtisch, Vacancies.measureCancelled(stammtisch, network, t0.plusSeconds(1)));
         Eventually.await("the cancelled measure unmatched", Duration.ofSeconds(30), () -> CampaignIT.JSON.readTree(
-                http().get("/api/returnees/matches/measures?networkId=" + network, coordinator).body()).size() == 0);
+                http().get("/api/returnees/matches/measures?networkId=" + network, coordinator).body()).get("items").size() == 0);
         assertThat(jdbc.queryForObject("select open from measure where id = ?", Boolean.class, stammtisch)).isFalse();
+    }
+
+    @Test
+    void the_lists_are_paged_with_a_capped_size_and_a_page_of_matches_reads_its_people_in_one_query() {
+        var fixtures = new Returnee(http());
+        var campaign = fixtures.campaign(network, coordinator, "Leer");
+        for (String name : List.of("Hanna", "Ida", "Jonte")) {
+            String email = name.toLowerCase() + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+            fixtures.signUpAndConfirm(Returnee.signUp(name, "Meyer", email, campaign.code(), "52122", "\"JOB\"",
+                    List.of("MATCHING")), email);
+        }
+        UUID vacancy = UUID.randomUUID();
+        Vacancies.send("published", vacancy, Vacancies.open(vacancy, UUID.randomUUID(), "JOB", "52122", "26789", 53.2316, 7.4610,
+                null, Instant.now()));
+        Eventually.await("three matches", Duration.ofSeconds(30), () -> matches(false).size() == 3);
+
+        SummaryQueries.COUNT.set(0);
+        var page = CampaignIT.JSON.readTree(http().get("/api/returnees/matches?networkId=" + network + "&size=2", coordinator).body());
+        assertThat(page.get("items").size()).isEqualTo(2);
+        assertThat(page.get("total").asLong()).isEqualTo(3);
+        assertThat(SummaryQueries.COUNT.get()).as("the people of a page of matches in one query").isEqualTo(1);
+        var second = CampaignIT.JSON.readTree(http().get("/api/returnees/matches?networkId=" + network + "&size=2&page=1", coordinator).body());
+        assertThat(second.get("items").findValuesAsString("firstName")).hasSize(1)
+                .doesNotContainAnyElementsOf(page.get("items").findValuesAsString("firstName"));
+
+        var returnees = CampaignIT.JSON.readTree(http().get("/api/returnees?networkId=" + network + "&size=2", coordinator).body());
+        assertThat(returnees.get("items").size()).isEqualTo(2);
+        assertThat(returnees.get("total").asLong()).isEqualTo(3);
+        for (String path : List.of("/api/returnees?networkId=" + network + "&size=101", "/api/returnees?networkId=" + network + "&size=0",
+                "/api/returnees?networkId=" + network + "&page=-1", "/api/returnees/matches?networkId=" + network + "&size=1000",
+                "/api/returnees/matches/measures?networkId=" + network + "&size=1000")) {
+            var r = http().get(path, coordinator);
+            assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        }
+    }
+
+    /** Counts the statements that read coordinators' summaries of returnees (the service runs in this JVM). */
+    @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+    static class SummaryQueries {
+
+        static final java.util.concurrent.atomic.AtomicInteger COUNT = new java.util.concurrent.atomic.AtomicInteger();
+
+        @org.springframework.context.annotation.Bean
+        static org.springframework.beans.factory.config.BeanPostProcessor countSummaryQueries() {
+            return new org.springframework.beans.factory.config.BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    return bean instanceof javax.sql.DataSource ds ? proxy(javax.sql.DataSource.class, ds) : bean;
+                }
+            };
+        }
+
+        static <T> T proxy(Class<T> type, T target) {
+            return type.cast(java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, m, args) -> {
+                if ("prepareStatement".equals(m.getName()) && args != null && args[0] instanceof String sql
+                        && sql.contains("then r.email end from returnee r")) {
+                    COUNT.incrementAndGet();
+                }
+                Object result;
+                try {
+                    result = m.invoke(target, args);
+                } catch (java.lang.reflect.InvocationTargetException e) {
+                    throw e.getCause();
+                }
+                return result instanceof java.sql.Connection c && "getConnection".equals(m.getName())
+                        ? proxy(java.sql.Connection.class, c) : result;
+            }));
+        }
+    }
+
+    java.net.http.HttpResponse<String> sendAs(String path, String clientAddress) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + path)).header("X-Forwarded-For", clientAddress).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     java.net.http.HttpResponse<String> sendWithToken(String method, String path, String token) {

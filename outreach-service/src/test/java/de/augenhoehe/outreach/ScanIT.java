@@ -35,7 +35,7 @@ class ScanIT {
         var scan = get("/r/k7q2");
         assertThat(scan.statusCode()).isEqualTo(303);
         assertThat(scan.headers().firstValue("Location")).hasValue("/rueckkehr?campaign=" + campaign + "&code=K7Q2");
-        get("/r/K7Q2");
+        request("GET", "/r/K7Q2", "X-Forwarded-For", "198.51.100.20"); // another visitor (one visitor counts once per window)
         assertThat(jdbc.queryForObject("select scans from tracking_code where code = 'K7Q2'", Long.class)).isEqualTo(2);
         var unknown = get("/r/ZZZZ");
         assertThat(unknown.statusCode()).isEqualTo(404);
@@ -92,6 +92,38 @@ class ScanIT {
         var event = CampaignIT.JSON.readTree(counted.getFirst().value());
         assertThat(event.get("batchId").asString()).isEqualTo(campaign.batchId());
         assertThat(event.get("networkId").asString()).isEqualTo(network.toString());
+    }
+
+    @Test
+    void cookie_less_scans_count_once_per_visitor_and_window() {
+        UUID network = UUID.randomUUID();
+        String coordinator = TestTokens.subject("k").roles("coordinator").networks(List.of(network)).sign();
+        var campaign = new Returnee(new TestHttp(port)).campaign(network, coordinator, "Meppen");
+        String path = "/r/" + campaign.code();
+        String iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Safari/604.1";
+        // a script that throws the cookie away: one visitor (address + User-Agent) counts once per window
+        for (int i = 0; i < 5; i++) {
+            assertThat(request("GET", path, "User-Agent", iphone, "X-Forwarded-For", "198.51.100.7").statusCode()).isEqualTo(303);
+        }
+        assertThat(scans(campaign.code())).isEqualTo(1);
+        // another address with the same User-Agent, the same address with another one: other visitors
+        request("GET", path, "User-Agent", iphone, "X-Forwarded-For", "198.51.100.8");
+        request("GET", path, "User-Agent", "Mozilla/5.0 (Android 15)", "X-Forwarded-For", "198.51.100.7");
+        assertThat(scans(campaign.code())).isEqualTo(3);
+        assertThat(jdbc.queryForObject("select sum(scans) from scan_window where code = ?", Long.class, campaign.code()))
+                .as("the windows published on Kafka count alike").isEqualTo(3);
+        // only keyed hashes are kept, never the address or the User-Agent
+        assertThat(jdbc.queryForObject("select count(*) from scan_visitor where code = ?", Integer.class, campaign.code())).isEqualTo(3);
+        assertThat(jdbc.queryForObject("select count(*) from information_schema.columns where table_name = 'scan_visitor' "
+                + "and data_type not in ('bytea', 'timestamp with time zone') and column_name <> 'code'", Integer.class)).isZero();
+        // once the visitor's window is over, they count again
+        jdbc.update("update scan_visitor set seen_until = now() - interval '1 second' where code = ?", campaign.code());
+        request("GET", path, "User-Agent", iphone, "X-Forwarded-For", "198.51.100.7");
+        assertThat(scans(campaign.code())).isEqualTo(4);
+    }
+
+    long scans(String code) {
+        return jdbc.queryForObject("select scans from tracking_code where code = ?", Long.class, code);
     }
 
     @Test

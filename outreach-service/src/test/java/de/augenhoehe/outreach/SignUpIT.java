@@ -62,11 +62,12 @@ class SignUpIT {
         assertThat(jdbc.queryForList("select purpose || ':' || text_version || ':' || source from consent where returnee_id = ?", String.class, id))
                 .containsExactly("MATCHING:matching-2026-11:landing-page:" + campaign.code());
         // nothing is used before the confirmation: coordinators do not see the person
-        assertThat(CampaignIT.JSON.readTree(new TestHttp(port).get("/api/returnees?networkId=" + network, coordinator).body()).size()).isZero();
+        assertThat(CampaignIT.JSON.readTree(new TestHttp(port).get("/api/returnees?networkId=" + network, coordinator).body())
+                .get("items").size()).isZero();
 
         var mail = Mailbox.await(email, 1);
         assertThat(mail.subject()).contains("bestätigen");
-        assertThat(mail.body()).contains("Hallo Anna");
+        assertThat(mail.body()).as("no free text of the caller in a mail").doesNotContain("Anna", "Tjarks", "Hamburg", "Meisterin");
         String token = Mailbox.confirmationToken(mail);
         assertThat(Mailbox.returneeId(mail)).isEqualTo(id.toString());
         // only hashes are stored
@@ -85,7 +86,7 @@ class SignUpIT {
         assertThat(reused.statusCode()).isEqualTo(409);
         assertThat(reused.body()).contains("urn:augenhoehe:problem:link-used");
 
-        var visible = CampaignIT.JSON.readTree(new TestHttp(port).get("/api/returnees?networkId=" + network, coordinator).body());
+        var visible = CampaignIT.JSON.readTree(new TestHttp(port).get("/api/returnees?networkId=" + network, coordinator).body()).get("items");
         assertThat(visible.size()).isEqualTo(1);
         assertThat(visible.get(0).get("firstName").asString()).isEqualTo("Anna");
         assertThat(visible.get(0).get("region").asString()).isEqualTo("26789");
@@ -169,6 +170,72 @@ class SignUpIT {
     }
 
     @Test
+    void mails_to_one_address_are_limited_per_window_and_the_answer_stays_the_same() {
+        var campaign = returnee().campaign(network, coordinator, "Leer");
+        String email = unique("flut.") + "@example.org";
+        String json = Returnee.signUp("Frauke", "Lüpkes", email, campaign.code(), "26112", "\"JOB\"", List.of("MATCHING"));
+        var first = returnee().post(json);
+        for (int i = 0; i < 4; i++) {
+            var again = returnee().post(json);
+            assertThat(again.statusCode()).isEqualTo(first.statusCode());
+            assertThat(again.body()).isEqualTo(first.body());
+        }
+        Mailbox.await(email, 3);
+        assertThat(Mailbox.to(email)).as("at most 3 mails per address and window").hasSize(3);
+        // the last mailed link still works: an over-limit sign-up replaced nothing
+        assertThat(confirm(Mailbox.confirmationToken(Mailbox.to(email).get(2))).statusCode()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select count(*) from information_schema.columns where table_name = 'sign_up_mail' "
+                + "and data_type <> 'bytea' and column_name <> 'sent_at'", Integer.class)).as("no address stored").isZero();
+
+        // once the window is over, the address gets mail again (here: the confirmed person's "already signed up")
+        jdbc.update("update sign_up_mail set sent_at = sent_at - interval '25 hours'");
+        assertThat(returnee().post(json).body()).isEqualTo(first.body());
+        assertThat(Mailbox.await(email, 4).subject()).contains("bereits angemeldet");
+    }
+
+    @Test
+    void an_anonymous_sign_up_never_changes_a_confirmed_person_nor_their_management_link() {
+        var campaign = returnee().campaign(network, coordinator, "Leer");
+        String email = unique("gesa.") + "@example.org";
+        String[] person = returnee().signUpAndConfirm(Returnee.signUp("Gesa", "Ommen", email, campaign.code(), "26112",
+                "\"JOB\"", List.of("MATCHING")), email);
+        String forged = Returnee.signUp("Mallory", "Klick hier", email, campaign.code(), "72213", "\"HOUSING\"",
+                List.of("MATCHING", "NETWORK_CONTACT"));
+        var again = returnee().post(forged);
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(again.body()).contains("CONFIRMATION_SENT");
+
+        var already = Mailbox.await(email, 2);
+        assertThat(already.subject()).contains("bereits angemeldet");
+        assertThat(already.body()).as("no free text of the caller").doesNotContain("Mallory", "Klick", "Gesa", "Ommen");
+        assertThat(jdbc.queryForObject("select first_name || '/' || last_name || '/' || occupation from returnee where id = ?::uuid",
+                String.class, person[0])).isEqualTo("Gesa/Ommen/26112");
+        assertThat(jdbc.queryForObject("select count(*) from consent where returnee_id = ?::uuid", Integer.class, person[0])).isEqualTo(1);
+        assertThat(export(person[0], person[1]).statusCode()).as("the management link still works").isEqualTo(200);
+    }
+
+    @Test
+    void names_are_made_of_name_characters_only() {
+        var campaign = returnee().campaign(network, coordinator, "Meppen");
+        for (String bad : List.of("https://evil.example", "www.evil.example", "Anna@evil", "12345", "Anna/Bert", "Tel:0170",
+                "Anna\\nBert", "Gewinn!", "- -", "Jo 3")) {
+            String email = unique("name.") + "@example.org";
+            for (String json : List.of(Returnee.signUp(bad, "Brink", email, campaign.code(), "26112", "\"JOB\"", List.of("MATCHING")),
+                    Returnee.signUp("Carla", bad, email, campaign.code(), "26112", "\"JOB\"", List.of("MATCHING")))) {
+                var r = returnee().post(json);
+                assertThat(r.statusCode()).as(bad + ": " + r.body()).isEqualTo(400);
+                assertThat(r.body()).contains("urn:augenhoehe:problem:validation-failed");
+            }
+        }
+        assertThat(jdbc.queryForObject("select count(*) from returnee where network_id = ?", Integer.class, network)).isZero();
+        for (String good : List.of("Zoë", "Jean-Luc", "O'Brien", "Ñúñez", "Hans J. Müller", "Łukasz", "Ségolène Æbelø", "D’Angelo")) {
+            String email = unique("name.") + "@example.org";
+            var r = returnee().post(Returnee.signUp(good, good, email, campaign.code(), "26112", "\"JOB\"", List.of("MATCHING")));
+            assertThat(r.statusCode()).as(good + ": " + r.body()).isEqualTo(202);
+        }
+    }
+
+    @Test
     void two_confirmations_with_the_same_link_at_once_confirm_once() throws Exception {
         var campaign = returnee().campaign(network, coordinator, "Emden");
         String email = unique("enno.") + "@example.org";
@@ -211,6 +278,16 @@ class SignUpIT {
         assertThat(jdbc.queryForObject("select count(*) from returnee where network_id = ?", Integer.class, network)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from outbox_event where payload::text like ?", Integer.class,
                 "%" + campaign.batchId() + "%")).as("no sign-up event either").isZero();
+    }
+
+    java.net.http.HttpResponse<String> export(String id, String token) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/api/returnees/" + id + "/export"))
+                    .header("Returnee-Token", token).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     java.net.http.HttpResponse<String> confirm(String token) {

@@ -15,9 +15,12 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,8 +32,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import de.augenhoehe.outreach.Page;
 import de.augenhoehe.outreach.campaigns.CampaignRequests.Batch;
 import de.augenhoehe.outreach.campaigns.CampaignRequests.BatchRequest;
 import de.augenhoehe.outreach.campaigns.CampaignRequests.Campaign;
@@ -67,12 +72,15 @@ class CampaignController {
     private final EventPublisher events;
     private final TrackingCodes codes;
     private final QrCodes qr;
+    private final int maxBatches;
 
-    CampaignController(JdbcTemplate jdbc, EventPublisher events, TrackingCodes codes, QrCodes qr) {
+    CampaignController(JdbcTemplate jdbc, EventPublisher events, TrackingCodes codes, QrCodes qr,
+            @Value("${augenhoehe.outreach.campaigns.max-batches:100}") int maxBatches) {
         this.jdbc = jdbc;
         this.events = events;
         this.codes = codes;
         this.qr = qr;
+        this.maxBatches = maxBatches;
     }
 
     @PostMapping
@@ -97,14 +105,17 @@ class CampaignController {
     }
 
     @GetMapping
-    @Operation(summary = "The campaigns of the networks the caller coordinates")
-    List<Campaign> list() {
+    @Operation(summary = "The campaigns of the networks the caller coordinates, paged")
+    Page<Campaign> list(@RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(Page.MAX_SIZE) int size) {
         Actor actor = coordinator();
         if (actor.networks().isEmpty()) {
-            return List.of();
+            return new Page<>(List.of(), page, size, 0);
         }
-        return jdbc.query("select * from campaign where network_id = any(?::uuid[]) order by created_at, id",
-                this::campaign, array(actor.networks()));
+        String networks = array(actor.networks());
+        return new Page<>(jdbc.query("select * from campaign where network_id = any(?::uuid[]) order by created_at, id "
+                + "limit ? offset ?", this::campaign, networks, size, Page.offset(page, size)), page, size,
+                jdbc.queryForObject("select count(*) from campaign where network_id = any(?::uuid[])", Long.class, networks));
     }
 
     @GetMapping("/{id}")
@@ -164,6 +175,10 @@ class CampaignController {
         Campaign campaign = visibleForUpdate(id);
         if (campaign.status() == Status.CLOSED) {
             throw ProblemException.conflict("campaign-closed", "A closed campaign gets no new batches");
+        }
+        // bounded, so the batch list, the funnel and the print sheets of a campaign stay bounded too
+        if (jdbc.queryForObject("select count(*) from material_batch where campaign_id = ?", Integer.class, id) >= maxBatches) {
+            throw ProblemException.conflict("batch-limit", "A campaign has at most " + maxBatches + " batches");
         }
         UUID batch = UUID.randomUUID();
         jdbc.update("insert into material_batch (id, campaign_id, quantity, channel, area, code) values (?, ?, ?, ?, ?, ?)",

@@ -24,6 +24,7 @@ import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import de.augenhoehe.outreach.landing.TrackingCodes.Attribution;
+import de.augenhoehe.outreach.pseudonyms.Pseudonyms;
 import de.augenhoehe.platform.security.PublicEndpoints;
 import de.augenhoehe.platform.web.ProblemException;
 
@@ -33,8 +34,9 @@ import de.augenhoehe.platform.web.ProblemException;
  *
  * <p>What is not counted: HEAD requests and link-preview fetchers or other bots (by User-Agent, a missing one
  * included), and a repeated scan of the same device within the repeat window. The device is recognised by a cookie
- * {@code ah_seen_<CODE>=1} that carries no identifier at all and expires after the repeat window; no IP address,
- * User-Agent or any other device data is stored.
+ * {@code ah_seen_<CODE>=1} that carries no identifier at all and expires after the repeat window; a client without
+ * the cookie (a script that drops it) is recognised as a visitor — a keyed hash of code, address and User-Agent, kept
+ * only until the window ends. No IP address, User-Agent or any other device data is stored as such.
  */
 @RestController
 @Tag(name = "landing")
@@ -47,13 +49,15 @@ class ScanController {
 
     private final TrackingCodes codes;
     private final ScanCounter counter;
+    private final Pseudonyms pseudonyms;
     private final String landingPage;
     private final Duration repeatWindow;
 
-    ScanController(TrackingCodes codes, ScanCounter counter, @Value("${augenhoehe.outreach.landing-page}") String landingPage,
+    ScanController(TrackingCodes codes, ScanCounter counter, Pseudonyms pseudonyms, @Value("${augenhoehe.outreach.landing-page}") String landingPage,
             @Value("${augenhoehe.outreach.scans.repeat-window:PT30M}") Duration repeatWindow) {
         this.codes = codes;
         this.counter = counter;
+        this.pseudonyms = pseudonyms;
         this.landingPage = landingPage;
         this.repeatWindow = repeatWindow;
     }
@@ -74,7 +78,8 @@ class ScanController {
         boolean bot = agent == null || agent.isBlank() || BOTS.matcher(agent).matches();
         boolean head = "HEAD".equalsIgnoreCase(request.getMethod());
         if (!seen && !bot && !head) {
-            counter.count(attribution);
+            // the visitor, for a client without the cookie: hashed at once, neither the address nor the agent is kept
+            counter.count(attribution, pseudonyms.of("scan-visitor", attribution.code(), request.getRemoteAddr(), agent));
         }
         URI target = UriComponentsBuilder.fromUriString(landingPage).queryParam("campaign", attribution.campaignId())
                 .queryParam("code", attribution.code()).build().toUri();

@@ -30,22 +30,44 @@ class ScanCounter {
     private final JdbcTemplate jdbc;
     private final EventPublisher events;
     private final Duration window;
+    private final Duration repeatWindow;
 
-    ScanCounter(JdbcTemplate jdbc, EventPublisher events, @Value("${augenhoehe.outreach.scans.window:PT1H}") Duration window) {
+    ScanCounter(JdbcTemplate jdbc, EventPublisher events, @Value("${augenhoehe.outreach.scans.window:PT1H}") Duration window,
+            @Value("${augenhoehe.outreach.scans.repeat-window:PT30M}") Duration repeatWindow) {
         this.jdbc = jdbc;
         this.events = events;
         this.window = window;
+        this.repeatWindow = repeatWindow;
     }
 
+    /**
+     * Counts a scan unless the same visitor (a keyed hash of code, address and User-Agent) was counted within the
+     * repeat window: a client that drops the cookie counts once per window too. One statement decides it, so
+     * concurrent scans of one visitor on several instances count once; the total and the window rise together.
+     */
     @Transactional
-    void count(Attribution code) {
+    void count(Attribution code, byte[] visitor) {
+        Instant now = Instant.now();
+        int fresh = jdbc.update("""
+                insert into scan_visitor (code, visitor, seen_until) values (?, ?, ?)
+                on conflict (code, visitor) do update set seen_until = excluded.seen_until where scan_visitor.seen_until <= ?""",
+                code.code(), visitor, Timestamp.from(now.plus(repeatWindow)), Timestamp.from(now));
+        if (fresh == 0) {
+            return;
+        }
         long size = window.toMillis();
-        Instant start = Instant.ofEpochMilli(Instant.now().toEpochMilli() / size * size);
+        Instant start = Instant.ofEpochMilli(now.toEpochMilli() / size * size);
         jdbc.update("update tracking_code set scans = scans + 1 where code = ?", code.code());
         jdbc.update("""
                 insert into scan_window (code, window_start, window_end, scans) values (?, ?, ?, 1)
                 on conflict (code, window_start) do update set scans = scan_window.scans + 1""",
                 code.code(), Timestamp.from(start), Timestamp.from(start.plus(window)));
+    }
+
+    /** A visitor's hash goes when their window is over: the table holds at most one window of visitors. */
+    @Scheduled(fixedDelayString = "${augenhoehe.outreach.scans.visitor-purge-interval:PT5M}")
+    public void forgetVisitors() {
+        jdbc.update("delete from scan_visitor where seen_until <= now()");
     }
 
     record Window(String code, Instant start, Instant end, int scans, UUID campaignId, UUID batchId, UUID networkId) {

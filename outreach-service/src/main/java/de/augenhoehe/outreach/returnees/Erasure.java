@@ -9,12 +9,15 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import de.augenhoehe.platform.events.EventPublisher;
 
@@ -33,24 +36,33 @@ class Erasure {
 
     enum Reason { REQUEST, UNCONFIRMED, INACTIVE }
 
+    /** A mailbox this service keeps itself (the local SMTP server of demo runs): the person's mails go with them. */
+    interface LocalMailbox {
+        void forget(String address);
+    }
+
     private final JdbcTemplate jdbc;
     private final EventPublisher events;
     private final List<Returnees.PersonalDataHolder> holders;
+    private final ObjectProvider<LocalMailbox> mailboxes;
     private final Duration unconfirmed;
     private final Duration inactive;
 
     Erasure(JdbcTemplate jdbc, EventPublisher events, List<Returnees.PersonalDataHolder> holders,
-            @Value("${augenhoehe.outreach.retention.unconfirmed:P30D}") Duration unconfirmed,
+            ObjectProvider<LocalMailbox> mailboxes, @Value("${augenhoehe.outreach.retention.unconfirmed:P30D}") Duration unconfirmed,
             @Value("${augenhoehe.outreach.retention.inactive:P730D}") Duration inactive) {
         this.jdbc = jdbc;
         this.events = events;
         this.holders = holders;
+        this.mailboxes = mailboxes;
         this.unconfirmed = unconfirmed;
         this.inactive = inactive;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     void erase(UUID id, Reason reason) {
+        forgetMailsAfterCommit(jdbc.queryForList("select email from returnee where id = ? and email is not null",
+                String.class, id));
         holders.forEach(h -> h.erase(id));
         jdbc.update("delete from consent where returnee_id = ?", id);
         jdbc.update("delete from mail_sent where returnee_id = ?", id);
@@ -71,6 +83,19 @@ class Erasure {
         jdbc.update("delete from mail_sent where returnee_id = ?", id);
         jdbc.update("delete from returnee where id = ?", id);
         published(id);
+    }
+
+    /** Only once the erasure is committed: a rolled-back erasure keeps the person, and so their mails. */
+    private void forgetMailsAfterCommit(List<String> addresses) {
+        if (addresses.isEmpty() || mailboxes.getIfAvailable() == null) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                mailboxes.orderedStream().forEach(m -> addresses.forEach(m::forget));
+            }
+        });
     }
 
     private void published(UUID id) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import de.augenhoehe.outreach.Page;
 import de.augenhoehe.outreach.returnees.ReturneeRequests.Hire;
 import de.augenhoehe.outreach.returnees.ReturneeRequests.Interest;
 import de.augenhoehe.outreach.returnees.ReturneeRequests.ReturneeSummary;
@@ -58,12 +62,19 @@ class ReturneeController {
     }
 
     @GetMapping
-    @Operation(summary = "Confirmed returnees of a network the caller coordinates (minimal personal data)")
-    List<ReturneeSummary> list(@RequestParam UUID networkId, @RequestParam(required = false) UUID campaignId) {
+    @Operation(summary = "Confirmed returnees of a network the caller coordinates (minimal personal data), paged")
+    Page<ReturneeSummary> list(@RequestParam UUID networkId, @RequestParam(required = false) UUID campaignId,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(Page.MAX_SIZE) int size) {
         coordinatorOf(networkId);
-        return jdbc.query("select r.*, " + Returnees.consentStands("NETWORK_CONTACT") + " as contact from returnee r "
-                + "where r.network_id = ? and r.status = 'CONFIRMED' and (?::uuid is null or r.campaign_id = ?::uuid) "
-                + "order by r.confirmed_at, r.id", this::summary, networkId, campaignId, campaignId);
+        String where = " from returnee r where r.network_id = ? and r.status = 'CONFIRMED' "
+                + "and (?::uuid is null or r.campaign_id = ?::uuid)";
+        Map<String, String> regions = new HashMap<>();
+        List<ReturneeSummary> items = jdbc.query("select r.*, " + Returnees.consentStands("NETWORK_CONTACT") + " as contact"
+                + where + " order by r.confirmed_at, r.id limit ? offset ?", (rs, n) -> summary(rs, regions),
+                networkId, campaignId, campaignId, size, Page.offset(page, size));
+        long total = jdbc.queryForObject("select count(*)" + where, Long.class, networkId, campaignId, campaignId);
+        return new Page<>(items, page, size, total);
     }
 
     @PostMapping("/{id}/returned")
@@ -110,7 +121,7 @@ class ReturneeController {
 
     private ReturneeSummary read(UUID id) {
         return jdbc.queryForObject("select r.*, " + Returnees.consentStands("NETWORK_CONTACT") + " as contact "
-                + "from returnee r where r.id = ?", this::summary, id);
+                + "from returnee r where r.id = ?", (rs, n) -> summary(rs, new HashMap<>()), id);
     }
 
     private static Map<String, Object> event(UUID id, Row row, UUID employer) {
@@ -123,11 +134,12 @@ class ReturneeController {
         return data;
     }
 
-    private ReturneeSummary summary(ResultSet rs, int n) throws SQLException {
+    /** {@code regions}: the region names of this answer so far (one look-up per postal code and campaign, not per row). */
+    private ReturneeSummary summary(ResultSet rs, Map<String, String> regions) throws SQLException {
         UUID campaign = rs.getObject("campaign_id", UUID.class);
         return new ReturneeSummary(rs.getObject("id", UUID.class), rs.getObject("network_id", UUID.class), campaign,
                 rs.getObject("batch_id", UUID.class), rs.getString("first_name"), rs.getString("occupation"),
-                returnees.region(rs.getString("return_postal_code"), campaign),
+                returnees.region(rs.getString("return_postal_code"), campaign, regions),
                 Arrays.stream((String[]) rs.getArray("interests").getArray()).map(Interest::valueOf)
                         .collect(Collectors.toCollection(java.util.TreeSet::new)),
                 rs.getObject("earliest_return", LocalDate.class), rs.getBoolean("contact") ? rs.getString("email") : null,

@@ -47,9 +47,12 @@ class ReturneeMails {
         return baseUrl + "/rueckkehr/meine-daten?id=" + returnee + "&token=" + token;
     }
 
-    void confirmation(UUID returnee, String firstName, String email, String confirmToken, String manageToken, long hours) {
+    // No text of the caller goes into a mail (not even the name they typed): a sign-up for somebody else's address
+    // mails only our own words and the links. The address is the only thing from the request.
+
+    void confirmation(UUID returnee, String email, String confirmToken, String manageToken, long hours) {
         send(returnee, email, Kind.CONFIRMATION, "Bitte bestätigen Sie Ihre Anmeldung – Zurück in die Heimat", """
-                Hallo %s,
+                Guten Tag,
 
                 schön, dass Sie über eine Rückkehr nachdenken! Bitte bestätigen Sie Ihre Anmeldung innerhalb von %d Stunden:
 
@@ -62,30 +65,32 @@ class ReturneeMails {
 
                 Bestätigungs-Code / confirmation code: %s
                 Verwaltungs-Code / management code: %s
-                """.formatted(firstName, hours, confirmationLink(confirmToken), managementLink(returnee, manageToken),
+                """.formatted(hours, confirmationLink(confirmToken), managementLink(returnee, manageToken),
                 confirmToken, manageToken));
     }
 
-    void alreadySignedUp(UUID returnee, String firstName, String email, String manageToken) {
+    /** To a confirmed person whose address was used for a new sign-up: nothing changed, and no new link. */
+    void alreadySignedUp(UUID returnee, String email) {
         send(returnee, email, Kind.ALREADY_SIGNED_UP, "Sie sind bereits angemeldet – Zurück in die Heimat", """
-                Hallo %s,
+                Guten Tag,
 
-                mit dieser E-Mail-Adresse sind Sie bereits angemeldet. Ihre Daten verwalten:
-                %s
+                mit dieser E-Mail-Adresse hat sich gerade jemand erneut angemeldet. Sie sind bereits angemeldet; an Ihren
+                Angaben hat sich nichts geändert.
 
-                Verwaltungs-Code / management code: %s
-                """.formatted(firstName, managementLink(returnee, manageToken), manageToken));
+                Ihre Daten verwalten Sie weiterhin über den Verwaltungslink aus Ihrer Bestätigungs-Mail. Waren Sie das
+                nicht, können Sie diese Mail ignorieren.
+                """);
     }
 
-    void match(UUID returnee, String firstName, String email, String what) {
+    void match(UUID returnee, String email, String what) {
         send(returnee, email, Kind.MATCH, "Eine passende Stelle in Ihrer Heimat", """
-                Hallo %s,
+                Guten Tag,
 
                 es gibt ein neues passendes Angebot: %s
                 Mehr dazu im Portal: %s
 
                 Keine Benachrichtigungen mehr? Widerrufen Sie die Einwilligung über den Verwaltungslink aus Ihrer Bestätigungs-Mail.
-                """.formatted(firstName, what, baseUrl));
+                """.formatted(what, baseUrl));
     }
 
     private void send(UUID returnee, String email, Kind kind, String subject, String text) {

@@ -34,7 +34,7 @@ final class ReturneeRequests {
      * (an occupation group). {@code code} is the tracking code the person came from; without one, {@code networkId}
      * says which network's page they used.
      */
-    record SignUp(@NotBlank @Size(max = 100) String firstName, @NotBlank @Size(max = 100) String lastName,
+    record SignUp(@NotBlank @Size(max = 100) @PersonName String firstName, @NotBlank @Size(max = 100) @PersonName String lastName,
             @NotBlank @Size(max = 254) @Email @Pattern(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be an e-mail address") String email,
             @Size(max = 30) @Pattern(regexp = "\\+?[0-9 ()/-]{5,30}") String phone,
             @NotBlank @Size(max = 200) String currentPlace,

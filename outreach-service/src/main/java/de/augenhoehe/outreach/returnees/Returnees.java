@@ -2,12 +2,17 @@ package de.augenhoehe.outreach.returnees;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import de.augenhoehe.outreach.campaigns.CampaignDirectory;
@@ -86,13 +91,11 @@ public class Returnees {
 
     /** Mails a match notification if the returnee's MATCH_NOTIFICATIONS consent stands; true if sent. */
     public boolean notifyMatch(UUID id, String what) {
-        record Contact(String firstName, String email) {
-        }
-        return jdbc.query("select first_name, email from returnee r where id = ? and status = 'CONFIRMED' and "
+        return jdbc.query("select email from returnee r where id = ? and status = 'CONFIRMED' and "
                 + consentStands("MATCH_NOTIFICATIONS") + " and " + consentStands("MATCHING"),
-                (rs, n) -> new Contact(rs.getString(1), rs.getString(2)), id).stream().findFirst()
-                .map(c -> {
-                    mails.match(id, c.firstName(), c.email(), what);
+                (rs, n) -> rs.getString(1), id).stream().findFirst()
+                .map(email -> {
+                    mails.match(id, email, what);
                     return true;
                 }).orElse(false);
     }
@@ -114,17 +117,30 @@ public class Returnees {
         return counts;
     }
 
-    public Optional<Summary> summary(UUID id) {
-        return jdbc.query("select r.id, r.first_name, r.occupation, r.return_postal_code, r.campaign_id, "
+    /** The summaries of confirmed returnees among {@code ids}, in one query (a list shows many at once). */
+    public Map<UUID, Summary> summaries(Collection<UUID> ids) {
+        Map<UUID, Summary> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        Map<String, String> regions = new HashMap<>();
+        jdbc.query("select r.id, r.first_name, r.occupation, r.return_postal_code, r.campaign_id, "
                 + "case when " + consentStands("NETWORK_CONTACT") + " then r.email end from returnee r "
-                + "where r.id = ? and r.status = 'CONFIRMED'", (rs, n) -> new Summary(rs.getObject(1, UUID.class),
-                        rs.getString(2), rs.getString(3), region(rs.getString(4), rs.getObject(5, UUID.class)),
-                        rs.getString(6)), id).stream().findFirst();
+                + "where r.id = any(?::uuid[]) and r.status = 'CONFIRMED'", (RowCallbackHandler) rs -> found.put(
+                        rs.getObject(1, UUID.class), new Summary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                                region(rs.getString(4), rs.getObject(5, UUID.class), regions), rs.getString(6))),
+                ids.stream().distinct().map(UUID::toString).collect(Collectors.joining(",", "{", "}")));
+        return found;
     }
 
     static String consentStands(String purpose) {
         return "exists (select 1 from consent c where c.returnee_id = r.id and c.purpose = '" + purpose
                 + "' and c.withdrawn_at is null)";
+    }
+
+    /** {@link #region(String, UUID)}, remembered in {@code known} for the rest of one answer. */
+    String region(String postalCode, UUID campaign, Map<String, String> known) {
+        return known.computeIfAbsent(postalCode + "/" + campaign, k -> region(postalCode, campaign));
     }
 
     /** Where the person wants to return, in words: the postal code's place, or the campaign's target areas. */

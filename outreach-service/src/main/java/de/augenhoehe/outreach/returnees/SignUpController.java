@@ -43,8 +43,9 @@ import de.augenhoehe.platform.web.ProblemException;
 
 /**
  * Sign-up from the landing page and its double opt-in. The answer to a sign-up is the same whether the address is
- * new or already known (no one can probe who signed up); the confirmation mail carries a single-use, expiring link
- * and the personal management link. Nothing about the person is used before the confirmation.
+ * new or already known, and whether its mail limit is used up (no one can probe who signed up); the confirmation
+ * mail carries a single-use, expiring link and the personal management link. Nothing about the person is used
+ * before the confirmation, and an anonymous sign-up never changes a confirmed person.
  */
 @RestController
 @RequestMapping("/api/returnees")
@@ -61,10 +62,11 @@ class SignUpController {
     private final CampaignDirectory campaigns;
     private final ReturneeMails mails;
     private final Erasure erasure;
+    private final MailLimit mailLimit;
     private final Duration linkValidity;
 
     SignUpController(JdbcTemplate jdbc, EventPublisher events, ApplicationEventPublisher local, TrackingCodes codes,
-            CampaignDirectory campaigns, ReturneeMails mails, Erasure erasure,
+            CampaignDirectory campaigns, ReturneeMails mails, Erasure erasure, MailLimit mailLimit,
             @Value("${augenhoehe.outreach.confirmation.validity:PT48H}") Duration linkValidity) {
         this.jdbc = jdbc;
         this.events = events;
@@ -73,6 +75,7 @@ class SignUpController {
         this.campaigns = campaigns;
         this.mails = mails;
         this.erasure = erasure;
+        this.mailLimit = mailLimit;
         this.linkValidity = linkValidity;
     }
 
@@ -94,17 +97,25 @@ class SignUpController {
         Attribution attribution = attribution(request);
         UUID network = attribution != null ? attribution.networkId() : request.networkId();
         String email = request.email().strip();
+        // Taken first: it also serialises the sign-ups of one address, so the lookup below sees the other's result.
+        boolean mail = mailLimit.take(email);
         var known = jdbc.query("select id, status from returnee where network_id = ? and lower(email) = lower(?) "
                 + "and status <> 'ERASED' for update", (rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2)),
                 network, email).stream().findFirst();
-        String confirmToken = Tokens.create();
-        String manageToken = Tokens.create();
         if (known.isPresent() && "CONFIRMED".equals(known.get().getValue())) {
-            UUID id = known.get().getKey();
-            jdbc.update("update returnee set management_hash = ? where id = ?", Tokens.hash(manageToken), id);
-            mails.alreadySignedUp(id, request.firstName().strip(), email, manageToken);
+            // An anonymous request never changes a confirmed person: not their data, not their management secret.
+            if (mail) {
+                mails.alreadySignedUp(known.get().getKey(), email);
+            }
             return accepted();
         }
+        if (!mail) {
+            // Over the address's mail limit: nothing is written or replaced (the last mailed link stays valid), and
+            // the answer is the usual one, so the limit tells nobody whether the address is known.
+            return accepted();
+        }
+        String confirmToken = Tokens.create();
+        String manageToken = Tokens.create();
         if (known.isPresent()) {
             // A pending sign-up is replaced by the new one: the person may have mistyped something the first time.
             erasure.replacePending(known.get().getKey());
@@ -128,7 +139,7 @@ class SignUpController {
                 + "given_at, source) values (?, ?, ?, ?, ?, ?)", UUID.randomUUID(), id, purpose.name(), version,
                 Timestamp.from(now), source));
         events.publish(SIGNED_UP, id.toString(), event(id, network, attribution, group));
-        mails.confirmation(id, request.firstName().strip(), email, confirmToken, manageToken, linkValidity.toHours());
+        mails.confirmation(id, email, confirmToken, manageToken, linkValidity.toHours());
         return accepted();
     }
 
