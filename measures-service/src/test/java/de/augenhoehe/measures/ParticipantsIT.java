@@ -66,8 +66,14 @@ class ParticipantsIT {
         assertThat(api.send("GET", "/api/measures/" + UUID.randomUUID() + "/registrations", staffOf(host), null, null).statusCode()).isEqualTo(404);
         var list = api.send("GET", path + "/registrations", coordinatorOf(network), null, null);
         assertThat(list.statusCode()).isEqualTo(200);
-        assertThat(json(list)).hasSize(3);
+        assertThat(json(list).get("items")).hasSize(3);
         assertThat(list.body()).contains("Ayşe Demir").contains("ayse@example.org");
+        // paged in order of arrival, the page size capped: a measure with thousands of registrations is no single answer
+        var firstPage = json(api.send("GET", path + "/registrations?size=2", coordinatorOf(network), null, null));
+        assertThat(firstPage.get("items")).extracting(p -> p.get("name").asString()).containsExactly("Ayşe Demir", "Ben Koch");
+        var secondPage = json(api.send("GET", path + "/registrations?page=1&size=2", coordinatorOf(network), null, null));
+        assertThat(secondPage.get("items")).extracting(p -> p.get("name").asString()).containsExactly("Cem Yilmaz");
+        assertThat(api.send("GET", path + "/registrations?size=101", coordinatorOf(network), null, null).statusCode()).isEqualTo(400);
 
         String checkIn = path + "/sessions/" + session + "/attendance";
         String records = "{\"records\":[{\"registrationId\":\"" + ayse.get("id").asString() + "\",\"attended\":true},"

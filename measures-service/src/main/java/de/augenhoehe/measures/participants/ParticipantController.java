@@ -7,6 +7,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import de.augenhoehe.measures.participants.ParticipantViews.CheckIns;
 import de.augenhoehe.measures.participants.ParticipantViews.Export;
 import de.augenhoehe.measures.participants.ParticipantViews.OutcomeRequest;
+import de.augenhoehe.measures.participants.ParticipantViews.Page;
 import de.augenhoehe.measures.participants.ParticipantViews.Participant;
 import de.augenhoehe.measures.registrations.RegistrationSecrets;
 import de.augenhoehe.platform.security.Actor;
@@ -47,9 +50,11 @@ class ParticipantController {
     }
 
     @GetMapping("/api/measures/{id}/registrations")
-    @Operation(summary = "The measure's registrations with contact, attendance and outcome (host and coordinators; others 404)")
-    List<Participant> registrations(@PathVariable UUID id) {
-        return participants.list(actor(), id);
+    @Operation(summary = "The measure's registrations with contact, attendance and outcome, in order of arrival, a page at a time "
+            + "(host and coordinators; others 404)")
+    Page registrations(@PathVariable UUID id, @RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(100) int size) {
+        return new Page(participants.list(actor(), id, page, size), page, size);
     }
 
     @PutMapping("/api/measures/{id}/sessions/{sessionId}/attendance")
