@@ -78,7 +78,8 @@ class MeasureManagementIT {
         assertThat(early.body()).contains("registration-not-open");
 
         assertThat(api().move(staffOf(hwk), id, "OPEN", null).statusCode()).isEqualTo(200);
-        var reg = new Registering(port).register(Registering.body(id, "Lena", "lena@example.org", null, 20), null);
+        // a class of 20: registered by a signed-in person (anonymous groups are capped)
+        var reg = new Registering(port).register(Registering.body(id, "Lena", "lena@example.org", null, 20), null, staffOf(UUID.randomUUID()));
         assertThat(json(reg).get("status").asString()).isEqualTo("CONFIRMED");
         assertThat(read(id).get("status").asString()).isEqualTo("FULL");
         var waiting = new Registering(port).register(Registering.body(id, "Ole", "ole@example.org", null, 5), null);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -34,7 +36,7 @@ import de.augenhoehe.platform.web.ProblemException;
 
 /**
  * A measure's participants for its host (partner admins and staff) and the network's coordinators — anyone else gets
- * 404 — and a participant's own data by the secret token of the registration.
+ * 404 — and a participant's own data by the secret of the registration (from its mail, in the Registration-Token header).
  */
 @RestController
 @Validated
@@ -88,16 +90,18 @@ class ParticipantController {
     }
 
     @GetMapping("/api/registrations/{id}/personal-data")
-    @Operation(summary = "A participant's own data, with the secret token of the registration")
+    @Operation(summary = "A participant's own data, with the secret from the mail (Registration-Token header)")
     @ApiResponse(responseCode = "404", description = "unknown registration or wrong token, indistinguishably")
-    Export export(@PathVariable UUID id, @RequestParam @Size(max = 100) String token) {
+    Export export(@PathVariable UUID id, @Parameter(description = "the secret from the mail")
+            @RequestHeader(name = RegistrationSecrets.HEADER, required = false) @Size(max = 100) String token) {
         proven(id, token);
         return participants.export(id);
     }
 
     @DeleteMapping("/api/registrations/{id}/personal-data")
-    @Operation(summary = "Erase one's own name and e-mail, with the secret token (the place, if any, stays taken: cancel for that)")
-    ResponseEntity<Void> erase(@PathVariable UUID id, @RequestParam @Size(max = 100) String token) {
+    @Operation(summary = "Erase one's own name and e-mail, with the secret from the mail (Registration-Token header; the place, if any, stays taken: cancel for that)")
+    ResponseEntity<Void> erase(@PathVariable UUID id, @Parameter(description = "the secret from the mail")
+            @RequestHeader(name = RegistrationSecrets.HEADER, required = false) @Size(max = 100) String token) {
         proven(id, token);
         participants.erase(id);
         return ResponseEntity.noContent().build();
