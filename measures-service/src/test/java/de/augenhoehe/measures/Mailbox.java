@@ -88,12 +88,18 @@ public final class Mailbox {
         }
     }
 
-    /** Points every Spring test context of this module at the test SMTP server. */
+    /** A test class that configures its own (unreachable) mail server. */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)
+    @interface NotUsed {
+    }
+
+    /** Points every Spring test context of this module at the test SMTP server (unless its class says {@link NotUsed}). */
     public static final class Customizers implements ContextCustomizerFactory {
 
         @Override
         public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> attributes) {
-            return new ToMailbox();
+            return testClass.isAnnotationPresent(NotUsed.class) ? null : new ToMailbox();
         }
     }
 

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -29,6 +31,7 @@ import de.augenhoehe.measures.participants.ParticipantViews.Export;
 import de.augenhoehe.measures.participants.ParticipantViews.OutcomeRequest;
 import de.augenhoehe.measures.participants.ParticipantViews.Page;
 import de.augenhoehe.measures.participants.ParticipantViews.Participant;
+import de.augenhoehe.measures.registrations.HostCancellations;
 import de.augenhoehe.measures.registrations.RegistrationSecrets;
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.security.PublicEndpoints;
@@ -45,10 +48,12 @@ class ParticipantController {
 
     private final Participants participants;
     private final RegistrationSecrets secrets;
+    private final HostCancellations hostCancellations;
 
-    ParticipantController(Participants participants, RegistrationSecrets secrets) {
+    ParticipantController(Participants participants, RegistrationSecrets secrets, HostCancellations hostCancellations) {
         this.participants = participants;
         this.secrets = secrets;
+        this.hostCancellations = hostCancellations;
     }
 
     @GetMapping("/api/measures/{id}/registrations")
@@ -70,6 +75,21 @@ class ParticipantController {
     @Operation(summary = "A confirmed participant's outcome, optionally with the employer partner where an apprenticeship or job started")
     Participant outcome(@PathVariable UUID id, @PathVariable UUID registrationId, @Valid @RequestBody OutcomeRequest request) {
         return participants.outcome(actor(), id, registrationId, request);
+    }
+
+    /** A host's cancellation: the reason goes to the person by mail and stays in this service, never on a topic. */
+    record HostCancellation(@NotBlank @Size(max = 1000) String reason) {
+    }
+
+    @PostMapping("/api/measures/{id}/registrations/{registrationId}/cancellation")
+    @Operation(summary = "The host (partner admins and staff) or a coordinator of the network cancels a registration with a reason; "
+            + "the person is told by mail, the waiting list moves up (others 404)")
+    @ApiResponse(responseCode = "204", description = "Cancelled and the person told (also when it already was cancelled: no second mail)")
+    @ApiResponse(responseCode = "503", description = "mail-unavailable: nothing was changed; retry later")
+    ResponseEntity<Void> cancelByHost(@PathVariable UUID id, @PathVariable UUID registrationId, @Valid @RequestBody HostCancellation request) {
+        participants.managed(actor(), id);
+        hostCancellations.cancel(id, registrationId, request.reason());
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/measures/{id}/registrations/{registrationId}/personal-data")

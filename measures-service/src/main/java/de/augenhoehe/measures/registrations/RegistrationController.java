@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -104,24 +103,6 @@ class RegistrationController {
     ResponseEntity<Void> cancel(@PathVariable UUID id, @Parameter(description = "the secret from the mail")
             @RequestHeader(name = RegistrationSecrets.HEADER, required = false) @Size(max = 100) String token) {
         registrations.cancel(id, token);
-        return ResponseEntity.noContent().build();
-    }
-
-    /** A host's cancellation: the reason goes to the person by mail and stays here, never on a topic. */
-    record HostCancellation(@NotBlank @Size(max = 1000) String reason) {
-    }
-
-    @PostMapping("/api/measures/{measureId}/registrations/{id}/cancellation")
-    @Operation(summary = "The host (partner admins and staff) or a coordinator of the network cancels a registration with a reason; "
-            + "the person is told by mail, the waiting list moves up (others 404)")
-    @ApiResponse(responseCode = "204", description = "Cancelled and the person told (also when it already was cancelled: no second mail)")
-    @ApiResponse(responseCode = "503", description = "mail-unavailable: nothing was changed; retry later")
-    ResponseEntity<Void> cancelByHost(@PathVariable UUID measureId, @PathVariable UUID id, @Valid @RequestBody HostCancellation request) {
-        Actor actor = Actor.current().orElseThrow(() -> ProblemException.unauthenticated("A token is required"));
-        gate.through(measureId, () -> {
-            registrations.cancelByHost(actor, measureId, id, request.reason());
-            return null;
-        });
         return ResponseEntity.noContent().build();
     }
 

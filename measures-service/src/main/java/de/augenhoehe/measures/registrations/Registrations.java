@@ -15,9 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import de.augenhoehe.measures.management.MeasureRights;
 import de.augenhoehe.platform.events.EventPublisher;
-import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.web.ProblemException;
 
 /**
@@ -143,18 +141,12 @@ class Registrations {
     }
 
     /**
-     * The host (or a coordinator of the network) cancels a registration of its measure; the person is told by mail in
-     * the same transaction, so without the mail nothing changes. The reason is kept here and told the person, never
-     * published. A registration already cancelled changes nothing and gets no second mail. Anybody else: 404.
+     * The host cancels a registration of its measure (the caller checked who may: {@link HostCancellations}); the
+     * person is told by mail in the same transaction, so without the mail nothing changes. The reason is kept here and
+     * told the person, never published. A registration already cancelled changes nothing and gets no second mail.
      */
     @Transactional
-    void cancelByHost(Actor actor, UUID measureId, UUID id, String reason) {
-        boolean manages = jdbc.query("select network_id, host_partner_id from measure where id = ?",
-                (rs, n) -> MeasureRights.mayManage(actor, rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)), measureId)
-                .stream().findFirst().orElse(false);
-        if (!manages) {
-            throw ProblemException.notFound("Measure " + measureId);
-        }
+    void cancelByHost(UUID measureId, UUID id, String reason) {
         LockedMeasure measure = LockedMeasure.lock(jdbc, measureId);
         Contact contact = contact(id).filter(c -> c.measure().equals(measureId))
                 .orElseThrow(() -> ProblemException.notFound("Registration " + id));
