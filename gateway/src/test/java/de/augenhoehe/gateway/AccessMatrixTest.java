@@ -47,6 +47,8 @@ class AccessMatrixTest {
             new Family("GET", "/v3/api-docs/partner", "public", "partner"),
             new Family("POST", "/api/registrations", "public", "measures"),
             new Family("DELETE", "/api/registrations/1/personal-data", "public", "measures"),
+            new Family("POST", "/api/registrations/1/confirmation", "public", "measures"),
+            new Family("POST", "/api/measures/1/registrations/2/cancellation", "partner_admin|partner_staff|coordinator", "measures"),
             new Family("GET", "/actuator/health/liveness", "public", "-"),
             new Family("GET", "/swagger-ui.html", "public", "-"),
             new Family("POST", "/api/vacancies", "user", "vacancy"),

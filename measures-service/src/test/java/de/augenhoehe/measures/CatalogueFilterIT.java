@@ -111,6 +111,54 @@ class CatalogueFilterIT {
         assertThat(new TestHttp(port).get("/api/measures/" + UUID.randomUUID() + "/calendar").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void the_calendar_of_the_catalogue_is_a_window_of_at_most_a_year_in_pages_of_measures() throws Exception {
+        UUID network = UUID.randomUUID();
+        UUID hwk = new Partners(kafka, jdbc).activeMember(network, "Handwerkskammer Heilbronn-Franken", "CHAMBER_OF_CRAFTS");
+        Managing api = new Managing(port);
+        // in Papenburg (Kreis 03454), out of the way of the other test's Kreis filters
+        ObjectNode measure = Managing.measure(network, hwk);
+        measure.withArray("sessions").set(0, Managing.session(LocalDate.now().plusDays(30), "09:00", "15:00", "26871", "Papenburg"));
+        for (int i = 0; i < 3; i++) {
+            api.created(staffOf(hwk), measure);
+        }
+        UUID past = api.created(staffOf(hwk), measure);
+        jdbc.update("update measure_session set day = current_date - 400 where measure_id = ?", past);
+        jdbc.update("update measure set starts_on = current_date - 400 where id = ?", past);
+
+        // by default from today on: the measures of years ago are not in the file
+        assertThat(calendarMeasures("?network=" + network)).hasSize(3).doesNotContain(past.toString());
+        // a page of measures, with the next page linked (RFC 8288)
+        var firstPage = new TestHttp(port).get("/api/measures/calendar?network=" + network + "&size=2");
+        assertThat(uids(firstPage.body())).hasSize(2);
+        String next = firstPage.headers().firstValue("Link").orElseThrow();
+        assertThat(next).contains("page=1").endsWith("; rel=\"next\"");
+        String nextPath = next.substring(next.indexOf("/api/measures/calendar"), next.indexOf('>'));
+        var secondPage = new TestHttp(port).get(nextPath);
+        assertThat(uids(secondPage.body())).hasSize(1);
+        assertThat(secondPage.headers().firstValue("Link")).isEmpty();
+        // the past by an explicit window; no window longer than a year, no page larger than 500
+        assertThat(calendarMeasures("?network=" + network + "&to=" + LocalDate.now().minusDays(300))).containsExactly(past.toString());
+        assertThat(new TestHttp(port).get("/api/measures/calendar?from=2027-01-01&to=2028-06-01").statusCode()).isEqualTo(400);
+        assertThat(new TestHttp(port).get("/api/measures/calendar?size=501").statusCode()).isEqualTo(400);
+    }
+
+    /** The measures of a calendar answer (its UIDs are session ids), after ical4j has parsed and validated it. */
+    private List<String> calendarMeasures(String query) throws Exception {
+        var r = new TestHttp(port).get("/api/measures/calendar" + query);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(new CalendarBuilder().build(new StringReader(r.body())).validate().hasErrors()).isFalse();
+        return uids(r.body());
+    }
+
+    /** The measure of each session UID in the file, once each. */
+    private List<String> uids(String ics) {
+        return java.util.Arrays.stream(ics.split("\r\n")).filter(l -> l.startsWith("UID:"))
+                .map(l -> UUID.fromString(l.substring(4, l.indexOf('@'))))
+                .map(session -> jdbc.queryForObject("select measure_id from measure_session where id = ?", UUID.class, session).toString())
+                .distinct().toList();
+    }
+
     List<String> ids(String query) {
         var r = new TestHttp(port).get("/api/measures" + query);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);

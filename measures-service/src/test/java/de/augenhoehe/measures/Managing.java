@@ -97,7 +97,12 @@ record Managing(int port) {
     }
 
     HttpResponse<String> move(String token, UUID measure, String status, String reason) {
-        return send("POST", "/api/measures/" + measure + "/status", token,
-                "{\"status\":\"" + status + "\"" + (reason == null ? "" : ",\"reason\":\"" + reason + "\"") + "}", null);
+        return move(token, measure, status, reason, null);
+    }
+
+    HttpResponse<String> move(String token, UUID measure, String status, String reason, String reasonCode) {
+        return send("POST", "/api/measures/" + measure + "/status", token, "{\"status\":\"" + status + "\""
+                + (reason == null ? "" : ",\"reason\":\"" + reason + "\"")
+                + (reasonCode == null ? "" : ",\"reasonCode\":\"" + reasonCode + "\"") + "}", null);
     }
 }

@@ -66,8 +66,14 @@ class ParticipantsIT {
         assertThat(api.send("GET", "/api/measures/" + UUID.randomUUID() + "/registrations", staffOf(host), null, null).statusCode()).isEqualTo(404);
         var list = api.send("GET", path + "/registrations", coordinatorOf(network), null, null);
         assertThat(list.statusCode()).isEqualTo(200);
-        assertThat(json(list)).hasSize(3);
+        assertThat(json(list).get("items")).hasSize(3);
         assertThat(list.body()).contains("Ayşe Demir").contains("ayse@example.org");
+        // paged in order of arrival, the page size capped: a measure with thousands of registrations is no single answer
+        var firstPage = json(api.send("GET", path + "/registrations?size=2", coordinatorOf(network), null, null));
+        assertThat(firstPage.get("items")).extracting(p -> p.get("name").asString()).containsExactly("Ayşe Demir", "Ben Koch");
+        var secondPage = json(api.send("GET", path + "/registrations?page=1&size=2", coordinatorOf(network), null, null));
+        assertThat(secondPage.get("items")).extracting(p -> p.get("name").asString()).containsExactly("Cem Yilmaz");
+        assertThat(api.send("GET", path + "/registrations?size=101", coordinatorOf(network), null, null).statusCode()).isEqualTo(400);
 
         String checkIn = path + "/sessions/" + session + "/attendance";
         String records = "{\"records\":[{\"registrationId\":\"" + ayse.get("id").asString() + "\",\"attended\":true},"
@@ -119,18 +125,21 @@ class ParticipantsIT {
         api.move(staffOf(host), measure, "OPEN", null);
         var reg = json(new Registering(port).register(Registering.body(measure, "Dana Engel", "dana@example.org", null, 3), null));
         String id = reg.get("id").asString();
-        String token = reg.get("cancellationToken").asString();
+        String token = Mailbox.token(id);
+        Registering own = new Registering(port);
 
-        var wrong = api.send("GET", "/api/registrations/" + id + "/personal-data?token=x" + token, null, null, null);
+        var wrong = own.withSecret("GET", "/api/registrations/" + id + "/personal-data", "x" + token);
         assertThat(wrong.statusCode()).isEqualTo(404);
-        var export = api.send("GET", "/api/registrations/" + id + "/personal-data?token=" + token, null, null, null);
+        // the secret in the URL counts for nothing: it belongs in the header
+        assertThat(api.send("GET", "/api/registrations/" + id + "/personal-data?token=" + token, null, null, null).statusCode()).isEqualTo(404);
+        var export = own.withSecret("GET", "/api/registrations/" + id + "/personal-data", token);
         assertThat(export.statusCode()).isEqualTo(200);
         assertThat(json(export).get("name").asString()).isEqualTo("Dana Engel");
         assertThat(json(export).get("email").asString()).isEqualTo("dana@example.org");
         assertThat(json(export).get("measureTitle").asString()).isEqualTo("Techniktag mit der Handwerkskammer");
-        assertThat(api.send("DELETE", "/api/registrations/" + id + "/personal-data?token=wrong", null, null, null).statusCode()).isEqualTo(404);
+        assertThat(own.withSecret("DELETE", "/api/registrations/" + id + "/personal-data", "wrong").statusCode()).isEqualTo(404);
 
-        assertThat(api.send("DELETE", "/api/registrations/" + id + "/personal-data?token=" + token, null, null, null).statusCode()).isEqualTo(204);
+        assertThat(own.withSecret("DELETE", "/api/registrations/" + id + "/personal-data", token).statusCode()).isEqualTo(204);
         var after = json(api.send("GET", "/api/measures/" + measure + "/registrations/" + id + "/personal-data", staffOf(host), null, null));
         assertThat(after.get("name").asString()).isEqualTo("[gelöscht]");
         assertThat(after.get("email").asString()).isEqualTo("[gelöscht]");
@@ -150,5 +159,53 @@ class ParticipantsIT {
         assertThat(jdbc.queryForObject("select name from registration where id = ?", String.class, UUID.fromString(second.get("id").asString())))
                 .isEqualTo("[gelöscht]");
         assertThat(jdbc.queryForObject("select confirmed_places from measure where id = ?", Integer.class, measure)).isEqualTo(4);
+    }
+
+    @Test
+    void the_host_cancels_a_registration_with_a_reason_the_person_is_told_by_mail_and_the_waiting_list_moves_up() {
+        UUID network = UUID.randomUUID();
+        Partners partners = new Partners(kafka, jdbc);
+        UUID host = partners.activeMember(network, "Südwestmetall Bezirksgruppe Heilbronn", "COMPANY");
+        Managing api = new Managing(port);
+        var body = Managing.measure(network, host);
+        body.put("capacity", 3);
+        UUID measure = api.created(staffOf(host), body);
+        api.move(staffOf(host), measure, "OPEN", null);
+        Registering reg = new Registering(port);
+        String hoarder = json(reg.register(Registering.body(measure, "Viele", "viele-" + measure + "@example.org", null, 3), null))
+                .get("id").asString();
+        String waiting = json(reg.register(Registering.body(measure, "Wartende", "wartet-" + measure + "@example.org", null, 2), null))
+                .get("id").asString();
+        String cancel = "/api/measures/" + measure + "/registrations/" + hoarder + "/cancellation";
+        String reason = "{\"reason\":\"Drei Plätze für eine Person: bitte melden Sie nur tatsächliche Teilnehmende an.\"}";
+
+        // only the host and the network's coordinators; others do not learn the registration exists
+        assertThat(api.send("POST", cancel, null, reason, null).statusCode()).isEqualTo(401);
+        assertThat(api.send("POST", cancel, staffOf(UUID.randomUUID()), reason, null).statusCode()).isEqualTo(404);
+        assertThat(api.send("POST", "/api/measures/" + measure + "/registrations/" + UUID.randomUUID() + "/cancellation",
+                staffOf(host), reason, null).statusCode()).isEqualTo(404);
+        assertThat(api.send("POST", cancel, staffOf(host), "{\"reason\":\" \"}", null).statusCode()).isEqualTo(400);
+        assertThat(jdbc.queryForObject("select status from registration where id = ?", String.class, UUID.fromString(hoarder)))
+                .isEqualTo("CONFIRMED");
+
+        var cancelled = api.send("POST", cancel, staffOf(host), reason, null);
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(204);
+        assertThat(jdbc.queryForMap("select status, cancelled_by, cancellation_reason from registration where id = ?", UUID.fromString(hoarder)))
+                .containsEntry("status", "CANCELLED").containsEntry("cancelled_by", "HOST")
+                .containsEntry("cancellation_reason", "Drei Plätze für eine Person: bitte melden Sie nur tatsächliche Teilnehmende an.");
+        assertThat(jdbc.queryForObject("select status from registration where id = ?", String.class, UUID.fromString(waiting)))
+                .isEqualTo("CONFIRMED");
+        // the person is told, with the reason
+        var told = Mailbox.await("viele-" + measure + "@example.org", 2);
+        assertThat(told.subject()).startsWith("Abgesagt");
+        assertThat(told.body()).contains("bitte melden Sie nur tatsächliche Teilnehmende an").contains("Techniktag mit der Handwerkskammer");
+        // again: nothing changes, no second mail
+        assertThat(api.send("POST", cancel, coordinatorOf(network), reason, null).statusCode()).isEqualTo(204);
+        // the reason never travels on the topic
+        var events = Registering.events(measure, 5);
+        assertThat(events.stream().map(e -> TopicRecords.header(e, "ce_type"))).contains("augenhoehe.measures.registration-cancelled.v1",
+                "augenhoehe.measures.registration-promoted.v1");
+        events.forEach(e -> assertThat(new String(e.value())).doesNotContain("Teilnehmende").doesNotContain("@"));
+        assertThat(Mailbox.to("viele-" + measure + "@example.org")).hasSize(2);
     }
 }

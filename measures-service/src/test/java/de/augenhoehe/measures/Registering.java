@@ -41,11 +41,19 @@ record Registering(int port) {
     }
 
     HttpResponse<String> register(String body, String idempotencyKey) {
+        return register(body, idempotencyKey, null);
+    }
+
+    /** {@code bearer}: a signed-in person's token (larger groups, nothing to confirm), or null for anonymous. */
+    HttpResponse<String> register(String body, String idempotencyKey, String bearer) {
         var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/registrations"))
                 .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (idempotencyKey != null) {
             b.header("Idempotency-Key", idempotencyKey);
+        }
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
         }
         try {
             return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -55,10 +63,43 @@ record Registering(int port) {
     }
 
     HttpResponse<String> cancel(Object id, String token) {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/registrations/" + id + "?token=" + token))
-                .DELETE().build();
+        return send(HttpRequest.newBuilder(uri("/api/registrations/" + id)).DELETE(), token);
+    }
+
+    /** Any request with the person's secret in the Registration-Token header (null: without it). */
+    HttpResponse<String> withSecret(String method, String path, String token) {
+        return send(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody()), token);
+    }
+
+    HttpResponse<String> confirm(Object id, String token) {
+        return send(HttpRequest.newBuilder(uri("/api/registrations/" + id + "/confirmation")).POST(HttpRequest.BodyPublishers.noBody()), token);
+    }
+
+    /** Registers and confirms from the mail, failing the test unless both succeed: a registration that stays. */
+    JsonNode registerConfirmed(String body) {
+        var r = register(body, null);
+        if (r.statusCode() != 201) {
+            throw new AssertionError("expected 201, got " + r.statusCode() + ": " + r.body());
+        }
+        JsonNode reg = json(r);
+        var confirmed = confirm(reg.get("id").asString(), Mailbox.token(reg.get("id").asString()));
+        if (confirmed.statusCode() != 200) {
+            throw new AssertionError("expected 200, got " + confirmed.statusCode() + ": " + confirmed.body());
+        }
+        return reg;
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** The secret in the Registration-Token header, as the portal page sends it. */
+    private static HttpResponse<String> send(HttpRequest.Builder request, String token) {
+        if (token != null) {
+            request.header("Registration-Token", token);
+        }
         try {
-            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -5,6 +5,8 @@ import static de.augenhoehe.measures.Registering.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -20,12 +22,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
 
+import de.augenhoehe.testing.Eventually;
 import de.augenhoehe.testing.RealInfrastructure;
+import de.augenhoehe.testing.TestHttp;
 import de.augenhoehe.testing.TopicRecords;
 
 /** Registrations: confirmation, waiting list, groups, cancellation with promotion, refusals, idempotency, events. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "augenhoehe.measures.registrations.hold-sweep.initial-delay=PT1S", "augenhoehe.measures.registrations.hold-sweep.interval=PT1S"})
 @RealInfrastructure(isolatedDatabase = true)
 // Every context consumes partner-/vacancy-events in the one consumer group: a context left running would take
 // partitions from the next class's context, so each class closes its own.
@@ -56,7 +62,8 @@ class RegistrationIT {
         UUID school = UUID.randomUUID();
         var anna = json(register(measure, "Anna", null, null));
         assertThat(anna.get("status").asString()).isEqualTo("CONFIRMED");
-        assertThat(anna.get("cancellationToken").asString()).hasSize(43); // 32 random bytes, base64url
+        assertThat(anna.has("cancellationToken")).isFalse(); // the secret goes to the address only
+        String annasToken = Mailbox.token(anna.get("id").asString()); // 32 random bytes, base64url
         var klasse = json(register(measure, "Lehrerin", school, 2));
         assertThat(klasse.get("status").asString()).isEqualTo("CONFIRMED");
         assertThat(klasse.get("places").asInt()).isEqualTo(2);
@@ -68,22 +75,22 @@ class RegistrationIT {
         assertThat(dora.get("waitlistPosition").asInt()).isEqualTo(2);
 
         // a wrong token and an unknown id look the same: nothing tells that the registration exists
-        var wrong = api().cancel(anna.get("id").asString(), "x" + anna.get("cancellationToken").asString());
-        var unknown = api().cancel(UUID.randomUUID(), anna.get("cancellationToken").asString());
+        var wrong = api().cancel(anna.get("id").asString(), "x" + annasToken);
+        var unknown = api().cancel(UUID.randomUUID(), annasToken);
         assertThat(wrong.statusCode()).isEqualTo(404);
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(wrong.body()).contains("urn:augenhoehe:problem:not-found");
 
         // one place free: the group of two does not fit and keeps its place in front, Dora (one) is promoted
-        assertThat(api().cancel(anna.get("id").asString(), anna.get("cancellationToken").asString()).statusCode()).isEqualTo(204);
+        assertThat(api().cancel(anna.get("id").asString(), annasToken).statusCode()).isEqualTo(204);
         assertThat(status(dora.get("id").asString())).isEqualTo("CONFIRMED");
         assertThat(status(gruppe.get("id").asString())).isEqualTo("WAITLISTED");
         // two free: now the group fits
-        assertThat(api().cancel(klasse.get("id").asString(), klasse.get("cancellationToken").asString()).statusCode()).isEqualTo(204);
+        assertThat(api().cancel(klasse.get("id").asString(), Mailbox.token(klasse.get("id").asString())).statusCode()).isEqualTo(204);
         assertThat(status(gruppe.get("id").asString())).isEqualTo("CONFIRMED");
         assertThat(jdbc.queryForObject("select confirmed_places from measure where id = ?", Integer.class, measure)).isEqualTo(3);
         // cancelling again changes nothing
-        assertThat(api().cancel(anna.get("id").asString(), anna.get("cancellationToken").asString()).statusCode()).isEqualTo(204);
+        assertThat(api().cancel(anna.get("id").asString(), annasToken).statusCode()).isEqualTo(204);
         assertThat(jdbc.queryForObject("select confirmed_places from measure where id = ?", Integer.class, measure)).isEqualTo(3);
 
         var events = Registering.events(measure, 8);
@@ -115,7 +122,8 @@ class RegistrationIT {
         assertRefused(body(cancelled, "A", "a@example.org", null, null), 409, "measure-cancelled");
         assertRefused(body(notYet, "A", "a@example.org", null, null), 409, "registration-not-open");
         assertRefused(body(over, "A", "a@example.org", null, null), 409, "registration-closed");
-        assertRefused(body(small, "A", "a@example.org", null, 11), 422, "group-exceeds-capacity");
+        assertRefused(body(small, "A", "a@example.org", null, 11), 422, "group-exceeds-capacity", Managing.staffOf(UUID.randomUUID()));
+        assertRefused(body(small, "A", "a@example.org", null, 6), 401, "unauthenticated");
         assertRefused(body(small, "A", "not-an-address", null, null), 400, "validation-failed");
         assertRefused(body(small, "A", "a@example.org", null, 0), 400, "validation-failed");
         assertRefused(body(UUID.randomUUID(), "A", "a@example.org", null, null), 404, "not-found");
@@ -129,7 +137,11 @@ class RegistrationIT {
     }
 
     void assertRefused(String body, int status, String type) {
-        var r = api().register(body, "key-" + UUID.randomUUID());
+        assertRefused(body, status, type, null);
+    }
+
+    void assertRefused(String body, int status, String type, String bearer) {
+        var r = api().register(body, "key-" + UUID.randomUUID(), bearer);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
         assertThat(r.body()).contains("urn:augenhoehe:problem:" + type);
     }
@@ -145,7 +157,7 @@ class RegistrationIT {
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(json(again).get("id").asString()).isEqualTo(json(first).get("id").asString());
         assertThat(json(again).get("status").asString()).isEqualTo("CONFIRMED");
-        assertThat(json(again).get("cancellationToken").isNull()).isTrue(); // only its hash is kept
+        assertThat(Mailbox.all().stream().filter(m -> m.body().contains(json(first).get("id").asString()))).hasSize(1); // no second mail
         var otherBody = api().register(body(measure, "Wiederholer", "w@example.org", null, 3), key);
         assertThat(otherBody.statusCode()).isEqualTo(422);
         assertThat(otherBody.body()).contains("urn:augenhoehe:problem:idempotency-key-reused");
@@ -168,5 +180,101 @@ class RegistrationIT {
         assertThat(answers.stream().map(a -> json(a).get("id").asString()).distinct()).hasSize(1);
         assertThat(jdbc.queryForObject("select count(*) from registration where measure_id = ?", Integer.class, measure)).isEqualTo(2);
         assertThat(jdbc.queryForObject("select confirmed_places from measure where id = ?", Integer.class, measure)).isEqualTo(3);
+    }
+
+    @Test
+    void the_secret_reaches_the_person_by_mail_only_and_comes_back_in_a_header_never_in_a_url() throws Exception {
+        UUID measure = Registering.openMeasure(jdbc, 5);
+        var mia = json(register(measure, "Mia", null, null));
+        String id = mia.get("id").asString();
+        assertThat(mia.has("cancellationToken")).isFalse();
+        var mail = Mailbox.about(id);
+        assertThat(mail.to()).isEqualTo("mia@example.org");
+        // a link to the portal's page with the secret in the fragment (never sent to a server), and the calendar entry
+        assertThat(mail.body()).contains("http://127.0.0.1:8080/massnahmen/anmeldung/verwalten#anmeldung=" + id + "&token=")
+                .contains("http://127.0.0.1:8080/api/measures/" + measure + "/calendar")
+                .doesNotContain("Mia"); // anyone can type any name for any address: it is not repeated to the address
+        String token = Mailbox.token(id);
+        assertThat(token).hasSize(43); // 32 random bytes, base64url
+
+        // in the query string the secret counts for nothing (it would land in logs and histories)
+        assertThat(api().withSecret("DELETE", "/api/registrations/" + id + "?token=" + token, null).statusCode()).isEqualTo(404);
+        assertThat(status(id)).isEqualTo("CONFIRMED");
+        assertThat(api().cancel(id, token).statusCode()).isEqualTo(204);
+        assertThat(status(id)).isEqualTo("CANCELLED");
+
+        // no operation of the API takes a secret as a query parameter
+        JsonNode api = Registering.JSON.readTree(new TestHttp(port).get("/v3/api-docs").body());
+        List<String> inQuery = new java.util.ArrayList<>();
+        api.get("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
+            JsonNode parameters = op.getValue().get("parameters");
+            if (parameters != null) {
+                parameters.forEach(p -> {
+                    if ("query".equals(p.get("in").asString()) && p.get("name").asString().toLowerCase().matches(".*(token|secret).*")) {
+                        inQuery.add(op.getKey() + " " + path.getKey() + "?" + p.get("name").asString());
+                    }
+                });
+            }
+        }));
+        assertThat(inQuery).isEmpty();
+    }
+
+    @Test
+    void an_anonymous_registration_holds_its_places_only_until_its_hold_unless_confirmed_from_the_mail() {
+        UUID measure = Registering.openMeasure(jdbc, 3);
+        Instant before = Instant.now();
+        var hanna = json(register(measure, "Hanna", null, 2));
+        var karl = json(register(measure, "Karl", null, null));
+        var wanda = json(register(measure, "Wanda", null, 2));
+        assertThat(wanda.get("status").asString()).isEqualTo("WAITLISTED");
+        // held for the configured two hours
+        assertThat(Instant.parse(hanna.get("holdUntil").asString())).isBetween(before.plus(Duration.ofHours(2)),
+                Instant.now().plus(Duration.ofHours(2)));
+        assertThat(Mailbox.about(hanna.get("id").asString()).body()).contains("Bitte bestätigen Sie die Anmeldung bis");
+
+        // Karl confirms from his mail: his place is his for good; again is the same; a wrong secret is "not found"
+        String karlId = karl.get("id").asString();
+        String karlsToken = Mailbox.token(karlId);
+        var confirmed = api().confirm(karlId, karlsToken);
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        assertThat(json(confirmed).get("holdUntil").isNull()).isTrue();
+        assertThat(api().confirm(karlId, karlsToken).statusCode()).isEqualTo(200);
+        assertThat(api().confirm(karlId, "x" + karlsToken).statusCode()).isEqualTo(404);
+        assertThat(api().confirm(karlId, null).statusCode()).isEqualTo(404);
+
+        // Hanna never confirms: past her hold the sweep releases her places, once, and Wanda moves up
+        UUID hannaId = UUID.fromString(hanna.get("id").asString());
+        jdbc.update("update registration set hold_until = now() - interval '1 second' where id = ?", hannaId);
+        Eventually.await("the hold released", Duration.ofSeconds(30), () -> "CANCELLED".equals(status(hannaId)));
+        assertThat(jdbc.queryForObject("select cancelled_by from registration where id = ?", String.class, hannaId)).isEqualTo("HOLD_EXPIRED");
+        assertThat(status(wanda.get("id").asString())).isEqualTo("CONFIRMED");
+        assertThat(status(karlId)).isEqualTo("CONFIRMED");
+        assertThat(jdbc.queryForObject("select confirmed_places from measure where id = ?", Integer.class, measure)).isEqualTo(3);
+        var late = api().confirm(hannaId, Mailbox.token(hannaId));
+        assertThat(late.statusCode()).isEqualTo(409);
+        assertThat(late.body()).contains("urn:augenhoehe:problem:registration-expired");
+        assertThat(Registering.events(measure, 6).stream().filter(e -> hannaId.toString().equals(Registering.JSON.readTree(e.value())
+                .get("registrationId").asString()) && TopicRecords.header(e, "ce_type").endsWith("registration-cancelled.v1"))).hasSize(1);
+    }
+
+    @Test
+    void larger_groups_come_from_a_signed_in_person_and_have_nothing_to_confirm() {
+        UUID measure = Registering.openMeasure(jdbc, 30);
+        UUID school = UUID.randomUUID();
+        int registrations = count("select count(*) from registration");
+        assertRefused(body(measure, "Lehrer", "lehrer@example.org", school, 6), 401, "unauthenticated");
+        // a token that is no person of an organisation (an HR system) registers like anyone
+        assertRefused(body(measure, "Lehrer", "lehrer@example.org", school, 6), 401, "unauthenticated",
+                de.augenhoehe.testing.TestTokens.subject("hr").roles("hr_client").partner(school).sign());
+        assertThat(count("select count(*) from registration")).isEqualTo(registrations);
+
+        var klasse = api().register(body(measure, "Lehrerin", "lehrerin@example.org", school, 24), null, Managing.staffOf(school));
+        assertThat(klasse.statusCode()).as(klasse.body()).isEqualTo(201);
+        assertThat(json(klasse).get("places").asInt()).isEqualTo(24);
+        assertThat(json(klasse).get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(json(klasse).get("holdUntil").isNull()).isTrue();
+        assertThat(Mailbox.about(json(klasse).get("id").asString()).body()).contains("Anmeldung verwalten").doesNotContain("bestätigen Sie");
+        // five places anonymously are fine
+        assertThat(api().register(body(measure, "Familie", "familie@example.org", null, 5), null).statusCode()).isEqualTo(201);
     }
 }

@@ -37,7 +37,8 @@ import de.augenhoehe.testing.RealInfrastructure;
  * Never more confirmed places than capacity, whatever the load: 500 registrations at once at a measure with 50
  * places, spread over two instances of the service on one database, as in production behind the gateway.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "augenhoehe.measures.registrations.hold-sweep.initial-delay=PT0.2S", "augenhoehe.measures.registrations.hold-sweep.interval=PT0.2S"})
 @RealInfrastructure(isolatedDatabase = true)
 // Every context consumes partner-/vacancy-events in the one consumer group: a context left running would take
 // partitions from the next class's context, so each class closes its own.
@@ -62,8 +63,13 @@ class RegistrationLoadIT {
                 "augenhoehe.events.validate-against-schema");
         Map<String, Object> props = new java.util.HashMap<>();
         shared.forEach(p -> props.put(p, env.getRequiredProperty(p)));
-        props.put("server.port", "0");
-        second = new SpringApplicationBuilder(MeasuresServiceApplication.class).properties(props).run();
+        // above application.yml (defaults would be below it): a free port, the test's mail server and sweep interval
+        Map<String, Object> overriding = new java.util.HashMap<>(Mailbox.properties());
+        overriding.put("server.port", "0");
+        List.of("augenhoehe.measures.registrations.hold-sweep.initial-delay", "augenhoehe.measures.registrations.hold-sweep.interval")
+                .forEach(p -> overriding.put(p, env.getRequiredProperty(p)));
+        second = new SpringApplicationBuilder(MeasuresServiceApplication.class).properties(props)
+                .run(overriding.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     }
 
     @AfterAll
@@ -153,5 +159,58 @@ class RegistrationLoadIT {
         }
         assertThat(jdbc.queryForObject("select count(*) from registration where measure_id = ?", Integer.class, measure)).isEqualTo(keys);
         assertThat(jdbc.queryForObject("select confirmed_places from measure where id = ?", Integer.class, measure)).isEqualTo(keys);
+    }
+
+    /**
+     * Holds running out while registrations and the hold sweeps of both instances race: each expired hold is released
+     * exactly once (one cancelled event), the waiting list fills the places, never more confirmed than capacity.
+     */
+    @Test
+    void expired_holds_are_released_exactly_once_by_sweeps_on_both_instances_while_registrations_race() throws Exception {
+        int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
+        UUID measure = Registering.openMeasure(jdbc, 20);
+        List<Registering> instances = List.of(new Registering(port), new Registering(secondPort));
+        registerAtOnce(measure, instances, "vorher", 40);
+        assertThat(jdbc.queryForObject("select confirmed_places from measure where id = ?", Integer.class, measure)).isEqualTo(20);
+
+        // every other registration never confirms: its hold runs out, for places held and for places on the waiting list
+        int expiring = jdbc.update("update registration set hold_until = now() - interval '1 second' where measure_id = ? and seq % 2 = 0", measure);
+        registerAtOnce(measure, instances, "waehrend", 40); // while both instances sweep every 200 ms
+        Eventually.await("every expired hold released", Duration.ofSeconds(30), () -> jdbc.queryForObject(
+                "select count(*) from registration where measure_id = ? and status <> 'CANCELLED' and hold_until <= now()",
+                Integer.class, measure) == 0);
+
+        assertThat(jdbc.queryForObject("select count(*) from registration where measure_id = ? and cancelled_by = 'HOLD_EXPIRED'",
+                Integer.class, measure)).isEqualTo(expiring);
+        assertThat(jdbc.queryForObject("""
+                select count(*) from outbox_event where event_key = ? and event_type = 'augenhoehe.measures.registration-cancelled.v1'""",
+                Integer.class, measure.toString())).as("one cancelled event per released registration").isEqualTo(expiring);
+        assertThat(jdbc.queryForObject("""
+                select count(*) from (select payload::json ->> 'registrationId' from outbox_event
+                where event_key = ? and event_type = 'augenhoehe.measures.registration-cancelled.v1' group by 1 having count(*) > 1) twice""",
+                Integer.class, measure.toString())).isZero();
+        // the places are full again from the waiting list, and the count is what the registrations say
+        assertThat(jdbc.queryForObject("select confirmed_places from measure where id = ?", Integer.class, measure)).isEqualTo(20);
+        assertThat(jdbc.queryForObject("select sum(places) from registration where measure_id = ? and status = 'CONFIRMED'",
+                Integer.class, measure)).isEqualTo(20);
+    }
+
+    private static void registerAtOnce(UUID measure, List<Registering> instances, String prefix, int n) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < n; i++) {
+                Registering target = instances.get(i % 2);
+                String body = Registering.body(measure, "Teilnehmer " + i, prefix + i + "-" + measure + "@example.org", null, null);
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return target.register(body, null);
+                }));
+            }
+            start.countDown();
+        }
+        for (var f : futures) {
+            assertThat(f.get().statusCode()).as(f.get().body()).isEqualTo(201);
+        }
     }
 }

@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import de.augenhoehe.measures.vocabulary.MeasureVocabulary.TargetGroup;
 import de.augenhoehe.measures.vocabulary.MeasureVocabulary.Type;
@@ -52,8 +53,11 @@ class CatalogueController {
     record Page(List<Measure> items, int page, int size) {
     }
 
-    /** At most this many measures in one calendar file; narrow the filter for more. */
+    /** At most this many measures in one calendar file (the default page size); further pages by {@code page}. */
     static final int CALENDAR_LIMIT = 500;
+    /** The calendar spans at most this many days: from {@code from} (default today) to {@code to} (default the full span). */
+    static final int CALENDAR_WINDOW_DAYS = 366;
+    private static final java.time.ZoneId BERLIN = java.time.ZoneId.of("Europe/Berlin");
 
     private final JdbcTemplate jdbc;
 
@@ -96,19 +100,35 @@ class CatalogueController {
     }
 
     @GetMapping(path = "/api/measures/calendar", produces = "text/calendar")
-    @Operation(summary = "The filtered catalogue as an iCalendar file (RFC 5545), one event per session; at most 500 measures")
+    @Operation(summary = "The filtered catalogue as an iCalendar file (RFC 5545), one event per session: measures with a session "
+            + "in a window of at most 366 days (from defaults to today), at most 500 measures a page; a full page links the next (Link rel=next)")
     ResponseEntity<String> calendar(@RequestParam(required = false) List<Type> type,
             @RequestParam(required = false) List<TargetGroup> targetGroup,
             @RequestParam(required = false) @Size(max = 50) List<@Pattern(regexp = "[0-9]{5}") String> kreis,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) UUID host, @RequestParam(required = false) UUID network,
-            @RequestParam(required = false) Boolean freePlaces) {
-        var sql = query(type, targetGroup, kreis, from, to, host, network, freePlaces).sql();
+            @RequestParam(required = false) Boolean freePlaces,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(1000) int page,
+            @RequestParam(defaultValue = "" + CALENDAR_LIMIT) @Min(1) @Max(CALENDAR_LIMIT) int size) {
+        // A window, not the whole history: every measure ever held would grow the file without bound.
+        LocalDate today = LocalDate.now(BERLIN);
+        LocalDate start = from != null ? from : to != null && to.isBefore(today) ? to.minusDays(CALENDAR_WINDOW_DAYS - 1) : today;
+        LocalDate end = to != null ? to : start.plusDays(CALENDAR_WINDOW_DAYS - 1);
+        if (end.isAfter(start.plusDays(CALENDAR_WINDOW_DAYS - 1))) {
+            throw ProblemException.invalidParameter("The calendar spans at most " + CALENDAR_WINDOW_DAYS + " days (from … to)");
+        }
+        var sql = query(type, targetGroup, kreis, start, end, host, network, freePlaces).sql();
         List<Object> args = new ArrayList<>(sql.args());
-        args.add(CALENDAR_LIMIT);
-        String measures = "select m.id from measure m" + sql.where() + " order by m.starts_on nulls last, m.id limit ?";
-        return ics(events("m.id in (" + measures + ")", args.toArray()), "measures.ics");
+        args.add(size + 1); // one more tells whether a next page exists
+        args.add((long) page * size);
+        List<UUID> ids = jdbc.queryForList("select m.id from measure m" + sql.where()
+                + " order by m.starts_on nulls last, m.id limit ? offset ?", UUID.class, args.toArray());
+        String next = ids.size() <= size ? null : ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", page + 1)
+                .replaceQueryParam("from", start).replaceQueryParam("to", end).build().toUriString();
+        List<UUID> pageIds = ids.subList(0, Math.min(size, ids.size()));
+        return ics(pageIds.isEmpty() ? List.of() : events("m.id = any(?)", new Object[] {pageIds.toArray(UUID[]::new)}),
+                "measures.ics", next);
     }
 
     @GetMapping(path = "/api/measures/{id}/calendar", produces = "text/calendar")
@@ -117,7 +137,7 @@ class CatalogueController {
         if (jdbc.queryForList("select 1 from measure where id = ?", Integer.class, id).isEmpty()) {
             throw ProblemException.notFound("Measure " + id);
         }
-        return ics(events("m.id = ?", new Object[] {id}), "measure-" + id + ".ics");
+        return ics(events("m.id = ?", new Object[] {id}), "measure-" + id + ".ics", null);
     }
 
     private List<ICalendar.Event> events(String condition, Object[] args) {
@@ -133,10 +153,14 @@ class CatalogueController {
                         instant(rs.getTimestamp("modified"))), args);
     }
 
-    private static ResponseEntity<String> ics(List<ICalendar.Event> events, String filename) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(ICalendar.MEDIA_TYPE))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + filename + "\"")
-                .body(ICalendar.write(events, Instant.now()));
+    /** {@code next}: the link to the next page (RFC 8288 {@code Link rel=next}), or null when this is the last. */
+    private static ResponseEntity<String> ics(List<ICalendar.Event> events, String filename, String next) {
+        var answer = ResponseEntity.ok().contentType(MediaType.parseMediaType(ICalendar.MEDIA_TYPE))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + filename + "\"");
+        if (next != null) {
+            answer.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+        }
+        return answer.body(ICalendar.write(events, Instant.now()));
     }
 
     private static CatalogueQuery query(List<Type> type, List<TargetGroup> targetGroup, List<String> kreis, LocalDate from,

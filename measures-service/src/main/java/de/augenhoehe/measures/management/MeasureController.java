@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import de.augenhoehe.measures.vocabulary.MeasureVocabulary.CancellationReason;
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.web.ProblemException;
 
@@ -33,8 +34,11 @@ import de.augenhoehe.platform.web.ProblemException;
 @Tag(name = "measures")
 class MeasureController {
 
-    /** A step in the lifecycle; {@code reason} is shown publicly (no personal data), e.g. why a measure was cancelled. */
-    record StatusChange(@NotNull Target status, @Size(max = 500) String reason) {
+    /**
+     * A step in the lifecycle; {@code reason} is shown publicly (no personal data), e.g. why a measure was cancelled,
+     * but never leaves the service on an event: {@code reasonCode} does (a cancellation without one is {@code OTHER}).
+     */
+    record StatusChange(@NotNull Target status, @Size(max = 500) String reason, CancellationReason reasonCode) {
         enum Target { OPEN, RUNNING, COMPLETED, CANCELLED, PLANNED, FULL }
     }
 
@@ -77,7 +81,7 @@ class MeasureController {
     @Operation(summary = "Move a measure: PLANNED → OPEN → RUNNING → COMPLETED, or → CANCELLED; FULL follows from the registrations")
     @ApiResponse(responseCode = "409", description = "illegal-status-transition (with from, to, allowed), capacity-missing")
     ResponseEntity<MeasureView> move(@PathVariable UUID id, @Valid @RequestBody StatusChange change) {
-        MeasureView m = measures.move(actor(), id, change.status().name(), change.reason());
+        MeasureView m = measures.move(actor(), id, change.status().name(), change.reason(), change.reasonCode());
         return ResponseEntity.ok().eTag(etag(m)).body(m);
     }
 

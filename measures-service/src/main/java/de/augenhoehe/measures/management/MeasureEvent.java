@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import de.augenhoehe.measures.vocabulary.MeasureVocabulary.CancellationReason;
+
 /**
  * Data of {@code measure-published.v1} / {@code measure-updated.v1} (agreed field names, common contract): what a
  * consumer needs to place the measure — network, organisations, type, target groups, Kreise, occupation groups,
@@ -18,8 +20,17 @@ record MeasureEvent(String measureId, String networkId, String hostPartnerId, Li
     static final String CANCELLED = "augenhoehe.measures.measure-cancelled.v1";
     static final String COMPLETED = "augenhoehe.measures.measure-completed.v1";
 
-    /** Data of {@code measure-cancelled.v1} / {@code measure-completed.v1}: participants = confirmed places then. */
-    record Ended(String measureId, String networkId, String hostPartnerId, String reason, int participants, Instant occurredAt) {
+    /**
+     * Data of {@code measure-cancelled.v1} / {@code measure-completed.v1}: participants = confirmed places then;
+     * {@code reasonCode} for a cancellation. The host's free-text reason is never on the topic (it may name a person).
+     */
+    record Ended(String measureId, String networkId, String hostPartnerId, CancellationReason reasonCode, int participants,
+            Instant occurredAt) {
+
+        static Ended of(MeasureView m, CancellationReason reasonCode, Instant now) {
+            return new Ended(m.id().toString(), m.networkId().toString(), m.hostPartnerId().toString(), reasonCode,
+                    m.confirmedPlaces(), now);
+        }
     }
 
     static MeasureEvent of(MeasureView m, Instant now) {

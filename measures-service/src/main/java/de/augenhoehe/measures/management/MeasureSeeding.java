@@ -39,6 +39,6 @@ public class MeasureSeeding {
         MeasureRequest r = json.readValue(request, MeasureRequest.class);
         Actor seeder = new Actor("demo", null, Set.of(r.networkId()), Set.of(Roles.COORDINATOR));
         measures.create(seeder, id, r);
-        measures.move(seeder, id, "OPEN", null);
+        measures.move(seeder, id, "OPEN", null, null);
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import de.augenhoehe.measures.members.NetworkMembers;
 import de.augenhoehe.measures.places.PostalCodes;
+import de.augenhoehe.measures.vocabulary.MeasureVocabulary.CancellationReason;
 import de.augenhoehe.measures.registrations.MeasurePlaces;
 import de.augenhoehe.platform.events.EventPublisher;
 import de.augenhoehe.platform.security.Actor;
@@ -110,7 +111,7 @@ class Measures {
     }
 
     @Transactional
-    MeasureView move(Actor actor, UUID id, String target, String reason) {
+    MeasureView move(Actor actor, UUID id, String target, String reason, CancellationReason reasonCode) {
         MeasureView current = manageable(actor, id);
         if (!STEPS.getOrDefault(current.status(), Set.of()).contains(target)) {
             throw new ProblemException(HttpStatus.CONFLICT, "illegal-status-transition", "Unzulässiger Schritt / Illegal step",
@@ -128,10 +129,10 @@ class Measures {
         }
         MeasureView m = store.find(id, false).orElseThrow();
         switch (target) {
-            case "CANCELLED" -> events.publish(MeasureEvent.CANCELLED, id.toString(), new MeasureEvent.Ended(id.toString(),
-                    m.networkId().toString(), m.hostPartnerId().toString(), reason, m.confirmedPlaces(), now));
-            case "COMPLETED" -> events.publish(MeasureEvent.COMPLETED, id.toString(), new MeasureEvent.Ended(id.toString(),
-                    m.networkId().toString(), m.hostPartnerId().toString(), reason, m.confirmedPlaces(), now));
+            // the free-text reason stays here (it may name a person); the topic gets the code only
+            case "CANCELLED" -> events.publish(MeasureEvent.CANCELLED, id.toString(), MeasureEvent.Ended.of(m,
+                    reasonCode == null ? CancellationReason.OTHER : reasonCode, now));
+            case "COMPLETED" -> events.publish(MeasureEvent.COMPLETED, id.toString(), MeasureEvent.Ended.of(m, null, now));
             default -> events.publish(MeasureEvent.UPDATED, id.toString(), MeasureEvent.of(m, now));
         }
         log.info("Measure {} {} → {}", id, current.status(), m.status());

@@ -4,9 +4,13 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,15 +19,19 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import de.augenhoehe.measures.participants.ParticipantViews.CheckIns;
 import de.augenhoehe.measures.participants.ParticipantViews.Export;
 import de.augenhoehe.measures.participants.ParticipantViews.OutcomeRequest;
+import de.augenhoehe.measures.participants.ParticipantViews.Page;
 import de.augenhoehe.measures.participants.ParticipantViews.Participant;
+import de.augenhoehe.measures.registrations.HostCancellations;
 import de.augenhoehe.measures.registrations.RegistrationSecrets;
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.security.PublicEndpoints;
@@ -31,7 +39,7 @@ import de.augenhoehe.platform.web.ProblemException;
 
 /**
  * A measure's participants for its host (partner admins and staff) and the network's coordinators — anyone else gets
- * 404 — and a participant's own data by the secret token of the registration.
+ * 404 — and a participant's own data by the secret of the registration (from its mail, in the Registration-Token header).
  */
 @RestController
 @Validated
@@ -40,16 +48,20 @@ class ParticipantController {
 
     private final Participants participants;
     private final RegistrationSecrets secrets;
+    private final HostCancellations hostCancellations;
 
-    ParticipantController(Participants participants, RegistrationSecrets secrets) {
+    ParticipantController(Participants participants, RegistrationSecrets secrets, HostCancellations hostCancellations) {
         this.participants = participants;
         this.secrets = secrets;
+        this.hostCancellations = hostCancellations;
     }
 
     @GetMapping("/api/measures/{id}/registrations")
-    @Operation(summary = "The measure's registrations with contact, attendance and outcome (host and coordinators; others 404)")
-    List<Participant> registrations(@PathVariable UUID id) {
-        return participants.list(actor(), id);
+    @Operation(summary = "The measure's registrations with contact, attendance and outcome, in order of arrival, a page at a time "
+            + "(host and coordinators; others 404)")
+    Page registrations(@PathVariable UUID id, @RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(100) int size) {
+        return new Page(participants.list(actor(), id, page, size), page, size);
     }
 
     @PutMapping("/api/measures/{id}/sessions/{sessionId}/attendance")
@@ -63,6 +75,21 @@ class ParticipantController {
     @Operation(summary = "A confirmed participant's outcome, optionally with the employer partner where an apprenticeship or job started")
     Participant outcome(@PathVariable UUID id, @PathVariable UUID registrationId, @Valid @RequestBody OutcomeRequest request) {
         return participants.outcome(actor(), id, registrationId, request);
+    }
+
+    /** A host's cancellation: the reason goes to the person by mail and stays in this service, never on a topic. */
+    record HostCancellation(@NotBlank @Size(max = 1000) String reason) {
+    }
+
+    @PostMapping("/api/measures/{id}/registrations/{registrationId}/cancellation")
+    @Operation(summary = "The host (partner admins and staff) or a coordinator of the network cancels a registration with a reason; "
+            + "the person is told by mail, the waiting list moves up (others 404)")
+    @ApiResponse(responseCode = "204", description = "Cancelled and the person told (also when it already was cancelled: no second mail)")
+    @ApiResponse(responseCode = "503", description = "mail-unavailable: nothing was changed; retry later")
+    ResponseEntity<Void> cancelByHost(@PathVariable UUID id, @PathVariable UUID registrationId, @Valid @RequestBody HostCancellation request) {
+        participants.managed(actor(), id);
+        hostCancellations.cancel(id, registrationId, request.reason());
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/measures/{id}/registrations/{registrationId}/personal-data")
@@ -83,16 +110,18 @@ class ParticipantController {
     }
 
     @GetMapping("/api/registrations/{id}/personal-data")
-    @Operation(summary = "A participant's own data, with the secret token of the registration")
+    @Operation(summary = "A participant's own data, with the secret from the mail (Registration-Token header)")
     @ApiResponse(responseCode = "404", description = "unknown registration or wrong token, indistinguishably")
-    Export export(@PathVariable UUID id, @RequestParam @Size(max = 100) String token) {
+    Export export(@PathVariable UUID id, @Parameter(description = "the secret from the mail")
+            @RequestHeader(name = RegistrationSecrets.HEADER, required = false) @Size(max = 100) String token) {
         proven(id, token);
         return participants.export(id);
     }
 
     @DeleteMapping("/api/registrations/{id}/personal-data")
-    @Operation(summary = "Erase one's own name and e-mail, with the secret token (the place, if any, stays taken: cancel for that)")
-    ResponseEntity<Void> erase(@PathVariable UUID id, @RequestParam @Size(max = 100) String token) {
+    @Operation(summary = "Erase one's own name and e-mail, with the secret from the mail (Registration-Token header; the place, if any, stays taken: cancel for that)")
+    ResponseEntity<Void> erase(@PathVariable UUID id, @Parameter(description = "the secret from the mail")
+            @RequestHeader(name = RegistrationSecrets.HEADER, required = false) @Size(max = 100) String token) {
         proven(id, token);
         participants.erase(id);
         return ResponseEntity.noContent().build();

@@ -28,6 +28,10 @@ final class ParticipantViews {
     }
 
     /** A participant's own data (Art. 15 GDPR), by cancellation token or on request through the host or coordinator. */
+    /** A page of registrations, the catalogue's paging convention ({@code size} at most 100). */
+    record Page(List<Participant> items, int page, int size) {
+    }
+
     record Export(UUID registrationId, UUID measureId, String measureTitle, String name, String email, int places, String status,
             String targetGroup, UUID sendingPartnerId, Instant registeredAt, Instant confirmedAt, Instant cancelledAt,
             Instant erasedAt, List<Attendance> attendance, String outcome, UUID employerPartnerId) {

@@ -3,13 +3,17 @@ package de.augenhoehe.measures.participants;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,19 +60,36 @@ class Participants {
                 .findFirst().orElseThrow(() -> ProblemException.notFound("Measure " + id));
     }
 
-    List<Participant> list(Actor actor, UUID measure) {
+    /** One page of the measure's registrations in order of arrival: two queries, whatever the page holds. */
+    List<Participant> list(Actor actor, UUID measure, int page, int size) {
         managed(actor, measure);
-        return jdbc.query("""
+        return participants("r.measure_id = ? order by r.seq limit ? offset ?", measure, size, (long) page * size);
+    }
+
+    /** The registrations of a condition on {@code r} (with its order and limit), with their attendance fetched at once. */
+    private List<Participant> participants(String condition, Object... args) {
+        record Row(UUID id, String name, String email, int places, String status, String targetGroup, UUID sender,
+                Instant registeredAt, String outcome, UUID employer, boolean erased) {
+        }
+        List<Row> rows = jdbc.query("""
                 select r.id, r.name, r.email, r.places, r.status, r.target_group, r.sending_partner_id, r.registered_at,
                        o.outcome, o.employer_partner_id, r.erased_at
                 from registration r left join outcome o on o.registration_id = r.id
-                where r.measure_id = ? order by r.seq""",
-                (rs, n) -> {
-                    UUID id = rs.getObject(1, UUID.class);
-                    return new Participant(id, rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6),
-                            rs.getObject(7, UUID.class), rs.getTimestamp(8).toInstant(), attendance(id), rs.getString(9),
-                            rs.getObject(10, UUID.class), rs.getTimestamp(11) != null);
-                }, measure);
+                where\s""" + condition,
+                (rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+                        rs.getString(6), rs.getObject(7, UUID.class), rs.getTimestamp(8).toInstant(), rs.getString(9),
+                        rs.getObject(10, UUID.class), rs.getTimestamp(11) != null), args);
+        Map<UUID, List<Attendance>> attendance = new HashMap<>();
+        if (!rows.isEmpty()) {
+            jdbc.query("""
+                    select a.registration_id, a.session_id, s.day, a.attended from attendance a join measure_session s on s.id = a.session_id
+                    where a.registration_id = any(?) order by s.day, s.start_time""",
+                    (RowCallbackHandler) rs -> attendance.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(new Attendance(rs.getObject(2, UUID.class), rs.getObject(3, LocalDate.class), rs.getBoolean(4))),
+                    (Object) rows.stream().map(Row::id).toArray(UUID[]::new));
+        }
+        return rows.stream().map(r -> new Participant(r.id(), r.name(), r.email(), r.places(), r.status(), r.targetGroup(),
+                r.sender(), r.registeredAt(), attendance.getOrDefault(r.id(), List.of()), r.outcome(), r.employer(), r.erased())).toList();
     }
 
     @Transactional
@@ -99,7 +120,9 @@ class Participants {
                     session.toString(), m.networkId().toString(), targetGroup, c.attended(), now));
         }
         log.info("Attendance for session {} of measure {}: {} record(s)", session, measureId, records.size());
-        return list(actor, measureId);
+        // the records of this request only (at most 500): the whole list is paged (list)
+        return participants("r.measure_id = ? and r.id = any(?) order by r.seq", measureId,
+                records.stream().map(CheckIn::registrationId).distinct().toArray(UUID[]::new));
     }
 
     @Transactional
@@ -121,7 +144,7 @@ class Participants {
                     m.networkId().toString(), m.hostPartnerId().toString(), str(sender), str(request.employerPartnerId()),
                     targetGroup, request.outcome().name(), now));
         }
-        return list(actor, measureId).stream().filter(p -> p.registrationId().equals(registration)).findFirst().orElseThrow();
+        return participants("r.id = ?", registration).getFirst();
     }
 
     /** The registration's target group, if it is a confirmed participant of the measure; else 404 / 409. */

@@ -2,6 +2,7 @@ package de.augenhoehe.measures.registrations;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -22,12 +23,21 @@ import de.augenhoehe.platform.web.ProblemException;
 record LockedMeasure(UUID id, String status, Integer capacity, Instant opensAt, Instant closesAt, int confirmedPlaces) {
 
     static LockedMeasure lock(JdbcTemplate jdbc, UUID id) {
+        return select(jdbc, id, "for update").orElseThrow(() -> ProblemException.notFound("Measure " + id));
+    }
+
+    /** The lock if nobody else holds it now, else empty: for background work that may come back later. */
+    static Optional<LockedMeasure> tryLock(JdbcTemplate jdbc, UUID id) {
+        return select(jdbc, id, "for update skip locked");
+    }
+
+    private static Optional<LockedMeasure> select(JdbcTemplate jdbc, UUID id, String lock) {
         return jdbc.query("""
                 select id, status, capacity, registration_opens_at, registration_closes_at, confirmed_places
-                from measure where id = ? for update""",
+                from measure where id = ?\s""" + lock,
                 (rs, n) -> new LockedMeasure(rs.getObject(1, UUID.class), rs.getString(2), (Integer) rs.getObject(3),
                         instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)), rs.getInt(6)), id)
-                .stream().findFirst().orElseThrow(() -> ProblemException.notFound("Measure " + id));
+                .stream().findFirst();
     }
 
     /** Refuses a registration the measure cannot take now: cancelled, not (yet or any more) open, or a group too large. */

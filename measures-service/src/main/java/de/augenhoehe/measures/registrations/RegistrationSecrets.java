@@ -12,6 +12,9 @@ import de.augenhoehe.platform.architecture.FeatureApi;
 @Component
 public class RegistrationSecrets {
 
+    /** Where the person's secret travels: a header, never the URL (URLs end up in logs, histories and Referers). */
+    public static final String HEADER = "Registration-Token";
+
     private final JdbcTemplate jdbc;
 
     RegistrationSecrets(JdbcTemplate jdbc) {

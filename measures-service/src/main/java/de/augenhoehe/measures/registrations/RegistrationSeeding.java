@@ -23,6 +23,7 @@ public class RegistrationSeeding {
 
     public void register(String key, UUID measure, String name, String email, UUID sendingPartner, Integer groupSize,
             TargetGroup targetGroup) {
-        registrations.register(new RegistrationRequest(measure, name, email, sendingPartner, groupSize, targetGroup), key);
+        // demo data stands for registrations by the schools' and companies' staff: nothing to confirm, no mail
+        registrations.register(new RegistrationRequest(measure, name, email, sendingPartner, groupSize, targetGroup), key, false);
     }
 }

@@ -28,4 +28,12 @@ public final class MeasureVocabulary {
     public enum Status {
         PLANNED, OPEN, FULL, RUNNING, COMPLETED, CANCELLED
     }
+
+    /**
+     * Why a measure was cancelled, as a code: what travels on {@code measure-cancelled.v1}. The host's own words
+     * ({@code reason}) may name a person, so they stay in this service's database and its public view of the measure.
+     */
+    public enum CancellationReason {
+        TOO_FEW_REGISTRATIONS, HOST_UNAVAILABLE, SPEAKER_UNAVAILABLE, VENUE_UNAVAILABLE, FORCE_MAJEURE, OTHER
+    }
 }
