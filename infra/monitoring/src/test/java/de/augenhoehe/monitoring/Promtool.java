@@ -53,7 +53,7 @@ final class Promtool {
     static String binary() {
         String configured = System.getenv("PROMTOOL");
         if (configured != null && !configured.isBlank()) {
-            return configured;
+            return Files.isExecutable(Path.of(configured)) ? configured : fail("PROMTOOL=" + configured + " is not an executable file.");
         }
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "promtool"))) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,22 @@ class ScrapeConfigTest {
                 "gateway=127.0.0.1:80; rm -rf /").redirectErrorStream(true).start();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(2);
+    }
+
+    @Test
+    void compose_mounts_the_rules_dashboards_and_provisioning_of_this_folder() {
+        Map<String, Object> services = AlertRulesTest.map(Monitoring.yaml(Monitoring.HOME.resolve("../../docker-compose.yml")).get("services"));
+        for (String service : List.of("prometheus", "grafana")) {
+            List<Object> volumes = AlertRulesTest.list(AlertRulesTest.map(services.get(service)).get("volumes"));
+            assertThat(volumes).as(service + " volumes").isNotEmpty();
+            volumes.stream().map(String::valueOf).filter(v -> v.startsWith("./")).forEach(v ->
+                    assertThat(Monitoring.HOME.resolve("../..").resolve(v.split(":")[0]).normalize()).as(service + ": " + v).isDirectory());
+        }
+        assertThat(String.valueOf(AlertRulesTest.map(services.get("prometheus")).get("volumes")))
+                .contains("./infra/monitoring/prometheus:/etc/prometheus:ro", "prometheus-token:/prometheus-token:ro");
+        assertThat(String.valueOf(AlertRulesTest.map(services.get("grafana")).get("volumes")))
+                .contains("./infra/monitoring/grafana/dashboards:/var/lib/grafana/dashboards/augenhoehe:ro",
+                        "./infra/monitoring/grafana/provisioning:/etc/grafana/provisioning:ro");
     }
 
     private static List<String> jobs(Path config) {
