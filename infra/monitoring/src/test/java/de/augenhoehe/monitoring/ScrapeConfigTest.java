@@ -49,7 +49,7 @@ class ScrapeConfigTest {
         String out = Promtool.ok(dir, "check", "config", "prometheus.yml");
         assertThat(out).contains("SUCCESS: " + Monitoring.files(Monitoring.RULES, ".rules.yml").size() + " rule files found");
         assertThat(jobs(dir.resolve("prometheus.yml"))).containsExactlyInAnyOrderElementsOf(JOBS);
-        assertThat(Files.readString(dir.resolve("prometheus.yml"))).contains("credentials_file: " + token).contains("'127.0.0.1:18083'");
+        assertThat(Files.readString(dir.resolve("prometheus.yml"))).contains("credentials_file: '" + token + "'").contains("'127.0.0.1:18083'");
     }
 
     @Test
