@@ -65,7 +65,9 @@ class AccessMatrixTest {
             new Family("GET", "/api/returnees/matches", "user", "outreach"),
             new Family("GET", "/integration/v1/vacancies", "hr_client", "vacancy"),
             new Family("POST", "/integration/v1/vacancies/batches", "hr_client", "vacancy"),
-            new Family("GET", "/ops/health", "operations", "-"));
+            new Family("GET", "/ops/health", "operations", "-"),
+            new Family("GET", "/ops/metrics/partner", "operations", "partner"),
+            new Family("GET", "/actuator/prometheus", "operations", "-"));
 
     @LocalServerPort int port;
 
@@ -116,7 +118,8 @@ class AccessMatrixTest {
             return;
         }
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        String downstreamPath = f.path().startsWith("/v3/api-docs/") ? "/v3/api-docs" : f.path();
+        String downstreamPath = f.path().startsWith("/v3/api-docs/") ? "/v3/api-docs"
+                : f.path().startsWith("/ops/metrics/") ? "/actuator/prometheus" : f.path();
         assertThat(r.body()).isEqualTo(f.service() + " " + downstreamPath + " " + (token == null ? "null" : "Bearer " + token));
     }
 }
