@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -84,11 +85,12 @@ public class EventsAutoConfiguration {
     @ConditionalOnBooleanProperty(name = "augenhoehe.events.consumer.enabled", matchIfMissing = true)
     EventConsumers eventConsumers(List<EventHandler> handlers, KafkaProperties kafka, JdbcTemplate jdbc,
             PlatformTransactionManager txManager, JsonMapper json, KafkaTemplate<String, byte[]> deadLetterTemplate,
-            EventsProperties properties, @Value("${spring.application.name}") String application, MeterRegistry meters) {
+            EventsProperties properties, @Value("${spring.application.name}") String application, MeterRegistry meters,
+            ObjectProvider<ObservationRegistry> observations) {
         TransactionTemplate tx = new TransactionTemplate(txManager);
         return new EventConsumers(handlers, kafka.buildConsumerProperties(), application,
                 byType -> new IdempotentEventProcessor(jdbc, tx, json, byType), deadLetterTemplate,
-                properties.getConsumer(), meters);
+                properties.getConsumer(), meters, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean
