@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,22 +108,23 @@ class CrossServiceFlowIT {
         String id = register("Emsländer Stahlbau GmbH", "00-" + traceId + "-" + callerSpan + "-01");
         awaitKnownToVacancyService(URI.create(base + "/api/vacancies/employers/" + id));
 
-        List<ReceivedSpan> trace = COLLECTOR.awaitTrace(traceId, Duration.ofSeconds(30), t -> t.stream()
-                .anyMatch(s -> s.service().equals("vacancy-service") && s.kind().equals("SPAN_KIND_CONSUMER")));
+        // Each process exports on its own schedule: wait until the consumer's span and all its ancestors are in.
+        List<ReceivedSpan> trace = COLLECTOR.awaitTrace(traceId, Duration.ofSeconds(30), t -> consumed(t)
+                .map(c -> OtlpReceiver.ancestry(c, t).getLast().parentSpanId().equals(callerSpan)).orElse(false));
         assertThat(trace).extracting(ReceivedSpan::service).contains("gateway", "partner-service", "vacancy-service");
-        ReceivedSpan consumed = trace.stream()
-                .filter(s -> s.service().equals("vacancy-service") && s.kind().equals("SPAN_KIND_CONSUMER")).findFirst().orElseThrow();
         // The consumer's parent is the span partner-service stored with the outbox row; its parents lead through the
         // gateway back to the caller's span.
-        List<ReceivedSpan> ancestry = COLLECTOR.awaitTrace(traceId, Duration.ofSeconds(10),
-                t -> OtlpReceiver.ancestry(consumed, t).getLast().parentSpanId().equals(callerSpan));
-        List<ReceivedSpan> chain = OtlpReceiver.ancestry(consumed, ancestry);
+        List<ReceivedSpan> chain = OtlpReceiver.ancestry(consumed(trace).orElseThrow(), trace);
         assertThat(chain).as("consumer span and its ancestors").anySatisfy(s -> {
             assertThat(s.service()).isEqualTo("partner-service");
             assertThat(s.kind()).isEqualTo("SPAN_KIND_SERVER");
         });
         assertThat(chain.getLast().service()).isEqualTo("gateway");
         assertThat(chain.getLast().kind()).isEqualTo("SPAN_KIND_SERVER");
+    }
+
+    private static Optional<ReceivedSpan> consumed(List<ReceivedSpan> trace) {
+        return trace.stream().filter(s -> s.service().equals("vacancy-service") && s.kind().equals("SPAN_KIND_CONSUMER")).findFirst();
     }
 
     /** Registers a company through the gateway, optionally as part of the caller's trace; its id. */
