@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -38,7 +39,8 @@ class EventConsumers implements SmartLifecycle {
     private volatile boolean running;
 
     EventConsumers(EventProcessors processors, Map<String, Object> consumerProps, String groupId,
-            KafkaOperations<String, byte[]> dltTemplate, EventsProperties.Consumer settings, MeterRegistry meters) {
+            KafkaOperations<String, byte[]> dltTemplate, EventsProperties.Consumer settings, MeterRegistry meters,
+            ObservationRegistry observations) {
         Counter deadLettered = Counter.builder("augenhoehe.events.dead.lettered")
                 .description("Consumed events sent to a dead-letter topic").register(meters);
         var consumerFactory = new DefaultKafkaConsumerFactory<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer());
@@ -52,7 +54,11 @@ class EventConsumers implements SmartLifecycle {
             ContainerProperties props = new ContainerProperties(topic);
             props.setGroupId(groupId);
             props.setAckMode(ContainerProperties.AckMode.RECORD);
+            // Each record's handling is a span continuing the producer's trace from its traceparent header. A container
+            // built here, outside a listener container factory, never finds the application's registry by itself:
+            // without it, observation is a no-op and the trace ends at the outbox.
             props.setObservationEnabled(true);
+            props.setObservationRegistry(observations);
             IdempotentEventProcessor processor = entry.getValue();
             props.setMessageListener((MessageListener<String, byte[]>) record -> {
                 try {

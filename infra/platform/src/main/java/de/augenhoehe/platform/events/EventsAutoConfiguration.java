@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -93,9 +94,10 @@ public class EventsAutoConfiguration {
     @ConditionalOnBooleanProperty(name = "augenhoehe.events.consumer.enabled", matchIfMissing = true)
     EventConsumers eventConsumers(EventProcessors processors, KafkaProperties kafka,
             KafkaTemplate<String, byte[]> deadLetterTemplate, EventsProperties properties,
-            @Value("${spring.application.name}") String application, MeterRegistry meters) {
+            @Value("${spring.application.name}") String application, MeterRegistry meters,
+            ObjectProvider<ObservationRegistry> observations) {
         return new EventConsumers(processors, kafka.buildConsumerProperties(), application, deadLetterTemplate,
-                properties.getConsumer(), meters);
+                properties.getConsumer(), meters, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean

@@ -35,7 +35,14 @@ class EventBackboneIT {
     @Autowired SampleApplication.Widgets widgets;
     @Autowired JdbcTemplate jdbc;
     @Autowired KafkaTemplate<String, byte[]> deadLetterTemplate;
+    @Autowired org.springframework.context.ApplicationContext context;
     @LocalServerPort int port;
+
+    @Test
+    void spans_are_recorded_with_open_telemetry_but_exported_only_to_a_configured_endpoint() {
+        assertThat(context.getBean(io.micrometer.tracing.Tracer.class)).isInstanceOf(io.micrometer.tracing.otel.bridge.OtelTracer.class);
+        assertThat(context.getBeanProvider(io.opentelemetry.sdk.trace.export.SpanExporter.class).stream()).isEmpty();
+    }
 
     @Test
     void an_event_is_published_when_its_transaction_commits_as_a_cloud_event() {

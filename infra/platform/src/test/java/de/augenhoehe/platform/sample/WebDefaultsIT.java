@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
+import de.augenhoehe.testing.OtlpReceiver;
 import de.augenhoehe.testing.RealInfrastructure;
 import de.augenhoehe.testing.TestHttp;
 import de.augenhoehe.testing.TestTokens;
@@ -18,7 +22,21 @@ import de.augenhoehe.testing.TestTokens;
 @RealInfrastructure(isolatedDatabase = true)
 class WebDefaultsIT {
 
+    /** Where this service exports its spans, as to a collector. */
+    static final OtlpReceiver COLLECTOR = OtlpReceiver.start();
+
     @LocalServerPort int port;
+
+    @DynamicPropertySource
+    static void tracing(DynamicPropertyRegistry registry) {
+        registry.add("management.opentelemetry.tracing.export.otlp.endpoint", COLLECTOR::tracesEndpoint);
+        registry.add("management.opentelemetry.tracing.export.schedule-delay", () -> "100ms");
+    }
+
+    @AfterAll
+    static void stopCollector() {
+        COLLECTOR.close();
+    }
 
     private String staff() {
         return TestTokens.subject("someone").roles("partner_staff").sign();
@@ -58,6 +76,16 @@ class WebDefaultsIT {
                 "sample-events", rs -> rs.stream().anyMatch(rec -> id.toString().equals(rec.key())), java.time.Duration.ofSeconds(30));
         var event = records.stream().filter(rec -> id.toString().equals(rec.key())).findFirst().orElseThrow();
         assertThat(de.augenhoehe.testing.TopicRecords.header(event, "traceparent")).startsWith("00-" + traceId + "-");
+
+        // Exported by OTLP: the consumer's handling of the event is a span of the same trace, and its parents lead
+        // back through the request's span to the caller's span.
+        var trace = COLLECTOR.awaitTrace(traceId, java.time.Duration.ofSeconds(30),
+                t -> t.stream().anyMatch(s -> s.kind().equals("SPAN_KIND_CONSUMER")));
+        var consumed = trace.stream().filter(s -> s.kind().equals("SPAN_KIND_CONSUMER")).findFirst().orElseThrow();
+        assertThat(consumed.service()).isEqualTo("sample-service");
+        var ancestry = OtlpReceiver.ancestry(consumed, trace);
+        assertThat(ancestry).anySatisfy(s -> assertThat(s.kind()).isEqualTo("SPAN_KIND_SERVER"));
+        assertThat(ancestry.getLast().parentSpanId()).isEqualTo("00f067aa0ba902b7");
     }
 
     @Test
