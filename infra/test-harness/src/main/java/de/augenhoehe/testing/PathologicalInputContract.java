@@ -45,11 +45,12 @@ public final class PathologicalInputContract {
     static final int PARAMETER_LIMIT = 12_000;
     /**
      * A slow answer is measured again up to this many times in all, the fastest counting: on a busy machine (the CI
-     * runner has two cores) a pause of the collector, the JIT or the scheduler is no finding; backtracking is slow
-     * every time. An answer slower than {@link #CLEARLY_SLOW} is not measured again.
+     * runner has two cores) a pause of the collector, the JIT or the scheduler, or the first use of an endpoint
+     * (seen: 2.2 s under load), is no finding; backtracking is slow every time. An answer slower than
+     * {@link #CLEARLY_SLOW} is not measured again.
      */
     private static final int ATTEMPTS = 5;
-    private static final Duration CLEARLY_SLOW = Duration.ofSeconds(2);
+    private static final Duration CLEARLY_SLOW = Duration.ofSeconds(5);
     /** A probe that has not answered by then is reported as such; its request may still run on the server. */
     private static final Duration GIVE_UP = Duration.ofSeconds(10);
     private static final int MAX_DEPTH = 8;
@@ -249,7 +250,11 @@ public final class PathologicalInputContract {
             throw new AssertionError("No operation with a string field or parameter in the OpenAPI document: nothing was probed");
         }
         List<Finding> slowest = all.stream().sorted(Comparator.comparingDouble(Finding::serverMillis).reversed()).limit(5).toList();
-        System.out.println("Pathological input: " + all.size() + " probes, slowest: " + slowest);
+        Map<Integer, Long> statuses = all.stream().collect(java.util.stream.Collectors.groupingBy(Finding::status,
+                java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+        System.out.println("Pathological input: " + all.size() + " probes, answers by status " + statuses + ", slowest: " + slowest);
+        all.stream().filter(f -> f.status() >= 200 && f.status() < 300)
+                .forEach(f -> System.out.println("Pathological input accepted: " + f));
         if (!slow.isEmpty()) {
             throw new AssertionError(slow.size() + " of " + all.size() + " probes took more than " + LIMIT.toMillis()
                     + " ms of server time:\n  " + String.join("\n  ", slow.stream().map(Finding::toString).toList()));
