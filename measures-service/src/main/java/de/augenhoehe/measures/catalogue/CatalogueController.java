@@ -16,7 +16,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,6 +34,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import de.augenhoehe.measures.vocabulary.MeasureVocabulary.TargetGroup;
 import de.augenhoehe.measures.vocabulary.MeasureVocabulary.Type;
 import de.augenhoehe.platform.security.PublicEndpoints;
+import de.augenhoehe.platform.validation.BoundedPattern;
 import de.augenhoehe.platform.web.ProblemException;
 
 /**
@@ -70,7 +70,7 @@ class CatalogueController {
     Page catalogue(@RequestParam(required = false) List<Type> type,
             @RequestParam(required = false) List<TargetGroup> targetGroup,
             @Parameter(description = "Kreisschlüssel (5 digits) of a session") @RequestParam(required = false) @Size(max = 50)
-            List<@Pattern(regexp = "[0-9]{5}") String> kreis,
+            List<@BoundedPattern(regexp = "[0-9]{5}", max = 5) String> kreis,
             @Parameter(description = "a session on or after this day") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @Parameter(description = "a session on or before this day") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @Parameter(description = "host or co-organiser partner id") @RequestParam(required = false) UUID host,
@@ -104,7 +104,7 @@ class CatalogueController {
             + "in a window of at most 366 days (from defaults to today), at most 500 measures a page; a full page links the next (Link rel=next)")
     ResponseEntity<String> calendar(@RequestParam(required = false) List<Type> type,
             @RequestParam(required = false) List<TargetGroup> targetGroup,
-            @RequestParam(required = false) @Size(max = 50) List<@Pattern(regexp = "[0-9]{5}") String> kreis,
+            @RequestParam(required = false) @Size(max = 50) List<@BoundedPattern(regexp = "[0-9]{5}", max = 5) String> kreis,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) UUID host, @RequestParam(required = false) UUID network,

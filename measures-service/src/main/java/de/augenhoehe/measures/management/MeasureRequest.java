@@ -14,7 +14,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -22,6 +21,7 @@ import jakarta.validation.constraints.Size;
 import de.augenhoehe.measures.vocabulary.MeasureVocabulary.Delivery;
 import de.augenhoehe.measures.vocabulary.MeasureVocabulary.TargetGroup;
 import de.augenhoehe.measures.vocabulary.MeasureVocabulary.Type;
+import de.augenhoehe.platform.validation.BoundedPattern;
 
 /** A measure as its host describes it, for creation and (as a whole) for a change. */
 record MeasureRequest(
@@ -41,14 +41,14 @@ record MeasureRequest(
         Instant registrationClosesAt,
         @Schema(description = "Cost per participant in euros; 0 = free of charge") @PositiveOrZero @Digits(integer = 8, fraction = 2) BigDecimal costEur,
         @Schema(description = "Who funds it, e.g. 'ESF Plus', 'Agentur für Arbeit'") @Size(max = 300) String funding,
-        @Schema(description = "Language of delivery, ISO 639-1; default de") @Pattern(regexp = "[a-z]{2}") String language,
+        @Schema(description = "Language of delivery, ISO 639-1; default de") @BoundedPattern(regexp = "[a-z]{2}", max = 2) String language,
         @Schema(description = "KldB 2010 occupation groups (3 digits) the measure addresses") @Size(max = 50)
-        List<@NotNull @Pattern(regexp = "[0-9]{3}") String> occupationGroups) {
+        List<@NotNull @BoundedPattern(regexp = "[0-9]{3}", max = 3) String> occupationGroups) {
 
     /** A session in local time of Europe/Berlin, at a place with a postal code (→ Kreis). */
     @Schema(name = "SessionRequest")
     record Session(@NotNull LocalDate date, @NotNull LocalTime startTime, @NotNull LocalTime endTime,
-            @NotNull @Pattern(regexp = "[0-9]{5}") String postalCode, @NotBlank @Size(max = 300) String place,
+            @NotNull @BoundedPattern(regexp = "[0-9]{5}", max = 5) String postalCode, @NotBlank @Size(max = 300) String place,
             @Positive @Max(100000) Integer capacity) {
     }
 

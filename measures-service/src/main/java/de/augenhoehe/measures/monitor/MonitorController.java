@@ -7,7 +7,6 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Pattern;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.validation.annotation.Validated;
@@ -17,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import de.augenhoehe.platform.security.Actor;
+import de.augenhoehe.platform.validation.BoundedPattern;
 import de.augenhoehe.platform.web.ProblemException;
 
 /**
@@ -41,7 +41,7 @@ class MonitorController {
     List<Monitor.Month> vacancies(@PathVariable UUID networkId,
             @Parameter(description = "first month, yyyy-MM") @RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth from,
             @Parameter(description = "last month, yyyy-MM") @RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth to,
-            @RequestParam(required = false) @Pattern(regexp = "[0-9]{5}") String kreis) {
+            @RequestParam(required = false) @BoundedPattern(regexp = "[0-9]{5}", max = 5) String kreis) {
         check(networkId, from, to);
         return monitor.months(networkId, from, to, kreis);
     }

@@ -15,9 +15,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
+
+import de.augenhoehe.platform.validation.BoundedPattern;
 
 /** The shapes of the campaigns API. */
 final class CampaignRequests {
@@ -58,7 +59,7 @@ final class CampaignRequests {
     record CampaignRequest(@NotNull UUID networkId, @NotBlank @Size(max = 200) String title, @NotNull @Valid Goal goal,
             @NotNull @Valid Rationale rationale, @NotBlank @Size(max = 2000) String audience,
             @NotEmpty Set<@NotNull Channel> channels,
-            @NotEmpty @Size(max = 500) List<@NotNull @Pattern(regexp = "[0-9]{5}") String> targetAreas,
+            @NotEmpty @Size(max = 500) List<@NotNull @BoundedPattern(regexp = "[0-9]{5}", max = 5) String> targetAreas,
             @NotNull @Valid Period period, @Size(max = 200) Set<@NotNull UUID> partnerIds,
             @NotNull @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal budgetEur) {
     }
@@ -80,7 +81,7 @@ final class CampaignRequests {
     }
 
     record DistributionRequest(UUID partnerId, @Size(max = 100) String volunteer, @Size(max = 2000) String streets,
-            @Size(max = 200) List<@NotNull @Pattern(regexp = "[0-9]{5}") String> postalCodes,
+            @Size(max = 200) List<@NotNull @BoundedPattern(regexp = "[0-9]{5}", max = 5) String> postalCodes,
             @NotNull @PastOrPresent LocalDate on, @NotNull @Min(1) Integer quantity) {
         @AssertTrue(message = "who: a partnerId or a volunteer label is required")
         boolean isWhoGiven() {

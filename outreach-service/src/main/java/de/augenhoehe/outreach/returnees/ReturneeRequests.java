@@ -12,8 +12,9 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import de.augenhoehe.platform.validation.BoundedPattern;
 
 /** The shapes of the returnees API. */
 final class ReturneeRequests {
@@ -35,11 +36,11 @@ final class ReturneeRequests {
      * says which network's page they used.
      */
     record SignUp(@NotBlank @Size(max = 100) @PersonName String firstName, @NotBlank @Size(max = 100) @PersonName String lastName,
-            @NotBlank @Size(max = 254) @Email @Pattern(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be an e-mail address") String email,
-            @Size(max = 30) @Pattern(regexp = "\\+?[0-9 ()/-]{5,30}") String phone,
+            @NotBlank @Size(max = 254) @Email @BoundedPattern(regexp = BoundedPattern.EMAIL, max = 254, message = "must be an e-mail address") String email,
+            @Size(max = 30) @BoundedPattern(regexp = "\\+?[0-9 ()/-]{5,30}", max = 30) String phone,
             @NotBlank @Size(max = 200) String currentPlace,
-            @Pattern(regexp = "[0-9]{5}") String returnPostalCode,
-            @NotNull @Pattern(regexp = "[0-9]{3}([0-9]{2})?", message = "must be a KldB 2010 code of 5 digits or a group of 3") String occupation,
+            @BoundedPattern(regexp = "[0-9]{5}", max = 5) String returnPostalCode,
+            @NotNull @BoundedPattern(regexp = "[0-9]{3}([0-9]{2})?", max = 5, message = "must be a KldB 2010 code of 5 digits or a group of 3") String occupation,
             @Size(max = 500) String qualification, LocalDate earliestReturn,
             @NotEmpty Set<@NotNull Interest> interests,
             @Size(max = 32) String code, UUID networkId,

@@ -12,7 +12,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -24,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import de.augenhoehe.platform.security.Actor;
+import de.augenhoehe.platform.validation.BoundedPattern;
 import de.augenhoehe.platform.web.ProblemException;
 
 /** People's accounts of a partner: created with a one-time initial password, roles changed, disabled. */
@@ -40,7 +40,7 @@ class AccountController {
     }
 
     record NewAccount(
-            @NotNull @Pattern(regexp = "[A-Za-z0-9._@-]{3,100}") @Schema(example = "m.mustermann") String username,
+            @NotNull @BoundedPattern(regexp = "[A-Za-z0-9._@-]{3,100}", max = 100) @Schema(example = "m.mustermann") String username,
             @NotNull @Size(min = 1, max = 4) @Schema(example = "[\"PARTNER_STAFF\"]") List<@NotNull Role> roles,
             @Size(max = 50) @Schema(description = "networks to coordinate, with role COORDINATOR only") List<@NotNull UUID> coordinatorNetworks) {
     }

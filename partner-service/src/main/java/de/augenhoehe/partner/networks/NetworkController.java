@@ -13,7 +13,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,6 +33,7 @@ import de.augenhoehe.partner.Page;
 import de.augenhoehe.partner.Versions;
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.security.PublicEndpoints;
+import de.augenhoehe.platform.validation.BoundedPattern;
 import de.augenhoehe.platform.web.ProblemException;
 
 /** {@code /api/networks}: networks are public; coordinators create them and change only their own. */
@@ -56,7 +56,7 @@ class NetworkController {
     record NetworkInput(
             @NotBlank @Size(max = 200) @Schema(example = "Fachkräftenetzwerk Heilbronn") String name,
             @NotEmpty @Size(max = 100) @Schema(example = "[\"08121\", \"08125\"]")
-            List<@NotNull @Pattern(regexp = KREIS, message = "must be a Kreisschlüssel: 5 digits, Land 01-16") String> region,
+            List<@NotNull @BoundedPattern(regexp = KREIS, max = 5, message = "must be a Kreisschlüssel: 5 digits, Land 01-16") String> region,
             @Size(max = 4000) @Schema(example = "Bildungspotenziale von Menschen mit Migrationshintergrund erschließen") String goals,
             @NotNull LegalForm legalForm) {
 

@@ -2,11 +2,12 @@ package de.augenhoehe.partner.registry;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
+
+import de.augenhoehe.platform.validation.BoundedPattern;
 
 /** A company's industry by WZ 2008: section letter A–U and, optionally, the two-digit division within it. */
-record Industry(@NotNull @Pattern(regexp = "[A-U]") @Schema(example = "C") String section,
-        @Pattern(regexp = "[0-9]{2}") @Schema(example = "25") String division) {
+record Industry(@NotNull @BoundedPattern(regexp = "[A-U]", max = 1) @Schema(example = "C") String section,
+        @BoundedPattern(regexp = "[0-9]{2}", max = 2) @Schema(example = "25") String division) {
 
     /** First and last division of each section A..U (WZ 2008, Abschnitte und Abteilungen). */
     private static final int[][] DIVISIONS = {{1, 3}, {5, 9}, {10, 33}, {35, 35}, {36, 39}, {41, 43}, {45, 47}, {49, 53},

@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +20,7 @@ import de.augenhoehe.partner.KreisDirectory;
 import de.augenhoehe.partner.NetworkDirectory;
 import de.augenhoehe.partner.Page;
 import de.augenhoehe.platform.security.Actor;
+import de.augenhoehe.platform.validation.BoundedPattern;
 import de.augenhoehe.platform.web.ProblemException;
 
 /**
@@ -49,7 +49,7 @@ class NetworkPartners {
     @GetMapping("/api/networks/{networkId}/partners")
     @Operation(summary = "A network's partners, filtered by kind, Kreis, membership status (default ACTIVE) and name")
     Page<Member> list(@PathVariable UUID networkId, @RequestParam(required = false) PartnerKind kind,
-            @RequestParam(required = false) @Pattern(regexp = "(0[1-9]|1[0-6])[0-9]{3}") String kreis,
+            @RequestParam(required = false) @BoundedPattern(regexp = "(0[1-9]|1[0-6])[0-9]{3}", max = 5) String kreis,
             @RequestParam(defaultValue = "ACTIVE") MembershipStatus status,
             @RequestParam(required = false) @Size(min = 1, max = 200) String name,
             @RequestParam(defaultValue = "0") @Min(0) int page, @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import de.augenhoehe.partner.NetworkDirectory;
 import de.augenhoehe.partner.PartnerDirectory;
 import de.augenhoehe.platform.security.Actor;
+import de.augenhoehe.platform.validation.BoundedPattern;
 import de.augenhoehe.platform.web.ProblemException;
 
 /**
@@ -58,10 +59,10 @@ class WorkingGroupController {
 
     record Joining(@NotNull UUID partnerId,
             @Size(max = 50) @Schema(description = "account subjects of the partner's people in the group")
-            List<@NotNull @jakarta.validation.constraints.Pattern(regexp = SUBJECT) String> people) {
+            List<@NotNull @BoundedPattern(regexp = SUBJECT, max = 200) String> people) {
     }
 
-    record Person(@NotNull @jakarta.validation.constraints.Pattern(regexp = SUBJECT) String subject) {
+    record Person(@NotNull @BoundedPattern(regexp = SUBJECT, max = 200) String subject) {
     }
 
     @PostMapping

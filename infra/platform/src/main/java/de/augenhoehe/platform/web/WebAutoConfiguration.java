@@ -14,6 +14,8 @@ import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
+import de.augenhoehe.platform.validation.BoundedPatternDocumentation;
+
 /** Problem details for every error and a request size limit, for every servlet service. */
 @AutoConfiguration
 public class WebAutoConfiguration {
@@ -42,5 +44,19 @@ public class WebAutoConfiguration {
                 new FilterRegistrationBean<>(new RequestSizeLimitFilter(limit.toBytes(), json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    /** First of all filters, so that the time covers everything the service does for a request. */
+    @Bean
+    FilterRegistrationBean<ServerTimingFilter> serverTimingFilter() {
+        FilterRegistrationBean<ServerTimingFilter> registration = new FilterRegistrationBean<>(new ServerTimingFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** {@code @BoundedPattern} documented as {@code pattern}, as springdoc does for {@code @Pattern}. */
+    @Bean
+    BoundedPatternDocumentation boundedPatternDocumentation() {
+        return new BoundedPatternDocumentation();
     }
 }

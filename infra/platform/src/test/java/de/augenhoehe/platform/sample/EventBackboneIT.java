@@ -137,7 +137,8 @@ class EventBackboneIT {
         assertThat(failed.body()).contains("urn:augenhoehe:problem:redrive-failed").contains("UnreadableEventException");
         assertThat(http.send("POST", redrive, TestTokens.operations(), null).statusCode()).isEqualTo(409);
         assertThat(http.send("POST", "/internal/dead-letters/sample-events.DLT/0/999999/redrive", TestTokens.operations(), null).statusCode()).isEqualTo(404);
-        assertThat(jdbc.queryForObject("select count(*) from redriven_dead_letter where dlt_offset = ?", Integer.class, letter.offset())).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from redriven_dead_letter where dlt_partition = ? and dlt_offset = ?",
+                Integer.class, letter.partition(), letter.offset())).isZero();
         assertThat(TopicRecords.read(Infrastructure.get().kafkaBootstrapServers(), "sample-events.DLT", rs -> false, Duration.ofSeconds(2))
                 .stream().filter(r -> key.equals(r.key())).count()).isEqualTo(1);
     }

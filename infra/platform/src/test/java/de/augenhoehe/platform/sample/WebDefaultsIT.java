@@ -128,4 +128,16 @@ class WebDefaultsIT {
         var details = http.send("GET", "/actuator/health", TestTokens.operations(), null);
         assertThat(details.body()).contains("\"kafka\"").contains("\"db\"");
     }
+
+    @Test
+    void every_answer_tells_how_long_the_service_worked_on_it() {
+        TestHttp http = new TestHttp(port);
+        String path = "/api/widgets/" + UUID.randomUUID();
+        for (var answer : java.util.List.of(http.send("PUT", path, staff(), "{\"name\":\"x\"}"),
+                http.send("PUT", path, staff(), "{\"name\":"), http.send("PUT", path, null, "{\"name\":\"x\"}"),
+                http.get("/api/nothing-here", staff()))) {
+            assertThat(answer.headers().allValues("Server-Timing")).as(answer.statusCode() + " " + answer.body())
+                    .singleElement().asString().matches("app;dur=[0-9]+\\.[0-9]");
+        }
+    }
 }

@@ -1,0 +1,25 @@
+package de.augenhoehe.measures;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+
+import de.augenhoehe.testing.PathologicalInputContract;
+import de.augenhoehe.testing.RealInfrastructure;
+
+/** Issue #15: no value of any field or parameter, however long and however shaped, holds this service. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure(isolatedDatabase = true)
+// Every context consumes partner-/vacancy-events in the one consumer group: a context left running would take
+// partitions from the next class's context, so each class closes its own.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class PathologicalInputIT {
+
+    @LocalServerPort int port;
+
+    @Test
+    void every_operation_of_the_committed_contract_answers_pathological_input_within_200_ms() {
+        PathologicalInputContract.assertNoInputHoldsTheService(port);
+    }
+}
