@@ -121,8 +121,11 @@ class AccountIT {
         var escalate = api().send("PUT", accounts(partner) + "/" + staff.at("/account/id").asString() + "/roles", admin,
                 "{\"roles\":[\"COORDINATOR\"],\"coordinatorNetworks\":[\"" + network + "\"]}");
         assertThat(escalate.statusCode()).as(escalate.body()).isEqualTo(403);
-        // nor strip a coordinator of their role
-        JsonNode coord = create(partner, coordinator, "{\"username\":\"" + user() + "\",\"roles\":[\"COORDINATOR\"],\"coordinatorNetworks\":[\"" + network + "\"]}");
+        // nor strip a coordinator of their role. (The partner has an administrator now, so a coordinator creates no
+        // accounts there any more — issue #15 — and operations appoints the coordinator.)
+        String newCoordinator = "{\"username\":\"" + user() + "\",\"roles\":[\"COORDINATOR\"],\"coordinatorNetworks\":[\"" + network + "\"]}";
+        assertThat(api().send("POST", accounts(partner), coordinator, newCoordinator).statusCode()).isEqualTo(403);
+        JsonNode coord = create(partner, TestTokens.operations(), newCoordinator);
         var strip = api().send("PUT", accounts(partner) + "/" + coord.at("/account/id").asString() + "/roles", admin, "{\"roles\":[\"PARTNER_STAFF\"]}");
         assertThat(strip.statusCode()).as(strip.body()).isEqualTo(403);
         // a coordinator grants coordinator only for networks they coordinate, and never operations

@@ -60,6 +60,7 @@ class AccountController {
         Set<Role> roles = EnumSet.copyOf(body.roles());
         Set<UUID> networks = networks(body.coordinatorNetworks());
         access.checkShape(id, roles, networks);
+        access.checkCreate(actor, id);
         access.checkGrant(actor, id, roles, networks);
         String password = Passwords.initial();
         Account a = accounts.create(id, body.username(), password, roles, networks, actor.subject());
