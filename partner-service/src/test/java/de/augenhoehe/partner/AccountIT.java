@@ -95,6 +95,35 @@ class AccountIT {
     }
 
     @Test
+    void a_coordinators_token_names_only_networks_his_organisation_is_still_an_active_member_of() {
+        String username = user();
+        String password = create(partner, coordinator, "{\"username\":\"" + username + "\",\"roles\":[\"COORDINATOR\"],"
+                + "\"coordinatorNetworks\":[\"" + network + "\"]}").get("initialPassword").asString();
+        AuthServer as = new AuthServer(port);
+        Jwt before = as.decode(as.accessToken(as.login(username, password)));
+        assertThat(before.getClaimAsStringList("networks")).containsExactly(network.toString());
+
+        // his organisation's membership is suspended: the stored coordinator network no longer reaches his tokens
+        UUID membership = jdbc.queryForObject("select id from membership where partner_id = ? and network_id = ?", UUID.class, partner, network);
+        var suspended = api().send("POST", "/api/networks/" + network + "/memberships/" + membership + "/suspend", coordinator, null);
+        assertThat(suspended.statusCode()).as(suspended.body()).isEqualTo(200);
+        Jwt after = as.decode(as.accessToken(as.login(username, password)));
+        assertThat(after.getClaimAsStringList("roles")).containsExactly("coordinator");
+        assertThat(after.getClaimAsStringList("networks")).isEmpty();
+    }
+
+    @Test
+    void access_tokens_live_ten_minutes() {
+        String username = user();
+        String password = create(partner, admin, "{\"username\":\"" + username + "\",\"roles\":[\"PARTNER_STAFF\"]}").get("initialPassword").asString();
+        AuthServer as = new AuthServer(port);
+        var response = as.login(username, password);
+        Jwt jwt = as.decode(as.accessToken(response));
+        assertThat(java.time.Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt())).isEqualTo(java.time.Duration.ofMinutes(10));
+        assertThat(Api.json(response).get("expires_in").asLong()).isBetween(598L, 600L);
+    }
+
+    @Test
     void a_wrong_password_or_a_disabled_account_gets_no_token() {
         String username = user();
         JsonNode created = create(partner, admin, "{\"username\":\"" + username + "\",\"roles\":[\"PARTNER_STAFF\"]}");

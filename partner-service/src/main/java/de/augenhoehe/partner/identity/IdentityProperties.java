@@ -13,14 +13,15 @@ import org.springframework.core.io.Resource;
  * @param issuer the issuer URL put into tokens and discovery; blank: the services' {@code augenhoehe.security.jwt.issuer}
  *        if that is a URL, else derived from each request (tests)
  * @param signingKeyLocation an RSA private key (PKCS#8 PEM); none: a key generated once and kept in the database
- * @param accessTokenTtl lifetime of access tokens
+ * @param accessTokenTtl lifetime of access tokens (default 10 minutes: a disabled account, a revoked HR client or a
+ *        coordinator whose organisation left a network loses access within minutes, since tokens are not looked up)
  * @param clients the first-party public clients (web, mobile, command line): authorization code with PKCE
  */
 @ConfigurationProperties("augenhoehe.identity")
 record IdentityProperties(String issuer, Resource signingKeyLocation, Duration accessTokenTtl, List<FirstPartyClient> clients) {
 
     IdentityProperties {
-        accessTokenTtl = accessTokenTtl == null ? Duration.ofHours(1) : accessTokenTtl;
+        accessTokenTtl = accessTokenTtl == null ? Duration.ofMinutes(10) : accessTokenTtl;
         clients = clients == null ? List.of() : List.copyOf(clients);
     }
 
