@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import de.augenhoehe.partner.logins.LoginLockouts;
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.web.ProblemException;
 
@@ -33,10 +34,12 @@ class AccountController {
 
     private final Accounts accounts;
     private final AccountAccess access;
+    private final LoginLockouts lockouts;
 
-    AccountController(Accounts accounts, AccountAccess access) {
+    AccountController(Accounts accounts, AccountAccess access, LoginLockouts lockouts) {
         this.accounts = accounts;
         this.access = access;
+        this.lockouts = lockouts;
     }
 
     record NewAccount(
@@ -100,6 +103,14 @@ class AccountController {
         Actor actor = access.manager(id);
         accounts.disable(id, accountId, current -> access.checkGrant(actor, id, EnumSet.copyOf(current.roles()),
                 new LinkedHashSet<>(current.coordinatorNetworks())));
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/api/partners/{id}/accounts/{accountId}/lockout")
+    @Operation(summary = "Lift the account's lockout after too many failed logins (the partner's administrators, the coordinators of its networks, operations)")
+    ResponseEntity<Void> liftLockout(@PathVariable UUID id, @PathVariable UUID accountId) {
+        access.manager(id);
+        lockouts.liftAccount(existing(id, accountId).username());
         return ResponseEntity.noContent().build();
     }
 

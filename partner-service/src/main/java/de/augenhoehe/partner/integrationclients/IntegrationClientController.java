@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import de.augenhoehe.partner.PartnerDirectory;
 import de.augenhoehe.partner.accounts.PartnerAdministrators;
+import de.augenhoehe.partner.logins.LoginLockouts;
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.security.Roles;
 import de.augenhoehe.platform.web.ProblemException;
@@ -38,11 +39,14 @@ class IntegrationClientController {
     private final IntegrationClients clients;
     private final PartnerDirectory partners;
     private final PartnerAdministrators administrators;
+    private final LoginLockouts lockouts;
 
-    IntegrationClientController(IntegrationClients clients, PartnerDirectory partners, PartnerAdministrators administrators) {
+    IntegrationClientController(IntegrationClients clients, PartnerDirectory partners, PartnerAdministrators administrators,
+            LoginLockouts lockouts) {
         this.clients = clients;
         this.partners = partners;
         this.administrators = administrators;
+        this.lockouts = lockouts;
     }
 
     record NewClient(@NotBlank @Size(max = 200) @Schema(example = "Personio Produktion") String name) {
@@ -86,6 +90,15 @@ class IntegrationClientController {
     ResponseEntity<Void> revoke(@PathVariable UUID id, @PathVariable String clientId) {
         Actor actor = manager(id);
         clients.revoke(id, clientId, actor.subject());
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/api/partners/{id}/integration-clients/{clientId}/lockout")
+    @Operation(summary = "Lift the client's lockout after too many failed token requests")
+    ResponseEntity<Void> liftLockout(@PathVariable UUID id, @PathVariable String clientId) {
+        manager(id);
+        IntegrationClient client = clients.find(id, clientId).orElseThrow(() -> ProblemException.notFound("Integration client " + clientId));
+        lockouts.liftClient(client.clientId());
         return ResponseEntity.noContent().build();
     }
 
