@@ -16,16 +16,30 @@ import org.springframework.core.io.Resource;
  * @param accessTokenTtl lifetime of access tokens (default 10 minutes: a disabled account, a revoked HR client or a
  *        coordinator whose organisation left a network loses access within minutes, since tokens are not looked up)
  * @param clients the first-party public clients (web, mobile, command line): authorization code with PKCE
+ * @param keyEncryptionSecret encrypts the generated signing keys in the database (AES-GCM); required outside demo mode
+ *        when no {@code signingKeyLocation} is configured
+ * @param signingKeyRotation when a generated key is replaced, and how often each instance re-reads the keys
  */
 @ConfigurationProperties("augenhoehe.identity")
-record IdentityProperties(String issuer, Resource signingKeyLocation, Duration accessTokenTtl, List<FirstPartyClient> clients) {
+record IdentityProperties(String issuer, Resource signingKeyLocation, Duration accessTokenTtl, List<FirstPartyClient> clients,
+        String keyEncryptionSecret, Rotation signingKeyRotation) {
 
     IdentityProperties {
+        signingKeyRotation = signingKeyRotation == null ? new Rotation(null, null) : signingKeyRotation;
         accessTokenTtl = accessTokenTtl == null ? Duration.ofMinutes(10) : accessTokenTtl;
         clients = clients == null ? List.of() : List.copyOf(clients);
     }
 
     record FirstPartyClient(String clientId, List<String> redirectUris) {
+    }
+
+    /** @param interval age of the newest generated key at which a new one replaces it (default 30 days) */
+    record Rotation(Duration interval, Duration refresh) {
+
+        Rotation {
+            interval = interval == null ? Duration.ofDays(30) : interval;
+            refresh = refresh == null ? Duration.ofSeconds(30) : refresh;
+        }
     }
 
     /** The issuer if it is an absolute http(s) URL (OpenID Connect requires one), else null. */
