@@ -95,6 +95,35 @@ class AccountIT {
     }
 
     @Test
+    void a_coordinators_token_names_only_networks_his_organisation_is_still_an_active_member_of() {
+        String username = user();
+        String password = create(partner, coordinator, "{\"username\":\"" + username + "\",\"roles\":[\"COORDINATOR\"],"
+                + "\"coordinatorNetworks\":[\"" + network + "\"]}").get("initialPassword").asString();
+        AuthServer as = new AuthServer(port);
+        Jwt before = as.decode(as.accessToken(as.login(username, password)));
+        assertThat(before.getClaimAsStringList("networks")).containsExactly(network.toString());
+
+        // his organisation's membership is suspended: the stored coordinator network no longer reaches his tokens
+        UUID membership = jdbc.queryForObject("select id from membership where partner_id = ? and network_id = ?", UUID.class, partner, network);
+        var suspended = api().send("POST", "/api/networks/" + network + "/memberships/" + membership + "/suspend", coordinator, null);
+        assertThat(suspended.statusCode()).as(suspended.body()).isEqualTo(200);
+        Jwt after = as.decode(as.accessToken(as.login(username, password)));
+        assertThat(after.getClaimAsStringList("roles")).containsExactly("coordinator");
+        assertThat(after.getClaimAsStringList("networks")).isEmpty();
+    }
+
+    @Test
+    void access_tokens_live_ten_minutes() {
+        String username = user();
+        String password = create(partner, admin, "{\"username\":\"" + username + "\",\"roles\":[\"PARTNER_STAFF\"]}").get("initialPassword").asString();
+        AuthServer as = new AuthServer(port);
+        var response = as.login(username, password);
+        Jwt jwt = as.decode(as.accessToken(response));
+        assertThat(java.time.Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt())).isEqualTo(java.time.Duration.ofMinutes(10));
+        assertThat(Api.json(response).get("expires_in").asLong()).isBetween(598L, 600L);
+    }
+
+    @Test
     void a_wrong_password_or_a_disabled_account_gets_no_token() {
         String username = user();
         JsonNode created = create(partner, admin, "{\"username\":\"" + username + "\",\"roles\":[\"PARTNER_STAFF\"]}");
@@ -121,8 +150,11 @@ class AccountIT {
         var escalate = api().send("PUT", accounts(partner) + "/" + staff.at("/account/id").asString() + "/roles", admin,
                 "{\"roles\":[\"COORDINATOR\"],\"coordinatorNetworks\":[\"" + network + "\"]}");
         assertThat(escalate.statusCode()).as(escalate.body()).isEqualTo(403);
-        // nor strip a coordinator of their role
-        JsonNode coord = create(partner, coordinator, "{\"username\":\"" + user() + "\",\"roles\":[\"COORDINATOR\"],\"coordinatorNetworks\":[\"" + network + "\"]}");
+        // nor strip a coordinator of their role. (The partner has an administrator now, so a coordinator creates no
+        // accounts there any more — issue #15 — and operations appoints the coordinator.)
+        String newCoordinator = "{\"username\":\"" + user() + "\",\"roles\":[\"COORDINATOR\"],\"coordinatorNetworks\":[\"" + network + "\"]}";
+        assertThat(api().send("POST", accounts(partner), coordinator, newCoordinator).statusCode()).isEqualTo(403);
+        JsonNode coord = create(partner, TestTokens.operations(), newCoordinator);
         var strip = api().send("PUT", accounts(partner) + "/" + coord.at("/account/id").asString() + "/roles", admin, "{\"roles\":[\"PARTNER_STAFF\"]}");
         assertThat(strip.statusCode()).as(strip.body()).isEqualTo(403);
         // a coordinator grants coordinator only for networks they coordinate, and never operations
@@ -130,8 +162,9 @@ class AccountIT {
         var foreign = api().send("POST", accounts(partner), coordinator("c2", otherNetwork, network),
                 "{\"username\":\"" + user() + "\",\"roles\":[\"OPERATIONS\"]}");
         assertThat(foreign.statusCode()).isEqualTo(403);
-        assertThat(jdbc.queryForObject("select count(*) from account where 'COORDINATOR' = any(roles) or 'OPERATIONS' = any(roles)",
-                Integer.class)).isEqualTo(1);
+        // (of this test's partner: other tests of the class make coordinators of their own partners)
+        assertThat(jdbc.queryForObject("select count(*) from account where partner_id = ? and ('COORDINATOR' = any(roles) or 'OPERATIONS' = any(roles))",
+                Integer.class, partner)).isEqualTo(1);
         // operations may grant operations
         create(partner, TestTokens.operations(), "{\"username\":\"" + user() + "\",\"roles\":[\"OPERATIONS\"]}");
     }

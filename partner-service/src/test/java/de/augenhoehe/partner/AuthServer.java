@@ -19,8 +19,15 @@ import java.util.stream.Collectors;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
-/** What a client of the authorization server does: the token endpoint, a browser login with PKCE, the JWKS. */
-record AuthServer(int port) {
+/**
+ * What a client of the authorization server does: the token endpoint, a browser login with PKCE, the JWKS. With
+ * {@code forwardedFor} every request says it was forwarded for that address (as the gateway does).
+ */
+record AuthServer(int port, String forwardedFor) {
+
+    AuthServer(int port) {
+        this(port, null);
+    }
 
     static final String CLI = "augenhoehe-cli";
     static final String CALLBACK = "http://127.0.0.1/callback";
@@ -101,9 +108,11 @@ record AuthServer(int port) {
         }
     }
 
-    private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
+    private HttpResponse<String> send(HttpClient client, HttpRequest request) {
+        HttpRequest sent = forwardedFor == null ? request
+                : HttpRequest.newBuilder(request, (name, value) -> true).header("X-Forwarded-For", forwardedFor).build();
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            return client.send(sent, HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -277,7 +277,7 @@ class LedgerIT {
         UUID second = Api.id(api().send("POST", "/api/networks", coordinator("founder"),
                 "{\"name\":\"Zweitnetz " + UUID.randomUUID() + "\",\"region\":[\"08125\"],\"legalForm\":\"OTHER\"}"));
         String both = coordinator("coord-both", network, second);
-        var applied = api().send("POST", "/api/networks/" + second + "/memberships", both, "{\"partnerId\":\"" + employer + "\"}");
+        var applied = api().send("POST", "/api/networks/" + second + "/memberships", partnerAdmin("a", employer), "{\"partnerId\":\"" + employer + "\"}");
         assertThat(api().send("POST", "/api/networks/" + second + "/memberships/" + Api.id(applied) + "/activate", both, null).statusCode()).isEqualTo(200);
         UUID third = UUID.randomUUID();
         UUID vacancy = UUID.randomUUID();

@@ -98,7 +98,7 @@ class MembershipIT {
     @Test
     void illegal_steps_and_duplicates_are_conflicts_that_change_nothing() {
         UUID school = partner("Konfliktschule", "SCHOOL");
-        UUID m = apply(school, coordinator);
+        UUID m = apply(school, partnerAdmin("a", school));
         int history = count("select count(*) from membership_history");
         int events = count("select count(*) from outbox_event");
         var suspendApplied = api().send("POST", memberships() + "/" + m + "/suspend", coordinator, null);
@@ -119,7 +119,7 @@ class MembershipIT {
     void concurrent_applications_and_steps_leave_one_winner() throws Exception {
         UUID provider = partner("Parallel Bildung gGmbH", "EDUCATION_PROVIDER");
         String body = "{\"partnerId\":\"" + provider + "\"}";
-        var applications = parallel(() -> api().send("POST", memberships(), coordinator, body).statusCode());
+        var applications = parallel(() -> api().send("POST", memberships(), partnerAdmin("a", provider), body).statusCode());
         assertThat(applications).containsExactlyInAnyOrder(201, 409);
         UUID m = jdbc.queryForObject("select id from membership where partner_id = ?", UUID.class, provider);
         assertThat(parallel(() -> step(m, "activate", coordinator))).containsExactlyInAnyOrder(200, 409);
@@ -158,7 +158,7 @@ class MembershipIT {
     @Test
     void who_may_see_a_membership_and_take_steps() {
         UUID union = partner("Gewerkschaft Test", "UNION");
-        UUID m = apply(union, coordinator);
+        UUID m = apply(union, partnerAdmin("own", union));
         String path = memberships() + "/" + m;
         String foreignCoordinator = coordinator("foreign", UUID.randomUUID());
         String otherAdmin = partnerAdmin("other", UUID.randomUUID());
@@ -182,6 +182,61 @@ class MembershipIT {
     }
 
     @Test
+    void a_coordinator_invites_and_only_the_partners_administrator_makes_it_a_member() {
+        UUID company = partner("Eingeladen GmbH", "COMPANY");
+        var invited = api().send("POST", memberships(), coordinator, "{\"partnerId\":\"" + company + "\"}");
+        assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
+        assertThat(json(invited).get("status").asString()).isEqualTo("INVITED");
+        UUID m = Api.id(invited);
+        int events = count("select count(*) from outbox_event");
+
+        // the coordinator alone cannot admit an invited partner, nor can other people of the platform accept for it
+        var selfAdmitted = api().send("POST", memberships() + "/" + m + "/activate", coordinator, null);
+        assertThat(selfAdmitted.statusCode()).isEqualTo(409);
+        assertThat(selfAdmitted.body()).contains("urn:augenhoehe:problem:illegal-membership-transition");
+        assertThat(step(m, "accept", coordinator)).isEqualTo(403);
+        assertThat(step(m, "accept", coordinator("c2", network))).isEqualTo(403);
+        assertThat(step(m, "accept", TestTokens.subject("s").roles("partner_staff").partner(company).sign())).isEqualTo(403);
+        assertThat(step(m, "accept", partnerAdmin("other", UUID.randomUUID()))).isEqualTo(404);
+        assertThat(step(m, "accept", null)).isEqualTo(401);
+        assertThat(json(api().send("GET", memberships() + "/" + m, coordinator, null)).get("status").asString()).isEqualTo("INVITED");
+        assertThat(count("select count(*) from outbox_event")).as("an invitation is not announced").isEqualTo(events);
+
+        // the partner's own administrator accepts: now it is a member, announced as activated
+        assertThat(step(m, "accept", partnerAdmin("hr-admin-9", company))).isEqualTo(200);
+        var read = json(api().send("GET", memberships() + "/" + m, coordinator, null));
+        assertThat(read.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(read.get("history").get(0).get("status").asString()).isEqualTo("INVITED");
+        assertThat(read.get("history").get(0).get("by").asString()).isEqualTo("coord-" + network);
+        assertThat(read.get("history").get(1).get("by").asString()).isEqualTo("hr-admin-9");
+        assertThat(Api.types(Api.events(company.toString(), 2))).containsExactly("augenhoehe.partner.registered.v1",
+                "augenhoehe.partner.membership-activated.v1");
+        assertThat(step(m, "accept", partnerAdmin("hr-admin-9", company))).isEqualTo(409);
+        assertThat(step(m, "decline", partnerAdmin("hr-admin-9", company))).isEqualTo(409);
+
+        // an application is admitted by the coordinator, never accepted by the applicant itself
+        UUID school = partner("Bewerberschule", "SCHOOL");
+        UUID applied = apply(school, partnerAdmin("s-admin", school));
+        assertThat(step(applied, "accept", partnerAdmin("s-admin", school))).isEqualTo(409);
+        assertThat(json(api().send("GET", memberships() + "/" + applied, coordinator, null)).get("status").asString()).isEqualTo("APPLIED");
+    }
+
+    @Test
+    void an_invitation_is_declined_by_the_partner_or_withdrawn_by_the_coordinator_without_events() {
+        UUID charity = partner("Ablehnung e.V.", "CHARITY");
+        UUID declined = apply(charity, coordinator);
+        int events = count("select count(*) from outbox_event");
+        assertThat(step(declined, "decline", coordinator)).isEqualTo(403);
+        assertThat(step(declined, "decline", partnerAdmin("c-admin", charity))).isEqualTo(200);
+        assertThat(json(api().send("GET", memberships() + "/" + declined, coordinator, null)).get("status").asString()).isEqualTo("ENDED");
+        UUID withdrawn = apply(charity, coordinator);
+        assertThat(step(withdrawn, "end", coordinator)).isEqualTo(200);
+        assertThat(step(withdrawn, "accept", partnerAdmin("c-admin", charity))).isEqualTo(409);
+        assertThat(count("select count(*) from outbox_event")).as("nothing was announced of either invitation").isEqualTo(events);
+        assertThat(jdbc.queryForObject("select count(*) from membership_history where membership_id = ?", Integer.class, withdrawn)).isEqualTo(2);
+    }
+
+    @Test
     void bad_applications_are_refused_with_problems() {
         for (String bad : new String[] {"{}", "{\"partnerId\":null}"}) {
             assertThat(api().send("POST", memberships(), coordinator, bad).body()).as(bad).contains("validation-failed");
@@ -202,9 +257,9 @@ class MembershipIT {
         UUID chamber = register("{\"name\":\"Liste Handwerkskammer\",\"kind\":\"CHAMBER_OF_CRAFTS\",\"address\":{\"postalCode\":\"74072\",\"city\":\"Heilbronn\",\"kreis\":\"08121\"}}");
         UUID applicant = partner("Liste Bewerber AG", "COMPANY");
         for (UUID p : new UUID[] {company, school, chamber}) {
-            assertThat(step(apply(p, coordinator), "activate", coordinator)).isEqualTo(200);
+            assertThat(step(apply(p, partnerAdmin("a", p)), "activate", coordinator)).isEqualTo(200);
         }
-        apply(applicant, coordinator);
+        apply(applicant, partnerAdmin("a", applicant));
         String base = "/api/networks/" + network + "/partners";
 
         var active = json(api().send("GET", base, null, null));
@@ -225,10 +280,13 @@ class MembershipIT {
     }
 
     @Test
-    void the_networks_coordinators_see_an_applicants_contact_persons_others_do_not() {
+    void the_networks_coordinators_see_a_members_contact_persons_only_once_it_is_active() {
+        // Deliberately changed by issue #15: an application (or an invitation) shows the coordinator no contact persons.
         UUID company = register("{\"name\":\"Kontakt GmbH\",\"kind\":\"COMPANY\",\"contacts\":[{\"name\":\"Max Privat\",\"businessRole\":\"HR\",\"email\":\"max@example.org\"}]}");
         assertThat(api().send("GET", "/api/partners/" + company, coordinator, null).body()).doesNotContain("Max Privat");
-        apply(company, partnerAdmin("a", company));
+        UUID m = apply(company, partnerAdmin("a", company));
+        assertThat(api().send("GET", "/api/partners/" + company, coordinator, null).body()).doesNotContain("Max Privat");
+        assertThat(step(m, "activate", coordinator)).isEqualTo(200);
         assertThat(api().send("GET", "/api/partners/" + company, coordinator, null).body()).contains("Max Privat");
         assertThat(api().send("GET", "/api/partners/" + company, coordinator("foreign", UUID.randomUUID()), null).body()).doesNotContain("Max Privat");
         assertThat(api().send("GET", "/api/networks/" + network + "/partners?status=APPLIED", coordinator, null).body()).doesNotContain("Max Privat");
@@ -237,7 +295,7 @@ class MembershipIT {
     @Test
     void a_partners_memberships_are_public_when_active_and_complete_for_its_own_people_and_coordinators() {
         UUID agency = partner("Jobcenter Test", "JOB_CENTRE");
-        UUID active = apply(agency, coordinator);
+        UUID active = apply(agency, partnerAdmin("a", agency));
         assertThat(step(active, "activate", coordinator)).isEqualTo(200);
         var second = api().send("POST", "/api/networks", coordinator("founder"),
                 "{\"name\":\"Drittnetz " + agency + "\",\"region\":[\"03454\"],\"legalForm\":\"OTHER\"}");

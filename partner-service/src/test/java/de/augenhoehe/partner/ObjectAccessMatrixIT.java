@@ -39,7 +39,7 @@ class ObjectAccessMatrixIT {
 
     /** One side of the matrix: a network with everything in it and the people who may act there. */
     record Side(UUID network, String coordinator, UUID partner, String admin, String staff, UUID membership, UUID group,
-            UUID meeting, String meetingEtag, UUID decision) {
+            UUID meeting, String meetingEtag, UUID decision, UUID adminAccount, String hrClient) {
     }
 
     Side a;
@@ -65,7 +65,7 @@ class ObjectAccessMatrixIT {
                 + "\",\"kind\":\"COMPANY\",\"contacts\":[{\"name\":\"Erika Geheim\",\"businessRole\":\"Ausbildung\",\"email\":\"erika@example.org\"}]}");
         assertThat(p.statusCode()).as(p.body()).isEqualTo(201);
         UUID partner = Api.id(p);
-        var applied = api().send("POST", "/api/networks/" + network + "/memberships", coordinator, "{\"partnerId\":\"" + partner + "\"}");
+        var applied = api().send("POST", "/api/networks/" + network + "/memberships", partnerAdmin("admin-" + label, partner), "{\"partnerId\":\"" + partner + "\"}");
         UUID membership = Api.id(applied);
         assertThat(api().send("POST", "/api/networks/" + network + "/memberships/" + membership + "/activate", coordinator, null).statusCode()).isEqualTo(200);
         var g = api().send("POST", "/api/working-groups", coordinator, "{\"networkId\":\"" + network + "\",\"kind\":\"WORKING_GROUP\",\"name\":\"AG "
@@ -75,9 +75,16 @@ class ObjectAccessMatrixIT {
         assertThat(api().send("POST", "/api/working-groups/" + group + "/members", coordinator, "{\"partnerId\":\"" + partner + "\"}").statusCode()).isEqualTo(201);
         var m = api().send("POST", "/api/working-groups/" + group + "/meetings", coordinator, "{\"startsAt\":\"2026-12-01T10:00:00Z\",\"place\":\"Saal\"}");
         var d = api().send("POST", "/api/working-groups/" + group + "/decisions", coordinator, "{\"title\":\"Antrag " + label + "\"}");
-        return new Side(network, coordinator, partner, partnerAdmin("admin-" + label, partner),
+        // The partner manages itself: a real administrator account and an HR client of its own.
+        String admin = partnerAdmin("admin-" + label, partner);
+        var account = api().send("POST", "/api/partners/" + partner + "/accounts", admin,
+                "{\"username\":\"matrix-admin-" + UUID.randomUUID() + "\",\"roles\":[\"PARTNER_ADMIN\"]}");
+        assertThat(account.statusCode()).as(account.body()).isEqualTo(201);
+        var hr = api().send("POST", "/api/partners/" + partner + "/integration-clients", admin, "{\"name\":\"HR " + label + "\"}");
+        assertThat(hr.statusCode()).as(hr.body()).isEqualTo(201);
+        return new Side(network, coordinator, partner, admin,
                 TestTokens.subject("staff-" + label).roles("partner_staff").partner(partner).sign(), membership, group, Api.id(m),
-                m.headers().firstValue("ETag").orElseThrow(), Api.id(d));
+                m.headers().firstValue("ETag").orElseThrow(), Api.id(d), Api.id(account), json(hr).at("/client/clientId").asString());
     }
 
     record Case(String method, String path, String body, String token, String who, int expected) {
@@ -139,6 +146,14 @@ class ObjectAccessMatrixIT {
                 TestTokens.subject("hr").roles("hr_client").partner(a.partner()).sign(), "A's HR client", 403));
         cases.add(new Case("GET", "/api/partners/" + unknown + "/balance", null, a.coordinator(), "unknown", 404));
 
+        // Accounts and HR clients of B's partner (a member of B only): A's coordinator is a stranger to it (issue #15).
+        for (Case c : partnerObjects(b, "A's coordinator on B's partner", a.coordinator())) {
+            cases.add(c);
+        }
+        for (Case c : partnerObjects(b, "A's partner admin on B's partner", a.admin())) {
+            cases.add(c);
+        }
+
         // Working groups: private to the network's coordinators and the people of member partners.
         String[][] reads = { { "GET", "" }, { "GET", "/meetings" }, { "GET", "/meetings/" + a.meeting() }, { "GET", "/decisions" },
                 { "GET", "/decisions/" + a.decision() } };
@@ -186,16 +201,10 @@ class ObjectAccessMatrixIT {
                 + " + (select count(*) from working_group_vote) + (select count(*) from ledger_entry) + (select count(*) from membership_history)");
         String minutesBefore = jdbc.queryForObject("select coalesce(minutes, '-') from working_group_meeting where id = ?", String.class, a.meeting());
 
-        List<String> wrong = new ArrayList<>();
-        for (Case c : cases) {
-            var r = c.method().equals("PUT") ? api().sendIfMatch("PUT", c.path(), c.token(), c.path().contains("/minutes") ? a.meetingEtag() : "\"0\"",
-                    c.body() == null ? "" : c.body()) : api().send(c.method(), c.path(), c.token(), c.body());
-            boolean problem = r.headers().firstValue("Content-Type").map(t -> t.startsWith("application/problem+json")).orElse(false);
-            if (r.statusCode() != c.expected() || !problem) {
-                wrong.add(c.method() + " " + c.path() + " as " + c.who() + ": expected " + c.expected() + " problem, got " + r.statusCode() + " " + r.body());
-            }
-        }
+        long identity = identityRows();
+        List<String> wrong = unexpected(cases);
         assertThat(wrong).as("%d cases", cases.size()).isEmpty();
+        assertThat(identityRows()).as("no account or HR client written by a denied request").isEqualTo(identity);
         assertThat(cases.size()).isGreaterThan(100);
         assertThat(count("select count(*) from outbox_event")).as("no event from a denied request").isEqualTo(outbox);
         assertThat(count("select (select count(*) from working_group_member) + (select count(*) from working_group_person)"
@@ -223,6 +232,90 @@ class ObjectAccessMatrixIT {
         assertThat(api().send("GET", "/api/networks/" + a.network(), null, null).statusCode()).isEqualTo(200);
         assertThat(json(api().send("GET", "/api/partners/" + a.partner() + "/memberships", null, null)).size()).isEqualTo(1);
         assertThat(json(api().send("GET", "/api/networks/" + a.network() + "/partners", null, null)).get("total").asInt()).isEqualTo(1);
+    }
+
+    /** Every endpoint on a partner's accounts and HR clients, each expected to be refused (403) for this caller. */
+    static List<Case> partnerObjects(Side owner, String who, String token) {
+        String accounts = "/api/partners/" + owner.partner() + "/accounts";
+        String clients = "/api/partners/" + owner.partner() + "/integration-clients";
+        String newAdmin = "{\"username\":\"kapern-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"roles\":[\"PARTNER_ADMIN\"]}";
+        return List.of(new Case("POST", accounts, newAdmin, token, who, 403),
+                new Case("GET", accounts, null, token, who, 403),
+                new Case("GET", accounts + "/" + owner.adminAccount(), null, token, who, 403),
+                new Case("PUT", accounts + "/" + owner.adminAccount() + "/roles", "{\"roles\":[\"PARTNER_STAFF\"]}", token, who, 403),
+                new Case("DELETE", accounts + "/" + owner.adminAccount(), null, token, who, 403),
+                new Case("POST", clients, "{\"name\":\"Kaperbrief\"}", token, who, 403),
+                new Case("GET", clients, null, token, who, 403),
+                new Case("GET", clients + "/" + owner.hrClient(), null, token, who, 403),
+                new Case("POST", clients + "/" + owner.hrClient() + "/rotate", null, token, who, 403),
+                new Case("DELETE", clients + "/" + owner.hrClient(), null, token, who, 403));
+    }
+
+    /** Sends the cases and lists every answer that is not the expected problem. */
+    List<String> unexpected(List<Case> cases) {
+        List<String> wrong = new ArrayList<>();
+        for (Case c : cases) {
+            var r = c.method().equals("PUT") ? api().sendIfMatch("PUT", c.path(), c.token(), c.path().contains("/minutes") ? a.meetingEtag() : "\"0\"",
+                    c.body() == null ? "" : c.body()) : api().send(c.method(), c.path(), c.token(), c.body());
+            boolean problem = r.headers().firstValue("Content-Type").map(t -> t.startsWith("application/problem+json")).orElse(false);
+            if (r.statusCode() != c.expected() || !problem) {
+                wrong.add(c.method() + " " + c.path() + " as " + c.who() + ": expected " + c.expected() + " problem, got " + r.statusCode() + " " + r.body());
+            }
+        }
+        return wrong;
+    }
+
+    long identityRows() {
+        return count("select (select count(*) from account) + (select count(*) from account where enabled)"
+                + " + (select coalesce(sum(version), 0) from account) + (select count(*) from integration_client)"
+                + " + (select count(*) from integration_client where revoked_at is not null)");
+    }
+
+    @Test
+    void a_coordinator_cannot_take_over_a_partner_of_another_network() {
+        // A "Heilbronn" coordinator and a company that is a member of "Ems-Achse" (B) only, with its own administrator.
+        String path = "/api/networks/" + a.network() + "/memberships";
+        long identity = identityRows();
+        String secretBefore = jdbc.queryForObject("select secret_hash from integration_client where client_id = ?", String.class, b.hrClient());
+
+        // He may invite it — an invitation, not a membership: he cannot admit it himself, and sees none of its people.
+        var invited = api().send("POST", path, a.coordinator(), "{\"partnerId\":\"" + b.partner() + "\"}");
+        assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
+        assertThat(json(invited).get("status").asString()).isEqualTo("INVITED");
+        UUID m = Api.id(invited);
+        assertThat(api().send("POST", path + "/" + m + "/activate", a.coordinator(), null).statusCode()).isEqualTo(409);
+        assertThat(api().send("POST", path + "/" + m + "/accept", a.coordinator(), null).statusCode()).isEqualTo(403);
+        assertThat(json(api().send("GET", "/api/partners/" + b.partner(), a.coordinator(), null)).has("contacts")).isFalse();
+        assertThat(unexpected(partnerObjects(b, "A's coordinator, B's partner invited", a.coordinator()))).isEmpty();
+
+        // Once B's partner itself accepted, A's coordinator sees its contact persons — and still cannot act for it.
+        assertThat(api().send("POST", path + "/" + m + "/accept", b.admin(), null).statusCode()).isEqualTo(200);
+        try {
+            assertThat(json(api().send("GET", "/api/partners/" + b.partner(), a.coordinator(), null)).get("contacts").size()).isEqualTo(1);
+            List<Case> managing = new ArrayList<>(partnerObjects(b, "A's coordinator, B's partner a member of A", a.coordinator()));
+            managing.removeIf(c -> c.method().equals("GET") && c.path().contains("/accounts")); // he may read the accounts
+            managing.addAll(partnerObjects(b, "B's own coordinator", b.coordinator()).stream()
+                    .filter(c -> !(c.method().equals("GET") && c.path().contains("/accounts"))).toList());
+            assertThat(unexpected(managing)).isEmpty();
+        } finally {
+            assertThat(api().send("POST", path + "/" + m + "/end", a.coordinator(), null).statusCode()).isEqualTo(200);
+        }
+        assertThat(identityRows()).as("no account or HR client written by a denied request").isEqualTo(identity);
+        assertThat(jdbc.queryForObject("select secret_hash from integration_client where client_id = ?", String.class, b.hrClient()))
+                .isEqualTo(secretBefore);
+    }
+
+    @Test
+    void an_applied_partner_shows_no_contact_persons_to_the_coordinator() {
+        var p = api().send("POST", "/api/partners", b.coordinator(), "{\"name\":\"Bewerber " + UUID.randomUUID()
+                + "\",\"kind\":\"COMPANY\",\"contacts\":[{\"name\":\"Otto Privat\",\"businessRole\":\"Personal\",\"email\":\"otto@example.org\"}]}");
+        assertThat(p.statusCode()).as(p.body()).isEqualTo(201);
+        UUID partner = Api.id(p);
+        var applied = api().send("POST", "/api/networks/" + a.network() + "/memberships", partnerAdmin("x", partner), "{\"partnerId\":\"" + partner + "\"}");
+        assertThat(json(applied).get("status").asString()).isEqualTo("APPLIED");
+        assertThat(json(api().send("GET", "/api/partners/" + partner, a.coordinator(), null)).has("contacts")).isFalse();
+        assertThat(json(api().send("GET", "/api/partners/" + partner, partnerAdmin("x", partner), null)).get("contacts").size()).isEqualTo(1);
+        assertThat(api().send("POST", "/api/networks/" + a.network() + "/memberships/" + Api.id(applied) + "/end", a.coordinator(), null).statusCode()).isEqualTo(200);
     }
 
     long count(String sql) {

@@ -53,7 +53,8 @@ class SigningKeyIT {
                         "spring.kafka.bootstrap-servers=" + env.getProperty("spring.kafka.bootstrap-servers"),
                         "augenhoehe.security.jwt.public-key-location=" + env.getProperty("augenhoehe.security.jwt.public-key-location"),
                         "augenhoehe.security.jwt.issuer=" + env.getProperty("augenhoehe.security.jwt.issuer"))
-                .run()) {
+                // as an argument: default properties lose to application.yml's server.port 8081, which may be taken
+                .run("--server.port=0")) {
             AuthServer second = new AuthServer(Integer.parseInt(restarted.getEnvironment().getProperty("local.server.port")));
             Jwt verified = second.decode(oldToken);
             assertThat(verified.getSubject()).isEqualTo(clientId);

@@ -58,7 +58,7 @@ class WorkingGroupIT {
 
     UUID member(String name) {
         UUID p = partner(name);
-        var applied = api().send("POST", "/api/networks/" + network + "/memberships", coordinator, "{\"partnerId\":\"" + p + "\"}");
+        var applied = api().send("POST", "/api/networks/" + network + "/memberships", partnerAdmin("a", p), "{\"partnerId\":\"" + p + "\"}");
         assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
         var activated = api().send("POST", "/api/networks/" + network + "/memberships/" + Api.id(applied) + "/activate", coordinator, null);
         assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);

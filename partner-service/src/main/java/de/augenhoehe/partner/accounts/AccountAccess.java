@@ -15,8 +15,10 @@ import de.augenhoehe.platform.web.ProblemException;
  * Who manages whose accounts, and which roles they may hand out — no one grants more than they hold:
  * <ul>
  * <li>a partner's administrators: their partner's accounts, roles partner_admin and partner_staff;</li>
- * <li>a coordinator: accounts of the active members of the networks they coordinate, those two roles and coordinator
- * of a network they coordinate themselves;</li>
+ * <li>a coordinator: accounts of the active members of the networks they coordinate, coordinator of a network they
+ * coordinate themselves, and — only while the partner has no administrator of its own — partner_admin and
+ * partner_staff (setting a partner up); once it has one, a coordinator creates no accounts there, grants no
+ * partner_admin and disables no administrator, so no coordinator can take a partner over (issue #15);</li>
  * <li>operations: every account and role.</li>
  * </ul>
  * A change must be allowed for the roles the account holds before and after, so an administrator cannot strip a
@@ -26,9 +28,11 @@ import de.augenhoehe.platform.web.ProblemException;
 class AccountAccess {
 
     private final PartnerDirectory partners;
+    private final PartnerAdministrators administrators;
 
-    AccountAccess(PartnerDirectory partners) {
+    AccountAccess(PartnerDirectory partners, PartnerAdministrators administrators) {
         this.partners = partners;
+        this.administrators = administrators;
     }
 
     /** The caller if they manage the partner's accounts: 404 for an unknown partner, 403 for one outside their scope. */
@@ -38,12 +42,17 @@ class AccountAccess {
         }
         // GETs under /api/partners are public reads: an anonymous caller reaches this point
         Actor actor = Actor.current().orElseThrow(() -> ProblemException.unauthenticated("A valid bearer token is required"));
-        boolean admin = actor.hasRole(Roles.PARTNER_ADMIN) && actor.actsFor(partner);
-        boolean coordinator = partners.activeNetworks(partner).stream().anyMatch(actor::coordinates);
-        if (!(admin || coordinator || actor.hasRole(Roles.OPERATIONS))) {
+        if (!(ownAdmin(actor, partner) || coordinates(actor, partner) || actor.hasRole(Roles.OPERATIONS))) {
             throw forbidden("Only the partner's administrators, the coordinators of its networks and operations manage its accounts");
         }
         return actor;
+    }
+
+    /** 403 unless the actor may create an account: a coordinator only for a partner without administrators. */
+    void checkCreate(Actor actor, UUID partner) {
+        if (!ownAdmin(actor, partner) && !actor.hasRole(Roles.OPERATIONS) && administrators.hasAdministrator(partner)) {
+            throw forbidden("The partner has its own administrators: they create its accounts");
+        }
     }
 
     /** 403 unless the actor may give (or take away) these roles for these networks on the partner's account. */
@@ -52,8 +61,7 @@ class AccountAccess {
             return;
         }
         Set<Role> grantable = EnumSet.noneOf(Role.class);
-        if ((actor.hasRole(Roles.PARTNER_ADMIN) && actor.actsFor(partner))
-                || partners.activeNetworks(partner).stream().anyMatch(actor::coordinates)) {
+        if (ownAdmin(actor, partner) || (coordinates(actor, partner) && !administrators.hasAdministrator(partner))) {
             grantable.add(Role.PARTNER_ADMIN);
             grantable.add(Role.PARTNER_STAFF);
         }
@@ -81,6 +89,15 @@ class AccountAccess {
         if (!memberOf.containsAll(coordinatorNetworks)) {
             throw ProblemException.invalid("not-a-member", "A coordinator's partner must be an active member of the networks they coordinate");
         }
+    }
+
+    private static boolean ownAdmin(Actor actor, UUID partner) {
+        return actor.hasRole(Roles.PARTNER_ADMIN) && actor.actsFor(partner);
+    }
+
+    /** A coordinator of a network the partner is an active member of. */
+    private boolean coordinates(Actor actor, UUID partner) {
+        return actor.hasRole(Roles.COORDINATOR) && partners.activeNetworks(partner).stream().anyMatch(actor::coordinates);
     }
 
     static ProblemException forbidden(String detail) {

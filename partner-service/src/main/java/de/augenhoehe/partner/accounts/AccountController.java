@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import de.augenhoehe.partner.logins.LoginLockouts;
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.validation.BoundedPattern;
 import de.augenhoehe.platform.web.ProblemException;
@@ -33,10 +34,12 @@ class AccountController {
 
     private final Accounts accounts;
     private final AccountAccess access;
+    private final LoginLockouts lockouts;
 
-    AccountController(Accounts accounts, AccountAccess access) {
+    AccountController(Accounts accounts, AccountAccess access, LoginLockouts lockouts) {
         this.accounts = accounts;
         this.access = access;
+        this.lockouts = lockouts;
     }
 
     record NewAccount(
@@ -60,6 +63,7 @@ class AccountController {
         Set<Role> roles = EnumSet.copyOf(body.roles());
         Set<UUID> networks = networks(body.coordinatorNetworks());
         access.checkShape(id, roles, networks);
+        access.checkCreate(actor, id);
         access.checkGrant(actor, id, roles, networks);
         String password = Passwords.initial();
         Account a = accounts.create(id, body.username(), password, roles, networks, actor.subject());
@@ -99,6 +103,14 @@ class AccountController {
         Actor actor = access.manager(id);
         accounts.disable(id, accountId, current -> access.checkGrant(actor, id, EnumSet.copyOf(current.roles()),
                 new LinkedHashSet<>(current.coordinatorNetworks())));
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/api/partners/{id}/accounts/{accountId}/lockout")
+    @Operation(summary = "Lift the account's lockout after too many failed logins (the partner's administrators, the coordinators of its networks, operations)")
+    ResponseEntity<Void> liftLockout(@PathVariable UUID id, @PathVariable UUID accountId) {
+        access.manager(id);
+        lockouts.liftAccount(existing(id, accountId).username());
         return ResponseEntity.noContent().build();
     }
 

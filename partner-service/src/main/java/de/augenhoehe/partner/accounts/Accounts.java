@@ -22,7 +22,7 @@ import de.augenhoehe.platform.web.ProblemException;
 
 /** Keeps people's accounts; who may do what with them is decided by {@link AccountAccess} before. */
 @Service
-class Accounts implements AccountLogin {
+class Accounts implements AccountLogin, PartnerAdministrators {
 
     private static final String COLUMNS = "id, partner_id, username, password_hash, roles, coordinator_networks, enabled, created_at";
 
@@ -86,6 +86,12 @@ class Accounts implements AccountLogin {
         if (byUsername(username).isEmpty()) {
             create(partner, username, password, roles, networks, "demo");
         }
+    }
+
+    @Override
+    public boolean hasAdministrator(UUID partner) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists(select 1 from account where partner_id = ? and enabled and 'PARTNER_ADMIN' = any(roles))", Boolean.class, partner));
     }
 
     @Override

@@ -25,6 +25,8 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -109,10 +111,26 @@ class AuthorizationServerConfiguration {
         return new TokenClaims(integration, accounts, partners);
     }
 
+    /**
+     * The configured key as it is, or else the rotated keys in the database (the key-encryption secret is checked here,
+     * so an installation without one does not start).
+     */
     @Bean
-    JWKSource<SecurityContext> signingKeys(IdentityProperties properties, JdbcTemplate jdbc, TransactionTemplate tx) {
-        RSAKey key = SigningKeys.load(properties.signingKeyLocation(), jdbc, tx);
-        return new ImmutableJWKSet<>(new JWKSet(key));
+    JWKSource<SecurityContext> signingKeys(IdentityProperties properties, JdbcTemplate jdbc, TransactionTemplate tx, Clock clock,
+            @Value("${augenhoehe.demo.enabled:false}") boolean demo) {
+        if (properties.signingKeyLocation() != null) {
+            RSAKey key = SigningKeys.configured(properties.signingKeyLocation());
+            return new ImmutableJWKSet<>(new JWKSet(key));
+        }
+        IdentityProperties.Rotation rotation = properties.signingKeyRotation();
+        return new SigningKeyRing(jdbc, tx, KeyEncryption.of(properties.keyEncryptionSecret(), demo), rotation.interval(),
+                properties.accessTokenTtl(), rotation.refresh(), clock);
+    }
+
+    /** Tokens are signed with the newest key only, while the JWKS publishes every key whose tokens may still be valid. */
+    @Bean
+    JwtEncoder jwtEncoder(JWKSource<SecurityContext> signingKeys) {
+        return new NimbusJwtEncoder(signingKeys instanceof SigningKeyRing ring ? ring.signingSource() : signingKeys);
     }
 
     /** Every endpoint under /oauth2 (OIDC's defaults /userinfo and /connect/* moved there), discovery under /.well-known. */

@@ -13,18 +13,33 @@ import org.springframework.core.io.Resource;
  * @param issuer the issuer URL put into tokens and discovery; blank: the services' {@code augenhoehe.security.jwt.issuer}
  *        if that is a URL, else derived from each request (tests)
  * @param signingKeyLocation an RSA private key (PKCS#8 PEM); none: a key generated once and kept in the database
- * @param accessTokenTtl lifetime of access tokens
+ * @param accessTokenTtl lifetime of access tokens (default 10 minutes: a disabled account, a revoked HR client or a
+ *        coordinator whose organisation left a network loses access within minutes, since tokens are not looked up)
  * @param clients the first-party public clients (web, mobile, command line): authorization code with PKCE
+ * @param keyEncryptionSecret encrypts the generated signing keys in the database (AES-GCM); required outside demo mode
+ *        when no {@code signingKeyLocation} is configured
+ * @param signingKeyRotation when a generated key is replaced, and how often each instance re-reads the keys
  */
 @ConfigurationProperties("augenhoehe.identity")
-record IdentityProperties(String issuer, Resource signingKeyLocation, Duration accessTokenTtl, List<FirstPartyClient> clients) {
+record IdentityProperties(String issuer, Resource signingKeyLocation, Duration accessTokenTtl, List<FirstPartyClient> clients,
+        String keyEncryptionSecret, Rotation signingKeyRotation) {
 
     IdentityProperties {
-        accessTokenTtl = accessTokenTtl == null ? Duration.ofHours(1) : accessTokenTtl;
+        signingKeyRotation = signingKeyRotation == null ? new Rotation(null, null) : signingKeyRotation;
+        accessTokenTtl = accessTokenTtl == null ? Duration.ofMinutes(10) : accessTokenTtl;
         clients = clients == null ? List.of() : List.copyOf(clients);
     }
 
     record FirstPartyClient(String clientId, List<String> redirectUris) {
+    }
+
+    /** @param interval age of the newest generated key at which a new one replaces it (default 30 days) */
+    record Rotation(Duration interval, Duration refresh) {
+
+        Rotation {
+            interval = interval == null ? Duration.ofDays(30) : interval;
+            refresh = refresh == null ? Duration.ofSeconds(30) : refresh;
+        }
     }
 
     /** The issuer if it is an absolute http(s) URL (OpenID Connect requires one), else null. */

@@ -20,10 +20,20 @@ class LoginPage {
 
     static final String PATH = "/oauth2/login";
 
+    /** After too many failed logins (the login throttle sends the minutes to wait; anything else is ignored). */
+    private static String lockedMessage(String minutes) {
+        boolean number = !minutes.isEmpty() && minutes.length() <= 4 && minutes.chars().allMatch(c -> c >= '0' && c <= '9');
+        String wait = !number ? "später" : "in " + Integer.parseInt(minutes) + ("1".equals(minutes) ? " Minute" : " Minuten");
+        return "<p class=\"error\" role=\"alert\">Zu viele fehlgeschlagene Anmeldungen. Das Konto ist vorübergehend gesperrt — "
+                + "bitte versuchen Sie es " + wait + " erneut, oder bitten Sie Ihre Administration, die Sperre aufzuheben.</p>";
+    }
+
     @GetMapping(path = PATH, produces = MediaType.TEXT_HTML_VALUE)
     String form(HttpServletRequest request) {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        String message = request.getParameter("error") != null
+        String locked = request.getParameter("locked");
+        String message = locked != null ? lockedMessage(locked)
+                : request.getParameter("error") != null
                 ? "<p class=\"error\" role=\"alert\">Anmeldung fehlgeschlagen / Login failed</p>"
                 : request.getParameter("logout") != null ? "<p>Abgemeldet / Logged out</p>" : "";
         return """

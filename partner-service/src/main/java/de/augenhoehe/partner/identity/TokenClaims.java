@@ -22,7 +22,9 @@ import de.augenhoehe.partner.integrationclients.IntegrationClientCredentials;
  * <li>HR client (client credentials): sub = client id, roles [hr_client], partner_id = its company, networks = the
  * company's active networks; the use is recorded.</li>
  * <li>Person (authorization code): sub = account id, the account's roles and partner; networks = the networks a
- * coordinator coordinates — or, for anyone else, the partner's active networks (no role is network-scoped then).</li>
+ * coordinator coordinates <em>in which his own partner is still an active member</em> (checked at every issue, so a
+ * suspended or ended organisation's coordinator loses the network with his next token — issue #15) — or, for anyone
+ * else, the partner's active networks (no role is network-scoped then).</li>
  * </ul>
  */
 class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
@@ -57,8 +59,10 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         var account = accounts.byUsername(context.getPrincipal().getName())
                 .filter(AccountLogin.LoginAccount::enabled)
                 .orElseThrow(() -> new OAuth2AuthenticationException(OAuth2ErrorCodes.ACCESS_DENIED));
-        Set<UUID> networks = account.roles().contains("coordinator") ? account.coordinatorNetworks()
-                : partners.activeNetworks(account.partnerId());
+        Set<UUID> active = partners.activeNetworks(account.partnerId());
+        Set<UUID> networks = account.roles().contains("coordinator")
+                ? account.coordinatorNetworks().stream().filter(active::contains).collect(java.util.stream.Collectors.toSet())
+                : active;
         context.getClaims().subject(account.id().toString())
                 .claim("roles", List.copyOf(account.roles()))
                 .claim("partner_id", account.partnerId().toString())

@@ -19,14 +19,18 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import de.augenhoehe.partner.PartnerDirectory;
+import de.augenhoehe.partner.accounts.PartnerAdministrators;
+import de.augenhoehe.partner.logins.LoginLockouts;
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.security.Roles;
 import de.augenhoehe.platform.web.ProblemException;
 
 /**
- * OAuth2 client-credentials clients for a member company's HR system. Managed by the company's administrators and
- * by the coordinators of a network the company is an active member of. Partners are public, so an existing partner
- * outside the caller's scope is 403; a client id that is not the partner's is 404.
+ * OAuth2 client-credentials clients for a member company's HR system. Managed by the company's administrators, and by
+ * the coordinators of a network the company is an active member of only while it has no administrator of its own
+ * (setting it up): an HR client writes the company's postings, so no coordinator may hold one for a company that
+ * manages itself (issue #15). Partners are public, so an existing partner outside the caller's scope is 403; a client
+ * id that is not the partner's is 404.
  */
 @RestController
 @Tag(name = "integration-clients")
@@ -34,10 +38,15 @@ class IntegrationClientController {
 
     private final IntegrationClients clients;
     private final PartnerDirectory partners;
+    private final PartnerAdministrators administrators;
+    private final LoginLockouts lockouts;
 
-    IntegrationClientController(IntegrationClients clients, PartnerDirectory partners) {
+    IntegrationClientController(IntegrationClients clients, PartnerDirectory partners, PartnerAdministrators administrators,
+            LoginLockouts lockouts) {
         this.clients = clients;
         this.partners = partners;
+        this.administrators = administrators;
+        this.lockouts = lockouts;
     }
 
     record NewClient(@NotBlank @Size(max = 200) @Schema(example = "Personio Produktion") String name) {
@@ -84,16 +93,29 @@ class IntegrationClientController {
         return ResponseEntity.noContent().build();
     }
 
-    /** The company's administrators, or a coordinator of a network the company is an active member of. */
+    @DeleteMapping("/api/partners/{id}/integration-clients/{clientId}/lockout")
+    @Operation(summary = "Lift the client's lockout after too many failed token requests")
+    ResponseEntity<Void> liftLockout(@PathVariable UUID id, @PathVariable String clientId) {
+        manager(id);
+        IntegrationClient client = clients.find(id, clientId).orElseThrow(() -> ProblemException.notFound("Integration client " + clientId));
+        lockouts.liftClient(client.clientId());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The company's administrators, or a coordinator of a network the company is an active member of while it has none. */
     private Actor manager(UUID partner) {
         if (!partners.exists(partner)) {
             throw ProblemException.notFound("Partner " + partner);
         }
         Actor actor = Actor.current().orElseThrow(() -> ProblemException.unauthenticated("A valid bearer token is required"));
         boolean admin = actor.hasRole(Roles.PARTNER_ADMIN) && actor.actsFor(partner);
-        boolean coordinator = partners.activeNetworks(partner).stream().anyMatch(actor::coordinates);
+        boolean coordinator = !admin && actor.hasRole(Roles.COORDINATOR)
+                && partners.activeNetworks(partner).stream().anyMatch(actor::coordinates);
         if (!(admin || coordinator)) {
             throw ProblemException.forbidden("Only the company's administrators and the coordinators of its networks manage its integration clients");
+        }
+        if (coordinator && administrators.hasAdministrator(partner)) {
+            throw ProblemException.forbidden("The company has its own administrators: they manage its integration clients");
         }
         return actor;
     }

@@ -35,6 +35,7 @@ class IntegrationClientExamples {
                 Example.of("POST", base + "/{clientId}/rotate", null, 200,
                         "{\"client\":" + ROTATED + ",\"clientSecret\":\"Zr8sV2xK0pQ5wN3mB7cL1dF9gH4jT6yU0iO2eA8sD4f\",\"tokenEndpoint\":\"/oauth2/token\"}",
                         401, 403, 404, 409),
-                Example.of("DELETE", base + "/{clientId}", null, 204, null, 401, 403, 404)));
+                Example.of("DELETE", base + "/{clientId}", null, 204, null, 401, 403, 404),
+                Example.of("DELETE", base + "/{clientId}/lockout", null, 204, null, 401, 403, 404)));
     }
 }

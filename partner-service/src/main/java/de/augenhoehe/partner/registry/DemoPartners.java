@@ -55,8 +55,9 @@ class DemoPartners implements ApplicationRunner {
         Partner p = registry.findByName(name, kind).orElseGet(() -> registry.register(kind,
                 new Profile(name, new Address(null, postalCode, city, kreis), null, industry, size), "demo"));
         if (!memberships.openIn(p.id(), java.util.Set.of(network))) {
-            Membership m = memberships.apply(network, p, "demo");
-            memberships.move(network, m.id(), MembershipStatus.ACTIVE, "demo");
+            // Seeded as admitted: the demo's partners are members already (no invitation to accept).
+            Membership m = memberships.open(network, p, MembershipStatus.APPLIED, "demo");
+            memberships.move(network, m.id(), MembershipStatus.ACTIVE, java.util.Set.of(MembershipStatus.APPLIED), "demo");
         }
     }
 }

@@ -11,6 +11,7 @@ record MembershipChanged(String membershipId, String partnerId, String networkId
 
     static String type(MembershipStatus status) {
         return switch (status) {
+            case INVITED -> throw new IllegalArgumentException("An invitation is not announced");
             case APPLIED -> "augenhoehe.partner.membership-applied.v1";
             case ACTIVE -> "augenhoehe.partner.membership-activated.v1";
             case SUSPENDED -> "augenhoehe.partner.membership-suspended.v1";

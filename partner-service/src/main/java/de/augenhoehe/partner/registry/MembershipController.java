@@ -1,6 +1,7 @@
 package de.augenhoehe.partner.registry;
 
 import java.net.URI;
+import java.util.Set;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,9 +22,11 @@ import de.augenhoehe.platform.security.Roles;
 import de.augenhoehe.platform.web.ProblemException;
 
 /**
- * {@code /api/networks/{networkId}/memberships}: partners apply, the network's coordinators decide. A membership
- * (with its history of who did what) is visible to the network's coordinators and the partner's own people only:
- * to everyone else it does not exist (404).
+ * {@code /api/networks/{networkId}/memberships}: membership is a two-sided act (issue #15). Either the partner's
+ * administrators apply and the network's coordinators admit, or a coordinator invites and the partner's administrators
+ * accept (or decline): neither side alone makes a partner a member, so a coordinator cannot pull a foreign partner into
+ * his network and then act on its behalf. A membership (with its history of who did what) is visible to the network's
+ * coordinators and the partner's own people only: to everyone else it does not exist (404).
  */
 @RestController
 @RequestMapping("/api/networks/{networkId}/memberships")
@@ -44,7 +47,7 @@ class MembershipController {
     }
 
     @PostMapping
-    @Operation(summary = "Apply for membership (the partner's administrators, or the network's coordinators)")
+    @Operation(summary = "Apply for membership (the partner's administrators: APPLIED) or invite a partner (the network's coordinators: INVITED)")
     ResponseEntity<Membership> apply(@PathVariable UUID networkId, @Valid @RequestBody Application application) {
         Actor actor = Actor.current().orElseThrow();
         // Networks and partners are public: unknown ones are 404, foreign ones 403.
@@ -57,7 +60,8 @@ class MembershipController {
         if (!admin && !actor.coordinates(networkId)) {
             throw ProblemException.forbidden("Only the partner's administrators or the network's coordinators may apply");
         }
-        Membership m = memberships.apply(networkId, partner, actor.subject());
+        // The partner's own administrators apply (also when they coordinate the network themselves); a coordinator invites.
+        Membership m = memberships.open(networkId, partner, admin ? MembershipStatus.APPLIED : MembershipStatus.INVITED, actor.subject());
         return ResponseEntity.created(URI.create("/api/networks/" + networkId + "/memberships/" + m.id()))
                 .body(m.withHistory(memberships.history(m.id())));
     }
@@ -70,30 +74,56 @@ class MembershipController {
     }
 
     @PostMapping("/{id}/activate")
-    @Operation(summary = "Admit an applicant or lift a suspension (the network's coordinators)")
+    @Operation(summary = "Admit an applicant or lift a suspension (the network's coordinators); an invitation is accepted by the partner instead")
     Membership activate(@PathVariable UUID networkId, @PathVariable UUID id) {
-        return move(networkId, id, MembershipStatus.ACTIVE);
+        return byCoordinator(networkId, id, MembershipStatus.ACTIVE, Set.of(MembershipStatus.APPLIED, MembershipStatus.SUSPENDED));
     }
 
     @PostMapping("/{id}/suspend")
     @Operation(summary = "Suspend an active membership (the network's coordinators)")
     Membership suspend(@PathVariable UUID networkId, @PathVariable UUID id) {
-        return move(networkId, id, MembershipStatus.SUSPENDED);
+        return byCoordinator(networkId, id, MembershipStatus.SUSPENDED, Set.of(MembershipStatus.ACTIVE));
     }
 
     @PostMapping("/{id}/end")
-    @Operation(summary = "End a membership or refuse an application; final (the network's coordinators)")
+    @Operation(summary = "End a membership, refuse an application or withdraw an invitation; final (the network's coordinators)")
     Membership end(@PathVariable UUID networkId, @PathVariable UUID id) {
-        return move(networkId, id, MembershipStatus.ENDED);
+        return byCoordinator(networkId, id, MembershipStatus.ENDED, MembershipStatus.ENDED.reachableFrom());
     }
 
-    private Membership move(UUID networkId, UUID id, MembershipStatus target) {
+    @PostMapping("/{id}/accept")
+    @Operation(summary = "Accept the network's invitation: the membership becomes active (the partner's administrators)")
+    Membership accept(@PathVariable UUID networkId, @PathVariable UUID id) {
+        return byPartner(networkId, id, MembershipStatus.ACTIVE);
+    }
+
+    @PostMapping("/{id}/decline")
+    @Operation(summary = "Decline the network's invitation: the membership ends (the partner's administrators)")
+    Membership decline(@PathVariable UUID networkId, @PathVariable UUID id) {
+        return byPartner(networkId, id, MembershipStatus.ENDED);
+    }
+
+    private Membership byCoordinator(UUID networkId, UUID id, MembershipStatus target, Set<MembershipStatus> from) {
         visible(networkId, id);
         Actor actor = Actor.current().orElseThrow();
         if (!actor.coordinates(networkId)) {
             throw ProblemException.forbidden("Only the network's coordinators decide on memberships");
         }
-        Membership m = memberships.move(networkId, id, target, actor.subject());
+        return move(networkId, id, target, from, actor);
+    }
+
+    /** The partner's answer to an invitation: its administrators only, and only while the membership is INVITED. */
+    private Membership byPartner(UUID networkId, UUID id, MembershipStatus target) {
+        Membership m = visible(networkId, id);
+        Actor actor = Actor.current().orElseThrow();
+        if (!(actor.hasRole(Roles.PARTNER_ADMIN) && actor.actsFor(m.partnerId()))) {
+            throw ProblemException.forbidden("Only the partner's administrators answer an invitation");
+        }
+        return move(networkId, id, target, Set.of(MembershipStatus.INVITED), actor);
+    }
+
+    private Membership move(UUID networkId, UUID id, MembershipStatus target, Set<MembershipStatus> from, Actor actor) {
+        Membership m = memberships.move(networkId, id, target, from, actor.subject());
         return m.withHistory(memberships.history(id));
     }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -39,44 +40,61 @@ class Memberships {
         this.partners = partners;
     }
 
+    /**
+     * Opens a membership as {@code APPLIED} (the partner asks) or {@code INVITED} (a coordinator asks); 409
+     * {@code membership-exists} if one is open already.
+     */
     @Transactional
-    Membership apply(UUID network, Partner partner, String by) {
+    Membership open(UUID network, Partner partner, MembershipStatus first, String by) {
+        if (first != MembershipStatus.APPLIED && first != MembershipStatus.INVITED) {
+            throw new IllegalArgumentException("A membership opens as APPLIED or INVITED, not " + first);
+        }
         if (!networks.exists(network)) {
             throw ProblemException.notFound("Network " + network);
         }
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
         try {
-            jdbc.update("insert into membership (id, partner_id, network_id, status, applied_at) values (?, ?, ?, 'APPLIED', ?)",
-                    id, partner.id(), network, Timestamp.from(now));
+            jdbc.update("insert into membership (id, partner_id, network_id, status, applied_at) values (?, ?, ?, ?, ?)",
+                    id, partner.id(), network, first.name(), Timestamp.from(now));
         } catch (DuplicateKeyException e) {
             throw ProblemException.conflict("membership-exists", "The partner already has an open membership in this network");
         }
-        record(id, MembershipStatus.APPLIED, now, by, partner.kind());
+        record(id, null, first, now, by, partner.kind());
         return find(network, id).orElseThrow();
     }
 
-    /** Moves a membership to {@code target}; 409 {@code illegal-membership-transition} if the lifecycle does not allow it. */
+    /**
+     * Moves a membership to {@code target} if it is now in one of {@code from} (the states from which the caller's
+     * step may start); 409 {@code illegal-membership-transition} if the lifecycle or the step does not allow it.
+     */
     @Transactional
-    Membership move(UUID network, UUID id, MembershipStatus target, String by) {
+    Membership move(UUID network, UUID id, MembershipStatus target, Set<MembershipStatus> from, String by) {
         // The row lock serialises concurrent steps on one membership, so the check below sees the current state.
         Membership m = jdbc.query("select " + COLUMNS + " from membership where id = ? and network_id = ? for update",
                 Memberships::map, id, network).stream().findFirst().orElseThrow(() -> ProblemException.notFound("Membership " + id));
-        if (!target.reachableFrom().contains(m.status())) {
+        if (!target.reachableFrom().contains(m.status()) || !from.contains(m.status())) {
             throw ProblemException.conflict("illegal-membership-transition",
-                    "A membership cannot go from " + m.status() + " to " + target);
+                    "A membership cannot go from " + m.status() + " to " + target + " by this step");
         }
         Instant now = Instant.now();
         jdbc.update("update membership set status = ?, " + SINCE.get(target) + " = ? where id = ?", target.name(), Timestamp.from(now), id);
-        record(id, target, now, by, partners.find(m.partnerId()).orElseThrow().kind());
+        record(id, m.status(), target, now, by, partners.find(m.partnerId()).orElseThrow().kind());
         return find(network, id).orElseThrow();
     }
 
-    private void record(UUID id, MembershipStatus status, Instant at, String by, PartnerKind kind) {
+    /**
+     * Records the step in the history and announces it. An invitation is announced only once accepted: until then it
+     * is no membership any other service needs to know of, so neither its opening nor its ending is published.
+     */
+    private void record(UUID id, MembershipStatus previous, MembershipStatus status, Instant at, String by, PartnerKind kind) {
         jdbc.update("""
                 insert into membership_history (membership_id, seq, status, at, by_subject)
                 values (?, (select coalesce(max(seq), 0) + 1 from membership_history where membership_id = ?), ?, ?, ?)""",
                 id, id, status.name(), Timestamp.from(at), by);
+        if (status == MembershipStatus.INVITED || previous == MembershipStatus.INVITED && status == MembershipStatus.ENDED) {
+            return;
+        }
         Membership m = jdbc.queryForObject("select " + COLUMNS + " from membership where id = ?", Memberships::map, id);
         events.publish(MembershipChanged.type(status), m.partnerId().toString(), new MembershipChanged(id.toString(),
                 m.partnerId().toString(), m.networkId().toString(), kind, status, m.appliedAt(), at));
@@ -98,12 +116,21 @@ class Memberships {
     }
 
     /** Whether the partner has an open (not ended) membership in one of these networks. */
-    boolean openIn(UUID partner, java.util.Set<UUID> networkIds) {
+    boolean openIn(UUID partner, Set<UUID> networkIds) {
+        return existsIn(partner, networkIds, "status <> 'ENDED'");
+    }
+
+    /** Whether the partner is an active member of one of these networks. */
+    boolean activeIn(UUID partner, Set<UUID> networkIds) {
+        return existsIn(partner, networkIds, "status = 'ACTIVE'");
+    }
+
+    private boolean existsIn(UUID partner, Set<UUID> networkIds, String condition) {
         if (networkIds.isEmpty()) {
             return false;
         }
         return Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists(select 1 from membership where partner_id = ? and status <> 'ENDED' and network_id::text = any(string_to_array(?, ',')))",
+                "select exists(select 1 from membership where partner_id = ? and " + condition + " and network_id::text = any(string_to_array(?, ',')))",
                 Boolean.class, partner, String.join(",", networkIds.stream().map(UUID::toString).toList())));
     }
 

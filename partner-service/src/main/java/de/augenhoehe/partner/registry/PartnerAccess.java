@@ -18,10 +18,13 @@ class PartnerAccess {
         this.memberships = memberships;
     }
 
-    /** Contact persons: the partner's own people, and coordinators of a network it applied to or belongs to. */
+    /**
+     * Contact persons: the partner's own people, and coordinators of a network it is an active member of — not while
+     * it merely applied or was invited: a coordinator who invites any partner must not learn its people (issue #15).
+     */
     boolean seesContacts(Optional<Actor> actor, UUID partner) {
         return actor.map(a -> isOwnPeople(a, partner)
-                || (a.hasRole(Roles.COORDINATOR) && memberships.openIn(partner, a.networks()))).orElse(false);
+                || (a.hasRole(Roles.COORDINATOR) && memberships.activeIn(partner, a.networks()))).orElse(false);
     }
 
     /** The profile: the partner's administrators only; a network does not edit its members. */

@@ -34,6 +34,15 @@ class RegistryExamples {
              {"status":"ACTIVE","at":"2026-10-05T10:00:00Z","by":"c0ffee00-acc0-4e00-9000-000000000001"}]}"""
             .formatted(MEMBERSHIP_ID, COMPANY, HEILBRONN);
 
+    /** An invitation of the coordinator (…01) accepted by the partner's administrator (…12): ACTIVE with the sides swapped. */
+    static final String ACCEPTED = ACTIVE
+            .replace("\"status\":\"APPLIED\",\"at\":\"2026-10-02T08:00:00Z\",\"by\":\"c0ffee00-acc0-4e00-9000-000000000012\"",
+                    "\"status\":\"INVITED\",\"at\":\"2026-10-02T08:00:00Z\",\"by\":\"c0ffee00-acc0-4e00-9000-000000000001\"")
+            .replace("\"at\":\"2026-10-05T10:00:00Z\",\"by\":\"c0ffee00-acc0-4e00-9000-000000000001\"",
+                    "\"at\":\"2026-10-05T10:00:00Z\",\"by\":\"c0ffee00-acc0-4e00-9000-000000000012\"");
+    /** The same invitation declined. */
+    static final String DECLINED = ACCEPTED.replace("\"status\":\"ACTIVE\"", "\"status\":\"ENDED\"").replace("\"activeSince\"", "\"endedAt\"");
+
     @Bean
     OpenApiCustomizer registryOpenApiExamples() {
         String m = "/api/networks/{networkId}/memberships";
@@ -52,6 +61,8 @@ class RegistryExamples {
                 Example.of("POST", m + "/{id}/activate", null, 200, ACTIVE, 401, 403, 404, 409),
                 Example.of("POST", m + "/{id}/suspend", null, 200, suspended, 401, 403, 404, 409),
                 Example.of("POST", m + "/{id}/end", null, 200, ended, 401, 403, 404, 409),
+                Example.of("POST", m + "/{id}/accept", null, 200, ACCEPTED, 401, 403, 404, 409),
+                Example.of("POST", m + "/{id}/decline", null, 200, DECLINED, 401, 403, 404, 409),
                 Example.of("GET", "/api/networks/{networkId}/partners", null, 200, "{\"items\":[{\"partner\":" + PUBLIC_PARTNER + ",\"membershipId\":\""
                         + MEMBERSHIP_ID + "\",\"status\":\"ACTIVE\",\"appliedAt\":\"2026-10-02T08:00:00Z\",\"activeSince\":\"2026-10-05T10:00:00Z\"}],"
                         + "\"page\":0,\"size\":20,\"total\":1}", 400, 403, 404)));

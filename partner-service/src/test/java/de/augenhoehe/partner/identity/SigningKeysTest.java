@@ -29,7 +29,7 @@ class SigningKeysTest {
         Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
 
-        RSAKey key = SigningKeys.load(new FileSystemResource(file), null, null);
+        RSAKey key = SigningKeys.configured(new FileSystemResource(file));
 
         assertThat(key.toRSAPublicKey()).isEqualTo((RSAPublicKey) pair.getPublic());
         assertThat(key.isPrivate()).isTrue();
@@ -40,7 +40,7 @@ class SigningKeysTest {
     void a_public_key_or_garbage_is_refused_at_start() throws Exception {
         Path file = dir.resolve("public.pem");
         Files.writeString(file, "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n");
-        assertThatThrownBy(() -> SigningKeys.load(new FileSystemResource(file), null, null))
+        assertThatThrownBy(() -> SigningKeys.configured(new FileSystemResource(file)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("PKCS#8");
     }
 }
