@@ -51,6 +51,8 @@ class CrossServiceFlowIT {
         common.putAll(tracing());
         Map<String, String> partnerEnv = new HashMap<>(common);
         partnerEnv.put("SPRING_DATASOURCE_URL", infra.jdbcUrl(infra.createDatabase("e2e_partner")));
+        // outside demo mode partner-service keeps its generated signing key encrypted: no start without the secret
+        partnerEnv.put("AUGENHOEHE_IDENTITY_KEY_ENCRYPTION_SECRET", "e2e-only-key-encryption-secret-0123456789");
         Map<String, String> vacancyEnv = new HashMap<>(common);
         vacancyEnv.put("SPRING_DATASOURCE_URL", infra.jdbcUrl(infra.createDatabase("e2e_vacancy")));
         vacancyEnv.put("AUGENHOEHE_SEARCH_CURSOR_SECRET", "e2e-only-cursor-key-0123456789abcdef");
