@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.ProblemType;
 
 /**
  * What other features may ask the kreise feature: which Kreisschlüssel name real Kreise, and in which Kreis a postal
@@ -22,7 +23,7 @@ public interface KreisDirectory {
     default void requireKnown(Collection<String> schluessel) {
         List<String> unknown = unknown(schluessel);
         if (!unknown.isEmpty()) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "unknown-kreis", "Unbekannter Kreis / Unknown Kreis",
+            throw ProblemType.of(HttpStatus.BAD_REQUEST, "unknown-kreis", "Unbekannter Kreis / Unknown Kreis").exception(
                     "No Kreis has the Kreisschlüssel " + String.join(", ", unknown), Map.of("kreise", unknown));
         }
     }
@@ -39,15 +40,14 @@ public interface KreisDirectory {
     default String kreisOf(String postalCode, String entered) {
         List<String> kreise = kreiseOfPostalCode(postalCode);
         if (kreise.isEmpty()) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "unknown-postal-code", "Unbekannte Postleitzahl / Unknown postal code",
+            throw ProblemType.of(HttpStatus.BAD_REQUEST, "unknown-postal-code", "Unbekannte Postleitzahl / Unknown postal code").exception(
                     "No known Kreis has the postal code " + postalCode, Map.of("postalCode", postalCode));
         }
         if (entered == null) {
             return kreise.getFirst();
         }
         if (!kreise.contains(entered)) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "kreis-contradicts-postal-code",
-                    "Kreis passt nicht zur Postleitzahl / Kreis contradicts the postal code",
+            throw ProblemType.of(HttpStatus.BAD_REQUEST, "kreis-contradicts-postal-code", "Kreis passt nicht zur Postleitzahl / Kreis contradicts the postal code").exception(
                     "The postal code " + postalCode + " lies in " + String.join(", ", kreise) + ", not in " + entered,
                     Map.of("postalCode", postalCode, "kreis", entered, "kreise", kreise));
         }

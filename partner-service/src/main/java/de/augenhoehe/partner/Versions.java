@@ -3,6 +3,7 @@ package de.augenhoehe.partner;
 import org.springframework.http.HttpStatus;
 
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.ProblemType;
 
 /**
  * Optimistic locking over HTTP, the same for every resource of the service: the ETag is the row version, a change
@@ -20,8 +21,7 @@ public final class Versions {
     /** The version named in {@code If-Match}: 428 when missing (a blind overwrite), 412 when unreadable. */
     public static long required(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(HttpStatus.PRECONDITION_REQUIRED, "precondition-required",
-                    "Version fehlt / Precondition required", "Send If-Match with the ETag of the version you changed");
+            throw ProblemType.PRECONDITION_REQUIRED.exception("Send If-Match with the ETag of the version you changed");
         }
         String v = ifMatch.strip();
         if (v.startsWith("W/")) {
@@ -35,7 +35,6 @@ public final class Versions {
     }
 
     public static ProblemException stale() {
-        return new ProblemException(HttpStatus.PRECONDITION_FAILED, "precondition-failed",
-                "Veraltete Version / Precondition failed", "The resource was changed since you read it; read it again and retry");
+        return ProblemType.PRECONDITION_FAILED.exception("The resource was changed since you read it; read it again and retry");
     }
 }

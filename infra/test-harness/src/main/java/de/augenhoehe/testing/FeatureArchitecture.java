@@ -4,6 +4,16 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -29,12 +39,97 @@ public final class FeatureArchitecture {
     private static final DescribedPredicate<JavaClass> FEATURE_API_TYPES = DescribedPredicate.describe("a feature's API",
             c -> c.isAnnotatedWith(FEATURE_API) || c.getEnclosingClass().map(e -> e.isAnnotatedWith(FEATURE_API)).orElse(false));
 
+    private static final List<String> PERSISTENCE_AND_EVENTS = List.of("org.springframework.jdbc.core.JdbcTemplate",
+            "org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate", "org.springframework.jdbc.core.simple.JdbcClient",
+            "de.augenhoehe.platform.events.EventPublisher");
+    private static final String MAP_START = "<!-- module-map: written by ArchitectureTest, do not edit -->";
+    private static final String MAP_END = "<!-- /module-map -->";
+
     private FeatureArchitecture() {
     }
 
+    /**
+     * The recipe of a feature's inside (README, "How the code is organised"): a controller only speaks HTTP — it parses
+     * the request, asks the feature's service and shapes the answer; SQL lives in the store, events are published by
+     * the service in the transaction of its rule. So no controller uses a JDBC template or the event publisher.
+     */
+    public static void recipe(String rootPackage) {
+        noClasses().that().areAnnotatedWith("org.springframework.web.bind.annotation.RestController")
+                .or().areAnnotatedWith("org.springframework.stereotype.Controller")
+                .should().dependOnClassesThat(DescribedPredicate.describe("JDBC templates or the event publisher",
+                        c -> PERSISTENCE_AND_EVENTS.contains(c.getName())))
+                .because("a controller speaks HTTP; the rule and its transaction live in a service, SQL in a store")
+                .allowEmptyShould(true).check(importMain(rootPackage));
+    }
+
+    /**
+     * The features of a service and the arrows between them (which feature uses which other feature's API), as Markdown.
+     * Derived from the compiled classes, so the picture in the README cannot go stale: {@link #documentModuleMap}.
+     */
+    public static String moduleMap(String rootPackage) {
+        JavaClasses classes = importMain(rootPackage);
+        Map<String, Set<String>> arrows = new TreeMap<>();
+        for (JavaClass c : classes) {
+            String from = feature(rootPackage, c);
+            if (from == null) {
+                continue;
+            }
+            arrows.computeIfAbsent(from, f -> new TreeSet<>());
+            c.getDirectDependenciesFromSelf().forEach(d -> {
+                String to = feature(rootPackage, d.getTargetClass());
+                if (to != null && !to.equals(from)) {
+                    arrows.get(from).add(to);
+                }
+            });
+        }
+        StringBuilder out = new StringBuilder("| feature | uses the API of |\n|---|---|\n");
+        arrows.forEach((f, uses) -> out.append("| `").append(f).append("` | ")
+                .append(uses.isEmpty() ? "—" : String.join(", ", uses.stream().map(u -> "`" + u + "`").toList())).append(" |\n"));
+        return out.toString();
+    }
+
+    /**
+     * Checks that the service's README shows its current module map between the markers; {@code -Dcontracts.update=true}
+     * writes it there (like the OpenAPI contract).
+     */
+    public static void documentModuleMap(String rootPackage, Path readme) {
+        String map = MAP_START + "\n" + moduleMap(rootPackage) + MAP_END;
+        try {
+            String text = Files.readString(readme);
+            int start = text.indexOf(MAP_START);
+            int end = text.indexOf(MAP_END);
+            String current = start >= 0 && end > start ? text.substring(start, end + MAP_END.length()) : null;
+            if (map.equals(current)) {
+                return;
+            }
+            if (Boolean.getBoolean("contracts.update")) {
+                String updated = current == null ? text.stripTrailing() + "\n\n## Module map\n\n" + map + "\n" : text.replace(current, map);
+                Files.writeString(readme, updated);
+                return;
+            }
+            throw new AssertionError(readme + " does not show the current module map. Update it: ./mvnw verify "
+                    + "-Dcontracts.update=true, review, commit.\nCurrent:\n" + map);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String feature(String rootPackage, JavaClass c) {
+        String p = c.getPackageName();
+        if (!p.startsWith(rootPackage + ".")) {
+            return null;
+        }
+        String rest = p.substring(rootPackage.length() + 1);
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+
+    private static JavaClasses importMain(String rootPackage) {
+        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(rootPackage);
+    }
+
     public static void check(String rootPackage) {
-        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(rootPackage);
+        JavaClasses classes = importMain(rootPackage);
         slices().matching(rootPackage + ".(*)..").should().notDependOnEachOther()
                 .ignoreDependency(DescribedPredicate.alwaysTrue(), FEATURE_API_TYPES)
                 .allowEmptyShould(true).check(classes);

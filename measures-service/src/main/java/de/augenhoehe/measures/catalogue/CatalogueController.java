@@ -36,6 +36,7 @@ import de.augenhoehe.measures.vocabulary.MeasureVocabulary.Type;
 import de.augenhoehe.platform.security.PublicEndpoints;
 import de.augenhoehe.platform.validation.BoundedPattern;
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.ProblemType;
 
 /**
  * {@code /api/measures}: the public catalogue of the region's measures — filtered, a page at a time — and the same
@@ -166,8 +167,7 @@ class CatalogueController {
     private static CatalogueQuery query(List<Type> type, List<TargetGroup> targetGroup, List<String> kreis, LocalDate from,
             LocalDate to, UUID host, UUID network, Boolean freePlaces) {
         if (from != null && to != null && to.isBefore(from)) {
-            throw new ProblemException(org.springframework.http.HttpStatus.BAD_REQUEST, "validation-failed",
-                    "Ungültige Eingabe / Invalid input", "to must not be before from");
+            throw ProblemType.VALIDATION_FAILED.exception("to must not be before from");
         }
         return new CatalogueQuery(type, targetGroup, kreis, from, to, host, network, freePlaces);
     }

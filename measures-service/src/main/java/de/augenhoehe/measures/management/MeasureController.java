@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import de.augenhoehe.measures.vocabulary.MeasureVocabulary.CancellationReason;
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.ProblemType;
 
 /**
  * {@code /api/measures}: hosts (their partner admins and staff) and the network's coordinators create measures,
@@ -96,8 +97,7 @@ class MeasureController {
     /** The version named in If-Match: 428 when missing (a blind overwrite), 412 when unreadable. */
     private static long version(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(HttpStatus.PRECONDITION_REQUIRED, "precondition-required",
-                    "Version fehlt / Precondition required", "Send If-Match with the ETag of the version you changed");
+            throw ProblemType.PRECONDITION_REQUIRED.exception("Send If-Match with the ETag of the version you changed");
         }
         String v = ifMatch.strip();
         if (v.startsWith("W/")) {
@@ -106,7 +106,7 @@ class MeasureController {
         try {
             return Long.parseLong(v.replace("\"", ""));
         } catch (NumberFormatException e) {
-            throw new ProblemException(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "Veraltete Version / Precondition failed",
+            throw ProblemType.PRECONDITION_FAILED.exception(
                     "If-Match names no version of this measure");
         }
     }

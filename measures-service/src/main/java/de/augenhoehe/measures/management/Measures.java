@@ -20,6 +20,7 @@ import de.augenhoehe.measures.registrations.MeasurePlaces;
 import de.augenhoehe.platform.events.EventPublisher;
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.ProblemType;
 
 /**
  * Creating, changing and moving measures through their lifecycle. Every change runs in one transaction under the
@@ -81,7 +82,7 @@ class Measures {
     MeasureView update(Actor actor, UUID id, long expectedVersion, MeasureRequest r) {
         MeasureView current = manageable(actor, id);
         if (current.version() != expectedVersion) {
-            throw new ProblemException(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "Veraltete Version / Precondition failed",
+            throw ProblemType.PRECONDITION_FAILED.exception(
                     "The measure was changed since you read it; read it again and retry");
         }
         if (!current.networkId().equals(r.networkId()) || !current.hostPartnerId().equals(r.hostPartnerId())) {
@@ -114,7 +115,7 @@ class Measures {
     MeasureView move(Actor actor, UUID id, String target, String reason, CancellationReason reasonCode) {
         MeasureView current = manageable(actor, id);
         if (!STEPS.getOrDefault(current.status(), Set.of()).contains(target)) {
-            throw new ProblemException(HttpStatus.CONFLICT, "illegal-status-transition", "Unzulässiger Schritt / Illegal step",
+            throw ProblemType.of(HttpStatus.CONFLICT, "illegal-status-transition", "Unzulässiger Schritt / Illegal step").exception(
                     "A measure cannot go from " + current.status() + " to " + target
                             + ("FULL".equals(target) ? " (FULL follows from the registrations)" : ""),
                     Map.of("from", current.status(), "to", target, "allowed", STEPS.get(current.status()).stream().sorted().toList()));
@@ -180,8 +181,7 @@ class Measures {
                 throw invalidInput("sessions[" + i + "]: endTime must be after startTime");
             }
             int n = i;
-            kreise.add(postalCodes.kreisOf(s.postalCode()).orElseThrow(() -> new ProblemException(HttpStatus.BAD_REQUEST,
-                    "unknown-postal-code", "Unbekannte Postleitzahl / Unknown postal code",
+            kreise.add(postalCodes.kreisOf(s.postalCode()).orElseThrow(() -> ProblemType.of(HttpStatus.BAD_REQUEST, "unknown-postal-code", "Unbekannte Postleitzahl / Unknown postal code").exception(
                     "sessions[" + n + "]: postal code " + s.postalCode() + " is unknown")));
         }
         capacity(r);
@@ -216,11 +216,11 @@ class Measures {
     }
 
     static ProblemException invalidInput(String detail) {
-        return new ProblemException(HttpStatus.BAD_REQUEST, "validation-failed", "Ungültige Eingabe / Invalid input", detail);
+        return ProblemType.VALIDATION_FAILED.exception(detail);
     }
 
     private static ProblemException forbidden() {
-        return new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Verboten / Forbidden",
+        return ProblemException.forbidden(
                 "Only the host's partner admins and staff and the network's coordinators manage this measure");
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.validation.BoundedPattern;
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.ProblemType;
 
 /**
  * {@code /api/monitor/{networkId}/…}: the labour-market monitor of a network, for its coordinators. Every figure
@@ -86,11 +87,11 @@ class MonitorController {
     private static void check(UUID network, YearMonth from, YearMonth to) {
         Actor actor = Actor.current().orElseThrow(() -> ProblemException.unauthenticated("A token is required"));
         if (!actor.coordinates(network)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Verboten / Forbidden",
+            throw ProblemException.forbidden(
                     "The monitor of a network is for its coordinators");
         }
         if (to.isBefore(from) || from.plusMonths(MAX_MONTHS - 1).isBefore(to)) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "validation-failed", "Ungültige Eingabe / Invalid input",
+            throw ProblemType.VALIDATION_FAILED.exception(
                     "from must not be after to, and the period is at most " + MAX_MONTHS + " months");
         }
     }

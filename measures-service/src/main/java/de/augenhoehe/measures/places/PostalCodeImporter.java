@@ -16,7 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import de.augenhoehe.platform.referencedata.MalformedReferenceFile;
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.ProblemType;
 
 /**
  * Imports the GeoNames postal-code file ({@code zipcodes.de.csv}: comma separated, UTF-8, header line, RFC 4180
@@ -126,7 +128,6 @@ class PostalCodeImporter {
     }
 
     static ProblemException malformed(String source, int line, String why) {
-        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "malformed-reference-file", "Fehlerhafte Datei / Malformed file",
-                source + " line " + line + ": " + why, Map.of("source", source, "line", line));
+        return new MalformedReferenceFile(source, line, why);
     }
 }

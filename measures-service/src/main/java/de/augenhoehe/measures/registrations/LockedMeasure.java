@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.ProblemType;
 
 /**
  * A measure's places, read under its row lock ({@code select … for update}) for the rest of the transaction.
@@ -66,7 +67,7 @@ record LockedMeasure(UUID id, String status, Integer capacity, Instant opensAt, 
     }
 
     private static ProblemException closed() {
-        return new ProblemException(HttpStatus.CONFLICT, "registration-closed", "Anmeldung geschlossen / Registration closed",
+        return ProblemType.of(HttpStatus.CONFLICT, "registration-closed", "Anmeldung geschlossen / Registration closed").exception(
                 "Registration for this measure has closed");
     }
 

@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.ProblemType;
 
 /**
  * Lets one registration per measure at a time into the database from this instance; the others wait here.
@@ -52,7 +53,7 @@ class MeasureGate {
     }
 
     private static ProblemException busy() {
-        return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "registration-busy", "Überlastet / Busy",
+        return ProblemType.of(HttpStatus.SERVICE_UNAVAILABLE, "registration-busy", "Überlastet / Busy").exception(
                 "Too many registrations for this measure at once; please retry in a few seconds");
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import de.augenhoehe.measures.registrations.Registrations.Contact;
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.ProblemType;
 
 /**
  * The mails to the person who registered, through the configured SMTP server (as outreach-service sends its mails).
@@ -105,8 +106,7 @@ class RegistrationMails {
             sender.send(mail);
         } catch (MailException e) {
             log.warn("Mail for registration {} could not be sent: {}", to.registration(), e.getClass().getSimpleName());
-            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "mail-unavailable",
-                    "E-Mail nicht zustellbar / Mail unavailable", "The mail could not be sent; please try again later");
+            throw ProblemType.MAIL_UNAVAILABLE.exception("The mail could not be sent; please try again later");
         }
         log.info("Mail sent for registration {}", to.registration());
     }

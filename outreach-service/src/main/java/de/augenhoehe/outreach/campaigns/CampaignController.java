@@ -53,6 +53,7 @@ import de.augenhoehe.platform.events.EventPublisher;
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.security.Roles;
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.ProblemType;
 
 /**
  * Returnee campaigns of a network: the campaign itself, its material batches (each with its own tracking code and
@@ -89,7 +90,7 @@ class CampaignController {
     ResponseEntity<Campaign> create(@Valid @RequestBody CampaignRequest request) {
         Actor actor = coordinator();
         if (!actor.coordinates(request.networkId())) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Verboten / Forbidden",
+            throw ProblemException.forbidden(
                     "Only coordinators of the network may create its campaigns");
         }
         UUID id = UUID.randomUUID();
@@ -133,7 +134,7 @@ class CampaignController {
             throw ProblemException.invalid("network-immutable", "A campaign cannot move to another network");
         }
         if (current.status() == Status.CLOSED) {
-            throw ProblemException.conflict("campaign-closed", "A closed campaign cannot be changed");
+            throw ProblemType.of(HttpStatus.CONFLICT, "campaign-closed", "Aktion beendet / Campaign closed").exception("A closed campaign cannot be changed");
         }
         jdbc.update("""
                 update campaign set title = ?, goal_text = ?, goal_target = ?, rationale_text = ?, monitor_finding = ?,
@@ -174,7 +175,7 @@ class CampaignController {
     ResponseEntity<Batch> addBatch(@PathVariable UUID id, @Valid @RequestBody BatchRequest request) {
         Campaign campaign = visibleForUpdate(id);
         if (campaign.status() == Status.CLOSED) {
-            throw ProblemException.conflict("campaign-closed", "A closed campaign gets no new batches");
+            throw ProblemType.of(HttpStatus.CONFLICT, "campaign-closed", "Aktion beendet / Campaign closed").exception("A closed campaign gets no new batches");
         }
         // bounded, so the batch list, the funnel and the print sheets of a campaign stay bounded too
         if (jdbc.queryForObject("select count(*) from material_batch where campaign_id = ?", Integer.class, id) >= maxBatches) {
@@ -267,7 +268,7 @@ class CampaignController {
     private static Actor coordinator() {
         Actor actor = Actor.current().orElseThrow(() -> ProblemException.unauthenticated("A token is required"));
         if (!actor.hasRole(Roles.COORDINATOR)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Verboten / Forbidden",
+            throw ProblemException.forbidden(
                     "Campaigns are for coordinators");
         }
         return actor;

@@ -78,7 +78,7 @@ class FunnelController {
     Funnel funnel(@PathVariable UUID id) {
         Actor actor = Actor.current().orElseThrow(() -> ProblemException.unauthenticated("A token is required"));
         if (!actor.hasRole(Roles.COORDINATOR)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Verboten / Forbidden", "Campaigns are for coordinators");
+            throw ProblemException.forbidden("Campaigns are for coordinators");
         }
         CampaignRef campaign = campaigns.find(id).filter(c -> actor.coordinates(c.networkId()))
                 .orElseThrow(() -> ProblemException.notFound("Campaign " + id));

@@ -27,6 +27,7 @@ import de.augenhoehe.outreach.landing.TrackingCodes.Attribution;
 import de.augenhoehe.outreach.pseudonyms.Pseudonyms;
 import de.augenhoehe.platform.security.PublicEndpoints;
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.ProblemType;
 
 /**
  * {@code /r/{code}}: a door hanger's QR code. Counts the scan — nothing about the person — and redirects to the
@@ -105,7 +106,7 @@ class ScanController {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
                     .body(page);
         }
-        throw new ProblemException(HttpStatus.NOT_FOUND, "unknown-code", "Code unbekannt / Unknown code",
+        throw ProblemType.of(HttpStatus.NOT_FOUND, "unknown-code", "Code unbekannt / Unknown code").exception(
                 "This code is not known; please check it on your door hanger");
     }
 

@@ -96,7 +96,7 @@ class MatchController {
     private static void coordinatorOf(UUID networkId) {
         Actor actor = Actor.current().orElseThrow(() -> ProblemException.unauthenticated("A token is required"));
         if (!actor.hasRole(Roles.COORDINATOR) || !actor.coordinates(networkId)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Verboten / Forbidden",
+            throw ProblemException.forbidden(
                     "Only coordinators of the network see its matches");
         }
     }

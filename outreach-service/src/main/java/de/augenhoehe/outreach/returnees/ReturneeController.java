@@ -154,14 +154,14 @@ class ReturneeController {
     private static Actor coordinator() {
         Actor actor = Actor.current().orElseThrow(() -> ProblemException.unauthenticated("A token is required"));
         if (!actor.hasRole(Roles.COORDINATOR)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Verboten / Forbidden", "Returnees are for coordinators");
+            throw ProblemException.forbidden("Returnees are for coordinators");
         }
         return actor;
     }
 
     private static void coordinatorOf(UUID network) {
         if (!coordinator().coordinates(network)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Verboten / Forbidden",
+            throw ProblemException.forbidden(
                     "Only coordinators of the network see its returnees");
         }
     }

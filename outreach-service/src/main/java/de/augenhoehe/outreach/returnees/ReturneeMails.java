@@ -13,6 +13,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.ProblemType;
 
 /**
  * The mails to a returnee, sent through the configured SMTP server. Each sent mail is recorded by kind and time
@@ -103,8 +104,7 @@ class ReturneeMails {
             sender.send(mail);
         } catch (MailException e) {
             log.warn("Mail {} to returnee {} could not be sent: {}", kind, returnee, e.getClass().getSimpleName());
-            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "mail-unavailable",
-                    "E-Mail nicht zustellbar / Mail unavailable", "The mail could not be sent; please try again later");
+            throw ProblemType.MAIL_UNAVAILABLE.exception("The mail could not be sent; please try again later");
         }
         jdbc.update("insert into mail_sent (id, returnee_id, kind) values (?, ?, ?)", UUID.randomUUID(), returnee, kind.name());
         log.info("Mail {} sent to returnee {}", kind, returnee);

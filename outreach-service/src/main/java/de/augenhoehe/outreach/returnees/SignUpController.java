@@ -40,6 +40,7 @@ import de.augenhoehe.outreach.returnees.ReturneeRequests.SignUp;
 import de.augenhoehe.platform.events.EventPublisher;
 import de.augenhoehe.platform.security.PublicEndpoints;
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.ProblemType;
 
 /**
  * Sign-up from the landing page and its double opt-in. The answer to a sign-up is the same whether the address is
@@ -161,7 +162,7 @@ class SignUpController {
             throw ProblemException.conflict("link-used", "This confirmation link was already used");
         }
         if (p.expires().isBefore(Instant.now())) {
-            throw new ProblemException(HttpStatus.GONE, "link-expired", "Link abgelaufen / Link expired",
+            throw ProblemType.of(HttpStatus.GONE, "link-expired", "Link abgelaufen / Link expired").exception(
                     "This confirmation link has expired; please sign up again");
         }
         jdbc.update("update returnee set status = 'CONFIRMED', confirmed_at = now(), last_activity_at = now() where id = ?", p.id());
@@ -177,12 +178,10 @@ class SignUpController {
         Map<Purpose, String> byPurpose = new LinkedHashMap<>();
         for (ConsentGiven c : given) {
             String purpose = jdbc.query("select purpose from consent_text where version = ?", (rs, n) -> rs.getString(1),
-                    c.textVersion()).stream().findFirst().orElseThrow(() -> new ProblemException(HttpStatus.BAD_REQUEST,
-                            "unknown-consent-text", "Einwilligungstext unbekannt / Unknown consent text",
+                    c.textVersion()).stream().findFirst().orElseThrow(() -> ProblemType.of(HttpStatus.BAD_REQUEST, "unknown-consent-text", "Einwilligungstext unbekannt / Unknown consent text").exception(
                             "Consent text version '" + c.textVersion() + "' is not known"));
             if (!purpose.equals(c.purpose().name())) {
-                throw new ProblemException(HttpStatus.BAD_REQUEST, "unknown-consent-text",
-                        "Einwilligungstext unbekannt / Unknown consent text",
+                throw ProblemType.of(HttpStatus.BAD_REQUEST, "unknown-consent-text", "Einwilligungstext unbekannt / Unknown consent text").exception(
                         "Consent text version '" + c.textVersion() + "' is not a text for " + c.purpose());
             }
             if (byPurpose.put(c.purpose(), c.textVersion()) != null) {
@@ -199,12 +198,12 @@ class SignUpController {
     private Attribution attribution(SignUp request) {
         if (request.code() != null && !request.code().isBlank()) {
             Attribution a = codes.resolve(request.code()).filter(c -> c.networkId() != null)
-                    .orElseThrow(() -> ProblemException.invalid("unknown-code", "The tracking code is not known"));
+                    .orElseThrow(() -> ProblemType.of(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-code", "Code unbekannt / Unknown code").exception("The tracking code is not known"));
             if (request.networkId() != null && !request.networkId().equals(a.networkId())) {
                 throw ProblemException.invalid("network-mismatch", "The tracking code belongs to another network");
             }
             if (campaigns.find(a.campaignId()).map(c -> "CLOSED".equals(c.status())).orElse(true)) {
-                throw ProblemException.invalid("campaign-closed", "The campaign of this code is over");
+                throw ProblemType.of(HttpStatus.UNPROCESSABLE_CONTENT, "campaign-closed", "Aktion beendet / Campaign closed").exception("The campaign of this code is over");
             }
             return a;
         }
@@ -231,7 +230,7 @@ class SignUpController {
     }
 
     private static ProblemException unknownLink() {
-        return new ProblemException(HttpStatus.NOT_FOUND, "unknown-link", "Link unbekannt / Unknown link",
+        return ProblemType.of(HttpStatus.NOT_FOUND, "unknown-link", "Link unbekannt / Unknown link").exception(
                 "This link is not valid");
     }
 

@@ -4,11 +4,13 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import de.augenhoehe.partner.PartnerDirectory;
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.security.Roles;
+import de.augenhoehe.platform.web.ProblemType;
 import de.augenhoehe.platform.web.ProblemException;
 
 /**
@@ -87,7 +89,7 @@ class AccountAccess {
         }
         Set<UUID> memberOf = partners.activeNetworks(partner);
         if (!memberOf.containsAll(coordinatorNetworks)) {
-            throw ProblemException.invalid("not-a-member", "A coordinator's partner must be an active member of the networks they coordinate");
+            throw ProblemType.of(HttpStatus.UNPROCESSABLE_CONTENT, "not-a-member", "Kein Mitglied / Not a member").exception("A coordinator's partner must be an active member of the networks they coordinate");
         }
     }
 

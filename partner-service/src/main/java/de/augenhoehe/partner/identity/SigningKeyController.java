@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.security.Roles;
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.ProblemType;
 
 /** {@code POST /internal/identity/signing-keys/rotate}: an operator rotates the generated signing key at once. */
 @RestController
@@ -37,7 +38,7 @@ class SigningKeyController {
             throw ProblemException.forbidden("Only operations rotates the signing key");
         }
         if (!(keys instanceof SigningKeyRing ring)) {
-            throw new ProblemException(HttpStatus.CONFLICT, "signing-key-configured", "Konflikt / Conflict",
+            throw ProblemType.of(HttpStatus.CONFLICT, "signing-key-configured", "Konflikt / Conflict").exception(
                     "The signing key is configured (augenhoehe.identity.signing-key-location): replace the file and the services' public key");
         }
         String kid = ring.rotate();

@@ -9,7 +9,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import de.augenhoehe.platform.referencedata.MalformedReferenceFile;
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.ProblemType;
 
 /**
  * {@code POST /internal/kreise/import} (operations role, like every {@code /internal/**} path): imports the Kreise from
@@ -31,13 +33,13 @@ class KreisController {
     @Operation(summary = "Import the Kreise from zipcodes.de.csv (GeoNames, CC BY 4.0) in augenhoehe.reference-data.directory (operations)")
     KreisImport.Summary importKreise() {
         if (directory.isBlank()) {
-            throw new ProblemException(HttpStatus.CONFLICT, "no-reference-data", "Konflikt / Conflict",
+            throw ProblemType.of(HttpStatus.CONFLICT, "no-reference-data", "Konflikt / Conflict").exception(
                     "augenhoehe.reference-data.directory is not configured");
         }
         try {
             return importer.fromDirectory(Path.of(directory));
         } catch (GeoNamesKreise.MalformedFile e) {
-            throw ProblemException.invalid("malformed-reference-file", e.getMessage());
+            throw MalformedReferenceFile.TYPE.exception(e.getMessage());
         }
     }
 }

@@ -33,6 +33,7 @@ import de.augenhoehe.partner.NetworkDirectory;
 import de.augenhoehe.partner.PartnerDirectory;
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.security.Roles;
+import de.augenhoehe.platform.web.ProblemType;
 import de.augenhoehe.platform.web.ProblemException;
 
 /**
@@ -79,7 +80,7 @@ class LedgerController {
             throw ProblemException.invalid("invalid-quantity", "At most two decimal places");
         }
         if (p.networkId() != null && !partners.activeNetworks(id).contains(p.networkId())) {
-            throw ProblemException.invalid("not-a-member", "The partner is no active member of network " + p.networkId());
+            throw ProblemType.of(HttpStatus.UNPROCESSABLE_CONTENT, "not-a-member", "Kein Mitglied / Not a member").exception("The partner is no active member of network " + p.networkId());
         }
         LedgerEntry e = ledger.pledge(id, p.networkId(), p.category(), p.quantity(), p.unit().strip(), p.from(), p.to(),
                 actor.subject());

@@ -16,7 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
-import de.augenhoehe.platform.web.Problems;
+import de.augenhoehe.platform.web.ProblemType;
 
 /**
  * Throttles the two places where secrets are guessed, before Spring Security sees them (so on the service port too):
@@ -27,6 +27,9 @@ import de.augenhoehe.platform.web.Problems;
  * account's failures.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
+
+    static final ProblemType TOO_MANY_FAILED_LOGINS = ProblemType.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-logins",
+            "Zu viele fehlgeschlagene Anmeldungen / Too many failed logins");
 
     static final String LOGIN = "/oauth2/login";
     static final String TOKEN = "/oauth2/token";
@@ -90,9 +93,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         }
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-logins",
-                "Zu viele fehlgeschlagene Anmeldungen / Too many failed logins",
-                "Too many failed attempts for this client or from this address; try again after Retry-After seconds"));
+        json.writeValue(response.getOutputStream(), TOO_MANY_FAILED_LOGINS.problem("Too many failed attempts for this client or from this address; try again after Retry-After seconds"));
     }
 
     /** The client id of HTTP Basic or of the form ({@code client_id}); empty without one. */

@@ -95,8 +95,7 @@ class NetworkController {
         // Networks are public, so a foreign network is 403, an unknown one 404.
         store.find(id).orElseThrow(() -> ProblemException.notFound("Network " + id));
         if (!actor().coordinates(id)) {
-            throw new ProblemException(org.springframework.http.HttpStatus.FORBIDDEN, "forbidden",
-                    "Keine Berechtigung / Forbidden", "Only coordinators of this network may change it");
+            throw ProblemException.forbidden("Only coordinators of this network may change it");
         }
         kreise.requireKnown(input.region());
         Network n = store.update(id, Versions.required(ifMatch), input.draft());

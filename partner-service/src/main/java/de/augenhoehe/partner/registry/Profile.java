@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.ProblemType;
 
 /** What a partner says about itself beyond name and kind; checked against the kind before it is stored. */
 record Profile(String name, Address address, List<ContactPerson> contacts, Industry industry, SizeClass sizeClass) {
@@ -24,6 +25,6 @@ record Profile(String name, Address address, List<ContactPerson> contacts, Indus
     }
 
     private static ProblemException invalid(String detail) {
-        return new ProblemException(HttpStatus.BAD_REQUEST, "validation-failed", "Ungültige Eingabe / Invalid input", detail);
+        return ProblemType.VALIDATION_FAILED.exception(detail);
     }
 }

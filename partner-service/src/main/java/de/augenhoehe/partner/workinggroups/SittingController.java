@@ -27,6 +27,7 @@ import de.augenhoehe.partner.PartnerDirectory;
 import de.augenhoehe.partner.Versions;
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.ProblemType;
 
 /**
  * Meetings and decisions of a group: the coordinators schedule meetings, record minutes, put motions and close them;
@@ -125,12 +126,12 @@ class SittingController {
         WorkingGroup g = access.readable(id);
         Actor actor = GroupAccess.actor();
         if (!GroupAccess.isPartnerPeople(actor)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "not-a-member", "Keine Berechtigung / Forbidden",
+            throw ProblemType.of(HttpStatus.FORBIDDEN, "not-a-member", "Kein Mitglied / Not a member").exception(
                     "Only people of a member partner vote, for their partner");
         }
         if (!partners.activeNetworks(actor.partnerId()).contains(g.networkId())) {
             // A group member whose network membership is suspended or ended keeps its seat but not its vote.
-            throw new ProblemException(HttpStatus.FORBIDDEN, "not-an-active-member", "Keine Berechtigung / Forbidden",
+            throw ProblemType.of(HttpStatus.FORBIDDEN, "not-an-active-member", "Keine aktive Mitgliedschaft / Not an active member").exception(
                     "Only partners with an active membership in the network vote");
         }
         Decision.Vote v = sittings.vote(g.id(), decisionId, actor.partnerId(), b.vote(), actor.subject());

@@ -21,6 +21,7 @@ import de.augenhoehe.partner.PartnerDirectory;
 import de.augenhoehe.partner.Versions;
 import de.augenhoehe.platform.events.EventPublisher;
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.ProblemType;
 
 /** What a group does together: meetings with agenda and minutes, decisions with one vote per member partner. */
 @Service
@@ -106,7 +107,7 @@ class Sittings {
                     Boolean.class, decision, partner))) {
                 throw ProblemException.conflict("already-voted", "This partner has voted on this decision already");
             }
-            throw new ProblemException(HttpStatus.FORBIDDEN, "not-a-member", "Keine Berechtigung / Forbidden",
+            throw ProblemType.of(HttpStatus.FORBIDDEN, "not-a-member", "Kein Mitglied / Not a member").exception(
                     "Only member partners of the group vote");
         }
         return new Decision.Vote(partner, choice, now);

@@ -20,6 +20,7 @@ import de.augenhoehe.platform.web.ProblemException;
 import de.augenhoehe.vacancy.posting.PostingCommands.Content;
 import de.augenhoehe.vacancy.referencedata.ReferenceData;
 import de.augenhoehe.vacancy.referencedata.ReferenceData.PostalCodeArea;
+import de.augenhoehe.platform.web.ProblemType;
 
 /**
  * Checks a posting's content and resolves its place of work. One instance per request or batch: it caches the
@@ -193,7 +194,7 @@ final class ContentRules {
     }
 
     static ProblemException failed(List<Map<String, String>> errors) {
-        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "validation-failed", "Ungültige Eingabe / Invalid input",
+        return ProblemType.of(HttpStatus.UNPROCESSABLE_CONTENT, "validation-failed", "Ungültige Eingabe / Invalid input").exception(
                 "The posting has invalid fields", Map.of("errors", List.copyOf(errors)));
     }
 

@@ -30,6 +30,7 @@ import de.augenhoehe.vacancy.posting.Postings.CloseReason;
 import de.augenhoehe.vacancy.posting.Postings.Posting;
 import de.augenhoehe.vacancy.posting.Postings.Status;
 import de.augenhoehe.vacancy.referencedata.ReferenceData;
+import de.augenhoehe.platform.web.ProblemType;
 
 /**
  * The lifecycle of a posting — draft → published → filled / expired / withdrawn — with the company's posting rights
@@ -130,8 +131,7 @@ class PostingService implements PostingCommands {
                 store.insert(new NewRow(id, employerId, externalId, valid, draft ? Status.DRAFT : Status.PUBLISHED, now));
             } catch (DuplicateKeyException e) {
                 // the same external id created by a concurrent request in the meantime
-                throw new ProblemException(HttpStatus.CONFLICT, "concurrent-modification",
-                        "Gleichzeitige Änderung / Concurrent modification", "The posting was created concurrently; retry");
+                throw ProblemType.CONCURRENT_MODIFICATION.exception("The posting was created concurrently; retry");
             }
             Posting created = store.find(id).orElseThrow();
             if (!draft) {
@@ -348,7 +348,7 @@ class PostingService implements PostingCommands {
 
     void requireCanPost(UUID employerId) {
         if (employerId == null || !members.canPost(employerId)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "not-an-active-member", "Keine aktive Mitgliedschaft / Not an active member",
+            throw ProblemType.of(HttpStatus.FORBIDDEN, "not-an-active-member", "Keine aktive Mitgliedschaft / Not an active member").exception(
                     "Only companies with an active network membership may create, change or publish postings");
         }
     }
@@ -377,7 +377,7 @@ class PostingService implements PostingCommands {
     }
 
     static ProblemException stale() {
-        return new ProblemException(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "Veraltete Version / Precondition failed",
+        return ProblemType.PRECONDITION_FAILED.exception(
                 "The posting was changed since you read it; read it again and retry");
     }
 

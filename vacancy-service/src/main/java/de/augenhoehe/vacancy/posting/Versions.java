@@ -3,6 +3,7 @@ package de.augenhoehe.vacancy.posting;
 import org.springframework.http.HttpStatus;
 
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.ProblemType;
 
 /** Optimistic locking over HTTP: the ETag is the row version; a change names the version it was based on in If-Match. */
 final class Versions {
@@ -18,8 +19,7 @@ final class Versions {
     static long required(String ifMatch) {
         Long v = optional(ifMatch);
         if (v == null) {
-            throw new ProblemException(HttpStatus.PRECONDITION_REQUIRED, "precondition-required",
-                    "Version fehlt / Precondition required", "Send If-Match with the ETag of the version you changed");
+            throw ProblemType.PRECONDITION_REQUIRED.exception("Send If-Match with the ETag of the version you changed");
         }
         return v;
     }

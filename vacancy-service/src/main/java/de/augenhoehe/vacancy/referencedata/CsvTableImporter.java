@@ -17,6 +17,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import de.augenhoehe.platform.referencedata.CsvRecords;
+import de.augenhoehe.platform.referencedata.MalformedReferenceFile;
+
 /**
  * The import of one CSV file into one table, in two steps. First the whole file is read and every record checked
  * (nothing is written yet): a malformed record stops the import with its line; duplicates and rows outside the

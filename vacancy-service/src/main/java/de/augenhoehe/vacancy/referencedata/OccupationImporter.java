@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import de.augenhoehe.platform.referencedata.CsvRecords;
+
 /**
  * The KldB 2010 V. 2020 as exported by the Bundesagentur für Arbeit ({@code kldb2010.csv}): semicolon separated,
  * UTF-8 with byte-order mark, header line {@code Schlüssel KldB 2010, V. 2020; Ebene; Titel; Kurztitel; …notes}.

@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import de.augenhoehe.platform.referencedata.CsvRecords;
+
 /**
  * GeoNames postal codes in the zauberware CSV format ({@code zipcodes.de.csv}): comma separated, header line, columns
  * {@code country_code, zipcode, place, state, state_code, province, province_code, community, community_code,

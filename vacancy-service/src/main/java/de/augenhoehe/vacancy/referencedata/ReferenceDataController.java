@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.ProblemType;
 
 /**
  * Public reads of the reference data (under {@code /api/vacancies/**}, public for GET) and the operator's import
@@ -84,13 +85,13 @@ class ReferenceDataController {
     @Operation(summary = "Imports zipcodes.de.csv and kldb2010.csv from the configured directory (operations)")
     List<ImportSummary> importFiles() {
         if (directory.isBlank()) {
-            throw new ProblemException(HttpStatus.CONFLICT, "reference-data-directory-not-configured", "Konflikt / Conflict",
+            throw ProblemType.of(HttpStatus.CONFLICT, "reference-data-directory-not-configured", "Konflikt / Conflict").exception(
                     "No import directory is configured (augenhoehe.reference-data.directory)");
         }
         try {
             return importer.importDirectory(Path.of(directory));
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(HttpStatus.CONFLICT, "reference-data-files-missing", "Konflikt / Conflict",
+            throw ProblemType.of(HttpStatus.CONFLICT, "reference-data-files-missing", "Konflikt / Conflict").exception(
                     "The configured import directory holds neither " + ReferenceDataImport.POSTAL_CODES_FILE + " nor "
                             + ReferenceDataImport.OCCUPATIONS_FILE);
         }

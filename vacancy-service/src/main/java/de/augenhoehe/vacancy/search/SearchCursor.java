@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.ProblemType;
 
 /**
  * The opaque keyset cursor: the last hit's sort key and id, the sort, and a digest of the search it belongs to,
@@ -123,6 +124,6 @@ class SearchCursor {
     }
 
     private static ProblemException invalid(String detail) {
-        return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-cursor", "Ungültiger Cursor / Invalid cursor", detail);
+        return ProblemType.of(HttpStatus.BAD_REQUEST, "invalid-cursor", "Ungültiger Cursor / Invalid cursor").exception(detail);
     }
 }

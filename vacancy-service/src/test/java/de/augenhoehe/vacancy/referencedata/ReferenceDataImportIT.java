@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import de.augenhoehe.testing.RealInfrastructure;
+import de.augenhoehe.platform.referencedata.MalformedReferenceFile;
 
 /** The importers on small hand-written files and, when present, on the real files of ../shared/data. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

@@ -1,6 +1,9 @@
 package de.augenhoehe.platform.security;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -9,6 +12,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+import de.augenhoehe.platform.web.ProblemException;
 
 /**
  * Who is calling, from the validated token: the basis of every object-level check. {@code partnerId} is the
@@ -25,14 +30,24 @@ public record Actor(String subject, UUID partnerId, Set<UUID> networks, Set<Stri
         List<String> networks = jwt.getClaimAsStringList(NETWORKS_CLAIM);
         String partner = jwt.getClaimAsString(PARTNER_CLAIM);
         return new Actor(jwt.getSubject(), parse(partner),
-                networks == null ? Set.of() : networks.stream().map(Actor::parse).filter(java.util.Objects::nonNull).collect(Collectors.toUnmodifiableSet()),
-                roles == null ? Set.of() : roles.stream().map(r -> r.toUpperCase(java.util.Locale.ROOT)).collect(Collectors.toUnmodifiableSet()));
+                networks == null ? Set.of() : networks.stream().map(Actor::parse).filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet()),
+                roles == null ? Set.of() : roles.stream().map(r -> r.toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet()));
     }
 
     /** The actor of the current request, or empty for an anonymous one. */
-    public static java.util.Optional<Actor> current() {
+    public static Optional<Actor> current() {
         Authentication a = SecurityContextHolder.getContext().getAuthentication();
-        return a instanceof JwtAuthenticationToken t ? java.util.Optional.of(from(t.getToken())) : java.util.Optional.empty();
+        return a instanceof JwtAuthenticationToken t ? Optional.of(from(t.getToken())) : Optional.empty();
+    }
+
+    /** The actor of a request that needs one: 401 {@code unauthenticated} for an anonymous caller. */
+    public static Actor required() {
+        return required("A token is required");
+    }
+
+    /** As {@link #required()}, telling the caller what the token is for. */
+    public static Actor required(String detail) {
+        return current().orElseThrow(() -> ProblemException.unauthenticated(detail));
     }
 
     public boolean hasRole(String role) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -12,7 +13,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
-import de.augenhoehe.platform.web.Problems;
+import de.augenhoehe.platform.web.ProblemType;
 
 /** 401 and 403 as RFC 9457 problems, with the bearer challenge a client expects. */
 class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -26,19 +27,17 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer");
-        write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Anmeldung erforderlich / Authentication required",
-                "A valid bearer token is required");
+        write(response, ProblemType.UNAUTHENTICATED.problem("A valid bearer token is required"));
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
-        write(response, HttpStatus.FORBIDDEN, "forbidden", "Keine Berechtigung / Forbidden",
-                "Your roles do not allow this request");
+        write(response, ProblemType.FORBIDDEN.problem("Your roles do not allow this request"));
     }
 
-    private void write(HttpServletResponse response, HttpStatus status, String slug, String title, String detail) throws IOException {
-        response.setStatus(status.value());
+    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), Problems.of(status, slug, title, detail));
+        json.writeValue(response.getOutputStream(), problem);
     }
 }

@@ -45,8 +45,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException e) {
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(HttpStatus.CONTENT_TOO_LARGE,
-                "payload-too-large", "Anfrage zu groß / Payload too large", e.getMessage()));
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ProblemType.PAYLOAD_TOO_LARGE.problem(e.getMessage()));
     }
 
     /**
@@ -58,14 +57,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> overloaded(RuntimeException e) {
         log.warn("Overloaded, answered 503: {}", e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "Überlastet / Overloaded",
-                        "The service is busy; retry in a moment"));
+                .body(ProblemType.OVERLOADED.problem("The service is busy; retry in a moment"));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> constraint(ConstraintViolationException e) {
-        ProblemDetail p = Problems.of(HttpStatus.BAD_REQUEST, "validation-failed", "Ungültige Eingabe / Invalid input",
-                "The request has invalid fields");
+        ProblemDetail p = ProblemType.VALIDATION_FAILED.problem("The request has invalid fields");
         p.setProperty("errors", e.getConstraintViolations().stream()
                 .map(v -> Map.of("field", String.valueOf(v.getPropertyPath()), "message", v.getMessage())).toList());
         return ResponseEntity.badRequest().body(p);
@@ -73,35 +70,30 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameter",
-                "Ungültiger Parameter / Invalid parameter", "Parameter '" + e.getName() + "' has an invalid value"));
+        return ResponseEntity.badRequest().body(ProblemType.INVALID_PARAMETER.problem("Parameter '" + e.getName() + "' has an invalid value"));
     }
 
     @ExceptionHandler({OptimisticLockingFailureException.class, PessimisticLockingFailureException.class})
     ResponseEntity<ProblemDetail> concurrentChange(RuntimeException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT, "concurrent-modification",
-                "Gleichzeitige Änderung / Concurrent modification", "The resource was changed concurrently; read it again and retry"));
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemType.CONCURRENT_MODIFICATION.problem("The resource was changed concurrently; read it again and retry"));
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
         log.info("Write refused by a database constraint: {}", e.getMostSpecificCause().getClass().getSimpleName());
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT, "constraint-violated",
-                "Konflikt / Conflict", "The change conflicts with existing data"));
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemType.CONSTRAINT_VIOLATED.problem("The change conflicts with existing data"));
     }
 
     /** A method-level check (e.g. {@code @PreAuthorize}) refused: the same 403 as a refused route. */
     @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
     ResponseEntity<ProblemDetail> denied(org.springframework.security.access.AccessDeniedException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Problems.of(HttpStatus.FORBIDDEN, "forbidden",
-                "Keine Berechtigung / Forbidden", "Your roles do not allow this request"));
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ProblemType.FORBIDDEN.problem("Your roles do not allow this request"));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected error", e);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
-                "internal-error", "Interner Fehler / Internal error", "Something went wrong on our side; it has been logged"));
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(ProblemType.INTERNAL_ERROR.problem("Something went wrong on our side; it has been logged"));
     }
 
     @Override
@@ -109,22 +101,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getMostSpecificCause();
         if (cause instanceof PayloadTooLargeException tooLarge) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(HttpStatus.CONTENT_TOO_LARGE,
-                    "payload-too-large", "Anfrage zu groß / Payload too large", tooLarge.getMessage()));
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ProblemType.PAYLOAD_TOO_LARGE.problem(tooLarge.getMessage()));
         }
         String detail = "The request body is not valid JSON of the expected shape";
         if (findCause(ex, UnrecognizedPropertyException.class) instanceof UnrecognizedPropertyException unknown) {
             detail = "Unknown field '" + unknown.getPropertyName() + "'";
         }
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
-                "Fehlerhafte Anfrage / Malformed request", detail));
+        return ResponseEntity.badRequest().body(ProblemType.MALFORMED_REQUEST.problem(detail));
     }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        ProblemDetail p = Problems.of(HttpStatus.BAD_REQUEST, "validation-failed", "Ungültige Eingabe / Invalid input",
-                "The request has invalid fields");
+        ProblemDetail p = ProblemType.VALIDATION_FAILED.problem("The request has invalid fields");
         List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
                 .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage()))).toList();
         p.setProperty("errors", errors);
@@ -134,8 +123,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail p = Problems.of(HttpStatus.BAD_REQUEST, "validation-failed", "Ungültige Eingabe / Invalid input",
-                "The request has invalid parameters");
+        ProblemDetail p = ProblemType.VALIDATION_FAILED.problem("The request has invalid parameters");
         p.setProperty("errors", ex.getParameterValidationResults().stream()
                 .flatMap(r -> r.getResolvableErrors().stream().map(err -> Map.of(
                         "field", String.valueOf(r.getMethodParameter().getParameterName()),

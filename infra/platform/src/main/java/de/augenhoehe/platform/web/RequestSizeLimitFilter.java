@@ -34,8 +34,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         if (request.getContentLengthLong() > limit) {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
-                    "Anfrage zu groß / Payload too large", "The request body exceeds " + limit + " bytes"));
+            json.writeValue(response.getOutputStream(), ProblemType.PAYLOAD_TOO_LARGE.problem("The request body exceeds " + limit + " bytes"));
             return;
         }
         chain.doFilter(new Limited(request, limit), response);

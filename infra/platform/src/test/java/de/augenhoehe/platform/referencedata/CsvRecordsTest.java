@@ -1,4 +1,4 @@
-package de.augenhoehe.vacancy.referencedata;
+package de.augenhoehe.platform.referencedata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

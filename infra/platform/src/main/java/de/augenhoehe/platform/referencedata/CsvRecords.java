@@ -1,8 +1,9 @@
-package de.augenhoehe.vacancy.referencedata;
+package de.augenhoehe.platform.referencedata;
 
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,19 +12,19 @@ import java.util.List;
  * breaks and doubled quotes; a leading byte-order mark is dropped; {@code \n} and {@code \r\n} end records. Each
  * record knows the physical line it starts on, so that an importer can name the line of a malformed record.
  */
-final class CsvRecords {
+public final class CsvRecords {
 
     /** One record: its fields and the line (1-based) it starts on. */
-    record Row(int line, List<String> fields) {
-        String get(int i) {
+    public record Row(int line, List<String> fields) {
+        public String get(int i) {
             return fields.get(i);
         }
 
-        int size() {
+        public int size() {
             return fields.size();
         }
 
-        boolean isBlank() {
+        public boolean isBlank() {
             return fields.size() == 1 && fields.getFirst().isBlank();
         }
     }
@@ -37,13 +38,13 @@ final class CsvRecords {
     private int limit;
     private boolean first = true;
 
-    CsvRecords(Reader in, char separator) {
+    public CsvRecords(Reader in, char separator) {
         this.in = in;
         this.separator = separator;
     }
 
     /** The next record, or null at the end of the input. */
-    Row next() {
+    public Row next() {
         int c = read();
         if (first) {
             first = false;
@@ -124,7 +125,7 @@ final class CsvRecords {
         if (position == limit) {
             try {
                 limit = in.read(buffer, 0, buffer.length);
-            } catch (java.nio.charset.CharacterCodingException e) {
+            } catch (CharacterCodingException e) {
                 throw new MalformedCsvException(line, "the file is not UTF-8 text");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -139,7 +140,7 @@ final class CsvRecords {
     }
 
     /** The input is not CSV at {@link #line()}. */
-    static final class MalformedCsvException extends RuntimeException {
+    public static final class MalformedCsvException extends RuntimeException {
         private final int line;
 
         MalformedCsvException(int line, String message) {
@@ -147,7 +148,7 @@ final class CsvRecords {
             this.line = line;
         }
 
-        int line() {
+        public int line() {
             return line;
         }
     }
