@@ -38,6 +38,12 @@ final class Obj {
         return value instanceof List ? (List<Map<String, Object>>) value : List.of();
     }
 
+    /** A list of plain values (strings, numbers) at a path, as strings. */
+    static List<String> strings(Object object, String path) {
+        Object value = at(object, path);
+        return value instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+    }
+
     static int integer(Object object, String path) {
         Object value = at(object, path);
         return value instanceof Number n ? n.intValue() : value == null ? -1 : Integer.parseInt(value.toString());
