@@ -18,12 +18,14 @@ import org.junit.jupiter.params.provider.FieldSource;
  * Step 3, the workloads: every Deployment has probes at its container port, requests and limits, runs as non-root on
  * a read-only root file system, has a PodDisruptionBudget, is spread over nodes, runs at least twice (or under an
  * HPA with minReplicas ≥ 2, the gateway always), and shuts down gracefully for longer than the longest request;
- * no Secret value is in the chart. Each policy is shown to fail on a deliberately broken installation.
+ * only partner-service mounts the token signing key; no Secret value is in the chart. Each policy is shown to fail on a deliberately broken installation.
  */
 class WorkloadPolicyTest {
 
     static final List<String> VALUES_FILES = Chart.VALUES_FILES;
     /** Names of settings that hold a secret: only ever from a Secret (valueFrom), never a literal. */
+    /** The authorization server's private key (values identity.signingKeySecret): partner-service's alone. */
+    static final String SIGNING_KEY_SECRET = "augenhoehe-jwt-signing";
     static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|PRIVATE|CREDENTIAL).*");
 
     @ParameterizedTest
@@ -51,6 +53,8 @@ class WorkloadPolicyTest {
                 .hasSize(5).allMatch(v -> v.contains("graceful shutdown 4 s is not longer than the longest request (5 s)"));
         assertThat(violations(broken(Map.of("services.vacancy-service.env.AUGENHOEHE_SEARCH_CURSOR_SECRET", "abc"))))
                 .containsExactly("Deployment augenhoehe-vacancy-service: AUGENHOEHE_SEARCH_CURSOR_SECRET is a literal value");
+        assertThat(violations(broken(Map.of("services.gateway.signsTokens", true))))
+                .containsExactly("Deployment augenhoehe-gateway: mounts the token signing key (only partner-service may)");
 
         // what no value can change, changed in the rendered objects themselves
         Chart.Manifests m = broken(Map.of());
@@ -107,6 +111,10 @@ class WorkloadPolicyTest {
             }
             for (Map<String, Object> c : Obj.list(pod, "containers")) {
                 result.addAll(container(where, c, pod, longestRequest));
+            }
+            boolean signs = Obj.list(pod, "volumes").stream().anyMatch(v -> SIGNING_KEY_SECRET.equals(Obj.at(v, "secret.secretName")));
+            if (signs != Obj.name(d).equals("augenhoehe-partner-service")) {
+                result.add(where + (signs ? "mounts the token signing key (only partner-service may)" : "partner-service lacks the token signing key"));
             }
         }
         for (Map<String, Object> h : m.ofKind("HorizontalPodAutoscaler")) {
