@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -69,9 +72,9 @@ class TracePropagationTest {
     /** Issue #15: vacancy-service counts a visitor by the address the gateway relays, never by what a client invents. */
     @Test
     void the_service_gets_the_peer_of_the_gateway_as_x_forwarded_for_not_what_the_client_claims() throws Exception {
-        var forged = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/working-groups/forwarded-1"))
+        var forged = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/working-groups/forwarded-1"))
                 .header("Authorization", "Bearer " + GatewayTestSupport.token("coordinator")).header("X-Forwarded-For", "203.0.113.66").build();
-        assertThat(GatewayTestSupport.HTTP.send(forged, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        assertThat(GatewayTestSupport.HTTP.send(forged, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
         assertThat(GatewayTestSupport.send(port, "GET", "/api/working-groups/forwarded-2", GatewayTestSupport.token("coordinator")).statusCode())
                 .isEqualTo(200);
         assertThat(FORWARDED_FOR).containsExactly("127.0.0.1", "127.0.0.1");
