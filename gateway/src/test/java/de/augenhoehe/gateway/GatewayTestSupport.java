@@ -27,6 +27,8 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -127,20 +129,28 @@ final class GatewayTestSupport {
     }
 
     static HttpServer echo(String name) {
+        return stub(exchange -> answer(exchange, name + " " + exchange.getRequestURI().getPath() + " "
+                + exchange.getRequestHeaders().getFirst("Authorization")));
+    }
+
+    /** A started stand-in service on a free loopback port; its handler reads the request and {@link #answer}s it. */
+    static HttpServer stub(HttpHandler handler) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
-                exchange.getRequestBody().readAllBytes();
-                byte[] body = (name + " " + exchange.getRequestURI().getPath() + " "
-                        + exchange.getRequestHeaders().getFirst("Authorization")).getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
+            server.createContext("/", handler);
             server.start();
             return server;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Reads the request and answers 200 with the body. */
+    static void answer(HttpExchange exchange, String body) throws IOException {
+        exchange.getRequestBody().readAllBytes();
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
     }
 }

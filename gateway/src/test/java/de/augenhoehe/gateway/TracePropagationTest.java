@@ -2,12 +2,9 @@ package de.augenhoehe.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -87,26 +84,15 @@ class TracePropagationTest {
     }
 
     static HttpServer recording() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
-                exchange.getRequestBody().readAllBytes();
-                String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
-                if (exchange.getRequestURI().getPath().contains("/trace-")) {
-                    TRACEPARENTS.add(String.valueOf(traceparent));
-                }
-                if (exchange.getRequestURI().getPath().contains("/forwarded-")) {
-                    FORWARDED_FOR.add(String.join("|", exchange.getRequestHeaders().getOrDefault("X-Forwarded-For", List.of("none"))));
-                }
-                byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return GatewayTestSupport.stub(exchange -> {
+            String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+            if (exchange.getRequestURI().getPath().contains("/trace-")) {
+                TRACEPARENTS.add(String.valueOf(traceparent));
+            }
+            if (exchange.getRequestURI().getPath().contains("/forwarded-")) {
+                FORWARDED_FOR.add(String.join("|", exchange.getRequestHeaders().getOrDefault("X-Forwarded-For", List.of("none"))));
+            }
+            GatewayTestSupport.answer(exchange, "{}");
+        });
     }
 }
