@@ -4,6 +4,7 @@ import static de.augenhoehe.gateway.GatewayTestSupport.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ class AccessLogTest {
         assertThat(first.get("method").asString()).isEqualTo("GET");
         assertThat(first.get("status").asInt()).isEqualTo(200);
         assertThat(first.get("latency_ms").asLong()).isGreaterThanOrEqualTo(0);
-        assertThat(first.get("bytes").asLong()).isEqualTo(ok.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        assertThat(first.get("bytes").asLong()).isEqualTo(ok.body().getBytes(StandardCharsets.UTF_8).length);
 
         JsonNode second = lines.stream().filter(l -> l.get("path").asString().equals("/api/working-groups/8")).findFirst().orElseThrow();
         assertThat(second.get("client").asString()).isEqualTo("anonymous");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -119,7 +120,7 @@ class OpsTest {
         JsonNode breakers = JSON.readTree(send(port, "GET", "/ops/circuit-breakers", OPERATOR).body());
         assertThat(breakers.get("partner-service").get("state").asString()).isEqualTo("CLOSED");
         assertThat(breakers.get("partner-service").get("bulkhead").get("maxConcurrentCalls").asInt()).isEqualTo(100);
-        assertThat(breakers.properties()).extracting(java.util.Map.Entry::getKey)
+        assertThat(breakers.properties()).extracting(Map.Entry::getKey)
                 .contains("partner-service", "vacancy-service", "measures-service", "outreach-service");
 
         JsonNode outbox = JSON.readTree(send(port, "GET", "/ops/outbox", OPERATOR).body());

@@ -2,9 +2,9 @@ package de.augenhoehe.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -69,9 +69,9 @@ class TracePropagationTest {
     /** Issue #15: vacancy-service counts a visitor by the address the gateway relays, never by what a client invents. */
     @Test
     void the_service_gets_the_peer_of_the_gateway_as_x_forwarded_for_not_what_the_client_claims() throws Exception {
-        var forged = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/working-groups/forwarded-1"))
+        var forged = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/working-groups/forwarded-1"))
                 .header("Authorization", "Bearer " + GatewayTestSupport.token("coordinator")).header("X-Forwarded-For", "203.0.113.66").build();
-        assertThat(GatewayTestSupport.HTTP.send(forged, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        assertThat(GatewayTestSupport.HTTP.send(forged, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
         assertThat(GatewayTestSupport.send(port, "GET", "/api/working-groups/forwarded-2", GatewayTestSupport.token("coordinator")).statusCode())
                 .isEqualTo(200);
         assertThat(FORWARDED_FOR).containsExactly("127.0.0.1", "127.0.0.1");
@@ -84,26 +84,15 @@ class TracePropagationTest {
     }
 
     static HttpServer recording() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
-                exchange.getRequestBody().readAllBytes();
-                String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
-                if (exchange.getRequestURI().getPath().contains("/trace-")) {
-                    TRACEPARENTS.add(String.valueOf(traceparent));
-                }
-                if (exchange.getRequestURI().getPath().contains("/forwarded-")) {
-                    FORWARDED_FOR.add(String.join("|", exchange.getRequestHeaders().getOrDefault("X-Forwarded-For", List.of("none"))));
-                }
-                byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return GatewayTestSupport.stub(exchange -> {
+            String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+            if (exchange.getRequestURI().getPath().contains("/trace-")) {
+                TRACEPARENTS.add(String.valueOf(traceparent));
+            }
+            if (exchange.getRequestURI().getPath().contains("/forwarded-")) {
+                FORWARDED_FOR.add(String.join("|", exchange.getRequestHeaders().getOrDefault("X-Forwarded-For", List.of("none"))));
+            }
+            GatewayTestSupport.answer(exchange, "{}");
+        });
     }
 }

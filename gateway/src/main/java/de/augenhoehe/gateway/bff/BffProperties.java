@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param absoluteTimeout a session ends this long after the login, used or not
  */
 @ConfigurationProperties("augenhoehe.gateway.bff")
-public record BffProperties(boolean enabled, @DefaultValue("augenhoehe-portal") String registrationId,
+record BffProperties(boolean enabled, @DefaultValue("augenhoehe-portal") String registrationId,
         @DefaultValue({"/portal/**", "/api/**"}) List<String> paths, @DefaultValue Cookie cookie,
         @DefaultValue("30m") Duration idleTimeout, @DefaultValue("12h") Duration absoluteTimeout) {
 

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import de.augenhoehe.gateway.ops.InstanceCalls.Answer;
 import de.augenhoehe.gateway.ops.PrometheusText.Sample;
@@ -206,7 +209,7 @@ class OpsController {
     }
 
     /** Per service: its figures from every instance's Prometheus text, and the service's totals. */
-    private Mono<Map<String, Object>> metrics(String authorization, java.util.function.Function<List<Sample>, Map<String, Object>> figures) {
+    private Mono<Map<String, Object>> metrics(String authorization, Function<List<Sample>, Map<String, Object>> figures) {
         return perInstance("/actuator/prometheus", authorization, (instance, answer) -> {
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("instance", instance.getUri().toString());
@@ -224,7 +227,7 @@ class OpsController {
     }
 
     private Mono<Map<String, List<Map<String, Object>>>> perInstance(String path, String authorization,
-            java.util.function.BiFunction<ServiceInstance, Answer, Map<String, Object>> view) {
+            BiFunction<ServiceInstance, Answer, Map<String, Object>> view) {
         return Flux.fromIterable(instances.all().entrySet())
                 .flatMapSequential(e -> Flux.fromIterable(e.getValue())
                         .flatMapSequential(instance -> calls.call(HttpMethod.GET, instance, path, authorization).map(a -> view.apply(instance, a)))
@@ -237,7 +240,7 @@ class OpsController {
         Map<String, String> result = new TreeMap<>();
         services.forEach((service, views) -> {
             List<String> seen = views.stream().map(v -> ((Map<String, String>) v.get("components")).get(name))
-                    .filter(java.util.Objects::nonNull).toList();
+                    .filter(Objects::nonNull).toList();
             result.put(service, seen.isEmpty() ? "UNKNOWN" : seen.contains("UP") ? "UP" : seen.getFirst());
         });
         return result;

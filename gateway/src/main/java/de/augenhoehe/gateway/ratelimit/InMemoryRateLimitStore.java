@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
  * Token buckets in this process (one gateway instance): a Caffeine cache bounded in size, whose entries expire after
  * {@code idle-expiry} without use — an idle bucket would be full again anyway.
  */
-public class InMemoryRateLimitStore implements RateLimitStore {
+class InMemoryRateLimitStore implements RateLimitStore {
 
     private final Cache<String, State> buckets;
     private final LongSupplier nanoTime;

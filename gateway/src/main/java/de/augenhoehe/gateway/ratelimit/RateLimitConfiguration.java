@@ -15,7 +15,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "augenhoehe.gateway.rate-limits.enabled", havingValue = "true", matchIfMissing = true)
-public class RateLimitConfiguration {
+class RateLimitConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "augenhoehe.gateway.rate-limits.store", havingValue = "redis")

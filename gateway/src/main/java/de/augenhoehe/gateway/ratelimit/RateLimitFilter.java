@@ -28,7 +28,7 @@ import reactor.core.publisher.Mono;
  * address ({@code X-Forwarded-For} only from {@code trusted-proxies}). Every answer carries {@code RateLimit-Limit},
  * {@code RateLimit-Remaining} and {@code RateLimit-Reset}.
  */
-public class RateLimitFilter implements WebFilter, Ordered {
+class RateLimitFilter implements WebFilter, Ordered {
 
     public static final int ORDER = 0;
     static final String LIMIT = "RateLimit-Limit";

@@ -24,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param redisRetry     while Redis is unreachable, how often a request tries it again (the others use memory at once)
  */
 @ConfigurationProperties("augenhoehe.gateway.rate-limits")
-public record RateLimitProperties(@DefaultValue("true") boolean enabled,
+record RateLimitProperties(@DefaultValue("true") boolean enabled,
         @DefaultValue({"200", "50"}) Bucket authenticated, @DefaultValue({"60", "10"}) Bucket anonymous,
         List<Rule> rules, List<String> trustedProxies, @DefaultValue("10m") Duration idleExpiry,
         @DefaultValue("100000") long maxBuckets, @DefaultValue("memory") Store store,

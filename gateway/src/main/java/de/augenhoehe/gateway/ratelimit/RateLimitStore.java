@@ -1,5 +1,7 @@
 package de.augenhoehe.gateway.ratelimit;
 
+import java.time.Instant;
+
 import de.augenhoehe.gateway.ratelimit.RateLimitProperties.Bucket;
 import reactor.core.publisher.Mono;
 
@@ -30,7 +32,7 @@ public interface RateLimitStore {
      * @param detail          a short explanation (the last error's type while down; never a key)
      * @param localDecisions  requests decided in memory because the shared store failed, since start
      */
-    record Status(String store, String state, java.time.Instant since, String detail, long localDecisions) {
+    record Status(String store, String state, Instant since, String detail, long localDecisions) {
     }
 
     /**

@@ -33,7 +33,7 @@ import reactor.core.publisher.Mono;
  * {@code GET /ops/rate-limit-store}). Meanwhile one request per {@code redis-retry} tries Redis again (the others do not
  * wait for a time-out); the first answer turns the state UP again.
  */
-public class RedisRateLimitStore implements RateLimitStore {
+class RedisRateLimitStore implements RateLimitStore {
 
     private static final Logger log = LoggerFactory.getLogger(RedisRateLimitStore.class);
     static final String KEY_PREFIX = "augenhoehe:gateway:rate-limit:";

@@ -31,7 +31,7 @@ import reactor.core.publisher.Mono;
  * reading a chunked body, 503 without any configured instance) keeps its status. Called directly, the path is a 404.
  */
 @Configuration(proxyBeanMethods = false)
-public class CircuitBreakerFallback {
+class CircuitBreakerFallback {
 
     public static final String PATH = "/_gateway/fallback/";
     private static final Logger log = LoggerFactory.getLogger(CircuitBreakerFallback.class);

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * and for chunked bodies as soon as the bytes read pass the limit (before the downstream answered).
  */
 @Component
-public class RequestSizeLimitFilter implements WebFilter, Ordered {
+class RequestSizeLimitFilter implements WebFilter, Ordered {
 
     private final long max;
 

@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
  * {@code Cache-Control: no-store} on responses to requests that carry credentials.
  */
 @Component
-public class SecurityHeadersFilter implements WebFilter, Ordered {
+class SecurityHeadersFilter implements WebFilter, Ordered {
 
     static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
     /** partner-service's login page (/oauth2/login): its inline styles, and its form posting to itself. */

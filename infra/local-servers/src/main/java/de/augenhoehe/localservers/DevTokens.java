@@ -299,7 +299,7 @@ public final class DevTokens {
     }
 
     /** Writes a sibling temp file (owner-only from its creation when {@code secret}) and moves it into place. */
-    private static void writeAtomically(Path target, String content, boolean secret) throws IOException {
+    static void writeAtomically(Path target, String content, boolean secret) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
         Path temp = secret && posix
@@ -307,7 +307,7 @@ public final class DevTokens {
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
                 : Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
         try {
-            Files.writeString(temp, content, StandardCharsets.US_ASCII);
+            Files.writeString(temp, content, StandardCharsets.UTF_8); // a PEM is ASCII; an environment file may hold a path
             if (!secret && posix) {
                 Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
             }

@@ -12,7 +12,9 @@ import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -143,7 +145,7 @@ class DevTokensTest {
 
     @Test
     void escapesControlCharactersInJson() {
-        assertThat(DevTokens.json(new java.util.LinkedHashMap<>(java.util.Map.of("k", "a\\b\n\u0001"))))
+        assertThat(DevTokens.json(new LinkedHashMap<>(Map.of("k", "a\\b\n\u0001"))))
                 .isEqualTo("{\"k\":\"a\\\\b\\n\\u0001\"}");
     }
 

@@ -1,0 +1,80 @@
+package de.augenhoehe.localservers;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The configuration contract of a service and the gateway under {@code ./platform}: the environment variables it
+ * is started with (Spring's relaxed binding), one {@code NAME=value} a line, as infra/docs/running.md lists them.
+ *
+ * <p>Tokens come from partner-service's authorization server, which signs with the data folder's key pair; the
+ * services and the gateway check them against its public key and the issuer, the gateway's URL (an OpenID issuer is
+ * a URL). The platform library reads {@code augenhoehe.security.jwt.*}; Spring Boot's own decoder (public-key-location,
+ * audiences) serves a module without it. No {@code spring…jwt.issuer-uri}: next to a public key, Boot would prefer it
+ * and fetch the discovery document at start-up, before partner-service is up.
+ *
+ * @param ports the ports of this {@code up} by key ({@code gateway}, {@code partner}, …, {@code postgres}, {@code kafka}, {@code mail})
+ */
+record AppEnvironment(Map<String, Integer> ports, Path keys, boolean demo, Map<String, String> secrets) {
+
+    static final List<String> APPS = List.of("partner", "vacancy", "measures", "outreach", "gateway");
+
+    /** The issuer of every token: the gateway's URL, through which clients reach the authorization server. */
+    String issuer() {
+        return "http://127.0.0.1:" + port("gateway");
+    }
+
+    List<String> of(String app) {
+        if (!APPS.contains(app)) {
+            throw new IllegalArgumentException("no such application: " + app);
+        }
+        String publicKey = "file:" + keys.resolve(DevTokens.PUBLIC_KEY_FILE);
+        List<String> env = new ArrayList<>(List.of("SERVER_PORT=" + port(app), "SERVER_ADDRESS=127.0.0.1",
+                "AUGENHOEHE_SECURITY_JWT_PUBLIC_KEY_LOCATION=" + publicKey,
+                "AUGENHOEHE_SECURITY_JWT_ISSUER=" + issuer(),
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION=" + publicKey,
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES=augenhoehe",
+                "AUGENHOEHE_DEMO_ENABLED=" + demo));
+        if (app.equals("outreach") || app.equals("measures")) { // outreach runs the demo mail server, both send to it
+            env.addAll(List.of("SPRING_MAIL_HOST=127.0.0.1", "SPRING_MAIL_PORT=" + port("mail")));
+        }
+        switch (app) {
+            case "partner" -> env.addAll(List.of("AUGENHOEHE_IDENTITY_ISSUER=" + issuer(),
+                    "AUGENHOEHE_IDENTITY_SIGNING_KEY_LOCATION=file:" + keys.resolve(DevTokens.PRIVATE_KEY_FILE)));
+            // signs search cursors; vacancy-service refuses to start without one outside demo mode
+            case "vacancy" -> env.add("AUGENHOEHE_SEARCH_CURSOR_SECRET=" + secret(PlatformFolder.CURSOR));
+            // links in registration mails; its SMTP server is outreach's local one (demo mode)
+            case "measures" -> env.add("AUGENHOEHE_MEASURES_PUBLIC_BASE_URL=" + issuer());
+            default -> { }
+        }
+        if (app.equals("gateway")) {
+            for (String service : PlatformFolder.SERVICES) {
+                env.add("AUGENHOEHE_GATEWAY_SERVICES_" + service.toUpperCase(Locale.ROOT) + "=http://127.0.0.1:" + port(service));
+            }
+        } else {
+            env.addAll(List.of("SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:" + port("postgres") + "/" + app,
+                    "SPRING_DATASOURCE_USERNAME=" + app, "SPRING_DATASOURCE_PASSWORD=" + secret(app),
+                    "SPRING_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:" + port("kafka")));
+        }
+        return env;
+    }
+
+    private int port(String key) {
+        Integer port = ports.get(key);
+        if (port == null) {
+            throw new IllegalArgumentException("no port for " + key);
+        }
+        return port;
+    }
+
+    private String secret(String key) {
+        String value = secrets.get(key);
+        if (value == null) {
+            throw new IllegalStateException("no " + key + " in secrets.env");
+        }
+        return value;
+    }
+}

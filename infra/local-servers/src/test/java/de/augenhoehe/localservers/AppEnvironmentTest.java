@@ -1,0 +1,74 @@
+package de.augenhoehe.localservers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class AppEnvironmentTest {
+
+    static final Map<String, Integer> PORTS = Map.of("gateway", 28080, "partner", 28081, "vacancy", 28082,
+            "measures", 28083, "outreach", 28084, "kafka", 28092, "kafka_controller", 28093, "postgres", 28032, "mail", 28025);
+    private static final Map<String, String> SECRETS = Map.of("partner", "pw-partner", "vacancy", "pw-vacancy",
+            "measures", "pw-measures", "outreach", "pw-outreach", "cursor", "cursor-key");
+
+    private final AppEnvironment environment = new AppEnvironment(PORTS, Path.of("/data/keys"), true, SECRETS);
+
+    @Test
+    void a_service_gets_its_port_the_token_checks_its_database_and_the_broker() {
+        assertThat(environment.of("outreach")).containsExactly(
+                "SERVER_PORT=28084", "SERVER_ADDRESS=127.0.0.1",
+                "AUGENHOEHE_SECURITY_JWT_PUBLIC_KEY_LOCATION=file:/data/keys/dev-jwt-public.pem",
+                "AUGENHOEHE_SECURITY_JWT_ISSUER=http://127.0.0.1:28080",
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION=file:/data/keys/dev-jwt-public.pem",
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES=augenhoehe",
+                "AUGENHOEHE_DEMO_ENABLED=true",
+                "SPRING_MAIL_HOST=127.0.0.1", "SPRING_MAIL_PORT=28025",
+                "SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:28032/outreach",
+                "SPRING_DATASOURCE_USERNAME=outreach", "SPRING_DATASOURCE_PASSWORD=pw-outreach",
+                "SPRING_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:28092");
+    }
+
+    @Test
+    void partner_service_signs_tokens_as_the_gateway_url_with_the_private_key() {
+        assertThat(environment.of("partner")).contains("AUGENHOEHE_IDENTITY_ISSUER=http://127.0.0.1:28080",
+                "AUGENHOEHE_IDENTITY_SIGNING_KEY_LOCATION=file:/data/keys/dev-jwt-private.pem",
+                "SPRING_DATASOURCE_PASSWORD=pw-partner").noneMatch(v -> v.startsWith("SPRING_MAIL"));
+        assertThat(environment.of("vacancy")).noneMatch(v -> v.contains("dev-jwt-private"));
+    }
+
+    @Test
+    void vacancy_service_gets_the_cursor_key_and_measures_service_the_mail_server_and_its_public_url() {
+        assertThat(environment.of("vacancy")).contains("AUGENHOEHE_SEARCH_CURSOR_SECRET=cursor-key");
+        assertThat(environment.of("measures")).contains("SPRING_MAIL_PORT=28025",
+                "AUGENHOEHE_MEASURES_PUBLIC_BASE_URL=http://127.0.0.1:28080");
+    }
+
+    @Test
+    void the_gateway_gets_every_service_and_neither_database_nor_broker() {
+        assertThat(environment.of("gateway")).contains("SERVER_PORT=28080",
+                "AUGENHOEHE_GATEWAY_SERVICES_PARTNER=http://127.0.0.1:28081",
+                "AUGENHOEHE_GATEWAY_SERVICES_VACANCY=http://127.0.0.1:28082",
+                "AUGENHOEHE_GATEWAY_SERVICES_MEASURES=http://127.0.0.1:28083",
+                "AUGENHOEHE_GATEWAY_SERVICES_OUTREACH=http://127.0.0.1:28084")
+                .noneMatch(v -> v.startsWith("SPRING_DATASOURCE") || v.startsWith("SPRING_KAFKA") || v.contains("SECRET"));
+    }
+
+    @Test
+    void a_folder_without_demo_data_says_so_to_every_application() {
+        AppEnvironment noDemo = new AppEnvironment(PORTS, Path.of("/data/keys"), false, SECRETS);
+        for (String app : AppEnvironment.APPS) {
+            assertThat(noDemo.of(app)).contains("AUGENHOEHE_DEMO_ENABLED=false");
+        }
+    }
+
+    @Test
+    void an_unknown_application_or_a_missing_secret_is_refused() {
+        assertThatThrownBy(() -> environment.of("portal")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AppEnvironment(PORTS, Path.of("/k"), true, Map.of()).of("vacancy"))
+                .hasMessageContaining("cursor");
+    }
+}
