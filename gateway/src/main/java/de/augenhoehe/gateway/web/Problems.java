@@ -18,15 +18,28 @@ public final class Problems {
 
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Map<Integer, String> SLUGS = Map.of(400, "malformed-request", 401, "unauthenticated", 403, "forbidden",
-            404, "not-found", 413, "payload-too-large", 429, "rate-limited", 500, "internal-error", 502, "bad-gateway", 503, "service-unavailable",
-            504, "gateway-timeout");
+    /** The gateway's own kinds: slug and title as the services' {@code ProblemType}s write them (one slug, one title). */
+    private record Kind(String slug, String title) {
+    }
+
+    private static final Map<Integer, Kind> KINDS = Map.of(
+            400, new Kind("malformed-request", "Fehlerhafte Anfrage / Malformed request"),
+            401, new Kind("unauthenticated", "Anmeldung erforderlich / Authentication required"),
+            403, new Kind("forbidden", "Keine Berechtigung / Forbidden"),
+            404, new Kind("not-found", "Nicht gefunden / Not found"),
+            413, new Kind("payload-too-large", "Anfrage zu groß / Payload too large"),
+            429, new Kind("rate-limited", "Zu viele Anfragen / Too many requests"),
+            500, new Kind("internal-error", "Interner Fehler / Internal error"),
+            502, new Kind("bad-gateway", "Fehlerhafte Antwort / Bad gateway"),
+            503, new Kind("service-unavailable", "Nicht verfügbar / Service unavailable"),
+            504, new Kind("gateway-timeout", "Zeitüberschreitung / Gateway timeout"));
 
     private Problems() {
     }
 
     public static String type(HttpStatusCode status) {
-        String slug = SLUGS.get(status.value());
+        Kind kind = KINDS.get(status.value());
+        String slug = kind == null ? null : kind.slug();
         if (slug == null) {
             HttpStatus known = HttpStatus.resolve(status.value());
             slug = known == null ? "http-" + status.value() : known.getReasonPhrase().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
@@ -45,8 +58,9 @@ public final class Problems {
         response.getHeaders().setContentType(PROBLEM_JSON);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type(status));
+        Kind kind = KINDS.get(status.value());
         HttpStatus known = HttpStatus.resolve(status.value());
-        body.put("title", known == null ? "HTTP " + status.value() : known.getReasonPhrase());
+        body.put("title", kind != null ? kind.title() : known == null ? "HTTP " + status.value() : known.getReasonPhrase());
         body.put("status", status.value());
         if (detail != null) {
             body.put("detail", detail);
