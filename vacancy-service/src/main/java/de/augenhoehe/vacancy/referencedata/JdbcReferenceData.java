@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -114,7 +116,7 @@ class JdbcReferenceData implements ReferenceData {
                 prefix + "%", level, level, after, after, limit);
     }
 
-    private static Occupation occupation(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static Occupation occupation(ResultSet rs, int n) throws SQLException {
         return new Occupation(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4));
     }
 }

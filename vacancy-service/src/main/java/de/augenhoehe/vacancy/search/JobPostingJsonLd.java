@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.sql.Date;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -91,7 +92,7 @@ class JobPostingJsonLd {
         }
         // applications go to the employer's own URL or mailbox, not through this portal
         ld.put("directApply", false);
-        java.sql.Date start = rs.getDate("start_date");
+        Date start = rs.getDate("start_date");
         if (start != null) {
             ld.put("jobStartDate", start.toLocalDate().toString());
         }
