@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.ProblemType;
 import de.augenhoehe.vacancy.posting.PostingCommands.Content;
 import de.augenhoehe.vacancy.referencedata.ReferenceData;
 import de.augenhoehe.vacancy.referencedata.ReferenceData.PostalCodeArea;
-import de.augenhoehe.platform.web.ProblemType;
 
 /**
  * Checks a posting's content and resolves its place of work. One instance per request or batch: it caches the

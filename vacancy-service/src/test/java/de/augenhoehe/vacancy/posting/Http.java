@@ -1,8 +1,8 @@
 package de.augenhoehe.vacancy.posting;
 
 import java.net.http.HttpResponse;
-import java.util.UUID;
 import java.util.List;
+import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

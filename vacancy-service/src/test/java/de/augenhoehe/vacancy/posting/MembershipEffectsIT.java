@@ -6,9 +6,9 @@ import static de.augenhoehe.vacancy.posting.Http.staff;
 import static de.augenhoehe.vacancy.posting.Samples.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
-import java.sql.Timestamp;
 
 import org.junit.jupiter.api.Test;
 

@@ -4,8 +4,8 @@ import static de.augenhoehe.vacancy.posting.Http.hrClient;
 import static de.augenhoehe.vacancy.posting.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
