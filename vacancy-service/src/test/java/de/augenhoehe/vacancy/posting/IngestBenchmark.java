@@ -78,13 +78,7 @@ public final class IngestBenchmark {
         String db = infra.createDatabase("ingest");
         Matcher pgUrl = Pattern.compile(":(\\d+)/").matcher(infra.jdbcUrl(db));
         pgPort = pgUrl.find() ? Integer.parseInt(pgUrl.group(1)) : -1;
-        Map<String, Object> props = new LinkedHashMap<>();
-        props.put("spring.datasource.url", infra.jdbcUrl(db));
-        props.put("spring.datasource.username", infra.postgresUser());
-        props.put("spring.datasource.password", infra.postgresPassword());
-        props.put("spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers());
-        props.put("augenhoehe.security.jwt.public-key-location", "file:" + TestTokens.publicKeyFile());
-        props.put("augenhoehe.security.jwt.issuer", TestTokens.ISSUER);
+        Map<String, Object> props = infra.serviceProperties(infra.jdbcUrl(db));
         props.put("server.port", "0");
         props.put("augenhoehe.vacancy.expiry.enabled", "false");
         props.put("spring.datasource.hikari.maximum-pool-size", "10");
