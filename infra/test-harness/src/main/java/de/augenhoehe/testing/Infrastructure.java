@@ -8,7 +8,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.testcontainers.DockerClientFactory;
@@ -110,6 +112,21 @@ public final class Infrastructure {
 
     public String jdbcUrl(String database) {
         return postgresBaseUrl + database;
+    }
+
+    /**
+     * What a service needs to run on these servers with the test tokens: database {@code jdbcUrl}, Kafka, the JWT key and
+     * issuer — for tests that start a service themselves (a second instance, a start-up that must fail, a benchmark).
+     */
+    public Map<String, Object> serviceProperties(String jdbcUrl) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("spring.datasource.url", jdbcUrl);
+        props.put("spring.datasource.username", postgresUser);
+        props.put("spring.datasource.password", postgresPassword);
+        props.put("spring.kafka.bootstrap-servers", kafkaBootstrap);
+        props.put("augenhoehe.security.jwt.public-key-location", "file:" + TestTokens.publicKeyFile());
+        props.put("augenhoehe.security.jwt.issuer", TestTokens.ISSUER);
+        return props;
     }
 
     /** A new, empty database; returns its name. */

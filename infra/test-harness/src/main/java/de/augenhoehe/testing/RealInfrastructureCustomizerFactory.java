@@ -35,14 +35,8 @@ class RealInfrastructureCustomizerFactory implements ContextCustomizerFactory {
             Infrastructure infra = Infrastructure.get();
             String url = isolatedFor == null ? infra.sharedDatabaseUrl()
                     : infra.jdbcUrl(infra.createDatabase(isolatedFor.substring(isolatedFor.lastIndexOf('.') + 1)));
-            Map<String, Object> props = Map.of(
-                    "spring.datasource.url", url,
-                    "spring.datasource.username", infra.postgresUser(),
-                    "spring.datasource.password", infra.postgresPassword(),
-                    "spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers(),
-                    "augenhoehe.security.jwt.public-key-location", "file:" + TestTokens.publicKeyFile(),
-                    "augenhoehe.security.jwt.issuer", TestTokens.ISSUER,
-                    "augenhoehe.events.validate-against-schema", "true");
+            Map<String, Object> props = infra.serviceProperties(url);
+            props.put("augenhoehe.events.validate-against-schema", "true");
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("real-infrastructure", props));
         }
 

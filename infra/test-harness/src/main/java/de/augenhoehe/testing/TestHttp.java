@@ -20,8 +20,8 @@ public record TestHttp(int port) {
         return send("GET", path, token, null);
     }
 
-    /** {@code token} and {@code json} may be null. */
-    public HttpResponse<String> send(String method, String path, String token, String json) {
+    /** {@code token} and {@code json} may be null; {@code headers}: further headers as name, value, name, value … */
+    public HttpResponse<String> send(String method, String path, String token, String json, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
@@ -29,6 +29,9 @@ public record TestHttp(int port) {
         }
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
         }
         try {
             return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());

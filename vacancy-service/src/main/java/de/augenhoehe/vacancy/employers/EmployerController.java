@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,21 +27,16 @@ class EmployerController {
             @Schema(description = "The networks in which the organisation is an active member") List<UUID> networks) {
     }
 
-    private final JdbcTemplate jdbc;
-    private final MemberCompanies members;
+    private final JdbcMemberCompanies employers;
 
-    EmployerController(JdbcTemplate jdbc, MemberCompanies members) {
-        this.jdbc = jdbc;
-        this.members = members;
+    EmployerController(JdbcMemberCompanies employers) {
+        this.employers = employers;
     }
 
     @GetMapping("/api/vacancies/employers/{partnerId}")
     @Operation(summary = "An organisation known to the portal from partner-events")
     Employer employer(@PathVariable UUID partnerId) {
-        return jdbc.query("select partner_id, name, kind from employer where partner_id = ?",
-                (rs, n) -> new Employer(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        List.copyOf(members.networksOf(partnerId))), partnerId)
-                .stream().findFirst().orElseThrow(() -> ProblemException.notFound("Employer " + partnerId));
+        return employers.employer(partnerId).orElseThrow(() -> ProblemException.notFound("Employer " + partnerId));
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -5,11 +5,14 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import de.augenhoehe.vacancy.employers.EmployerController.Employer;
 
 /** {@link MemberCompanies} over the tables of {@link EmployerProjection} and {@link MembershipProjection}. */
 @Component
@@ -56,6 +59,13 @@ class JdbcMemberCompanies implements MemberCompanies {
                 rs -> { names.put(rs.getObject(1, UUID.class), rs.getString(2)); },
                 (Object) partnerIds.toArray(UUID[]::new));
         return names;
+    }
+
+    /** An organisation known from partner-events, with the networks it is an active member of; empty before its registration. */
+    Optional<Employer> employer(UUID partnerId) {
+        return jdbc.query("select partner_id, name, kind from employer where partner_id = ?",
+                (rs, n) -> new Employer(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        List.copyOf(networksOf(partnerId))), partnerId).stream().findFirst();
     }
 
     @Override

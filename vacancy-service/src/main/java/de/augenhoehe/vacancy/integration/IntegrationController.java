@@ -2,9 +2,13 @@ package de.augenhoehe.vacancy.integration;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.security.Roles;
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.Versions;
 import de.augenhoehe.vacancy.posting.PostingCommands;
 import de.augenhoehe.vacancy.posting.PostingCommands.BatchItem;
 import de.augenhoehe.vacancy.posting.PostingCommands.BatchResult;
@@ -82,18 +87,18 @@ class IntegrationController {
     ResponseEntity<Written> put(@PathVariable String externalId, @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody Content content) {
         Upserted u = postings.upsert(company(), externalId, content, content != null && content.status() == Status.DRAFT,
-                PostingCommands.ifMatch(ifMatch));
-        String result = u.outcome().name().toLowerCase(java.util.Locale.ROOT);
+                Versions.optional(ifMatch));
+        String result = u.outcome().name().toLowerCase(Locale.ROOT);
         var answer = u.outcome() == PostingCommands.Outcome.CREATED
                 ? ResponseEntity.created(URI.create(BASE + "/" + externalId)) : ResponseEntity.ok();
-        return answer.eTag(PostingCommands.etag(u.posting().version())).body(new Written(result, u.posting()));
+        return answer.eTag(Versions.etag(u.posting().version())).body(new Written(result, u.posting()));
     }
 
     @GetMapping(BASE + "/{externalId}")
     @Operation(summary = "The company's posting with this external id")
     ResponseEntity<Posting> get(@PathVariable String externalId) {
         Posting p = postings.findOwn(company(), externalId);
-        return ResponseEntity.ok().eTag(PostingCommands.etag(p.version())).body(p);
+        return ResponseEntity.ok().eTag(Versions.etag(p.version())).body(p);
     }
 
     @PostMapping(BASE + ":batch")
@@ -106,9 +111,7 @@ class IntegrationController {
         if (mode != null && !fullLoad) {
             throw ProblemException.invalidParameter("mode is 'full-load' or absent");
         }
-        if (batch == null || batch.items() == null || batch.items().isEmpty() || batch.items().size() > 1000) {
-            throw ProblemException.invalid("batch-size", "A batch holds 1 to 1000 items");
-        }
+        PostingCommands.checkBatchSize(batch == null || batch.items() == null ? 0 : batch.items().size());
         // Items are read one by one, so that one unreadable item is rejected alone.
         List<BatchItem> items = new ArrayList<>();
         Map<Integer, ItemResult> unreadable = new LinkedHashMap<>();
@@ -128,8 +131,8 @@ class IntegrationController {
                         "status", 400, "detail", "Item " + i + " is not a posting of the expected shape")));
             }
         }
-        java.util.Set<String> unreadableIds = new java.util.HashSet<>();
-        unreadable.values().stream().map(ItemResult::externalId).filter(java.util.Objects::nonNull).forEach(unreadableIds::add);
+        Set<String> unreadableIds = new HashSet<>();
+        unreadable.values().stream().map(ItemResult::externalId).filter(Objects::nonNull).forEach(unreadableIds::add);
         // a full load with nothing readable withdraws nothing: an HR system's broken export must not empty the portal
         BatchResult result = items.isEmpty() ? new BatchResult(List.of(), 0) : postings.upsertBatch(company, items, fullLoad, unreadableIds);
         ItemResult[] all = new ItemResult[batch.items().size()];
@@ -153,16 +156,16 @@ class IntegrationController {
     @Operation(summary = "Take the posting offline for good (reason kept with the posting, not sent in events)")
     ResponseEntity<Posting> withdraw(@PathVariable String externalId, @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody(required = false) Reason reason) {
-        Posting p = postings.withdraw(company(), externalId, reason == null ? null : reason.reason(), PostingCommands.ifMatch(ifMatch));
-        return ResponseEntity.ok().eTag(PostingCommands.etag(p.version())).body(p);
+        Posting p = postings.withdraw(company(), externalId, reason == null ? null : reason.reason(), Versions.optional(ifMatch));
+        return ResponseEntity.ok().eTag(Versions.etag(p.version())).body(p);
     }
 
     @PostMapping(BASE + "/{externalId}/fill")
     @Operation(summary = "Mark the published posting filled")
     ResponseEntity<Posting> fill(@PathVariable String externalId, @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody(required = false) Reason reason) {
-        Posting p = postings.markFilled(company(), externalId, reason == null ? null : reason.reason(), PostingCommands.ifMatch(ifMatch));
-        return ResponseEntity.ok().eTag(PostingCommands.etag(p.version())).body(p);
+        Posting p = postings.markFilled(company(), externalId, reason == null ? null : reason.reason(), Versions.optional(ifMatch));
+        return ResponseEntity.ok().eTag(Versions.etag(p.version())).body(p);
     }
 
     @GetMapping(BASE)
@@ -186,8 +189,10 @@ class IntegrationController {
 
     /** The company an HR client acts for; other callers may not use the integration API. */
     private static UUID company() {
-        Actor a = Actor.current().filter(x -> x.hasRole(Roles.HR_CLIENT) && x.partnerId() != null)
-                .orElseThrow(() -> ProblemException.forbidden("The integration API is for HR clients of a company (role hr_client with partner_id)"));
+        Actor a = Actor.required();
+        if (!a.hasRole(Roles.HR_CLIENT) || a.partnerId() == null) {
+            throw ProblemException.forbidden("The integration API is for HR clients of a company (role hr_client with partner_id)");
+        }
         return a.partnerId();
     }
 }

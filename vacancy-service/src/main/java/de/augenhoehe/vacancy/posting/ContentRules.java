@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.ProblemType;
 import de.augenhoehe.vacancy.posting.PostingCommands.Content;
 import de.augenhoehe.vacancy.referencedata.ReferenceData;
 import de.augenhoehe.vacancy.referencedata.ReferenceData.PostalCodeArea;
-import de.augenhoehe.platform.web.ProblemType;
 
 /**
  * Checks a posting's content and resolves its place of work. One instance per request or batch: it caches the
@@ -33,6 +33,9 @@ import de.augenhoehe.platform.web.ProblemType;
  */
 final class ContentRules {
 
+    /** The platform's {@code validation-failed}, as 422: the request was readable, the posting breaks a rule. */
+    static final ProblemType INVALID_POSTING = ProblemType.of(HttpStatus.UNPROCESSABLE_CONTENT, "validation-failed",
+            "Ungültige Eingabe / Invalid input");
     static final int MAX_TITLE = 200;
     static final int MAX_DESCRIPTION = 20_000;
     private static final Pattern KLDB = Pattern.compile("^[0-9]{5}$");
@@ -194,8 +197,7 @@ final class ContentRules {
     }
 
     static ProblemException failed(List<Map<String, String>> errors) {
-        return ProblemType.of(HttpStatus.UNPROCESSABLE_CONTENT, "validation-failed", "Ungültige Eingabe / Invalid input").exception(
-                "The posting has invalid fields", Map.of("errors", List.copyOf(errors)));
+        return INVALID_POSTING.exception("The posting has invalid fields", Map.of("errors", List.copyOf(errors)));
     }
 
     /** A stable hash of everything the company sent (record components in declaration order). */

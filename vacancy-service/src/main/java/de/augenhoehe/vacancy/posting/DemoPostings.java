@@ -147,7 +147,7 @@ class DemoPostings implements EventHandler {
         if (Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from posting where employer_id = ?)", Boolean.class, company))) {
             return;
         }
-        LocalDate today = LocalDate.now(clock.withZone(PostingService.ZONE));
+        LocalDate today = PostingRules.today(clock);
         ContentRules rules = new ContentRules(reference, today);
         Instant now = clock.instant();
         List<NewRow> rows = new ArrayList<>();
@@ -158,7 +158,8 @@ class DemoPostings implements EventHandler {
         }
         store.insertAll(rows);
         List<UUID> networks = List.of(UUID.fromString(a.networkId()));
-        store.findAll(rows.stream().map(NewRow::id).toList()).forEach(p -> events.published(p, networks, now));
+        events.publishAll(store.findAll(rows.stream().map(NewRow::id).toList()).stream()
+                .map(p -> PostingEvents.published(p, networks, now)).toList());
         log.info("Demo mode: {} postings published for a demo company of network {}", rows.size(), a.networkId());
     }
 

@@ -58,7 +58,7 @@ class ExpirySweep {
     int sweep() {
         int total = 0;
         while (true) {
-            Integer n = tx.execute(s -> chunk(LocalDate.now(clock.withZone(PostingService.ZONE)), clock.instant()));
+            Integer n = tx.execute(s -> chunk(PostingRules.today(clock), clock.instant()));
             total += n;
             if (n < CHUNK) {
                 break;
@@ -74,7 +74,7 @@ class ExpirySweep {
         List<Posting> expired = store.expireDue(today, now, CHUNK);
         Map<UUID, List<UUID>> networks = new HashMap<>();
         for (Posting p : expired) {
-            events.closed(p, networks.computeIfAbsent(p.employerId(), events::networks), now);
+            PostingEvents.closed(p, networks.computeIfAbsent(p.employerId(), events::networks), now).ifPresent(events::publish);
         }
         return expired.size();
     }

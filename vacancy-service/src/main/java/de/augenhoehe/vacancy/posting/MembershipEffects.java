@@ -83,7 +83,7 @@ class MembershipEffects implements EventHandler {
         List<Posting> online = store.publishedOf(partner);
         for (Posting p : online) {
             store.close(p.id(), null, CloseReason.WITHDRAWN, MEMBERSHIP_ENDED, endedAt, EnumSet.of(Status.PUBLISHED))
-                    .ifPresent(closed -> events.closed(closed, List.of(), endedAt));
+                    .flatMap(closed -> PostingEvents.closed(closed, List.of(), endedAt)).ifPresent(events::publish);
         }
         if (!online.isEmpty()) {
             log.info("Membership ended: {} published postings of partner {} withdrawn", online.size(), partner);

@@ -2,6 +2,7 @@ package de.augenhoehe.vacancy.posting;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
@@ -77,7 +78,7 @@ class OwnPostingsController {
                     throw new IllegalArgumentException("two parts expected");
                 }
                 return new Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
-            } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            } catch (IllegalArgumentException | DateTimeParseException e) {
                 throw ProblemException.invalidParameter("after is the 'next' value of a previous page");
             }
         }
@@ -85,7 +86,7 @@ class OwnPostingsController {
 
     /** No token: 401. A token of someone who is not an administrator or staff member of a company: 403. */
     private static UUID company() {
-        Actor a = Actor.current().orElseThrow(() -> ProblemException.unauthenticated("Sign in to see your company's postings"));
+        Actor a = Actor.required("Sign in to see your company's postings");
         if (a.partnerId() == null || !(a.hasRole(Roles.PARTNER_ADMIN) || a.hasRole(Roles.PARTNER_STAFF))) {
             throw ProblemException.forbidden("Only administrators and staff of a company see its postings");
         }

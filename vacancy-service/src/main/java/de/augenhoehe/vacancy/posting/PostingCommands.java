@@ -4,11 +4,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import de.augenhoehe.platform.architecture.FeatureApi;
+import de.augenhoehe.platform.web.ProblemException;
 import de.augenhoehe.vacancy.posting.Postings.GermanLevel;
 import de.augenhoehe.vacancy.posting.Postings.Posting;
 import de.augenhoehe.vacancy.posting.Postings.QualificationLevel;
@@ -86,11 +88,11 @@ public interface PostingCommands {
     Upserted upsert(UUID employerId, String externalId, Content content, boolean draft, Long expectedVersion);
 
     /**
-     * Up to 1,000 items, one transaction; a rejected item never blocks the others. With {@code fullLoad}, the company's
+     * Up to {@link #MAX_BATCH} items, one transaction; a rejected item never blocks the others. With {@code fullLoad}, the company's
      * published postings whose external id is neither among the items nor in {@code alsoKeep} (items the caller could
      * not even read) are withdrawn.
      */
-    BatchResult upsertBatch(UUID employerId, List<BatchItem> items, boolean fullLoad, java.util.Set<String> alsoKeep);
+    BatchResult upsertBatch(UUID employerId, List<BatchItem> items, boolean fullLoad, Set<String> alsoKeep);
 
     Posting findOwn(UUID employerId, String externalId);
 
@@ -103,12 +105,13 @@ public interface PostingCommands {
 
     Statistics statistics(UUID employerId, String externalId);
 
-    /** The version named in an {@code If-Match} header: null when absent, 412 when it names no version. */
-    static Long ifMatch(String header) {
-        return Versions.optional(header);
-    }
+    /** The most items one batch may hold (sized with {@code augenhoehe.web.max-request-size}). */
+    int MAX_BATCH = 1000;
 
-    static String etag(long version) {
-        return Versions.etag(version);
+    /** 422 {@code batch-size} unless a batch holds 1 to {@link #MAX_BATCH} items. */
+    static void checkBatchSize(int items) {
+        if (items < 1 || items > MAX_BATCH) {
+            throw ProblemException.invalid("batch-size", "A batch holds 1 to " + MAX_BATCH + " items");
+        }
     }
 }

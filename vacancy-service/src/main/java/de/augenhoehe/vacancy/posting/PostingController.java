@@ -23,6 +23,7 @@ import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.security.PublicEndpoints;
 import de.augenhoehe.platform.security.Roles;
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.Versions;
 import de.augenhoehe.vacancy.employers.MemberCompanies;
 import de.augenhoehe.vacancy.posting.PostingCommands.Content;
 import de.augenhoehe.vacancy.posting.Postings.Posting;
@@ -40,14 +41,14 @@ class PostingController {
     record Reason(String reason) {
     }
 
-    private final PostingService service;
+    private final PostingLifecycle lifecycle;
     private final PostingStore store;
     private final MemberCompanies members;
     private final VisitCounter counter;
     private final Visitors visitors;
 
-    PostingController(PostingService service, PostingStore store, MemberCompanies members, VisitCounter counter, Visitors visitors) {
-        this.service = service;
+    PostingController(PostingLifecycle lifecycle, PostingStore store, MemberCompanies members, VisitCounter counter, Visitors visitors) {
+        this.lifecycle = lifecycle;
         this.store = store;
         this.members = members;
         this.counter = counter;
@@ -59,7 +60,7 @@ class PostingController {
     ResponseEntity<Posting> create(@RequestBody Content content) {
         UUID company = writer();
         noStatus(content);
-        Posting p = service.createDraft(company, content);
+        Posting p = lifecycle.createDraft(company, content);
         return ResponseEntity.created(URI.create("/api/vacancies/" + p.id())).eTag(etag(p)).body(p);
     }
 
@@ -79,14 +80,14 @@ class PostingController {
             @RequestBody Content content) {
         UUID company = writer();
         noStatus(content);
-        Posting p = service.update(company, id, Versions.required(ifMatch), content);
+        Posting p = lifecycle.update(company, id, Versions.required(ifMatch), content);
         return ResponseEntity.ok().eTag(etag(p)).body(p);
     }
 
     @PostMapping("/api/vacancies/{id}/publish")
     @Operation(summary = "Publish a draft (If-Match optional)")
     ResponseEntity<Posting> publish(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Posting p = service.publish(writer(), id, Versions.optional(ifMatch));
+        Posting p = lifecycle.publish(writer(), id, Versions.optional(ifMatch));
         return ResponseEntity.ok().eTag(etag(p)).body(p);
     }
 
@@ -94,7 +95,7 @@ class PostingController {
     @Operation(summary = "Take a draft or published posting offline for good, with a reason (kept with the posting, not sent in events)")
     ResponseEntity<Posting> withdraw(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody(required = false) Reason reason) {
-        Posting p = service.withdraw(writer(), id, reason == null ? null : reason.reason(), Versions.optional(ifMatch));
+        Posting p = lifecycle.withdraw(writer(), id, reason == null ? null : reason.reason(), Versions.optional(ifMatch));
         return ResponseEntity.ok().eTag(etag(p)).body(p);
     }
 
@@ -102,7 +103,7 @@ class PostingController {
     @Operation(summary = "Mark a published posting filled")
     ResponseEntity<Posting> fill(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody(required = false) Reason reason) {
-        Posting p = service.markFilled(writer(), id, reason == null ? null : reason.reason(), Versions.optional(ifMatch));
+        Posting p = lifecycle.markFilled(writer(), id, reason == null ? null : reason.reason(), Versions.optional(ifMatch));
         return ResponseEntity.ok().eTag(etag(p)).body(p);
     }
 
@@ -126,9 +127,9 @@ class PostingController {
 
     /** The company of an administrator or staff member; any other caller may not write. */
     private static UUID writer() {
-        Actor a = Actor.current().orElseThrow(PostingController::forbidden);
+        Actor a = Actor.required();
         if (a.partnerId() == null || !(a.hasRole(Roles.PARTNER_ADMIN) || a.hasRole(Roles.PARTNER_STAFF))) {
-            throw forbidden();
+            throw ProblemException.forbidden("Only administrators and staff of a company write its postings");
         }
         return a.partnerId();
     }
@@ -137,10 +138,6 @@ class PostingController {
         if (content != null && content.status() != null) {
             throw ContentRules.failed(List.of(ContentRules.error("status", "set by publish, withdraw and fill, not in the content")));
         }
-    }
-
-    static ProblemException forbidden() {
-        return ProblemException.forbidden("Only administrators and staff of a company write its postings");
     }
 
     static String etag(Posting p) {

@@ -3,13 +3,15 @@ package de.augenhoehe.vacancy.posting;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
 import de.augenhoehe.platform.events.EventPublisher;
+import de.augenhoehe.platform.events.EventPublisher.Event;
 import de.augenhoehe.vacancy.employers.MemberCompanies;
-import de.augenhoehe.vacancy.posting.Postings.CloseReason;
 import de.augenhoehe.vacancy.posting.Postings.Posting;
 
 /**
@@ -41,49 +43,34 @@ class PostingEvents {
         this.members = members;
     }
 
-    void published(Posting p, Instant now) {
-        publisher.publish(PUBLISHED, p.id().toString(), open(p, networks(p.employerId()), now));
+    /** A draft published, or a posting created published by the integration API. */
+    static Event published(Posting p, List<UUID> networkIds, Instant now) {
+        return new Event(PUBLISHED, p.id().toString(), open(p, networkIds, now));
     }
 
-    void updated(Posting p, Instant now) {
-        publisher.publish(UPDATED, p.id().toString(), open(p, networks(p.employerId()), now));
+    /** A published posting changed. */
+    static Event updated(Posting p, List<UUID> networkIds, Instant now) {
+        return new Event(UPDATED, p.id().toString(), open(p, networkIds, now));
     }
 
     /** Only a posting that was ever public has a vacancy time to close; a withdrawn draft publishes nothing. */
-    void closed(Posting p, Instant now) {
-        closed(p, networks(p.employerId()), now);
-    }
-
-    void closed(Posting p, List<UUID> networkIds, Instant now) {
+    static Optional<Event> closed(Posting p, List<UUID> networkIds, Instant now) {
         if (p.publishedAt() == null) {
-            return;
+            return Optional.empty();
         }
-        CloseReason reason = p.closeReason();
-        publisher.publish(CLOSED, p.id().toString(), new Closed(p.id(), p.employerId(), networkIds, p.type().name(), p.kldb(),
-                p.occupationGroup(), p.kreis(), p.temporaryAgency(), p.openings(), reason.name(), systemDetail(p.closeDetail()),
-                p.publishedAt(), p.closedAt(), now));
+        return Optional.of(new Event(CLOSED, p.id().toString(), new Closed(p.id(), p.employerId(), networkIds, p.type().name(),
+                p.kldb(), p.occupationGroup(), p.kreis(), p.temporaryAgency(), p.openings(), p.closeReason().name(),
+                systemDetail(p.closeDetail()), p.publishedAt(), p.closedAt(), now)));
     }
 
-    /** The published event of {@code p}, to be written with others by {@link #publishAll}. */
-    static EventPublisher.Event publishedEvent(Posting p, List<UUID> networkIds, Instant now) {
-        return new EventPublisher.Event(PUBLISHED, p.id().toString(), open(p, networkIds, now));
-    }
-
-    static EventPublisher.Event updatedEvent(Posting p, List<UUID> networkIds, Instant now) {
-        return new EventPublisher.Event(UPDATED, p.id().toString(), open(p, networkIds, now));
+    /** Into the outbox, in the caller's transaction. */
+    void publish(Event event) {
+        publisher.publish(event.type(), event.subject(), event.data());
     }
 
     /** A batch's events as one outbox batch insert instead of one statement each. */
-    void publishAll(List<EventPublisher.Event> events) {
+    void publishAll(List<Event> events) {
         publisher.publishAll(events);
-    }
-
-    void published(Posting p, List<UUID> networkIds, Instant now) {
-        publisher.publish(PUBLISHED, p.id().toString(), open(p, networkIds, now));
-    }
-
-    void updated(Posting p, List<UUID> networkIds, Instant now) {
-        publisher.publish(UPDATED, p.id().toString(), open(p, networkIds, now));
     }
 
     /**
@@ -94,7 +81,7 @@ class PostingEvents {
         return detail != null && SYSTEM_DETAILS.contains(detail) ? detail : null;
     }
 
-    static final java.util.Set<String> SYSTEM_DETAILS = java.util.Set.of(PostingService.FULL_LOAD, MembershipEffects.MEMBERSHIP_ENDED);
+    static final Set<String> SYSTEM_DETAILS = Set.of(PostingSync.FULL_LOAD, MembershipEffects.MEMBERSHIP_ENDED);
 
     List<UUID> networks(UUID employerId) {
         return List.copyOf(members.networksOf(employerId));

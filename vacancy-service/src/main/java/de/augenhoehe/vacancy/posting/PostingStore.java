@@ -1,12 +1,12 @@
 package de.augenhoehe.vacancy.posting;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +27,7 @@ import de.augenhoehe.vacancy.posting.Postings.Status;
 import de.augenhoehe.vacancy.posting.Postings.Type;
 import de.augenhoehe.vacancy.posting.Postings.WorkingTime;
 
-/** The {@code posting} table: rows in, rows out. Rules and rights live in {@link PostingService}. */
+/** The {@code posting} table: rows in, rows out. Rules and rights live in {@link PostingRules}, {@link PostingLifecycle} and {@link PostingSync}. */
 @Repository
 class PostingStore implements Postings {
 
@@ -38,20 +38,67 @@ class PostingStore implements Postings {
             salary_period, application_url, application_email, temporary_agency, version, created_at, updated_at,
             published_at, closed_at, close_reason, close_detail""";
 
-    /** The content columns, in the order of {@link #contentArgs}. */
-    private static final String CONTENT_SET = """
-            type = ?, title = ?, description = ?, kldb = ?, postal_code = ?, place = ?, kreis = ?, latitude = ?, longitude = ?,
-            working_time = ?, remote_share = ?, fixed_term = ?, start_date = ?, end_date = ?, valid_through = ?, openings = ?,
-            qualification_level = ?, german_level = ?, foreign_qualifications_welcome = ?, driving_licence = ?, salary_min = ?,
-            salary_max = ?, salary_period = ?, application_url = ?, application_email = ?, temporary_agency = ?, content_hash = ?""";
+    /**
+     * What a company writes, one line per column: name, SQL type (given, so that JDBC needs no metadata round trip for
+     * null values) and the value from the checked content. Inserts and content updates are derived from this table,
+     * so a new field is one line here (and one in {@link #map}).
+     */
+    private static final List<Column<Valid>> CONTENT = List.of(
+            new Column<>("type", Types.VARCHAR, v -> v.content().type().name()),
+            new Column<>("title", Types.VARCHAR, v -> v.content().title().strip()),
+            new Column<>("description", Types.VARCHAR, v -> v.content().description().strip()),
+            new Column<>("kldb", Types.VARCHAR, v -> v.content().kldb()),
+            new Column<>("postal_code", Types.VARCHAR, Valid::postalCode),
+            new Column<>("place", Types.VARCHAR, Valid::place),
+            new Column<>("kreis", Types.VARCHAR, Valid::kreis),
+            new Column<>("latitude", Types.DOUBLE, Valid::latitude),
+            new Column<>("longitude", Types.DOUBLE, Valid::longitude),
+            new Column<>("working_time", Types.VARCHAR, v -> v.content().workingTime().name()),
+            new Column<>("remote_share", Types.SMALLINT, Valid::remoteShare),
+            new Column<>("fixed_term", Types.BOOLEAN, Valid::fixedTerm),
+            new Column<>("start_date", Types.DATE, v -> date(v.content().startDate())),
+            new Column<>("end_date", Types.DATE, v -> date(v.content().endDate())),
+            new Column<>("valid_through", Types.DATE, v -> date(v.content().validThrough())),
+            new Column<>("openings", Types.INTEGER, Valid::openings),
+            new Column<>("qualification_level", Types.VARCHAR, v -> name(v.content().qualificationLevel())),
+            new Column<>("german_level", Types.VARCHAR, v -> name(v.content().germanLevel())),
+            new Column<>("foreign_qualifications_welcome", Types.BOOLEAN, Valid::foreignQualificationsWelcome),
+            new Column<>("driving_licence", Types.VARCHAR, v -> v.content().drivingLicence()),
+            new Column<>("salary_min", Types.NUMERIC, v -> v.content().salaryMin()),
+            new Column<>("salary_max", Types.NUMERIC, v -> v.content().salaryMax()),
+            new Column<>("salary_period", Types.VARCHAR, v -> name(v.content().salaryPeriod())),
+            new Column<>("application_url", Types.VARCHAR, v -> v.content().applicationUrl()),
+            new Column<>("application_email", Types.VARCHAR, v -> v.content().applicationEmail()),
+            new Column<>("temporary_agency", Types.BOOLEAN, Valid::temporaryAgency),
+            new Column<>("content_hash", Types.VARCHAR, Valid::hash));
 
-    private static final String INSERT = """
-            insert into posting (type, title, description, kldb, postal_code, place, kreis, latitude, longitude, working_time,
-                remote_share, fixed_term, start_date, end_date, valid_through, openings, qualification_level, german_level,
-                foreign_qualifications_welcome, driving_licence, salary_min, salary_max, salary_period, application_url,
-                application_email, temporary_agency, content_hash, id, employer_id, external_id, status, created_at, updated_at,
-                published_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    /** A new row: its content and what only an insert sets. */
+    private static final List<Column<NewRow>> INSERTED = Column.concat(Column.of(CONTENT, NewRow::content), List.of(
+            new Column<>("id", Types.OTHER, NewRow::id),
+            new Column<>("employer_id", Types.OTHER, NewRow::employerId),
+            new Column<>("external_id", Types.VARCHAR, NewRow::externalId),
+            new Column<>("status", Types.VARCHAR, r -> r.status().name()),
+            new Column<>("created_at", Types.TIMESTAMP, r -> Timestamp.from(r.now())),
+            new Column<>("updated_at", Types.TIMESTAMP, r -> Timestamp.from(r.now())),
+            new Column<>("published_at", Types.TIMESTAMP, r -> r.status() == Status.PUBLISHED ? Timestamp.from(r.now()) : null)));
+
+    private static final String INSERT = "insert into posting (" + Column.names(INSERTED) + ") values ("
+            + Column.placeholders(INSERTED) + ")";
+
+    /** A content update, publishing a draft when asked; the columns after the content are bound in this order. */
+    private static final List<Column<ContentUpdate>> UPDATED = Column.concat(Column.of(CONTENT, ContentUpdate::content), List.of(
+            new Column<>("updated_at", Types.TIMESTAMP, u -> Timestamp.from(u.now())),
+            new Column<>("publish", Types.BOOLEAN, ContentUpdate::publish),
+            new Column<>("published_at", Types.TIMESTAMP, u -> Timestamp.from(u.now())),
+            new Column<>("publish", Types.BOOLEAN, ContentUpdate::publish),
+            new Column<>("id", Types.OTHER, ContentUpdate::id),
+            new Column<>("version", Types.BIGINT, ContentUpdate::expectedVersion)));
+
+    private static final String UPDATE = "update posting set " + Column.assignments(CONTENT) + """
+            , updated_at = ?, version = version + 1,
+              published_at = case when ? and status = 'DRAFT' then ? else published_at end,
+              status = case when ? then 'PUBLISHED' else status end
+            where id = ? and version = ? and status in ('DRAFT', 'PUBLISHED')""";
 
     private final JdbcTemplate jdbc;
 
@@ -103,17 +150,7 @@ class PostingStore implements Postings {
         if (rows.isEmpty()) {
             return;
         }
-        List<Object[]> args = new ArrayList<>(rows.size());
-        for (NewRow r : rows) {
-            Timestamp now = Timestamp.from(r.now());
-            List<Object> a = contentArgs(r.content());
-            a.addAll(List.of(r.id(), r.employerId()));
-            a.add(r.externalId());
-            a.addAll(List.of(r.status().name(), now, now));
-            a.add(r.status() == Status.PUBLISHED ? now : null);
-            args.add(a.toArray());
-        }
-        jdbc.batchUpdate(INSERT, args, ARG_TYPES);
+        jdbc.batchUpdate(INSERT, Column.values(INSERTED, rows), Column.types(INSERTED));
     }
 
     record ContentUpdate(UUID id, long expectedVersion, Valid content, boolean publish, Instant now) {
@@ -124,23 +161,7 @@ class PostingStore implements Postings {
         if (updates.isEmpty()) {
             return new int[0];
         }
-        List<Object[]> args = new ArrayList<>(updates.size());
-        for (ContentUpdate u : updates) {
-            List<Object> a = contentArgs(u.content());
-            Timestamp now = Timestamp.from(u.now());
-            a.add(now);
-            a.add(u.publish());
-            a.add(now);
-            a.add(u.publish());
-            a.add(u.id());
-            a.add(u.expectedVersion());
-            args.add(a.toArray());
-        }
-        return jdbc.batchUpdate("update posting set " + CONTENT_SET + """
-                , updated_at = ?, version = version + 1,
-                  published_at = case when ? and status = 'DRAFT' then ? else published_at end,
-                  status = case when ? then 'PUBLISHED' else status end
-                where id = ? and version = ? and status in ('DRAFT', 'PUBLISHED')""", args, UPDATE_TYPES);
+        return jdbc.batchUpdate(UPDATE, Column.values(UPDATED, updates), Column.types(UPDATED));
     }
 
     boolean publish(UUID id, long expectedVersion, Instant now) {
@@ -219,7 +240,7 @@ class PostingStore implements Postings {
                     updated_at = ?, version = p.version + 1
                 from due where p.id = due.id and p.status = 'PUBLISHED'
                 returning""" + " " + COLUMNS.replace("id, employer_id", "p.id, employer_id").replace("version, created_at", "p.version, created_at"),
-                PostingStore::map, java.sql.Date.valueOf(today), limit, Timestamp.from(now), Timestamp.from(now));
+                PostingStore::map, Date.valueOf(today), limit, Timestamp.from(now), Timestamp.from(now));
     }
 
     List<Posting> listByEmployer(UUID employerId, Status status, String afterExternalId, int limit) {
@@ -253,57 +274,8 @@ class PostingStore implements Postings {
         }, PostingStore::map);
     }
 
-    /** SQL types of {@link #contentArgs}: given, so that JDBC needs no metadata round trip for null values. */
-    private static final int[] CONTENT_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-            Types.VARCHAR, Types.VARCHAR, Types.DOUBLE, Types.DOUBLE, Types.VARCHAR, Types.SMALLINT, Types.BOOLEAN, Types.DATE,
-            Types.DATE, Types.DATE, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN, Types.VARCHAR, Types.NUMERIC,
-            Types.NUMERIC, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN, Types.VARCHAR};
-    private static final int[] ARG_TYPES = concat(CONTENT_TYPES, Types.OTHER, Types.OTHER, Types.VARCHAR, Types.VARCHAR,
-            Types.TIMESTAMP, Types.TIMESTAMP, Types.TIMESTAMP);
-    private static final int[] UPDATE_TYPES = concat(CONTENT_TYPES, Types.TIMESTAMP, Types.BOOLEAN, Types.TIMESTAMP,
-            Types.BOOLEAN, Types.OTHER, Types.BIGINT);
-
-    private static int[] concat(int[] head, int... tail) {
-        int[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
-        System.arraycopy(tail, 0, all, head.length, tail.length);
-        return all;
-    }
-
-    private static List<Object> contentArgs(Valid v) {
-        var c = v.content();
-        List<Object> a = new ArrayList<>(40);
-        a.add(c.type().name());
-        a.add(c.title().strip());
-        a.add(c.description().strip());
-        a.add(c.kldb());
-        a.add(v.postalCode());
-        a.add(v.place());
-        a.add(v.kreis());
-        a.add(v.latitude());
-        a.add(v.longitude());
-        a.add(c.workingTime().name());
-        a.add(v.remoteShare());
-        a.add(v.fixedTerm());
-        a.add(date(c.startDate()));
-        a.add(date(c.endDate()));
-        a.add(date(c.validThrough()));
-        a.add(v.openings());
-        a.add(name(c.qualificationLevel()));
-        a.add(name(c.germanLevel()));
-        a.add(v.foreignQualificationsWelcome());
-        a.add(c.drivingLicence());
-        a.add(c.salaryMin());
-        a.add(c.salaryMax());
-        a.add(name(c.salaryPeriod()));
-        a.add(c.applicationUrl());
-        a.add(c.applicationEmail());
-        a.add(v.temporaryAgency());
-        a.add(v.hash());
-        return a;
-    }
-
-    private static java.sql.Date date(LocalDate d) {
-        return d == null ? null : java.sql.Date.valueOf(d);
+    private static Date date(LocalDate d) {
+        return d == null ? null : Date.valueOf(d);
     }
 
     private static String name(Enum<?> e) {

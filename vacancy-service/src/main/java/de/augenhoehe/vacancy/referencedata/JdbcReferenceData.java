@@ -1,5 +1,7 @@
 package de.augenhoehe.vacancy.referencedata;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -114,7 +116,7 @@ class JdbcReferenceData implements ReferenceData {
                 prefix + "%", level, level, after, after, limit);
     }
 
-    private static Occupation occupation(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static Occupation occupation(ResultSet rs, int n) throws SQLException {
         return new Occupation(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4));
     }
 }

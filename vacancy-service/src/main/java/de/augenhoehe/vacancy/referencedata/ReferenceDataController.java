@@ -6,7 +6,6 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import de.augenhoehe.platform.web.ProblemException;
-import de.augenhoehe.platform.web.ProblemType;
 
 /**
  * Public reads of the reference data (under {@code /api/vacancies/**}, public for GET) and the operator's import
@@ -85,13 +83,13 @@ class ReferenceDataController {
     @Operation(summary = "Imports zipcodes.de.csv and kldb2010.csv from the configured directory (operations)")
     List<ImportSummary> importFiles() {
         if (directory.isBlank()) {
-            throw ProblemType.of(HttpStatus.CONFLICT, "reference-data-directory-not-configured", "Konflikt / Conflict").exception(
+            throw ProblemException.conflict("reference-data-directory-not-configured",
                     "No import directory is configured (augenhoehe.reference-data.directory)");
         }
         try {
             return importer.importDirectory(Path.of(directory));
         } catch (IllegalArgumentException e) {
-            throw ProblemType.of(HttpStatus.CONFLICT, "reference-data-files-missing", "Konflikt / Conflict").exception(
+            throw ProblemException.conflict("reference-data-files-missing",
                     "The configured import directory holds neither " + ReferenceDataImport.POSTAL_CODES_FILE + " nor "
                             + ReferenceDataImport.OCCUPATIONS_FILE);
         }

@@ -1,5 +1,6 @@
 package de.augenhoehe.vacancy.referencedata;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -116,7 +117,7 @@ public class ReferenceDataImport {
 
     /** Strict UTF-8: a file in another encoding fails instead of importing garbled names. */
     private static Reader reader(InputStream in) {
-        return new java.io.BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
     }
 }

@@ -1,6 +1,7 @@
 package de.augenhoehe.vacancy.search;
 
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalTime;
@@ -91,7 +92,7 @@ class JobPostingJsonLd {
         }
         // applications go to the employer's own URL or mailbox, not through this portal
         ld.put("directApply", false);
-        java.sql.Date start = rs.getDate("start_date");
+        Date start = rs.getDate("start_date");
         if (start != null) {
             ld.put("jobStartDate", start.toLocalDate().toString());
         }

@@ -1,5 +1,6 @@
 package de.augenhoehe.vacancy.search;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -121,7 +122,7 @@ class PostingSearch {
     }
 
     private static SearchResult.Hit hit(ResultSet rs, boolean withDistance) throws SQLException {
-        java.sql.Date start = rs.getDate("start_date");
+        Date start = rs.getDate("start_date");
         Double distance = withDistance ? Math.round(rs.getDouble("distance_km") * 10) / 10.0 : null;
         return new SearchResult.Hit(rs.getObject("id", UUID.class), rs.getObject("employer_id", UUID.class), null,
                 rs.getString("title"), rs.getString("type"), rs.getString("kldb"), rs.getString("occupation_group"),

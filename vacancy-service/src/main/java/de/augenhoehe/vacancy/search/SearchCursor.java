@@ -3,19 +3,16 @@ package de.augenhoehe.vacancy.search;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.UUID;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import de.augenhoehe.platform.security.KeyedHash;
 import de.augenhoehe.platform.web.ProblemException;
 import de.augenhoehe.platform.web.ProblemType;
 
@@ -38,13 +35,14 @@ class SearchCursor {
     record Position(double key, UUID id) {
     }
 
+    static final ProblemType INVALID_CURSOR = ProblemType.of(HttpStatus.BAD_REQUEST, "invalid-cursor", "Ungültiger Cursor / Invalid cursor");
     static final String KEY_PROPERTY = "augenhoehe.search.cursor-secret";
     static final int MIN_KEY_LENGTH = 32;
 
-    private final SecretKeySpec secret;
+    private final KeyedHash signature;
 
     SearchCursor(@Value("${" + KEY_PROPERTY + ":}") String secret, @Value("${augenhoehe.demo.enabled:false}") boolean demo) {
-        this.secret = new SecretKeySpec(key(secret, demo), "HmacSHA256");
+        this.signature = KeyedHash.derived(key(secret, demo), "augenhoehe-search-cursor");
     }
 
     /** The configured key; in demo mode, when none is configured, a random one (cursors then live as long as the process). */
@@ -56,9 +54,7 @@ class SearchCursor {
                 throw new IllegalStateException("No key to sign search cursors: " + how + " (only demo mode makes one up)");
             }
             LoggerFactory.getLogger(SearchCursor.class).info("Demo mode: search cursors are signed with a random key of this process");
-            byte[] random = new byte[MIN_KEY_LENGTH];
-            new SecureRandom().nextBytes(random);
-            return random;
+            return KeyedHash.randomKey();
         }
         if (configured.strip().length() < MIN_KEY_LENGTH && !demo) {
             throw new IllegalStateException("The key to sign search cursors is too short: " + how);
@@ -70,8 +66,7 @@ class SearchCursor {
         // Double.toString round-trips exactly, so the next page compares with the very value the database gave.
         String payload = "v1;" + criteria.sort().name() + ";" + Double.toString(position.key()) + ";" + position.id() + ";"
                 + digest(criteria.fingerprint());
-        byte[] body = payload.getBytes(StandardCharsets.UTF_8);
-        return B64.encodeToString(body) + "." + B64.encodeToString(mac(body));
+        return B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + B64.encodeToString(mac(payload));
     }
 
     Position decode(String cursor, SearchCriteria criteria) {
@@ -87,10 +82,11 @@ class SearchCursor {
         } catch (IllegalArgumentException e) {
             throw invalid("The cursor is not one this service issued");
         }
-        if (dot < 0 || !MessageDigest.isEqual(mac(body), signature)) {
+        String payload = new String(body, StandardCharsets.UTF_8);
+        if (dot < 0 || !MessageDigest.isEqual(mac(payload), signature)) {
             throw invalid("The cursor is not one this service issued");
         }
-        String[] parts = new String(body, StandardCharsets.UTF_8).split(";", -1);
+        String[] parts = payload.split(";", -1);
         if (parts.length != 5 || !"v1".equals(parts[0])) {
             throw invalid("The cursor is not one this service issued");
         }
@@ -104,14 +100,9 @@ class SearchCursor {
         }
     }
 
-    private byte[] mac(byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(secret);
-            return Arrays.copyOf(mac.doFinal(body), 16);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+    /** The signature: the first 16 bytes of the keyed hash (integrity, not secrecy). */
+    private byte[] mac(String payload) {
+        return Arrays.copyOf(signature.of(payload), 16);
     }
 
     private static String digest(String fingerprint) {
@@ -124,6 +115,6 @@ class SearchCursor {
     }
 
     private static ProblemException invalid(String detail) {
-        return ProblemType.of(HttpStatus.BAD_REQUEST, "invalid-cursor", "Ungültiger Cursor / Invalid cursor").exception(detail);
+        return INVALID_CURSOR.exception(detail);
     }
 }

@@ -8,6 +8,7 @@ import static de.augenhoehe.vacancy.posting.Samples.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +91,7 @@ class BadInputIT {
         assertThat(badId.statusCode()).isEqualTo(422);
         assertThat(json(badId).get("type").asString()).isEqualTo("urn:augenhoehe:problem:invalid-external-id");
         var tooMany = http.send("POST", "/integration/v1/vacancies:batch", hrClient(company),
-                json(Map.of("items", java.util.Collections.nCopies(1001, Map.of("externalId", "x")))));
+                json(Map.of("items", Collections.nCopies(1001, Map.of("externalId", "x")))));
         assertThat(tooMany.statusCode()).isEqualTo(422);
         assertThat(json(tooMany).get("type").asString()).isEqualTo("urn:augenhoehe:problem:batch-size");
         assertThat(count()).isZero();

@@ -1,44 +1,22 @@
 package de.augenhoehe.vacancy.posting;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import de.augenhoehe.testing.TestHttp;
 import de.augenhoehe.testing.TestTokens;
 
-/** HTTP as a client sees it, with the headers these tests need (If-Match, Accept). */
+/** HTTP as a client sees it ({@link TestHttp}), with the headers these tests need (If-Match, Accept), and the tokens. */
 record Http(int port) {
 
-    static final HttpClient CLIENT = HttpClient.newHttpClient();
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     HttpResponse<String> send(String method, String path, String token, String body, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        try {
-            return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new TestHttp(port).send(method, path, token, body, headers);
     }
 
     static JsonNode json(HttpResponse<String> r) {
@@ -58,6 +36,6 @@ record Http(int port) {
     }
 
     static String coordinator(UUID network) {
-        return TestTokens.subject("coordinator").roles("coordinator").networks(java.util.List.of(network)).sign();
+        return TestTokens.subject("coordinator").roles("coordinator").networks(List.of(network)).sign();
     }
 }

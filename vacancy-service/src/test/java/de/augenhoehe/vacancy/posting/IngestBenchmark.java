@@ -1,11 +1,15 @@
 package de.augenhoehe.vacancy.posting;
 
+import java.io.IOException;
 import java.io.StringReader;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -19,11 +23,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -69,15 +76,9 @@ public final class IngestBenchmark {
 
         Infrastructure infra = Infrastructure.get();
         String db = infra.createDatabase("ingest");
-        java.util.regex.Matcher pgUrl = java.util.regex.Pattern.compile(":(\\d+)/").matcher(infra.jdbcUrl(db));
+        Matcher pgUrl = Pattern.compile(":(\\d+)/").matcher(infra.jdbcUrl(db));
         pgPort = pgUrl.find() ? Integer.parseInt(pgUrl.group(1)) : -1;
-        Map<String, Object> props = new LinkedHashMap<>();
-        props.put("spring.datasource.url", infra.jdbcUrl(db));
-        props.put("spring.datasource.username", infra.postgresUser());
-        props.put("spring.datasource.password", infra.postgresPassword());
-        props.put("spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers());
-        props.put("augenhoehe.security.jwt.public-key-location", "file:" + TestTokens.publicKeyFile());
-        props.put("augenhoehe.security.jwt.issuer", TestTokens.ISSUER);
+        Map<String, Object> props = infra.serviceProperties(infra.jdbcUrl(db));
         props.put("server.port", "0");
         props.put("augenhoehe.vacancy.expiry.enabled", "false");
         props.put("spring.datasource.hikari.maximum-pool-size", "10");
@@ -127,7 +128,7 @@ public final class IngestBenchmark {
                     + "%,d postings in %.1f s = %,.0f postings/s%n", batchSize, raw.rows, raw.seconds, raw.rows / raw.seconds);
             System.out.println("  baseline " + cpu(raw));
             System.out.printf("load average during the run: %.1f (on %d cores)%n",
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
             System.out.printf("%nRESULT wall clock: service %,.0f postings/s, baseline %,.0f postings/s, ratio service/baseline = %.2f "
                     + "(target ≥ 2,000/s: %s)%n", service.rows / service.seconds, raw.rows / raw.seconds,
                     (service.rows / service.seconds) / (raw.rows / raw.seconds), service.rows / service.seconds >= 2000 ? "met" : "NOT met");
@@ -145,7 +146,7 @@ public final class IngestBenchmark {
      * wall-clock throughput cannot — what two dedicated cores would sustain.
      */
     static double jvmCpuSeconds() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1e9;
     }
 
@@ -169,7 +170,7 @@ public final class IngestBenchmark {
     /** cutime + cstime: CPU of the process's children that ended and were waited for. */
     private static double procChildrenCpu(long pid) {
         try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0;
         } catch (Exception e) {
@@ -179,7 +180,7 @@ public final class IngestBenchmark {
 
     private static double procCpu(long pid) {
         try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime in clock ticks (USER_HZ 100)
         } catch (Exception e) {
@@ -233,7 +234,7 @@ public final class IngestBenchmark {
     }
 
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    static final Map<UUID, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+    static final Map<UUID, String> TOKENS = new ConcurrentHashMap<>();
 
     static void post(int port, UUID company, byte[] body) {
         String token = TOKENS.computeIfAbsent(company, c -> TestTokens.subject("hr-bench").roles("hr_client").partner(c)
@@ -245,7 +246,7 @@ public final class IngestBenchmark {
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("batch answered " + r.statusCode() + ": " + r.body().substring(0, Math.min(500, r.body().length())));
             }
-        } catch (java.io.IOException | InterruptedException e) {
+        } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
     }

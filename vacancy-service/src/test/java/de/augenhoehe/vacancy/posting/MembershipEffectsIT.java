@@ -6,6 +6,7 @@ import static de.augenhoehe.vacancy.posting.Http.staff;
 import static de.augenhoehe.vacancy.posting.Samples.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,7 +40,7 @@ class MembershipEffectsIT extends CompanyApiTest {
         companies.step(company, network, "membership-ended", "ENDED", 5);
         assertThat(status(a)).isEqualTo("WITHDRAWN");
         assertThat(jdbc.queryForObject("select close_detail from posting where id = ?::uuid", String.class, a)).isEqualTo("membership ended");
-        assertThat(jdbc.queryForObject("select closed_at from posting where id = ?::uuid", java.sql.Timestamp.class, a).toInstant())
+        assertThat(jdbc.queryForObject("select closed_at from posting where id = ?::uuid", Timestamp.class, a).toInstant())
                 .as("at the date of the ending step").isEqualTo(Companies.at(5));
         String closed = jdbc.queryForObject("select payload from outbox_event where event_key = ? and event_type = 'augenhoehe.vacancy.closed.v1'",
                 String.class, a);

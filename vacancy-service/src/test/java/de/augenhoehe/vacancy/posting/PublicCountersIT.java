@@ -4,6 +4,7 @@ import static de.augenhoehe.vacancy.posting.Http.hrClient;
 import static de.augenhoehe.vacancy.posting.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -69,8 +70,8 @@ class PublicCountersIT extends CompanyApiTest {
                 : http.send(method, path, null, null, "User-Agent", agent, "X-Forwarded-For", forwardedFor).statusCode();
     }
 
-    private java.util.List<Long> counts(String id) {
+    private List<Long> counts(String id) {
         return jdbc.queryForObject("select views, application_clicks from posting where id = ?::uuid",
-                (rs, n) -> java.util.List.of(rs.getLong(1), rs.getLong(2)), id);
+                (rs, n) -> List.of(rs.getLong(1), rs.getLong(2)), id);
     }
 }

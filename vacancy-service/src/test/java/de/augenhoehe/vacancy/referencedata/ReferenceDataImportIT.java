@@ -3,6 +3,7 @@ package de.augenhoehe.vacancy.referencedata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -107,7 +108,7 @@ class ReferenceDataImportIT {
     void a_file_that_is_not_utf8_is_refused(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         Path latin1 = tmp.resolve("kldb-latin1.csv");
         Files.writeString(latin1, "Schlüssel KldB 2010, V. 2020;Ebene;Titel;Kurztitel\n0;1;Militär;Militär\n",
-                java.nio.charset.StandardCharsets.ISO_8859_1);
+                StandardCharsets.ISO_8859_1);
         assertThatThrownBy(() -> importer.importOccupations(latin1)).isInstanceOfSatisfying(MalformedReferenceFile.class,
                 e -> assertThat(e.getMessage()).contains("not UTF-8"));
         assertThat(jdbc.queryForObject("select count(*) from occupation", Integer.class)).isZero();

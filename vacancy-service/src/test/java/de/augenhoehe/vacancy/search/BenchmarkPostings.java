@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import java.util.Arrays;
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
@@ -310,7 +311,7 @@ final class BenchmarkPostings {
     }
 
     private static int pick(int[] cumulative, int x) {
-        int i = java.util.Arrays.binarySearch(cumulative, x + 1);
+        int i = Arrays.binarySearch(cumulative, x + 1);
         return i >= 0 ? i : -i - 1;
     }
 

@@ -3,14 +3,12 @@ package de.augenhoehe.vacancy.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 import de.augenhoehe.testing.Infrastructure;
-import de.augenhoehe.testing.TestTokens;
 import de.augenhoehe.vacancy.VacancyServiceApplication;
 
 /**
@@ -22,13 +20,7 @@ class CursorKeyIT {
     @Test
     void the_service_does_not_start_outside_demo_mode_without_a_cursor_key() {
         Infrastructure infra = Infrastructure.get();
-        Map<String, Object> props = new LinkedHashMap<>();
-        props.put("spring.datasource.url", infra.jdbcUrl(infra.createDatabase("cursor_key")));
-        props.put("spring.datasource.username", infra.postgresUser());
-        props.put("spring.datasource.password", infra.postgresPassword());
-        props.put("spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers());
-        props.put("augenhoehe.security.jwt.public-key-location", "file:" + TestTokens.publicKeyFile());
-        props.put("augenhoehe.security.jwt.issuer", TestTokens.ISSUER);
+        Map<String, Object> props = infra.serviceProperties(infra.jdbcUrl(infra.createDatabase("cursor_key")));
         props.put("server.port", "0");
         // command-line arguments outrank the tests' application.properties, which sets a key
         assertThatThrownBy(() -> new SpringApplicationBuilder(VacancyServiceApplication.class).properties(props)

@@ -2,6 +2,7 @@ package de.augenhoehe.vacancy.search;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,14 +11,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -25,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -113,7 +120,7 @@ public final class SearchBenchmark {
                 }
             }
             int port = FreePorts.next();
-            Map<String, String> serviceEnv = new java.util.HashMap<>(env);
+            Map<String, String> serviceEnv = new HashMap<>(env);
             serviceEnv.put("SERVER_PORT", Integer.toString(port));
             serviceEnv.put("SERVER_ADDRESS", "127.0.0.1");
             service = run(o, serviceEnv, List.of(), o.work().resolve("service.log"));
@@ -198,7 +205,7 @@ public final class SearchBenchmark {
             }
         }
         String[] filters = {"type=JOB", "workingTime=PART_TIME", "withoutTemporaryAgencies=true", "maxGermanLevel=B1",
-                "publishedWithinDays=30", "fixedTerm=false", "type=APPRENTICESHIP", "network=" + NETWORKS[0], "startFrom=" + java.time.LocalDate.now().plusMonths(2)};
+                "publishedWithinDays=30", "fixedTerm=false", "type=APPRENTICESHIP", "network=" + NETWORKS[0], "startFrom=" + LocalDate.now().plusMonths(2)};
         int[] radii = {10, 25, 50};
         SplittableRandom random = new SplittableRandom(7);
         SearchParameters parser = new SearchParameters(referenceData(db));
@@ -385,13 +392,13 @@ public final class SearchBenchmark {
     }
 
     private static SearchParameters.Raw raw(String qs) {
-        Map<String, List<String>> p = new java.util.HashMap<>();
+        Map<String, List<String>> p = new HashMap<>();
         for (String pair : qs.split("&")) {
             int eq = pair.indexOf('=');
             p.computeIfAbsent(pair.substring(0, eq), k -> new ArrayList<>())
-                    .add(java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                    .add(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
-        java.util.function.Function<String, String> one = k -> p.containsKey(k) ? p.get(k).getFirst() : null;
+        Function<String, String> one = k -> p.containsKey(k) ? p.get(k).getFirst() : null;
         return new SearchParameters.Raw(one.apply("q"), p.get("type"), one.apply("kldb"), one.apply("postalCode"), one.apply("radiusKm"),
                 p.get("kreis"), one.apply("network"), one.apply("startFrom"), p.get("workingTime"), one.apply("fixedTerm"),
                 one.apply("maxGermanLevel"), one.apply("withoutTemporaryAgencies"), one.apply("publishedWithinDays"), one.apply("sort"),
@@ -403,20 +410,20 @@ public final class SearchBenchmark {
         org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(db);
         return new ReferenceData() {
             @Override
-            public java.util.Optional<PostalCodeArea> postalCode(String code) {
+            public Optional<PostalCodeArea> postalCode(String code) {
                 List<double[]> rows = jdbc.query("select latitude, longitude from postal_code where code = ?",
                         (rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2)}, code);
                 if (rows.isEmpty()) {
-                    return java.util.Optional.empty();
+                    return Optional.empty();
                 }
                 double lat = Math.round(rows.stream().mapToDouble(r -> r[0]).average().orElseThrow() * 1e6) / 1e6;
                 double lon = Math.round(rows.stream().mapToDouble(r -> r[1]).average().orElseThrow() * 1e6) / 1e6;
-                return java.util.Optional.of(new PostalCodeArea(code, null, null, null, null, lat, lon, List.of()));
+                return Optional.of(new PostalCodeArea(code, null, null, null, null, lat, lon, List.of()));
             }
 
             @Override
-            public java.util.Optional<Occupation> occupation(String key) {
-                return java.util.Optional.empty();
+            public Optional<Occupation> occupation(String key) {
+                return Optional.empty();
             }
 
             @Override
@@ -430,12 +437,12 @@ public final class SearchBenchmark {
             }
 
             @Override
-            public Map<String, String> kreisNames(java.util.Collection<String> kreisCodes) {
+            public Map<String, String> kreisNames(Collection<String> kreisCodes) {
                 return Map.of();
             }
 
             @Override
-            public Map<String, String> occupationTitles(java.util.Collection<String> keys) {
+            public Map<String, String> occupationTitles(Collection<String> keys) {
                 return Map.of();
             }
         };
@@ -484,7 +491,7 @@ public final class SearchBenchmark {
     private static void prewarm(String url) throws Exception {
         long start = System.nanoTime();
         long pages = 0;
-        try (Connection c = java.sql.DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
             s.execute("create extension if not exists pg_prewarm");
             try (ResultSet rs = s.executeQuery("select sum(pg_prewarm(c.oid)) from pg_class c where c.relname in ('posting', 'posting_pkey',"
                     + " 'search_posting', 'search_posting_pkey', 'search_posting_terms', 'search_posting_located', 'search_posting_published')")) {

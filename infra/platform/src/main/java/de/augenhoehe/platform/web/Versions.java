@@ -29,6 +29,11 @@ public final class Versions {
         }
     }
 
+    /** The version named in {@code If-Match}, null when it is absent (where a change may be blind); 412 when unreadable. */
+    public static Long optional(String ifMatch) {
+        return ifMatch == null || ifMatch.isBlank() ? null : required(ifMatch);
+    }
+
     /** 412 unless {@code If-Match} names the current version (428 when it is missing). */
     public static void check(String ifMatch, long current) {
         if (required(ifMatch) != current) {

@@ -24,4 +24,13 @@ class VersionsTest {
                 e -> assertThat(e.status()).isEqualTo(HttpStatus.PRECONDITION_FAILED));
         Versions.check("\"4\"", 4);
     }
+
+    @Test
+    void optional_is_null_when_absent_and_412_when_unreadable() {
+        assertThat(Versions.optional(null)).isNull();
+        assertThat(Versions.optional(" ")).isNull();
+        assertThat(Versions.optional("W/\"5\"")).isEqualTo(5);
+        assertThatThrownBy(() -> Versions.optional("\"abc\"")).isInstanceOfSatisfying(ProblemException.class,
+                e -> assertThat(e.type()).isEqualTo(ProblemType.PRECONDITION_FAILED));
+    }
 }
