@@ -5,10 +5,12 @@ import static de.augenhoehe.measures.Registering.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -101,7 +103,7 @@ class CatalogueFilterIT {
         var filtered = new TestHttp(port).get("/api/measures/calendar?network=" + heilbronn);
         assertThat(filtered.statusCode()).isEqualTo(200);
         for (String line : filtered.body().split("\r\n")) {
-            assertThat(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).as(line).isLessThanOrEqualTo(75);
+            assertThat(line.getBytes(StandardCharsets.UTF_8).length).as(line).isLessThanOrEqualTo(75);
         }
         Calendar hn = new CalendarBuilder().build(new StringReader(filtered.body()));
         assertThat(hn.validate().hasErrors()).isFalse();
@@ -153,7 +155,7 @@ class CatalogueFilterIT {
 
     /** The measure of each session UID in the file, once each. */
     private List<String> uids(String ics) {
-        return java.util.Arrays.stream(ics.split("\r\n")).filter(l -> l.startsWith("UID:"))
+        return Arrays.stream(ics.split("\r\n")).filter(l -> l.startsWith("UID:"))
                 .map(l -> UUID.fromString(l.substring(4, l.indexOf('@'))))
                 .map(session -> jdbc.queryForObject("select measure_id from measure_session where id = ?", UUID.class, session).toString())
                 .distinct().toList();

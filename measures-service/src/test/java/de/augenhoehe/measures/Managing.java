@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -45,8 +46,8 @@ record Managing(int port) {
         ArrayNode sessions = m.putArray("sessions");
         sessions.add(session(LocalDate.now().plusDays(30), "09:00", "15:00", "74072", "Bildungszentrum der Handwerkskammer, Heilbronn"));
         m.put("capacity", 20);
-        m.put("registrationOpensAt", java.time.Instant.now().minusSeconds(3600).toString());
-        m.put("registrationClosesAt", java.time.Instant.now().plusSeconds(86400 * 20).toString());
+        m.put("registrationOpensAt", Instant.now().minusSeconds(3600).toString());
+        m.put("registrationClosesAt", Instant.now().plusSeconds(86400 * 20).toString());
         m.put("costEur", 0);
         m.put("funding", "Handwerkskammer Heilbronn-Franken");
         m.put("language", "de");

@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -234,8 +237,8 @@ class MeasureManagementIT {
         body.put("capacity", 30);
         UUID id = api().created(staffOf(hwk), body);
         api().move(staffOf(hwk), id, "OPEN", null);
-        java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
-        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+        List<Future<Integer>> answers = new ArrayList<>();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < 60; i++) {
                 String reg = Registering.body(id, "T" + i, "t" + i + "@example.org", null, null);
                 answers.add(pool.submit(() -> new Registering(port).register(reg, null).statusCode()));

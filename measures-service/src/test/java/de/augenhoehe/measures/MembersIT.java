@@ -2,6 +2,7 @@ package de.augenhoehe.measures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -73,7 +74,7 @@ class MembersIT {
                 + "\"partnerKind\":\"COMPANY\",\"status\":\"ACTIVE\",\"appliedAt\":\"2026-10-01T10:00:00Z\",\"occurredAt\":\"2026-10-01T10:00:00Z\"}";
         String id = UUID.randomUUID().toString();
         var record = new org.apache.kafka.clients.producer.ProducerRecord<String, byte[]>("partner-events", partner.toString(),
-                data.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                data.getBytes(StandardCharsets.UTF_8));
         de.augenhoehe.platform.events.CloudEventHeaders.write(record.headers(), id, "/augenhoehe/partner-service", ACTIVATED,
                 partner.toString(), Instant.now(), null);
         kafka.send(record).get();

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -159,7 +161,7 @@ class MonitorIT {
                 "{\"outcome\":\"STARTED_APPRENTICESHIP\"}", null);
         api.send("PUT", "/api/measures/" + measure + "/registrations/" + ids[1] + "/outcome", Managing.staffOf(host),
                 "{\"outcome\":\"COMPLETED\"}", null);
-        var month = java.time.YearMonth.from(java.time.LocalDate.now().plusDays(30));
+        var month = YearMonth.from(LocalDate.now().plusDays(30));
         JsonNode figures = get("/api/monitor/" + network + "/measures?from=" + month + "&to=" + month);
         assertThat(figures.get("participantsByTargetGroup").toString())
                 .contains("{\"targetGroup\":\"APPRENTICES\",\"participants\":2,").contains("{\"targetGroup\":\"MIGRATION_BACKGROUND\",\"participants\":1,");

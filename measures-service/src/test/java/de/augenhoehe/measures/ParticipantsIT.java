@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 
+import de.augenhoehe.testing.Mailbox;
 import de.augenhoehe.testing.RealInfrastructure;
 import de.augenhoehe.testing.TestTokens;
 import de.augenhoehe.testing.TopicRecords;
@@ -125,7 +126,7 @@ class ParticipantsIT {
         api.move(staffOf(host), measure, "OPEN", null);
         var reg = json(new Registering(port).register(Registering.body(measure, "Dana Engel", "dana@example.org", null, 3), null));
         String id = reg.get("id").asString();
-        String token = Mailbox.token(id);
+        String token = RegistrationLinks.token(id);
         Registering own = new Registering(port);
 
         var wrong = own.withSecret("GET", "/api/registrations/" + id + "/personal-data", "x" + token);

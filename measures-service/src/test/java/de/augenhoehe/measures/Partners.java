@@ -1,23 +1,11 @@
 package de.augenhoehe.measures;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import com.networknt.schema.InputFormat;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
-
-import de.augenhoehe.platform.events.CloudEventHeaders;
-import de.augenhoehe.testing.Eventually;
 
 /**
  * Feeds partner-events as partner-service publishes them (its envelope, data checked against its schema files) and
@@ -25,8 +13,8 @@ import de.augenhoehe.testing.Eventually;
  */
 record Partners(KafkaTemplate<String, byte[]> kafka, JdbcTemplate jdbc) {
 
-    static final Path PRODUCER_SCHEMAS = Path.of("../partner-service/src/main/resources/contracts/events");
-    static final Duration WAIT = Duration.ofSeconds(30);
+    static final ProducerFeed FEED = new ProducerFeed("partner-service", "partner-events");
+    static final Duration WAIT = ProducerFeed.WAIT;
 
     /** A registered organisation that is an active member of the network; answers its id. */
     UUID activeMember(UUID network, String name, String kind) {
@@ -56,18 +44,6 @@ record Partners(KafkaTemplate<String, byte[]> kafka, JdbcTemplate jdbc) {
     }
 
     void send(String type, UUID partner, String data) {
-        try {
-            assertThat(SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                    .getSchema(Files.readString(PRODUCER_SCHEMAS.resolve(type + ".schema.json")), InputFormat.JSON)
-                    .validate(data, InputFormat.JSON)).as("conforms to partner-service's schema of " + type).isEmpty();
-            String id = UUID.randomUUID().toString();
-            var record = new ProducerRecord<String, byte[]>("partner-events", partner.toString(), data.getBytes(StandardCharsets.UTF_8));
-            CloudEventHeaders.write(record.headers(), id, "/augenhoehe/partner-service", type, partner.toString(), Instant.now(), null);
-            kafka.send(record).get();
-            Eventually.await("event " + id + " consumed", WAIT,
-                    () -> jdbc.queryForObject("select count(*) from consumed_event where event_id = ?", Integer.class, id) == 1);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        FEED.send(kafka, jdbc, type, partner, data);
     }
 }

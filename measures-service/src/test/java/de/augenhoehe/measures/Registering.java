@@ -82,7 +82,7 @@ record Registering(int port) {
             throw new AssertionError("expected 201, got " + r.statusCode() + ": " + r.body());
         }
         JsonNode reg = json(r);
-        var confirmed = confirm(reg.get("id").asString(), Mailbox.token(reg.get("id").asString()));
+        var confirmed = confirm(reg.get("id").asString(), RegistrationLinks.token(reg.get("id").asString()));
         if (confirmed.statusCode() != 200) {
             throw new AssertionError("expected 200, got " + confirmed.statusCode() + ": " + confirmed.body());
         }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -25,6 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import de.augenhoehe.testing.Eventually;
+import de.augenhoehe.testing.Mailbox;
 import de.augenhoehe.testing.RealInfrastructure;
 import de.augenhoehe.testing.TestHttp;
 import de.augenhoehe.testing.TopicRecords;
@@ -63,7 +65,7 @@ class RegistrationIT {
         var anna = json(register(measure, "Anna", null, null));
         assertThat(anna.get("status").asString()).isEqualTo("CONFIRMED");
         assertThat(anna.has("cancellationToken")).isFalse(); // the secret goes to the address only
-        String annasToken = Mailbox.token(anna.get("id").asString()); // 32 random bytes, base64url
+        String annasToken = RegistrationLinks.token(anna.get("id").asString()); // 32 random bytes, base64url
         var klasse = json(register(measure, "Lehrerin", school, 2));
         assertThat(klasse.get("status").asString()).isEqualTo("CONFIRMED");
         assertThat(klasse.get("places").asInt()).isEqualTo(2);
@@ -86,7 +88,7 @@ class RegistrationIT {
         assertThat(status(dora.get("id").asString())).isEqualTo("CONFIRMED");
         assertThat(status(gruppe.get("id").asString())).isEqualTo("WAITLISTED");
         // two free: now the group fits
-        assertThat(api().cancel(klasse.get("id").asString(), Mailbox.token(klasse.get("id").asString())).statusCode()).isEqualTo(204);
+        assertThat(api().cancel(klasse.get("id").asString(), RegistrationLinks.token(klasse.get("id").asString())).statusCode()).isEqualTo(204);
         assertThat(status(gruppe.get("id").asString())).isEqualTo("CONFIRMED");
         assertThat(jdbc.queryForObject("select confirmed_places from measure where id = ?", Integer.class, measure)).isEqualTo(3);
         // cancelling again changes nothing
@@ -188,13 +190,13 @@ class RegistrationIT {
         var mia = json(register(measure, "Mia", null, null));
         String id = mia.get("id").asString();
         assertThat(mia.has("cancellationToken")).isFalse();
-        var mail = Mailbox.about(id);
+        var mail = RegistrationLinks.about(id);
         assertThat(mail.to()).isEqualTo("mia@example.org");
         // a link to the portal's page with the secret in the fragment (never sent to a server), and the calendar entry
         assertThat(mail.body()).contains("http://127.0.0.1:8080/massnahmen/anmeldung/verwalten#anmeldung=" + id + "&token=")
                 .contains("http://127.0.0.1:8080/api/measures/" + measure + "/calendar")
                 .doesNotContain("Mia"); // anyone can type any name for any address: it is not repeated to the address
-        String token = Mailbox.token(id);
+        String token = RegistrationLinks.token(id);
         assertThat(token).hasSize(43); // 32 random bytes, base64url
 
         // in the query string the secret counts for nothing (it would land in logs and histories)
@@ -205,7 +207,7 @@ class RegistrationIT {
 
         // no operation of the API takes a secret as a query parameter
         JsonNode api = Registering.JSON.readTree(new TestHttp(port).get("/v3/api-docs").body());
-        List<String> inQuery = new java.util.ArrayList<>();
+        List<String> inQuery = new ArrayList<>();
         api.get("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
             JsonNode parameters = op.getValue().get("parameters");
             if (parameters != null) {
@@ -230,11 +232,11 @@ class RegistrationIT {
         // held for the configured two hours
         assertThat(Instant.parse(hanna.get("holdUntil").asString())).isBetween(before.plus(Duration.ofHours(2)),
                 Instant.now().plus(Duration.ofHours(2)));
-        assertThat(Mailbox.about(hanna.get("id").asString()).body()).contains("Bitte bestätigen Sie die Anmeldung bis");
+        assertThat(RegistrationLinks.about(hanna.get("id").asString()).body()).contains("Bitte bestätigen Sie die Anmeldung bis");
 
         // Karl confirms from his mail: his place is his for good; again is the same; a wrong secret is "not found"
         String karlId = karl.get("id").asString();
-        String karlsToken = Mailbox.token(karlId);
+        String karlsToken = RegistrationLinks.token(karlId);
         var confirmed = api().confirm(karlId, karlsToken);
         assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
         assertThat(json(confirmed).get("holdUntil").isNull()).isTrue();
@@ -250,7 +252,7 @@ class RegistrationIT {
         assertThat(status(wanda.get("id").asString())).isEqualTo("CONFIRMED");
         assertThat(status(karlId)).isEqualTo("CONFIRMED");
         assertThat(jdbc.queryForObject("select confirmed_places from measure where id = ?", Integer.class, measure)).isEqualTo(3);
-        var late = api().confirm(hannaId, Mailbox.token(hannaId));
+        var late = api().confirm(hannaId, RegistrationLinks.token(hannaId));
         assertThat(late.statusCode()).isEqualTo(409);
         assertThat(late.body()).contains("urn:augenhoehe:problem:registration-expired");
         assertThat(Registering.events(measure, 6).stream().filter(e -> hannaId.toString().equals(Registering.JSON.readTree(e.value())
@@ -273,7 +275,7 @@ class RegistrationIT {
         assertThat(json(klasse).get("places").asInt()).isEqualTo(24);
         assertThat(json(klasse).get("status").asString()).isEqualTo("CONFIRMED");
         assertThat(json(klasse).get("holdUntil").isNull()).isTrue();
-        assertThat(Mailbox.about(json(klasse).get("id").asString()).body()).contains("Anmeldung verwalten").doesNotContain("bestätigen Sie");
+        assertThat(RegistrationLinks.about(json(klasse).get("id").asString()).body()).contains("Anmeldung verwalten").doesNotContain("bestätigen Sie");
         // five places anonymously are fine
         assertThat(api().register(body(measure, "Familie", "familie@example.org", null, 5), null).statusCode()).isEqualTo(201);
     }

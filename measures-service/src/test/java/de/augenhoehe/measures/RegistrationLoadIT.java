@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +33,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import de.augenhoehe.testing.Eventually;
+import de.augenhoehe.testing.Mailbox;
 import de.augenhoehe.testing.RealInfrastructure;
 
 /**
@@ -61,10 +64,10 @@ class RegistrationLoadIT {
         List<String> shared = List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
                 "spring.kafka.bootstrap-servers", "augenhoehe.security.jwt.public-key-location", "augenhoehe.security.jwt.issuer",
                 "augenhoehe.events.validate-against-schema");
-        Map<String, Object> props = new java.util.HashMap<>();
+        Map<String, Object> props = new HashMap<>();
         shared.forEach(p -> props.put(p, env.getRequiredProperty(p)));
         // above application.yml (defaults would be below it): a free port, the test's mail server and sweep interval
-        Map<String, Object> overriding = new java.util.HashMap<>(Mailbox.properties());
+        Map<String, Object> overriding = new HashMap<>(Mailbox.properties());
         overriding.put("server.port", "0");
         List.of("augenhoehe.measures.registrations.hold-sweep.initial-delay", "augenhoehe.measures.registrations.hold-sweep.interval")
                 .forEach(p -> overriding.put(p, env.getRequiredProperty(p)));
@@ -117,7 +120,7 @@ class RegistrationLoadIT {
         // the waiting list is a proper order: positions 1..450, each once
         assertThat(answers.stream().map(Registering::json).filter(j -> j.get("status").asString().equals("WAITLISTED"))
                 .map(j -> j.get("waitlistPosition").asInt()).sorted().toList())
-                .isEqualTo(java.util.stream.IntStream.rangeClosed(1, REQUESTS - CAPACITY).boxed().toList());
+                .isEqualTo(IntStream.rangeClosed(1, REQUESTS - CAPACITY).boxed().toList());
         // and the database agrees
         assertThat(jdbc.queryForObject("select count(*) from registration where measure_id = ? and status = 'CONFIRMED'", Integer.class, measure))
                 .isEqualTo(CAPACITY);

@@ -22,7 +22,7 @@ import de.augenhoehe.testing.TopicRecords;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.mail.port=1") // nothing listens there
 @RealInfrastructure(isolatedDatabase = true)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@Mailbox.NotUsed
+@MailboxContexts.NotUsed
 class RegistrationMailOutageIT {
 
     @LocalServerPort int port;

@@ -1,23 +1,13 @@
 package de.augenhoehe.measures;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import com.networknt.schema.InputFormat;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
-import de.augenhoehe.platform.events.CloudEventHeaders;
 import de.augenhoehe.testing.Eventually;
 
 /**
@@ -26,7 +16,7 @@ import de.augenhoehe.testing.Eventually;
  */
 record Vacancies(KafkaTemplate<String, byte[]> kafka, JdbcTemplate jdbc, List<Sent> sent) {
 
-    static final Path PRODUCER_SCHEMAS = Path.of("../vacancy-service/src/main/resources/contracts/events");
+    static final ProducerFeed FEED = new ProducerFeed("vacancy-service", "vacancy-events");
 
     record Sent(String id, String type, String key, String data) {
     }
@@ -64,14 +54,7 @@ record Vacancies(KafkaTemplate<String, byte[]> kafka, JdbcTemplate jdbc, List<Se
     }
 
     void send(String type, UUID key, String data) {
-        Path schema = PRODUCER_SCHEMAS.resolve(type + ".schema.json");
-        try {
-            assertThat(SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                    .getSchema(Files.readString(schema), InputFormat.JSON).validate(data, InputFormat.JSON))
-                    .as("conforms to vacancy-service's schema of " + type).isEmpty();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("vacancy-service's schema " + schema + " is missing", e);
-        }
+        FEED.conforms(type, data);
         Sent s = new Sent(UUID.randomUUID().toString(), type, key.toString(), data);
         sent.add(s);
         deliver(s);
@@ -79,17 +62,10 @@ record Vacancies(KafkaTemplate<String, byte[]> kafka, JdbcTemplate jdbc, List<Se
 
     /** Delivers (again) as the broker would on a replay: same event id, same data. */
     void deliver(Sent s) {
-        try {
-            var record = new ProducerRecord<String, byte[]>("vacancy-events", s.key(), s.data().getBytes(StandardCharsets.UTF_8));
-            CloudEventHeaders.write(record.headers(), s.id(), "/augenhoehe/vacancy-service", s.type(), s.key(), Instant.now(), null);
-            kafka.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        FEED.deliver(kafka, s.id(), s.type(), s.key(), s.data());
     }
 
     void awaitAllConsumed() {
-        Eventually.await("all vacancy events consumed", Partners.WAIT, () -> sent.stream().allMatch(s ->
-                jdbc.queryForObject("select count(*) from consumed_event where event_id = ?", Integer.class, s.id()) == 1));
+        Eventually.await("all vacancy events consumed", Partners.WAIT, () -> sent.stream().allMatch(s -> ProducerFeed.consumed(jdbc, s.id())));
     }
 }

@@ -18,6 +18,11 @@ record CatalogueQuery(List<Type> type, List<TargetGroup> targetGroup, List<Strin
     record Sql(String where, List<Object> args) {
     }
 
+    /** The same filters over another date range (the calendar's window). */
+    CatalogueQuery during(LocalDate from, LocalDate to) {
+        return new CatalogueQuery(type, targetGroup, kreis, from, to, host, network, freePlaces);
+    }
+
     Sql sql() {
         StringBuilder w = new StringBuilder(" where true");
         List<Object> args = new ArrayList<>();

@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,8 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import de.augenhoehe.measures.vocabulary.MeasureVocabulary.CancellationReason;
 import de.augenhoehe.platform.security.Actor;
-import de.augenhoehe.platform.web.ProblemException;
-import de.augenhoehe.platform.web.ProblemType;
+import de.augenhoehe.platform.web.Versions;
 
 /**
  * {@code /api/measures}: hosts (their partner admins and staff) and the network's coordinators create measures,
@@ -56,7 +54,7 @@ class MeasureController {
     @ApiResponse(responseCode = "403", description = "forbidden: neither of the host nor a coordinator of the network")
     @ApiResponse(responseCode = "422", description = "host-not-member, co-organiser-not-member")
     ResponseEntity<MeasureView> create(@Valid @RequestBody MeasureRequest request) {
-        MeasureView m = measures.create(actor(), request);
+        MeasureView m = measures.create(Actor.required(), request);
         return ResponseEntity.created(URI.create("/api/measures/" + m.id())).eTag(etag(m)).body(m);
     }
 
@@ -74,7 +72,7 @@ class MeasureController {
     @ApiResponse(responseCode = "428", description = "precondition-required: no If-Match")
     ResponseEntity<MeasureView> update(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody MeasureRequest request) {
-        MeasureView m = measures.update(actor(), id, version(ifMatch), request);
+        MeasureView m = measures.update(Actor.required(), id, Versions.required(ifMatch), request);
         return ResponseEntity.ok().eTag(etag(m)).body(m);
     }
 
@@ -82,32 +80,11 @@ class MeasureController {
     @Operation(summary = "Move a measure: PLANNED → OPEN → RUNNING → COMPLETED, or → CANCELLED; FULL follows from the registrations")
     @ApiResponse(responseCode = "409", description = "illegal-status-transition (with from, to, allowed), capacity-missing")
     ResponseEntity<MeasureView> move(@PathVariable UUID id, @Valid @RequestBody StatusChange change) {
-        MeasureView m = measures.move(actor(), id, change.status().name(), change.reason(), change.reasonCode());
+        MeasureView m = measures.move(Actor.required(), id, change.status().name(), change.reason(), change.reasonCode());
         return ResponseEntity.ok().eTag(etag(m)).body(m);
     }
 
-    private static Actor actor() {
-        return Actor.current().orElseThrow(() -> ProblemException.unauthenticated("A token is required"));
-    }
-
     private static String etag(MeasureView m) {
-        return "\"" + m.version() + "\"";
-    }
-
-    /** The version named in If-Match: 428 when missing (a blind overwrite), 412 when unreadable. */
-    private static long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw ProblemType.PRECONDITION_REQUIRED.exception("Send If-Match with the ETag of the version you changed");
-        }
-        String v = ifMatch.strip();
-        if (v.startsWith("W/")) {
-            v = v.substring(2);
-        }
-        try {
-            return Long.parseLong(v.replace("\"", ""));
-        } catch (NumberFormatException e) {
-            throw ProblemType.PRECONDITION_FAILED.exception(
-                    "If-Match names no version of this measure");
-        }
+        return Versions.etag(m.version());
     }
 }

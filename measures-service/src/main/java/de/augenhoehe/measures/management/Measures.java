@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,6 +22,7 @@ import de.augenhoehe.platform.events.EventPublisher;
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.web.ProblemException;
 import de.augenhoehe.platform.web.ProblemType;
+import de.augenhoehe.platform.web.Versions;
 
 /**
  * Creating, changing and moving measures through their lifecycle. Every change runs in one transaction under the
@@ -31,6 +33,11 @@ import de.augenhoehe.platform.web.ProblemType;
 class Measures {
 
     private static final Logger log = LoggerFactory.getLogger(Measures.class);
+
+    static final ProblemType ILLEGAL_STATUS_TRANSITION = ProblemType.of(HttpStatus.CONFLICT, "illegal-status-transition",
+            "Unzulässiger Schritt / Illegal step");
+    static final ProblemType UNKNOWN_POSTAL_CODE = ProblemType.of(HttpStatus.BAD_REQUEST, "unknown-postal-code",
+            "Unbekannte Postleitzahl / Unknown postal code");
 
     /**
      * The lifecycle. FULL is not a target: it follows from the registrations (OPEN ↔ FULL) and counts as OPEN here.
@@ -82,8 +89,7 @@ class Measures {
     MeasureView update(Actor actor, UUID id, long expectedVersion, MeasureRequest r) {
         MeasureView current = manageable(actor, id);
         if (current.version() != expectedVersion) {
-            throw ProblemType.PRECONDITION_FAILED.exception(
-                    "The measure was changed since you read it; read it again and retry");
+            throw Versions.stale();
         }
         if (!current.networkId().equals(r.networkId()) || !current.hostPartnerId().equals(r.hostPartnerId())) {
             throw ProblemException.invalid("immutable-field", "networkId and hostPartnerId of a measure cannot change");
@@ -115,7 +121,7 @@ class Measures {
     MeasureView move(Actor actor, UUID id, String target, String reason, CancellationReason reasonCode) {
         MeasureView current = manageable(actor, id);
         if (!STEPS.getOrDefault(current.status(), Set.of()).contains(target)) {
-            throw ProblemType.of(HttpStatus.CONFLICT, "illegal-status-transition", "Unzulässiger Schritt / Illegal step").exception(
+            throw ILLEGAL_STATUS_TRANSITION.exception(
                     "A measure cannot go from " + current.status() + " to " + target
                             + ("FULL".equals(target) ? " (FULL follows from the registrations)" : ""),
                     Map.of("from", current.status(), "to", target, "allowed", STEPS.get(current.status()).stream().sorted().toList()));
@@ -181,7 +187,7 @@ class Measures {
                 throw invalidInput("sessions[" + i + "]: endTime must be after startTime");
             }
             int n = i;
-            kreise.add(postalCodes.kreisOf(s.postalCode()).orElseThrow(() -> ProblemType.of(HttpStatus.BAD_REQUEST, "unknown-postal-code", "Unbekannte Postleitzahl / Unknown postal code").exception(
+            kreise.add(postalCodes.kreisOf(s.postalCode()).orElseThrow(() -> UNKNOWN_POSTAL_CODE.exception(
                     "sessions[" + n + "]: postal code " + s.postalCode() + " is unknown")));
         }
         capacity(r);
@@ -208,7 +214,7 @@ class Measures {
             MeasureRequest.Session s = r.sessions().get(i);
             if (!c.date().equals(s.date()) || !c.startTime().equals(s.startTime()) || !c.endTime().equals(s.endTime())
                     || !c.postalCode().equals(s.postalCode()) || !c.place().equals(s.place().strip())
-                    || !java.util.Objects.equals(c.capacity(), s.capacity())) {
+                    || !Objects.equals(c.capacity(), s.capacity())) {
                 return false;
             }
         }

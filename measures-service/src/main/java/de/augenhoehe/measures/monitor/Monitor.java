@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -205,7 +206,7 @@ class Monitor {
         for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
             Period p = Period.of(m, m);
             Map<String, Integer> steps = new LinkedHashMap<>();
-            Map<String, Integer> byGroup = new java.util.TreeMap<>();
+            Map<String, Integer> byGroup = new TreeMap<>();
             jdbc.query("""
                     select step, coalesce(occupation_group, 'NOT_STATED'), count(*) from monitor_returnee_step
                     where network_id = ? and occurred_at >= ? and occurred_at < ? group by 1, 2""",

@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -85,7 +84,7 @@ class MonitorController {
 
     /** Coordinators of the network only; network ids are public (partner-service), so another caller gets 403. */
     private static void check(UUID network, YearMonth from, YearMonth to) {
-        Actor actor = Actor.current().orElseThrow(() -> ProblemException.unauthenticated("A token is required"));
+        Actor actor = Actor.required();
         if (!actor.coordinates(network)) {
             throw ProblemException.forbidden(
                     "The monitor of a network is for its coordinators");

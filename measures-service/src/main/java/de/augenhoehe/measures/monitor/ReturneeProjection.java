@@ -3,6 +3,7 @@ package de.augenhoehe.measures.monitor;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -48,7 +49,7 @@ class ReturneeProjection implements EventHandler {
 
     @Override
     public Set<String> eventTypes() {
-        var types = new java.util.HashSet<>(STEPS.keySet());
+        var types = new HashSet<>(STEPS.keySet());
         types.add(ERASED);
         return types;
     }

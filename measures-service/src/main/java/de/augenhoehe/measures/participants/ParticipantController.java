@@ -61,20 +61,20 @@ class ParticipantController {
             + "(host and coordinators; others 404)")
     Page registrations(@PathVariable UUID id, @RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(100) int size) {
-        return new Page(participants.list(actor(), id, page, size), page, size);
+        return new Page(participants.list(Actor.required(), id, page, size), page, size);
     }
 
     @PutMapping("/api/measures/{id}/sessions/{sessionId}/attendance")
     @Operation(summary = "Check-in: attended or no-show per confirmed registration for one session; a changed record is a new event")
     @ApiResponse(responseCode = "409", description = "measure-not-running (planned or cancelled), not-a-participant (not confirmed)")
     List<Participant> checkIn(@PathVariable UUID id, @PathVariable UUID sessionId, @Valid @RequestBody CheckIns checkIns) {
-        return participants.checkIn(actor(), id, sessionId, checkIns.records());
+        return participants.checkIn(Actor.required(), id, sessionId, checkIns.records());
     }
 
     @PutMapping("/api/measures/{id}/registrations/{registrationId}/outcome")
     @Operation(summary = "A confirmed participant's outcome, optionally with the employer partner where an apprenticeship or job started")
     Participant outcome(@PathVariable UUID id, @PathVariable UUID registrationId, @Valid @RequestBody OutcomeRequest request) {
-        return participants.outcome(actor(), id, registrationId, request);
+        return participants.outcome(Actor.required(), id, registrationId, request);
     }
 
     /** A host's cancellation: the reason goes to the person by mail and stays in this service, never on a topic. */
@@ -87,7 +87,7 @@ class ParticipantController {
     @ApiResponse(responseCode = "204", description = "Cancelled and the person told (also when it already was cancelled: no second mail)")
     @ApiResponse(responseCode = "503", description = "mail-unavailable: nothing was changed; retry later")
     ResponseEntity<Void> cancelByHost(@PathVariable UUID id, @PathVariable UUID registrationId, @Valid @RequestBody HostCancellation request) {
-        participants.managed(actor(), id);
+        participants.managed(Actor.required(), id);
         hostCancellations.cancel(id, registrationId, request.reason());
         return ResponseEntity.noContent().build();
     }
@@ -95,7 +95,7 @@ class ParticipantController {
     @GetMapping("/api/measures/{id}/registrations/{registrationId}/personal-data")
     @Operation(summary = "Export a participant's data on their request, through the host or a coordinator")
     Export exportForHost(@PathVariable UUID id, @PathVariable UUID registrationId) {
-        participants.managed(actor(), id);
+        participants.managed(Actor.required(), id);
         participants.checkBelongs(id, registrationId);
         return participants.export(registrationId);
     }
@@ -103,7 +103,7 @@ class ParticipantController {
     @DeleteMapping("/api/measures/{id}/registrations/{registrationId}/personal-data")
     @Operation(summary = "Erase a participant's name and e-mail on their request (counts, attendance and outcome stay)")
     ResponseEntity<Void> eraseForHost(@PathVariable UUID id, @PathVariable UUID registrationId) {
-        participants.managed(actor(), id);
+        participants.managed(Actor.required(), id);
         participants.checkBelongs(id, registrationId);
         participants.erase(registrationId);
         return ResponseEntity.noContent().build();
@@ -131,10 +131,6 @@ class ParticipantController {
         if (!secrets.matches(id, token)) {
             throw ProblemException.notFound("Registration " + id);
         }
-    }
-
-    private static Actor actor() {
-        return Actor.current().orElseThrow(() -> ProblemException.unauthenticated("A token is required"));
     }
 
     @Configuration(proxyBeanMethods = false)

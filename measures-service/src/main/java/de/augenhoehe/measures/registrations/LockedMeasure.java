@@ -23,6 +23,9 @@ import de.augenhoehe.platform.web.ProblemType;
  */
 record LockedMeasure(UUID id, String status, Integer capacity, Instant opensAt, Instant closesAt, int confirmedPlaces) {
 
+    static final ProblemType REGISTRATION_CLOSED = ProblemType.of(HttpStatus.CONFLICT, "registration-closed",
+            "Anmeldung geschlossen / Registration closed");
+
     static LockedMeasure lock(JdbcTemplate jdbc, UUID id) {
         return select(jdbc, id, "for update").orElseThrow(() -> ProblemException.notFound("Measure " + id));
     }
@@ -67,8 +70,7 @@ record LockedMeasure(UUID id, String status, Integer capacity, Instant opensAt, 
     }
 
     private static ProblemException closed() {
-        return ProblemType.of(HttpStatus.CONFLICT, "registration-closed", "Anmeldung geschlossen / Registration closed").exception(
-                "Registration for this measure has closed");
+        return REGISTRATION_CLOSED.exception("Registration for this measure has closed");
     }
 
     private static Instant instant(Timestamp t) {

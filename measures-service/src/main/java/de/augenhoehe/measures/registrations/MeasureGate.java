@@ -23,6 +23,8 @@ import de.augenhoehe.platform.web.ProblemType;
 @Component
 class MeasureGate {
 
+    static final ProblemType REGISTRATION_BUSY = ProblemType.of(HttpStatus.SERVICE_UNAVAILABLE, "registration-busy", "Überlastet / Busy");
+
     private static final int STRIPES = 64;
     /** Far above what a burst of 500 registrations needs on a small machine (about 9 s here); beyond it, ask to retry. */
     private static final long MAX_WAIT_SECONDS = 60;
@@ -53,7 +55,6 @@ class MeasureGate {
     }
 
     private static ProblemException busy() {
-        return ProblemType.of(HttpStatus.SERVICE_UNAVAILABLE, "registration-busy", "Überlastet / Busy").exception(
-                "Too many registrations for this measure at once; please retry in a few seconds");
+        return REGISTRATION_BUSY.exception("Too many registrations for this measure at once; please retry in a few seconds");
     }
 }

@@ -2,6 +2,7 @@ package de.augenhoehe.measures.registrations;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,7 +43,7 @@ class WaitingList {
         int confirmed = confirmedPlaces;
         // A measure that is cancelled, running or over takes nobody from its waiting list any more.
         if (!"OPEN".equals(measure.status()) && !"FULL".equals(measure.status())) {
-            waiting = java.util.List.of();
+            waiting = List.of();
         }
         for (Waiting w : waiting) {
             if (confirmed == measure.capacity()) {

@@ -54,6 +54,14 @@ class PostalCodeImportIT {
     }
 
     @Test
+    void a_record_cut_short_is_refused_not_skipped_as_without_kreis() {
+        int before = jdbc.queryForObject("select count(*) from postal_code_kreis", Integer.class);
+        assertThatThrownBy(() -> importer.importFile("short.csv", in("zipcode,place,community_code\n74072,Heilbronn,08121\n74074,Heilbronn\n")))
+                .isInstanceOf(ProblemException.class).hasMessageContaining("line 3");
+        assertThat(jdbc.queryForObject("select count(*) from postal_code_kreis", Integer.class)).isEqualTo(before);
+    }
+
+    @Test
     void the_real_geonames_file_is_imported_by_operations_only() {
         Assumptions.assumeTrue(Files.isRegularFile(DATA), "the reference data folder ../shared/data is absent: import test skipped");
         var http = new TestHttp(port);

@@ -63,7 +63,7 @@ public final class CsvRecords {
         while (true) {
             if (quoted) {
                 if (c == -1) {
-                    throw new MalformedCsvException(start, "a quoted field is not closed before the end of the file");
+                    throw new MalformedCsvException(start, "unclosed quote: a quoted field is not closed before the end of the file");
                 }
                 if (c == '"') {
                     int d = read();

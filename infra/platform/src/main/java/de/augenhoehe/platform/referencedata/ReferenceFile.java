@@ -28,15 +28,22 @@ public final class ReferenceFile {
         private final String source;
         private final Map<String, Integer> columns;
         private final CsvRecords.Row row;
+        private final int width;
 
-        Record(String source, Map<String, Integer> columns, CsvRecords.Row row) {
+        Record(String source, Map<String, Integer> columns, CsvRecords.Row row, int width) {
             this.source = source;
             this.columns = columns;
             this.row = row;
+            this.width = width;
         }
 
         public int line() {
             return row.line();
+        }
+
+        /** Whether the record has a field for every column of the header (a shorter one is often cut off). */
+        public boolean complete() {
+            return row.size() == width;
         }
 
         /** The stripped value of a column the header named (required columns are checked up front). */
@@ -93,7 +100,7 @@ public final class ReferenceFile {
                 if (row.size() > header.size()) {
                     throw new MalformedReferenceFile(source, row.line(), "expected " + header.size() + " fields, found " + row.size());
                 }
-                handler.accept(new Record(source, columns, row));
+                handler.accept(new Record(source, columns, row, header.size()));
                 records++;
             }
             return records;
