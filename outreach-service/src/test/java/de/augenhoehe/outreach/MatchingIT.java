@@ -19,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 
 import de.augenhoehe.testing.Eventually;
 import de.augenhoehe.testing.Infrastructure;
+import de.augenhoehe.testing.Mailbox;
 import de.augenhoehe.testing.RealInfrastructure;
 import de.augenhoehe.testing.TestHttp;
 import de.augenhoehe.testing.TestTokens;
@@ -36,7 +37,7 @@ class MatchingIT {
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
-        Mailbox.register(registry);
+        MailLinks.register(registry);
     }
 
     @LocalServerPort int port;

@@ -16,6 +16,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import de.augenhoehe.testing.Infrastructure;
+import de.augenhoehe.testing.Mailbox;
 import de.augenhoehe.testing.RealInfrastructure;
 import de.augenhoehe.testing.TestHttp;
 import de.augenhoehe.testing.TestTokens;
@@ -28,7 +29,7 @@ class SignUpIT {
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
-        Mailbox.register(registry);
+        MailLinks.register(registry);
     }
 
     @LocalServerPort int port;
@@ -68,8 +69,8 @@ class SignUpIT {
         var mail = Mailbox.await(email, 1);
         assertThat(mail.subject()).contains("bestätigen");
         assertThat(mail.body()).as("no free text of the caller in a mail").doesNotContain("Anna", "Tjarks", "Hamburg", "Meisterin");
-        String token = Mailbox.confirmationToken(mail);
-        assertThat(Mailbox.returneeId(mail)).isEqualTo(id.toString());
+        String token = MailLinks.confirmationToken(mail);
+        assertThat(MailLinks.returneeId(mail)).isEqualTo(id.toString());
         // only hashes are stored
         assertThat(jdbc.queryForObject("select count(*) from returnee where encode(confirmation_hash, 'escape') like ? "
                 + "or encode(management_hash, 'escape') like ?", Integer.class, "%" + token + "%", "%" + token + "%")).isZero();
@@ -112,7 +113,7 @@ class SignUpIT {
         String email = unique("bernd.") + "@example.org";
         String json = Returnee.signUp("Bernd", "Hinrichs", email, campaign.code(), "25102", "\"JOB\"", List.of("MATCHING"));
         var first = returnee().post(json);
-        String token = Mailbox.confirmationToken(Mailbox.await(email, 1));
+        String token = MailLinks.confirmationToken(Mailbox.await(email, 1));
         jdbc.update("update returnee set confirmation_expires = now() - interval '1 minute' where email = ?", email);
         var expired = confirm(token);
         assertThat(expired.statusCode()).isEqualTo(410);
@@ -122,7 +123,7 @@ class SignUpIT {
         assertThat(second.statusCode()).isEqualTo(first.statusCode());
         assertThat(second.body()).isEqualTo(first.body());
         assertThat(jdbc.queryForObject("select count(*) from returnee where email = ?", Integer.class, email)).isEqualTo(1);
-        String fresh = Mailbox.confirmationToken(Mailbox.await(email, 2));
+        String fresh = MailLinks.confirmationToken(Mailbox.await(email, 2));
         assertThat(confirm(token).statusCode()).as("the replaced sign-up's link is void").isEqualTo(404);
         assertThat(confirm(fresh).statusCode()).isEqualTo(200);
 
@@ -183,7 +184,7 @@ class SignUpIT {
         Mailbox.await(email, 3);
         assertThat(Mailbox.to(email)).as("at most 3 mails per address and window").hasSize(3);
         // the last mailed link still works: an over-limit sign-up replaced nothing
-        assertThat(confirm(Mailbox.confirmationToken(Mailbox.to(email).get(2))).statusCode()).isEqualTo(200);
+        assertThat(confirm(MailLinks.confirmationToken(Mailbox.to(email).get(2))).statusCode()).isEqualTo(200);
         assertThat(jdbc.queryForObject("select count(*) from information_schema.columns where table_name = 'sign_up_mail' "
                 + "and data_type <> 'bytea' and column_name <> 'sent_at'", Integer.class)).as("no address stored").isZero();
 
@@ -240,7 +241,7 @@ class SignUpIT {
         var campaign = returnee().campaign(network, coordinator, "Emden");
         String email = unique("enno.") + "@example.org";
         returnee().post(Returnee.signUp("Enno", "Saathoff", email, campaign.code(), "24412", "\"JOB\"", List.of("MATCHING")));
-        String token = Mailbox.confirmationToken(Mailbox.await(email, 1));
+        String token = MailLinks.confirmationToken(Mailbox.await(email, 1));
         try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
             java.util.concurrent.Callable<Integer> attempt = () -> confirm(token).statusCode();
             var answers = pool.invokeAll(java.util.Collections.nCopies(4, attempt));
