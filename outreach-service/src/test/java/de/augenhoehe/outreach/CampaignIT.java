@@ -2,7 +2,9 @@ package de.augenhoehe.outreach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -13,35 +15,21 @@ import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import de.augenhoehe.testing.Infrastructure;
 import de.augenhoehe.testing.RealInfrastructure;
-import de.augenhoehe.testing.TestHttp;
 import de.augenhoehe.testing.TestTokens;
 import de.augenhoehe.testing.TopicRecords;
 
 /** Campaigns: lifecycle and events, authorization, bad input, batches with tracking and QR codes, distributions. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "augenhoehe.outreach.campaigns.max-batches=5")
 @RealInfrastructure(isolatedDatabase = true)
-class CampaignIT {
+class CampaignIT extends NetworkIT {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort int port;
-    @Autowired JdbcTemplate jdbc;
-
-    final UUID network = UUID.randomUUID();
-    final String coordinator = TestTokens.subject("koordinatorin").roles("coordinator").networks(List.of(network)).sign();
-
-    TestHttp http() {
-        return new TestHttp(port);
-    }
 
     static String campaign(UUID network, String from, String to, String budget) {
         return """
@@ -193,7 +181,7 @@ class CampaignIT {
         assertThat(svg.statusCode()).isEqualTo(200);
         assertThat(svg.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/svg+xml"));
         var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new java.io.ByteArrayInputStream(svg.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                .parse(new ByteArrayInputStream(svg.body().getBytes(StandardCharsets.UTF_8)));
         assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
         assertThat(doc.getElementsByTagName("path").getLength()).isEqualTo(1);
         assertThat(svg.body()).contains("/r/" + code);
@@ -206,7 +194,7 @@ class CampaignIT {
         var sheet = http().get(qrPath.replace("qr.svg", "print-sheet.svg"), coordinator);
         assertThat(sheet.statusCode()).isEqualTo(200);
         var sheetDoc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new java.io.ByteArrayInputStream(sheet.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                .parse(new ByteArrayInputStream(sheet.body().getBytes(StandardCharsets.UTF_8)));
         assertThat(sheetDoc.getDocumentElement().getAttribute("width")).isEqualTo("210mm");
         assertThat(sheetDoc.getElementsByTagName("use").getLength()).isEqualTo(8);
         assertThat(sheet.body()).contains(code.substring(0, 4) + " " + code.substring(4), "http://127.0.0.1:8080/r/" + code,

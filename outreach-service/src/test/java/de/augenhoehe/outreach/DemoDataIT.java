@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -99,7 +100,7 @@ class DemoDataIT {
         }
         assertThat(id).as("the person's mail in the demo mailbox").isNotNull();
         var erased = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://127.0.0.1:" + port + "/api/returnees/" + id)).DELETE()
+                URI.create("http://127.0.0.1:" + port + "/api/returnees/" + id)).DELETE()
                 .header("Returnee-Token", token).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(erased.statusCode()).as(erased.body()).isEqualTo(204);
         String after = http.get("/internal/mails", TestTokens.operations()).body();

@@ -2,23 +2,24 @@ package de.augenhoehe.outreach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import de.augenhoehe.testing.Eventually;
 import de.augenhoehe.testing.Infrastructure;
+import de.augenhoehe.testing.Mailbox;
 import de.augenhoehe.testing.RealInfrastructure;
 import de.augenhoehe.testing.TestHttp;
 import de.augenhoehe.testing.TestTokens;
@@ -32,22 +33,7 @@ import de.augenhoehe.testing.TopicRecords;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.application.name=outreach-service-matching-it", "augenhoehe.outreach.matching.notify-interval=PT0.5S"})
 @RealInfrastructure(isolatedDatabase = true)
-class MatchingIT {
-
-    @DynamicPropertySource
-    static void mail(DynamicPropertyRegistry registry) {
-        Mailbox.register(registry);
-    }
-
-    @LocalServerPort int port;
-    @Autowired JdbcTemplate jdbc;
-
-    final UUID network = UUID.randomUUID();
-    final String coordinator = TestTokens.subject("koordinatorin").roles("coordinator").networks(List.of(network)).sign();
-
-    TestHttp http() {
-        return new TestHttp(port);
-    }
+class MatchingIT extends NetworkIT {
 
     JsonNode matches(boolean includeClosed) {
         var r = http().get("/api/returnees/matches?networkId=" + network + "&includeClosed=" + includeClosed, coordinator);
@@ -262,7 +248,7 @@ class MatchingIT {
             return new org.springframework.beans.factory.config.BeanPostProcessor() {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String name) {
-                    return bean instanceof javax.sql.DataSource ds ? proxy(javax.sql.DataSource.class, ds) : bean;
+                    return bean instanceof DataSource ds ? proxy(DataSource.class, ds) : bean;
                 }
             };
         }
@@ -279,8 +265,8 @@ class MatchingIT {
                 } catch (java.lang.reflect.InvocationTargetException e) {
                     throw e.getCause();
                 }
-                return result instanceof java.sql.Connection c && "getConnection".equals(m.getName())
-                        ? proxy(java.sql.Connection.class, c) : result;
+                return result instanceof Connection c && "getConnection".equals(m.getName())
+                        ? proxy(Connection.class, c) : result;
             }));
         }
     }
@@ -288,7 +274,7 @@ class MatchingIT {
     java.net.http.HttpResponse<String> sendAs(String path, String clientAddress) {
         try {
             return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://127.0.0.1:" + port + path)).header("X-Forwarded-For", clientAddress).GET().build(),
+                    URI.create("http://127.0.0.1:" + port + path)).header("X-Forwarded-For", clientAddress).GET().build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -298,7 +284,7 @@ class MatchingIT {
     java.net.http.HttpResponse<String> sendWithToken(String method, String path, String token) {
         try {
             return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://127.0.0.1:" + port + path)).method(method, java.net.http.HttpRequest.BodyPublishers.noBody())
+                    URI.create("http://127.0.0.1:" + port + path)).method(method, HttpRequest.BodyPublishers.noBody())
                     .header("Returnee-Token", token).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -23,18 +23,14 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import de.augenhoehe.testing.Eventually;
 import de.augenhoehe.testing.Infrastructure;
+import de.augenhoehe.testing.Mailbox;
 import de.augenhoehe.testing.RealInfrastructure;
 import de.augenhoehe.testing.TestHttp;
 import de.augenhoehe.testing.TestTokens;
@@ -49,18 +45,7 @@ import de.augenhoehe.testing.TopicRecords;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.application.name=outreach-service-personal-data-it", "augenhoehe.outreach.matching.notify-interval=PT0.5S"})
 @RealInfrastructure(isolatedDatabase = true)
-class PersonalDataIT {
-
-    @DynamicPropertySource
-    static void mail(DynamicPropertyRegistry registry) {
-        Mailbox.register(registry);
-    }
-
-    @LocalServerPort int port;
-    @Autowired JdbcTemplate jdbc;
-
-    final UUID network = UUID.randomUUID();
-    final String coordinator = TestTokens.subject("koordinatorin").roles("coordinator").networks(List.of(network)).sign();
+class PersonalDataIT extends NetworkIT {
 
     HttpResponse<String> withToken(String method, String path, String token) {
         try {

@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 
+import de.augenhoehe.testing.Mailbox;
 import de.augenhoehe.testing.TestHttp;
 
 /** Test fixtures: a campaign with a batch, and returnees signing up through its code. */
@@ -53,8 +54,8 @@ public record Returnee(TestHttp http) {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
         var mail = Mailbox.await(email, before + 1);
         var confirm = http.send("POST", "/api/returnees/confirmations", null,
-                "{\"token\":\"" + Mailbox.confirmationToken(mail) + "\"}");
+                "{\"token\":\"" + MailLinks.confirmationToken(mail) + "\"}");
         assertThat(confirm.statusCode()).as(confirm.body()).isEqualTo(200);
-        return new String[] {Mailbox.returneeId(mail), Mailbox.managementToken(mail)};
+        return new String[] {MailLinks.returneeId(mail), MailLinks.managementToken(mail)};
     }
 }

@@ -2,7 +2,10 @@ package de.augenhoehe.outreach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import de.augenhoehe.testing.OpenApiContract;
 import de.augenhoehe.testing.RealInfrastructure;
 import de.augenhoehe.testing.TestHttp;
 import de.augenhoehe.testing.TestTokens;
@@ -44,7 +48,7 @@ class ScanIT {
 
     HttpResponse<String> request(String method, String path, String... headers) {
         try {
-            var b = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+            var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                     .method(method, java.net.http.HttpRequest.BodyPublishers.noBody());
             if (headers.length > 0) {
                 b.headers(headers);
@@ -84,7 +88,7 @@ class ScanIT {
                 "outreach-events", rs -> rs.stream().filter(r -> campaign.id().equals(r.key())
                         && "augenhoehe.outreach.scans-counted.v1".equals(de.augenhoehe.testing.TopicRecords.header(r, "ce_type")))
                         .mapToInt(r -> CampaignIT.JSON.readTree(r.value()).get("scans").asInt()).sum() >= 2,
-                java.time.Duration.ofSeconds(30)).stream().filter(r -> campaign.id().equals(r.key())
+                Duration.ofSeconds(30)).stream().filter(r -> campaign.id().equals(r.key())
                         && "augenhoehe.outreach.scans-counted.v1".equals(de.augenhoehe.testing.TopicRecords.header(r, "ce_type"))).toList();
         assertThat(counted).isNotEmpty();
         int total = counted.stream().mapToInt(r -> CampaignIT.JSON.readTree(r.value()).get("scans").asInt()).sum();
@@ -139,6 +143,6 @@ class ScanIT {
 
     @Test
     void the_served_openapi_document_is_the_committed_contract() {
-        de.augenhoehe.testing.OpenApiContract.assertServedMatchesCommitted(port);
+        OpenApiContract.assertServedMatchesCommitted(port);
     }
 }

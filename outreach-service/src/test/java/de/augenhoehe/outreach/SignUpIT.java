@@ -2,7 +2,12 @@ package de.augenhoehe.outreach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,32 +15,19 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import de.augenhoehe.testing.Infrastructure;
+import de.augenhoehe.testing.Mailbox;
 import de.augenhoehe.testing.RealInfrastructure;
 import de.augenhoehe.testing.TestHttp;
-import de.augenhoehe.testing.TestTokens;
 import de.augenhoehe.testing.TopicRecords;
 
 /** Sign-up from the landing page: consent, attribution, double opt-in through a real SMTP server, bad input. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure(isolatedDatabase = true)
-class SignUpIT {
-
-    @DynamicPropertySource
-    static void mail(DynamicPropertyRegistry registry) {
-        Mailbox.register(registry);
-    }
-
-    @LocalServerPort int port;
-    @Autowired JdbcTemplate jdbc;
-
-    final UUID network = UUID.randomUUID();
-    final String coordinator = TestTokens.subject("koordinatorin").roles("coordinator").networks(List.of(network)).sign();
+class SignUpIT extends NetworkIT {
 
     Returnee returnee() {
         return new Returnee(new TestHttp(port));
@@ -68,8 +60,8 @@ class SignUpIT {
         var mail = Mailbox.await(email, 1);
         assertThat(mail.subject()).contains("bestätigen");
         assertThat(mail.body()).as("no free text of the caller in a mail").doesNotContain("Anna", "Tjarks", "Hamburg", "Meisterin");
-        String token = Mailbox.confirmationToken(mail);
-        assertThat(Mailbox.returneeId(mail)).isEqualTo(id.toString());
+        String token = MailLinks.confirmationToken(mail);
+        assertThat(MailLinks.returneeId(mail)).isEqualTo(id.toString());
         // only hashes are stored
         assertThat(jdbc.queryForObject("select count(*) from returnee where encode(confirmation_hash, 'escape') like ? "
                 + "or encode(management_hash, 'escape') like ?", Integer.class, "%" + token + "%", "%" + token + "%")).isZero();
@@ -112,7 +104,7 @@ class SignUpIT {
         String email = unique("bernd.") + "@example.org";
         String json = Returnee.signUp("Bernd", "Hinrichs", email, campaign.code(), "25102", "\"JOB\"", List.of("MATCHING"));
         var first = returnee().post(json);
-        String token = Mailbox.confirmationToken(Mailbox.await(email, 1));
+        String token = MailLinks.confirmationToken(Mailbox.await(email, 1));
         jdbc.update("update returnee set confirmation_expires = now() - interval '1 minute' where email = ?", email);
         var expired = confirm(token);
         assertThat(expired.statusCode()).isEqualTo(410);
@@ -122,7 +114,7 @@ class SignUpIT {
         assertThat(second.statusCode()).isEqualTo(first.statusCode());
         assertThat(second.body()).isEqualTo(first.body());
         assertThat(jdbc.queryForObject("select count(*) from returnee where email = ?", Integer.class, email)).isEqualTo(1);
-        String fresh = Mailbox.confirmationToken(Mailbox.await(email, 2));
+        String fresh = MailLinks.confirmationToken(Mailbox.await(email, 2));
         assertThat(confirm(token).statusCode()).as("the replaced sign-up's link is void").isEqualTo(404);
         assertThat(confirm(fresh).statusCode()).isEqualTo(200);
 
@@ -183,7 +175,7 @@ class SignUpIT {
         Mailbox.await(email, 3);
         assertThat(Mailbox.to(email)).as("at most 3 mails per address and window").hasSize(3);
         // the last mailed link still works: an over-limit sign-up replaced nothing
-        assertThat(confirm(Mailbox.confirmationToken(Mailbox.to(email).get(2))).statusCode()).isEqualTo(200);
+        assertThat(confirm(MailLinks.confirmationToken(Mailbox.to(email).get(2))).statusCode()).isEqualTo(200);
         assertThat(jdbc.queryForObject("select count(*) from information_schema.columns where table_name = 'sign_up_mail' "
                 + "and data_type <> 'bytea' and column_name <> 'sent_at'", Integer.class)).as("no address stored").isZero();
 
@@ -240,11 +232,11 @@ class SignUpIT {
         var campaign = returnee().campaign(network, coordinator, "Emden");
         String email = unique("enno.") + "@example.org";
         returnee().post(Returnee.signUp("Enno", "Saathoff", email, campaign.code(), "24412", "\"JOB\"", List.of("MATCHING")));
-        String token = Mailbox.confirmationToken(Mailbox.await(email, 1));
+        String token = MailLinks.confirmationToken(Mailbox.await(email, 1));
         try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
             java.util.concurrent.Callable<Integer> attempt = () -> confirm(token).statusCode();
-            var answers = pool.invokeAll(java.util.Collections.nCopies(4, attempt));
-            List<Integer> codes = new java.util.ArrayList<>();
+            var answers = pool.invokeAll(Collections.nCopies(4, attempt));
+            List<Integer> codes = new ArrayList<>();
             for (var a : answers) {
                 codes.add(a.get());
             }
@@ -255,17 +247,17 @@ class SignUpIT {
                 id.toString(), "augenhoehe.outreach.returnee-confirmed.v1")).isEqualTo(1);
     }
 
-    @Autowired org.springframework.mail.javamail.JavaMailSender mailSender;
+    @Autowired JavaMailSender mailSender;
 
     @Test
     void when_the_mail_server_is_unreachable_the_sign_up_is_refused_and_nothing_is_written() {
         var campaign = returnee().campaign(network, coordinator, "Nordhorn");
         String email = unique("dirk.") + "@example.org";
-        var sender = (org.springframework.mail.javamail.JavaMailSenderImpl) mailSender;
+        var sender = (JavaMailSenderImpl) mailSender;
         int port = sender.getPort();
-        try (var closed = new java.net.ServerSocket(0)) {
+        try (var closed = new ServerSocket(0)) {
             sender.setPort(closed.getLocalPort()); // closed again when the block ends: nobody listens there
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         try {
@@ -283,7 +275,7 @@ class SignUpIT {
     java.net.http.HttpResponse<String> export(String id, String token) {
         try {
             return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://127.0.0.1:" + port + "/api/returnees/" + id + "/export"))
+                    URI.create("http://127.0.0.1:" + port + "/api/returnees/" + id + "/export"))
                     .header("Returnee-Token", token).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -1,5 +1,7 @@
 package de.augenhoehe.outreach;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -58,7 +60,7 @@ final class Vacancies {
         publish("measure-events", "augenhoehe.measures." + type + ".v1", MEASURE_SCHEMAS, "/augenhoehe/measures-service", measure, data);
     }
 
-    static String measure(UUID measure, UUID network, String targetGroup, String kreis, String status, java.time.Instant occurredAt) {
+    static String measure(UUID measure, UUID network, String targetGroup, String kreis, String status, Instant occurredAt) {
         return """
                 {"measureId":"%s","networkId":"%s","hostPartnerId":"%s","coOrganiserIds":[],"type":"RETURNEE_EVENT",
                  "targetGroups":["%s"],"kreise":["%s"],"occupationGroups":[],"capacity":40,"status":"%s",
@@ -66,7 +68,7 @@ final class Vacancies {
                 .formatted(measure, network, UUID.randomUUID(), targetGroup, kreis, status, occurredAt);
     }
 
-    static String measureCancelled(UUID measure, UUID network, java.time.Instant occurredAt) {
+    static String measureCancelled(UUID measure, UUID network, Instant occurredAt) {
         return """
                 {"measureId":"%s","networkId":"%s","hostPartnerId":"%s","reason":null,"participants":0,"occurredAt":"%s"}"""
                 .formatted(measure, network, UUID.randomUUID(), occurredAt);
@@ -81,8 +83,8 @@ final class Vacancies {
             if (!violations.isEmpty()) {
                 throw new AssertionError("test event does not conform to the producer's schema: " + violations);
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key.toString(), data.getBytes(StandardCharsets.UTF_8));
         CloudEventHeaders.write(record.headers(), UUID.randomUUID().toString(), source, ceType, key.toString(), Instant.now(), null);

@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -72,7 +73,7 @@ final class CampaignRequests {
     record StatusChange(@NotNull Status status) {
     }
 
-    record BatchRequest(@NotNull @Min(1) @jakarta.validation.constraints.Max(1_000_000) Integer quantity,
+    record BatchRequest(@NotNull @Min(1) @Max(1_000_000) Integer quantity,
             @NotNull Channel channel, @NotBlank @Size(max = 200) String area) {
     }
 

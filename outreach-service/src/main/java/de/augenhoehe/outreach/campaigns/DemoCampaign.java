@@ -1,10 +1,8 @@
 package de.augenhoehe.outreach.campaigns;
 
-import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.boot.ApplicationArguments;
@@ -16,7 +14,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import de.augenhoehe.outreach.landing.TrackingCodes;
-import de.augenhoehe.platform.events.EventPublisher;
 
 /**
  * Demo data (demo mode only): the Ems-Achse's Christmas returnee campaign — 5,000 door hangers in four batches for
@@ -31,12 +28,14 @@ class DemoCampaign implements ApplicationRunner {
 
     private final JdbcTemplate jdbc;
     private final TrackingCodes codes;
-    private final EventPublisher events;
+    private final CampaignStore store;
+    private final CampaignEvents events;
     private final TransactionTemplate tx;
 
-    DemoCampaign(JdbcTemplate jdbc, TrackingCodes codes, EventPublisher events, TransactionTemplate tx) {
+    DemoCampaign(JdbcTemplate jdbc, TrackingCodes codes, CampaignStore store, CampaignEvents events, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.codes = codes;
+        this.store = store;
         this.events = events;
         this.tx = tx;
     }
@@ -59,18 +58,12 @@ class DemoCampaign implements ApplicationRunner {
                         null, 'Ehemalige aus der Region, die über die Feiertage zu Hause sind', '{DOOR_HANGER,POSTCARD}',
                         '{26789,26871,49716,48529}', ?, ?, '{}', 4800.00, 'ACTIVE')""",
                     id, EMS_ACHSE, LocalDate.of(2026, 12, 1), LocalDate.of(2027, 1, 15));
-            Map<String, Object> launched = new LinkedHashMap<>();
-            launched.put("campaignId", id);
-            launched.put("networkId", EMS_ACHSE);
-            launched.put("channels", List.of("DOOR_HANGER", "POSTCARD"));
-            launched.put("period", Map.of("from", "2026-12-01", "to", "2027-01-15"));
-            launched.put("occurredAt", Instant.now().toString());
-            events.publish("augenhoehe.outreach.campaign-launched.v1", id.toString(), launched);
+            events.launched(store.load(id));
             for (DemoBatch b : List.of(new DemoBatch("Leer", "26789", 1500, 1500, 61),
                     new DemoBatch("Papenburg", "26871", 1250, 1200, 44),
                     new DemoBatch("Meppen", "49716", 1250, 1100, 38),
                     new DemoBatch("Nordhorn", "48529", 1000, 900, 27))) {
-                UUID batch = UUID.nameUUIDFromBytes(("demo-batch-" + b.area()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                UUID batch = UUID.nameUUIDFromBytes(("demo-batch-" + b.area()).getBytes(StandardCharsets.UTF_8));
                 String code = codes.issue(id, batch, EMS_ACHSE);
                 jdbc.update("insert into material_batch (id, campaign_id, quantity, channel, area, code, distributed) "
                         + "values (?, ?, ?, 'DOOR_HANGER', ?, ?, ?)", batch, id, b.quantity(), b.area(), code, b.distributed());

@@ -1,7 +1,9 @@
 package de.augenhoehe.outreach.landing;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.Cookie;
@@ -26,7 +28,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 import de.augenhoehe.outreach.landing.TrackingCodes.Attribution;
 import de.augenhoehe.outreach.pseudonyms.Pseudonyms;
 import de.augenhoehe.platform.security.PublicEndpoints;
-import de.augenhoehe.platform.web.ProblemException;
 import de.augenhoehe.platform.web.ProblemType;
 
 /**
@@ -47,6 +48,9 @@ class ScanController {
     static final Pattern BOTS = Pattern.compile("(?i).*(bot|crawl|spider|slurp|preview|facebookexternalhit|whatsapp"
             + "|telegram|slack|discord|skype|embedly|pinterest|vkshare|validator|headless|lighthouse|curl|wget"
             + "|python-requests|okhttp|go-http-client|monitor|scanner).*");
+
+    /** A scanned code that does not exist is not found (404), unlike a code typed into a sign-up (422). */
+    static final ProblemType UNKNOWN_CODE = ProblemType.of(HttpStatus.NOT_FOUND, "unknown-code", "Code unbekannt / Unknown code");
 
     private final TrackingCodes codes;
     private final ScanCounter counter;
@@ -74,7 +78,7 @@ class ScanController {
         }
         String cookie = "ah_seen_" + attribution.code();
         boolean seen = request.getCookies() != null
-                && java.util.Arrays.stream(request.getCookies()).map(Cookie::getName).anyMatch(cookie::equals);
+                && Arrays.stream(request.getCookies()).map(Cookie::getName).anyMatch(cookie::equals);
         String agent = request.getHeader(HttpHeaders.USER_AGENT);
         boolean bot = agent == null || agent.isBlank() || BOTS.matcher(agent).matches();
         boolean head = "HEAD".equalsIgnoreCase(request.getMethod());
@@ -103,11 +107,10 @@ class ScanController {
                     <p lang="en">We do not know this code. Please check it, or visit the <a href="%s">returnee page</a>.</p>
                     </body></html>
                     """.formatted(HtmlUtils.htmlEscape(landingPage), HtmlUtils.htmlEscape(landingPage));
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
                     .body(page);
         }
-        throw ProblemType.of(HttpStatus.NOT_FOUND, "unknown-code", "Code unbekannt / Unknown code").exception(
-                "This code is not known; please check it on your door hanger");
+        throw UNKNOWN_CODE.exception("This code is not known; please check it on your door hanger");
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -1,5 +1,7 @@
 package de.augenhoehe.outreach.matching;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -53,7 +55,7 @@ class Matcher {
 
     private static final String VACANCY = "select id, type, occupation_group, latitude, longitude, start_date, valid_through, open from vacancy";
 
-    private Vacancy vacancy(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private Vacancy vacancy(ResultSet rs, int n) throws SQLException {
         return new Vacancy(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), (Double) rs.getObject(4),
                 (Double) rs.getObject(5), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getBoolean(8));
     }

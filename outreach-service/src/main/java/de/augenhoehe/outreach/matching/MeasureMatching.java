@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -124,7 +125,7 @@ class MeasureMatching implements EventHandler {
         if (!m.occupationGroups().isEmpty() && !m.occupationGroups().contains(p.occupationGroup())) {
             return false;
         }
-        Set<String> region = p.region().stream().map(Place::kreis).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        Set<String> region = p.region().stream().map(Place::kreis).filter(Objects::nonNull).collect(Collectors.toSet());
         return m.kreise().isEmpty() || m.kreise().stream().anyMatch(region::contains);
     }
 

@@ -1,13 +1,5 @@
 package de.augenhoehe.outreach.pseudonyms;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -15,13 +7,14 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import de.augenhoehe.platform.architecture.FeatureApi;
+import de.augenhoehe.platform.security.KeyedHash;
 
 /**
- * Keyed hashes (HMAC-SHA256) that recognise an address or a visitor again without storing it: for the mail limit
- * of the sign-up and for counting a cookie-less scan once per visitor. The key is random per installation, made by
- * the first instance that starts and kept in the database, so every instance computes the same pseudonyms; it is
- * never configured, so no default key exists. The pseudonyms live only as long as their window (minutes to a day)
- * in the same database that holds the addresses themselves while a person is signed up.
+ * Keyed hashes ({@link KeyedHash}, HMAC-SHA256) that recognise an address or a visitor again without storing it: for
+ * the mail limit of the sign-up and for counting a cookie-less scan once per visitor. The key is random per
+ * installation, made by the first instance that starts and kept in the database, so every instance computes the same
+ * pseudonyms; it is never configured, so no default key exists. The pseudonyms live only as long as their window
+ * (minutes to a day) in the same database that holds the addresses themselves while a person is signed up.
  */
 @FeatureApi
 @Component
@@ -29,7 +22,7 @@ public class Pseudonyms {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate own;
-    private volatile SecretKeySpec key;
+    private volatile KeyedHash hash;
 
     Pseudonyms(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -40,37 +33,20 @@ public class Pseudonyms {
 
     /** The pseudonym of the parts (each length-prefixed, so no two different lists hash alike). */
     public byte[] of(String... parts) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key());
-            for (String part : parts) {
-                byte[] bytes = (part == null ? "" : part).getBytes(StandardCharsets.UTF_8);
-                mac.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
-                mac.update(bytes);
-            }
-            return mac.doFinal();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return hash().of(parts);
     }
 
-    /** A 64-bit number of a pseudonym, e.g. for a PostgreSQL advisory lock. */
-    public static long number(byte[] pseudonym) {
-        return ByteBuffer.wrap(pseudonym).getLong();
-    }
-
-    private SecretKeySpec key() {
-        SecretKeySpec k = key;
-        if (k == null) {
-            byte[] fresh = new byte[32];
-            new SecureRandom().nextBytes(fresh);
+    private KeyedHash hash() {
+        KeyedHash h = hash;
+        if (h == null) {
+            byte[] fresh = KeyedHash.randomKey();
             byte[] stored = own.execute(status -> {
                 jdbc.update("insert into pseudonym_key (id, secret) values (1, ?) on conflict (id) do nothing", (Object) fresh);
                 return jdbc.queryForObject("select secret from pseudonym_key where id = 1", byte[].class);
             });
-            k = new SecretKeySpec(stored, "HmacSHA256");
-            key = k;
+            h = new KeyedHash(stored);
+            hash = h;
         }
-        return k;
+        return h;
     }
 }

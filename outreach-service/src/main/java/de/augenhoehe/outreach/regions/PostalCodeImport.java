@@ -1,12 +1,10 @@
 package de.augenhoehe.outreach.regions;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +19,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import de.augenhoehe.platform.referencedata.ReferenceFile;
+
 /**
  * Imports the GeoNames postal-code file (as converted to CSV: {@code country_code, zipcode, place, state, state_code,
- * province, province_code, community, community_code, latitude, longitude}) into {@code postal_code}, one row per
- * code. The file is not part of the repository: an operator points {@code augenhoehe.outreach.postal-codes.file} at
- * the official download; without it the demo subset of the migration is what the service knows. Re-importing updates.
+ * province, province_code, community, community_code, latitude, longitude}; read by the platform's
+ * {@link ReferenceFile}, columns by name) into {@code postal_code}, one row per code. The file is not part of the
+ * repository: an operator points {@code augenhoehe.outreach.postal-codes.file} at the official download; without it
+ * the demo subset of the migration is what the service knows. Re-importing updates.
  */
 @Component
 class PostalCodeImport implements ApplicationRunner {
@@ -33,6 +34,8 @@ class PostalCodeImport implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(PostalCodeImport.class);
     /** A few codes are bulk-recipient codes with rows named after companies; the place row is preferred. */
     private static final Pattern COMPANY = Pattern.compile("(?i).*\\b(gmbh|ag|kg|se|mbh|e\\.v\\.|bank|versicherung|insurance|services?)\\b.*");
+    private static final Pattern FIVE_DIGITS = Pattern.compile("[0-9]{5}");
+    private static final List<String> COLUMNS = List.of("zipcode", "place", "community_code", "latitude", "longitude");
 
     private final JdbcTemplate jdbc;
     private final String file;
@@ -55,24 +58,9 @@ class PostalCodeImport implements ApplicationRunner {
 
     @Transactional
     int importFile(Path path) {
-        Map<String, Row> byCode = new LinkedHashMap<>();
-        try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            String header = in.readLine();
-            if (header == null || !header.replace("\uFEFF", "").startsWith("country_code,zipcode,place")) {
-                throw new IllegalArgumentException("not a GeoNames postal-code CSV: " + path);
-            }
-            for (String line; (line = in.readLine()) != null; ) {
-                List<String> f = split(line);
-                if (f.size() < 11 || !f.get(1).matches("[0-9]{5}")) {
-                    continue;
-                }
-                String kreis = f.get(8).matches("[0-9]{5}") ? f.get(8) : null;
-                Row row = new Row(f.get(1), f.get(2), kreis, Double.parseDouble(f.get(9)), Double.parseDouble(f.get(10)));
-                Row known = byCode.get(row.code());
-                if (known == null || (COMPANY.matcher(known.place()).matches() && !COMPANY.matcher(row.place()).matches())) {
-                    byCode.put(row.code(), row);
-                }
-            }
+        Map<String, Row> byCode;
+        try (InputStream in = Files.newInputStream(path)) {
+            byCode = rows(path.toString(), in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -85,32 +73,32 @@ class PostalCodeImport implements ApplicationRunner {
         return batch.size();
     }
 
-    /** One CSV line: comma separated, fields may be quoted (with "" for a quote). */
-    static List<String> split(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
+    /**
+     * One row per code: records without a 5-digit code or without a position are skipped, the Kreis is optional, and
+     * a place row wins over a bulk recipient's company row of the same code.
+     */
+    static Map<String, Row> rows(String source, InputStream in) {
+        Map<String, Row> byCode = new LinkedHashMap<>();
+        ReferenceFile.read(source, in, ',', COLUMNS, record -> {
+            String code = record.get("zipcode");
+            String latitude = record.get("latitude");
+            String longitude = record.get("longitude");
+            if (!FIVE_DIGITS.matcher(code).matches() || latitude.isEmpty() || longitude.isEmpty()) {
+                return;
             }
-        }
-        fields.add(field.toString());
-        return fields;
+            String kreis = record.get("community_code");
+            Row row;
+            try {
+                row = new Row(code, record.get("place"), FIVE_DIGITS.matcher(kreis).matches() ? kreis : null,
+                        Double.parseDouble(latitude), Double.parseDouble(longitude));
+            } catch (NumberFormatException e) {
+                throw record.malformed("latitude and longitude must be numbers");
+            }
+            Row known = byCode.get(code);
+            if (known == null || (COMPANY.matcher(known.place()).matches() && !COMPANY.matcher(row.place()).matches())) {
+                byCode.put(code, row);
+            }
+        });
+        return byCode;
     }
 }

@@ -1,5 +1,7 @@
 package de.augenhoehe.outreach.returnees;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -18,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import de.augenhoehe.outreach.campaigns.CampaignDirectory;
 import de.augenhoehe.outreach.campaigns.CampaignDirectory.BatchRef;
-import de.augenhoehe.platform.events.EventPublisher;
+import de.augenhoehe.outreach.returnees.ReturneeEvents.Origin;
 
 /**
  * Demo data (demo mode only): fictional people who signed up through the Christmas campaign's door hangers — most
@@ -31,11 +33,11 @@ class DemoReturnees implements ApplicationRunner {
 
     private final JdbcTemplate jdbc;
     private final CampaignDirectory campaigns;
-    private final EventPublisher events;
+    private final ReturneeEvents events;
     private final ApplicationEventPublisher local;
     private final TransactionTemplate tx;
 
-    DemoReturnees(JdbcTemplate jdbc, CampaignDirectory campaigns, EventPublisher events, ApplicationEventPublisher local,
+    DemoReturnees(JdbcTemplate jdbc, CampaignDirectory campaigns, ReturneeEvents events, ApplicationEventPublisher local,
             TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.campaigns = campaigns;
@@ -73,7 +75,7 @@ class DemoReturnees implements ApplicationRunner {
     }
 
     private void signUp(UUID network, UUID campaign, BatchRef batch, Person p) {
-        UUID id = UUID.nameUUIDFromBytes(("demo-returnee-" + p.first()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        UUID id = UUID.nameUUIDFromBytes(("demo-returnee-" + p.first()).getBytes(StandardCharsets.UTF_8));
         jdbc.update("""
                 insert into returnee (id, network_id, campaign_id, batch_id, status, first_name, last_name, email,
                     current_place, occupation, occupation_group, earliest_return, interests, management_hash, confirmation_hash,
@@ -82,24 +84,14 @@ class DemoReturnees implements ApplicationRunner {
                 id, network, campaign, batch.id(), p.confirmed() ? "CONFIRMED" : "PENDING", p.first(), p.last(),
                 p.first().toLowerCase() + ".demo@example.org", p.livesIn(), p.occupation(), p.occupation().substring(0, 3),
                 LocalDate.of(2027, 4, 1), p.interests(), Tokens.hash(Tokens.create()), Tokens.hash(Tokens.create()),
-                p.confirmed() ? java.sql.Timestamp.from(Instant.now()) : null);
+                p.confirmed() ? Timestamp.from(Instant.now()) : null);
         jdbc.update("insert into consent (id, returnee_id, purpose, text_version, given_at, source) values (?, ?, 'MATCHING', "
                 + "'matching-2026-11', now(), ?)", UUID.randomUUID(), id, "landing-page:" + batch.code());
-        publish(SignUpController.SIGNED_UP, id, network, campaign, batch.id(), p.occupation().substring(0, 3));
+        Origin origin = new Origin(network, campaign, batch.id());
+        events.signedUp(id, origin, p.occupation().substring(0, 3));
         if (p.confirmed()) {
-            publish(SignUpController.CONFIRMED, id, network, campaign, batch.id(), p.occupation().substring(0, 3));
+            events.confirmed(id, origin, p.occupation().substring(0, 3));
             local.publishEvent(new Returnees.ProfileConfirmed(id));
         }
-    }
-
-    private void publish(String type, UUID id, UUID network, UUID campaign, UUID batch, String group) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("returneeId", id);
-        data.put("campaignId", campaign);
-        data.put("batchId", batch);
-        data.put("networkId", network);
-        data.put("occupationGroup", group);
-        data.put("occurredAt", Instant.now().toString());
-        events.publish(type, id.toString(), data);
     }
 }

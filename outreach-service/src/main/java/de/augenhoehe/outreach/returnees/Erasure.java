@@ -1,10 +1,9 @@
 package de.augenhoehe.outreach.returnees;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -19,7 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import de.augenhoehe.platform.events.EventPublisher;
 
 /**
  * Art. 17: a returnee's personal data is anonymised — names, contact data, free text, the secret-link hashes,
@@ -31,7 +29,6 @@ import de.augenhoehe.platform.events.EventPublisher;
 @Component
 class Erasure {
 
-    static final String ERASED = "augenhoehe.outreach.person-erased.v1";
     private static final Logger log = LoggerFactory.getLogger(Erasure.class);
 
     enum Reason { REQUEST, UNCONFIRMED, INACTIVE }
@@ -42,13 +39,13 @@ class Erasure {
     }
 
     private final JdbcTemplate jdbc;
-    private final EventPublisher events;
+    private final ReturneeEvents events;
     private final List<Returnees.PersonalDataHolder> holders;
     private final ObjectProvider<LocalMailbox> mailboxes;
     private final Duration unconfirmed;
     private final Duration inactive;
 
-    Erasure(JdbcTemplate jdbc, EventPublisher events, List<Returnees.PersonalDataHolder> holders,
+    Erasure(JdbcTemplate jdbc, ReturneeEvents events, List<Returnees.PersonalDataHolder> holders,
             ObjectProvider<LocalMailbox> mailboxes, @Value("${augenhoehe.outreach.retention.unconfirmed:P30D}") Duration unconfirmed,
             @Value("${augenhoehe.outreach.retention.inactive:P730D}") Duration inactive) {
         this.jdbc = jdbc;
@@ -71,7 +68,7 @@ class Erasure {
                     current_place = null, return_postal_code = null, qualification = null, occupation = null,
                     earliest_return = null, interests = '{}', confirmation_hash = null, confirmation_expires = null,
                     management_hash = null, erased_at = now(), erasure_reason = ? where id = ?""", reason.name(), id);
-        published(id);
+        events.erased(id);
         log.info("Returnee {} erased ({})", id, reason);
     }
 
@@ -82,7 +79,7 @@ class Erasure {
         jdbc.update("delete from consent where returnee_id = ?", id);
         jdbc.update("delete from mail_sent where returnee_id = ?", id);
         jdbc.update("delete from returnee where id = ?", id);
-        published(id);
+        events.erased(id);
     }
 
     /** Only once the erasure is committed: a rolled-back erasure keeps the person, and so their mails. */
@@ -98,24 +95,17 @@ class Erasure {
         });
     }
 
-    private void published(UUID id) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("returneeId", id);
-        data.put("occurredAt", Instant.now().toString());
-        events.publish(ERASED, id.toString(), data);
-    }
-
     /** The retention rules; rows are taken with SKIP LOCKED, so several instances share the work. */
     @Scheduled(cron = "${augenhoehe.outreach.retention.cron:0 17 3 * * *}")
     @Transactional
     public int applyRetention() {
         List<UUID> pending = jdbc.queryForList("select id from returnee where status = 'PENDING' and signed_up_at < ? "
                 + "order by signed_up_at limit 1000 for update skip locked", UUID.class,
-                java.sql.Timestamp.from(Instant.now().minus(unconfirmed)));
+                Timestamp.from(Instant.now().minus(unconfirmed)));
         pending.forEach(id -> erase(id, Reason.UNCONFIRMED));
         List<UUID> idle = jdbc.queryForList("select id from returnee where status = 'CONFIRMED' and last_activity_at < ? "
                 + "order by last_activity_at limit 1000 for update skip locked", UUID.class,
-                java.sql.Timestamp.from(Instant.now().minus(inactive)));
+                Timestamp.from(Instant.now().minus(inactive)));
         idle.forEach(id -> erase(id, Reason.INACTIVE));
         return pending.size() + idle.size();
     }

@@ -1,5 +1,6 @@
 package de.augenhoehe.outreach.returnees;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -75,7 +76,7 @@ class LocalMailServer {
                 try {
                     return new ReceivedMail(Arrays.stream(m.getAllRecipients()).map(Address::toString).toList(),
                             m.getSubject(), String.valueOf(m.getContent()));
-                } catch (MessagingException | java.io.IOException e) {
+                } catch (MessagingException | IOException e) {
                     throw new IllegalStateException(e);
                 }
             }).toList();

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import de.augenhoehe.outreach.pseudonyms.Pseudonyms;
+import de.augenhoehe.platform.security.KeyedHash;
 
 /**
  * How many mails an anonymous sign-up may cause to one address: at most {@code augenhoehe.outreach.mail.limit.per-address}
@@ -45,7 +46,7 @@ class MailLimit {
     @Transactional(propagation = Propagation.MANDATORY)
     boolean take(String address) {
         byte[] hash = pseudonyms.of("sign-up-mail", address.strip().toLowerCase(Locale.ROOT));
-        jdbc.queryForObject("select 1 from pg_advisory_xact_lock(?)", Integer.class, Pseudonyms.number(hash));
+        jdbc.queryForObject("select 1 from pg_advisory_xact_lock(?)", Integer.class, KeyedHash.number(hash));
         Integer sent = jdbc.queryForObject("select count(*) from sign_up_mail where address_hash = ? and sent_at > ?",
                 Integer.class, hash, Timestamp.from(Instant.now().minus(window)));
         if (sent != null && sent >= perAddress) {

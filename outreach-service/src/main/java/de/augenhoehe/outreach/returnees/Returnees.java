@@ -1,5 +1,7 @@
 package de.augenhoehe.outreach.returnees;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -105,13 +107,13 @@ public class Returnees {
     }
 
     /** Counts per batch of a campaign; the key is null for sign-ups attributed to the campaign without a batch. */
-    public java.util.Map<UUID, Counts> funnel(UUID campaignId) {
-        java.util.Map<UUID, Counts> counts = new java.util.HashMap<>();
+    public Map<UUID, Counts> funnel(UUID campaignId) {
+        Map<UUID, Counts> counts = new HashMap<>();
         jdbc.query("""
                 select batch_id, count(*), count(confirmed_at), count(first_matched_at), count(returned_at), count(hired_at),
                     count(*) filter (where returned_at is not null or hired_at is not null)
                 from returnee where campaign_id = ? group by batch_id""",
-                (org.springframework.jdbc.core.RowCallbackHandler) rs -> counts.put(rs.getObject(1, UUID.class),
+                (RowCallbackHandler) rs -> counts.put(rs.getObject(1, UUID.class),
                         new Counts(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7))),
                 campaignId);
         return counts;
@@ -152,7 +154,7 @@ public class Returnees {
         return campaign == null ? null : campaigns.find(campaign).map(c -> String.join(", ", c.targetAreas())).orElse(null);
     }
 
-    private Profile profile(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private Profile profile(ResultSet rs, int n) throws SQLException {
         UUID campaign = rs.getObject("campaign_id", UUID.class);
         List<Place> region = new ArrayList<>();
         postalCodes.locate(rs.getString("return_postal_code")).ifPresent(region::add);

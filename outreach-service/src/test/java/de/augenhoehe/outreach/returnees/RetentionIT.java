@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import de.augenhoehe.outreach.Mailbox;
+import de.augenhoehe.outreach.MailLinks;
 import de.augenhoehe.outreach.Returnee;
 import de.augenhoehe.testing.RealInfrastructure;
 import de.augenhoehe.testing.TestHttp;
@@ -26,7 +26,7 @@ class RetentionIT {
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
-        Mailbox.register(registry);
+        MailLinks.register(registry);
     }
 
     @LocalServerPort int port;
