@@ -12,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import de.augenhoehe.partner.networks.DemoNetworks;
 import de.augenhoehe.testing.RealInfrastructure;
 
 /** Demo mode: the Heilbronn and Ems-Achse networks with their partners as active members, created once. */

@@ -7,11 +7,11 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-import de.augenhoehe.partner.PartnerDirectory;
+import de.augenhoehe.partner.registry.PartnerDirectory;
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.security.Roles;
-import de.augenhoehe.platform.web.ProblemType;
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.ProblemType;
 
 /**
  * Who manages whose accounts, and which roles they may hand out — no one grants more than they hold:

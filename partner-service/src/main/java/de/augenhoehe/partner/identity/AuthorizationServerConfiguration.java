@@ -39,9 +39,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import de.augenhoehe.partner.PartnerDirectory;
 import de.augenhoehe.partner.accounts.AccountLogin;
 import de.augenhoehe.partner.integrationclients.IntegrationClientCredentials;
+import de.augenhoehe.partner.registry.PartnerDirectory;
 import de.augenhoehe.platform.security.LeadingSecurityFilterChain;
 
 /**

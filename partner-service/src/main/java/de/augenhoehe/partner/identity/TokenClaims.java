@@ -11,9 +11,9 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 
-import de.augenhoehe.partner.PartnerDirectory;
 import de.augenhoehe.partner.accounts.AccountLogin;
 import de.augenhoehe.partner.integrationclients.IntegrationClientCredentials;
+import de.augenhoehe.partner.registry.PartnerDirectory;
 
 /**
  * The platform's claims in every access token (see TestTokens): {@code sub}, {@code roles} (lower case),

@@ -11,7 +11,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import de.augenhoehe.partner.KreisDirectory;
 
 /** The reference table of Kreise: answers {@link KreisDirectory} and takes the rows of the demo subset and the import. */
 @Component

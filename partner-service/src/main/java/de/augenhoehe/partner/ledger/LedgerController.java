@@ -29,12 +29,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import de.augenhoehe.partner.NetworkDirectory;
-import de.augenhoehe.partner.PartnerDirectory;
+import de.augenhoehe.partner.networks.NetworkDirectory;
+import de.augenhoehe.partner.registry.PartnerDirectory;
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.security.Roles;
-import de.augenhoehe.platform.web.ProblemType;
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.ProblemType;
 
 /**
  * The give-and-gain ledger over HTTP: pledges by a partner's administrators, the balance of a partner (its own people,

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import de.augenhoehe.partner.PartnerDirectory;
+import de.augenhoehe.partner.registry.PartnerDirectory;
 import de.augenhoehe.platform.events.ReceivedEvent;
 import de.augenhoehe.platform.events.UnreadableEventException;
 

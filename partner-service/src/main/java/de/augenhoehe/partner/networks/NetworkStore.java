@@ -11,11 +11,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import de.augenhoehe.partner.NetworkDirectory;
-import de.augenhoehe.partner.Page;
-import de.augenhoehe.partner.Versions;
+import de.augenhoehe.partner.api.Page;
 import de.augenhoehe.platform.events.EventPublisher;
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.Versions;
 
 /** Networks (the tenants of an installation): persistence, optimistic locking and events in one transaction. */
 @Service

@@ -9,7 +9,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import de.augenhoehe.partner.DemoNetworks;
+import de.augenhoehe.partner.networks.DemoNetworks;
 
 /**
  * Demo data of the two seed networks (demo mode only): the kinds of actors of Heilbronn and the Ems-Achse as active

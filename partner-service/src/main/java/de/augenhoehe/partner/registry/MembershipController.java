@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import de.augenhoehe.partner.NetworkDirectory;
+import de.augenhoehe.partner.networks.NetworkDirectory;
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.security.Roles;
 import de.augenhoehe.platform.web.ProblemException;

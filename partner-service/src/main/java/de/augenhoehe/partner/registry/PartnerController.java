@@ -24,11 +24,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import de.augenhoehe.partner.KreisDirectory;
-import de.augenhoehe.partner.Versions;
+import de.augenhoehe.partner.kreise.KreisDirectory;
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.security.PublicEndpoints;
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.Versions;
 
 /** {@code /api/partners}: organisations are public, their contact persons are not; each partner keeps its own profile. */
 @RestController

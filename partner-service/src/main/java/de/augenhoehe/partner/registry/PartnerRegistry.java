@@ -13,9 +13,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import de.augenhoehe.partner.Versions;
 import de.augenhoehe.platform.events.EventPublisher;
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.Versions;
 
 /** Registers partner organisations, keeps their profiles and tells the network about them (never about their people). */
 @Service

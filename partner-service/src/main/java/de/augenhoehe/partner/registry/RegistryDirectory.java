@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import de.augenhoehe.partner.PartnerDirectory;
 
 /** The registry's answers to other features (see {@link PartnerDirectory}). */
 @Component

@@ -23,11 +23,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import de.augenhoehe.partner.PartnerDirectory;
-import de.augenhoehe.partner.Versions;
+import de.augenhoehe.partner.registry.PartnerDirectory;
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.web.ProblemException;
 import de.augenhoehe.platform.web.ProblemType;
+import de.augenhoehe.platform.web.Versions;
 
 /**
  * Meetings and decisions of a group: the coordinators schedule meetings, record minutes, put motions and close them;

@@ -17,11 +17,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import de.augenhoehe.partner.PartnerDirectory;
-import de.augenhoehe.partner.Versions;
+import de.augenhoehe.partner.registry.PartnerDirectory;
 import de.augenhoehe.platform.events.EventPublisher;
 import de.augenhoehe.platform.web.ProblemException;
 import de.augenhoehe.platform.web.ProblemType;
+import de.augenhoehe.platform.web.Versions;
 
 /** What a group does together: meetings with agenda and minutes, decisions with one vote per member partner. */
 @Service

@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import de.augenhoehe.partner.NetworkDirectory;
-import de.augenhoehe.partner.PartnerDirectory;
+import de.augenhoehe.partner.networks.NetworkDirectory;
+import de.augenhoehe.partner.registry.PartnerDirectory;
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.validation.BoundedPattern;
 import de.augenhoehe.platform.web.ProblemException;

@@ -1,4 +1,4 @@
-package de.augenhoehe.partner;
+package de.augenhoehe.partner.kreise;
 
 import java.util.Collection;
 import java.util.List;
@@ -6,14 +6,16 @@ import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 
+import de.augenhoehe.platform.architecture.FeatureApi;
 import de.augenhoehe.platform.web.ProblemException;
 import de.augenhoehe.platform.web.ProblemType;
 
 /**
  * What other features may ask the kreise feature: which Kreisschlüssel name real Kreise, and in which Kreis a postal
- * code lies. Network regions are validated against it and partner addresses get their Kreis from it (a public query
- * interface in the root package, like {@link NetworkDirectory}).
+ * code lies. Network regions are validated against it and partner addresses get their Kreis from it (the feature's
+ * API, {@code @FeatureApi}).
  */
+@FeatureApi
 public interface KreisDirectory {
 
     /** The given keys that are no known Kreis, distinct, in the given order. */
