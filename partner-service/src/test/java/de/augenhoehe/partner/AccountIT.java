@@ -4,6 +4,7 @@ import static de.augenhoehe.partner.Api.coordinator;
 import static de.augenhoehe.partner.Api.partnerAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -119,7 +120,7 @@ class AccountIT {
         AuthServer as = new AuthServer(port);
         var response = as.login(username, password);
         Jwt jwt = as.decode(as.accessToken(response));
-        assertThat(java.time.Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt())).isEqualTo(java.time.Duration.ofMinutes(10));
+        assertThat(Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt())).isEqualTo(Duration.ofMinutes(10));
         assertThat(Api.json(response).get("expires_in").asLong()).isBetween(598L, 600L);
     }
 

@@ -5,6 +5,10 @@ import static de.augenhoehe.partner.Api.partnerAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,8 +22,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.jwt.Jwt;
 import tools.jackson.databind.JsonNode;
 
+import de.augenhoehe.testing.Infrastructure;
 import de.augenhoehe.testing.RealInfrastructure;
 import de.augenhoehe.testing.TestTokens;
+import de.augenhoehe.testing.TopicRecords;
 
 /** HR integration clients: issued through the API, used at the token endpoint, rotated with overlap, revoked. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -169,12 +175,12 @@ class IntegrationClientIT {
         assertThat(Api.json(api().send("GET", clients(company) + "/" + clientId, admin, null)).get("status").asString()).isEqualTo("REVOKED");
 
         var events = Api.events(company.toString(), 1).stream()
-                .filter(r -> de.augenhoehe.testing.TopicRecords.header(r, "ce_type").contains("integration-client")).toList();
+                .filter(r -> TopicRecords.header(r, "ce_type").contains("integration-client")).toList();
         var all = Api.events(company.toString(), 0);
-        List<String> types = Api.types(de.augenhoehe.testing.TopicRecords.read(de.augenhoehe.testing.Infrastructure.get().kafkaBootstrapServers(),
+        List<String> types = Api.types(TopicRecords.read(Infrastructure.get().kafkaBootstrapServers(),
                 "partner-events", rs -> rs.stream().filter(r -> company.toString().equals(r.key())
-                        && de.augenhoehe.testing.TopicRecords.header(r, "ce_type").endsWith("integration-client-revoked.v1")).count() == 1,
-                java.time.Duration.ofSeconds(30)).stream().filter(r -> company.toString().equals(r.key())).toList());
+                        && TopicRecords.header(r, "ce_type").endsWith("integration-client-revoked.v1")).count() == 1,
+                Duration.ofSeconds(30)).stream().filter(r -> company.toString().equals(r.key())).toList());
         assertThat(types).contains("augenhoehe.partner.integration-client-issued.v1", "augenhoehe.partner.integration-client-revoked.v1");
         assertThat(types.stream().filter(t -> t.endsWith("integration-client-revoked.v1"))).hasSize(1);
         assertThat(events).isNotEmpty();
@@ -233,7 +239,7 @@ class IntegrationClientIT {
 
     static String sha256Hex(String s) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

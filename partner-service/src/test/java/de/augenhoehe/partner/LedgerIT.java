@@ -31,6 +31,7 @@ import de.augenhoehe.platform.events.CloudEventHeaders;
 import de.augenhoehe.testing.Eventually;
 import de.augenhoehe.testing.RealInfrastructure;
 import de.augenhoehe.testing.TestTokens;
+import de.augenhoehe.testing.TopicRecords;
 
 /** The give-and-gain ledger: pledges, entries realised from other services' events, and the balances. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -99,7 +100,7 @@ class LedgerIT {
 
         var events = Api.events(company.toString(), 4);
         var pledged = events.stream().filter(e -> "augenhoehe.partner.contribution-pledged.v1".equals(
-                de.augenhoehe.testing.TopicRecords.header(e, "ce_type"))).toList();
+                TopicRecords.header(e, "ce_type"))).toList();
         assertThat(pledged).hasSize(1);
         assertThat(Api.map(pledged.get(0))).containsEntry("partnerId", company.toString()).containsEntry("networkId", network.toString())
                 .containsEntry("category", "VACANCIES").containsEntry("unit", "positions").containsEntry("from", "2026-02-01")

@@ -4,6 +4,7 @@ import static de.augenhoehe.partner.Api.coordinator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -271,7 +272,7 @@ class MultiInstanceLoginIT {
 
         String cookie(String name) {
             return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-                    .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+                    .map(HttpCookie::getValue).findFirst().orElse(null);
         }
 
         private static String base(int port) {

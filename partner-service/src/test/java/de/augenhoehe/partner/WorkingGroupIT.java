@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -77,7 +78,7 @@ class WorkingGroupIT {
     }
 
     void join(UUID group, UUID partner, String... people) {
-        String list = String.join(",", java.util.Arrays.stream(people).map(p -> "\"" + p + "\"").toList());
+        String list = String.join(",", Arrays.stream(people).map(p -> "\"" + p + "\"").toList());
         var r = api().send("POST", GROUPS + "/" + group + "/members", coordinator, "{\"partnerId\":\"" + partner + "\",\"people\":[" + list + "]}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     }

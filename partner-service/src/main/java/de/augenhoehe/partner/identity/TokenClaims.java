@@ -3,6 +3,7 @@ package de.augenhoehe.partner.identity;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -61,7 +62,7 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
                 .orElseThrow(() -> new OAuth2AuthenticationException(OAuth2ErrorCodes.ACCESS_DENIED));
         Set<UUID> active = partners.activeNetworks(account.partnerId());
         Set<UUID> networks = account.roles().contains("coordinator")
-                ? account.coordinatorNetworks().stream().filter(active::contains).collect(java.util.stream.Collectors.toSet())
+                ? account.coordinatorNetworks().stream().filter(active::contains).collect(Collectors.toSet())
                 : active;
         context.getClaims().subject(account.id().toString())
                 .claim("roles", List.copyOf(account.roles()))

@@ -107,7 +107,7 @@ class IntegrationClientController {
         if (!partners.exists(partner)) {
             throw ProblemException.notFound("Partner " + partner);
         }
-        Actor actor = Actor.current().orElseThrow(() -> ProblemException.unauthenticated("A valid bearer token is required"));
+        Actor actor = Actor.required("A valid bearer token is required");
         boolean admin = actor.hasRole(Roles.PARTNER_ADMIN) && actor.actsFor(partner);
         boolean coordinator = !admin && actor.hasRole(Roles.COORDINATOR)
                 && partners.activeNetworks(partner).stream().anyMatch(actor::coordinates);

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 import de.augenhoehe.platform.architecture.FeatureApi;
-import de.augenhoehe.platform.web.ProblemException;
 import de.augenhoehe.platform.web.ProblemType;
 
 /**
@@ -18,6 +17,11 @@ import de.augenhoehe.platform.web.ProblemType;
 @FeatureApi
 public interface KreisDirectory {
 
+    ProblemType UNKNOWN_KREIS = ProblemType.of(HttpStatus.BAD_REQUEST, "unknown-kreis", "Unbekannter Kreis / Unknown Kreis");
+    ProblemType UNKNOWN_POSTAL_CODE = ProblemType.of(HttpStatus.BAD_REQUEST, "unknown-postal-code", "Unbekannte Postleitzahl / Unknown postal code");
+    ProblemType KREIS_CONTRADICTS_POSTAL_CODE = ProblemType.of(HttpStatus.BAD_REQUEST, "kreis-contradicts-postal-code",
+            "Kreis passt nicht zur Postleitzahl / Kreis contradicts the postal code");
+
     /** The given keys that are no known Kreis, distinct, in the given order. */
     List<String> unknown(Collection<String> schluessel);
 
@@ -25,8 +29,7 @@ public interface KreisDirectory {
     default void requireKnown(Collection<String> schluessel) {
         List<String> unknown = unknown(schluessel);
         if (!unknown.isEmpty()) {
-            throw ProblemType.of(HttpStatus.BAD_REQUEST, "unknown-kreis", "Unbekannter Kreis / Unknown Kreis").exception(
-                    "No Kreis has the Kreisschlüssel " + String.join(", ", unknown), Map.of("kreise", unknown));
+            throw UNKNOWN_KREIS.exception("No Kreis has the Kreisschlüssel " + String.join(", ", unknown), Map.of("kreise", unknown));
         }
     }
 
@@ -42,14 +45,13 @@ public interface KreisDirectory {
     default String kreisOf(String postalCode, String entered) {
         List<String> kreise = kreiseOfPostalCode(postalCode);
         if (kreise.isEmpty()) {
-            throw ProblemType.of(HttpStatus.BAD_REQUEST, "unknown-postal-code", "Unbekannte Postleitzahl / Unknown postal code").exception(
-                    "No known Kreis has the postal code " + postalCode, Map.of("postalCode", postalCode));
+            throw UNKNOWN_POSTAL_CODE.exception("No known Kreis has the postal code " + postalCode, Map.of("postalCode", postalCode));
         }
         if (entered == null) {
             return kreise.getFirst();
         }
         if (!kreise.contains(entered)) {
-            throw ProblemType.of(HttpStatus.BAD_REQUEST, "kreis-contradicts-postal-code", "Kreis passt nicht zur Postleitzahl / Kreis contradicts the postal code").exception(
+            throw KREIS_CONTRADICTS_POSTAL_CODE.exception(
                     "The postal code " + postalCode + " lies in " + String.join(", ", kreise) + ", not in " + entered,
                     Map.of("postalCode", postalCode, "kreis", entered, "kreise", kreise));
         }

@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -50,8 +52,8 @@ class KreisImport {
         return new Summary("DEMO", 0, table.count(), n, table.postalCodes());
     }
 
-    private static java.util.List<String[]> lines(String resource, int fields) {
-        java.util.List<String[]> out = new java.util.ArrayList<>();
+    private static List<String[]> lines(String resource, int fields) {
+        List<String[]> out = new ArrayList<>();
         try (var in = new BufferedReader(new InputStreamReader(new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {

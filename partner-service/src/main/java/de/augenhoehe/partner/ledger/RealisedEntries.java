@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -116,7 +117,7 @@ class RealisedEntries {
         if (at != null) {
             try {
                 instant = Instant.parse(at);
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 throw new UnreadableEventException("event " + event.id() + " has an unreadable occurredAt");
             }
         }

@@ -103,7 +103,7 @@ class NetworkController {
     }
 
     private static Actor actor() {
-        return Actor.current().orElseThrow();
+        return Actor.required();
     }
 
     @Configuration(proxyBeanMethods = false)
