@@ -8,7 +8,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import de.augenhoehe.platform.referencedata.MalformedReferenceFile;
 import de.augenhoehe.platform.web.ProblemException;
 
 /**
@@ -34,10 +33,6 @@ class KreisController {
             throw ProblemException.conflict("no-reference-data",
                     "augenhoehe.reference-data.directory is not configured");
         }
-        try {
-            return importer.fromDirectory(Path.of(directory));
-        } catch (GeoNamesKreise.MalformedFile e) {
-            throw MalformedReferenceFile.TYPE.exception(e.getMessage());
-        }
+        return importer.fromDirectory(Path.of(directory));
     }
 }

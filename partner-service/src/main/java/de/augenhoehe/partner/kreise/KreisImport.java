@@ -2,6 +2,7 @@ package de.augenhoehe.partner.kreise;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,8 @@ import java.util.TreeMap;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import de.augenhoehe.platform.referencedata.MalformedReferenceFile;
 
 /**
  * Fills the Kreis and postal-code tables: the demo subsets shipped with the service (each only into an empty table),
@@ -89,16 +92,16 @@ class KreisImport {
     Summary fromDirectory(Path directory) {
         Path file = directory.resolve(GEONAMES_FILE);
         if (!Files.isRegularFile(file)) {
-            throw new GeoNamesKreise.MalformedFile("no " + GEONAMES_FILE + " in the reference-data directory");
+            throw MalformedReferenceFile.TYPE.exception("no " + GEONAMES_FILE + " in the reference-data directory");
         }
         GeoNamesKreise.Reference read;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            read = GeoNamesKreise.read(in);
+        try (InputStream in = Files.newInputStream(file)) {
+            read = GeoNamesKreise.read(GEONAMES_FILE, in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (read.kreise().isEmpty()) {
-            throw new GeoNamesKreise.MalformedFile(GEONAMES_FILE + " names no Kreis");
+            throw MalformedReferenceFile.TYPE.exception(GEONAMES_FILE + " names no Kreis");
         }
         int n = table.upsert(read.kreise(), "GEONAMES");
         int codes = table.replacePostalCodes(read.postalCodes(), "GEONAMES");
