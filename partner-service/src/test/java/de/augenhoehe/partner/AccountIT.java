@@ -30,6 +30,7 @@ class AccountIT {
 
     @LocalServerPort int port;
     @Autowired JdbcTemplate jdbc;
+    TestNetwork net;
     UUID network;
     String coordinator;
     UUID partner;
@@ -41,23 +42,15 @@ class AccountIT {
 
     @BeforeEach
     void a_member_with_its_administrator() {
-        var created = api().send("POST", "/api/networks", coordinator("founder"),
-                "{\"name\":\"Netz " + UUID.randomUUID() + "\",\"region\":[\"08121\"],\"legalForm\":\"INFORMAL_COOPERATION\"}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        network = Api.id(created);
-        coordinator = coordinator("coord-" + network, network);
+        net = TestNetwork.create(api(), "08121");
+        network = net.id();
+        coordinator = net.coordinator();
         partner = member("Agentur");
         admin = partnerAdmin("admin-" + partner, partner);
     }
 
     UUID member(String name) {
-        var r = api().send("POST", "/api/partners", coordinator, "{\"name\":\"" + name + " " + UUID.randomUUID() + "\",\"kind\":\"EMPLOYMENT_AGENCY\"}");
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        UUID p = Api.id(r);
-        var applied = api().send("POST", "/api/networks/" + network + "/memberships", partnerAdmin("a", p), "{\"partnerId\":\"" + p + "\"}");
-        var activated = api().send("POST", "/api/networks/" + network + "/memberships/" + Api.id(applied) + "/activate", coordinator, null);
-        assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
-        return p;
+        return net.member(name, "EMPLOYMENT_AGENCY");
     }
 
     String accounts(UUID p) {

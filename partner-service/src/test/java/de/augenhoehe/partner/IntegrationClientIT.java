@@ -37,6 +37,7 @@ class IntegrationClientIT {
 
     @LocalServerPort int port;
     @Autowired JdbcTemplate jdbc;
+    TestNetwork net;
     UUID network;
     String coordinator;
     UUID company;
@@ -52,24 +53,15 @@ class IntegrationClientIT {
 
     @BeforeEach
     void a_member_company_with_its_administrator() {
-        var created = api().send("POST", "/api/networks", coordinator("founder"),
-                "{\"name\":\"Netz " + UUID.randomUUID() + "\",\"region\":[\"08121\"],\"legalForm\":\"INFORMAL_COOPERATION\"}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        network = Api.id(created);
-        coordinator = coordinator("coord-" + network, network);
+        net = TestNetwork.create(api(), "08121");
+        network = net.id();
+        coordinator = net.coordinator();
         company = member("Firma", "COMPANY");
         admin = partnerAdmin("admin-" + company, company);
     }
 
     UUID member(String name, String kind) {
-        var r = api().send("POST", "/api/partners", coordinator, "{\"name\":\"" + name + " " + UUID.randomUUID() + "\",\"kind\":\"" + kind + "\"}");
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        UUID p = Api.id(r);
-        var applied = api().send("POST", "/api/networks/" + network + "/memberships", partnerAdmin("a", p), "{\"partnerId\":\"" + p + "\"}");
-        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
-        var activated = api().send("POST", "/api/networks/" + network + "/memberships/" + Api.id(applied) + "/activate", coordinator, null);
-        assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
-        return p;
+        return net.member(name, kind);
     }
 
     String clients(UUID partner) {

@@ -45,6 +45,7 @@ class LedgerIT {
     @LocalServerPort int port;
     @Autowired JdbcTemplate jdbc;
     @Autowired KafkaTemplate<String, byte[]> kafka;
+    TestNetwork net;
     UUID network;
     String coordinator;
 
@@ -54,26 +55,17 @@ class LedgerIT {
 
     @BeforeEach
     void a_network_with_its_coordinator() {
-        var created = api().send("POST", "/api/networks", coordinator("founder"),
-                "{\"name\":\"Netz " + UUID.randomUUID() + "\",\"region\":[\"08121\"],\"legalForm\":\"INFORMAL_COOPERATION\"}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        network = Api.id(created);
-        coordinator = coordinator("coord-" + network, network);
+        net = TestNetwork.create(api(), "08121");
+        network = net.id();
+        coordinator = net.coordinator();
     }
 
     UUID partner(String name) {
-        var r = api().send("POST", "/api/partners", coordinator, "{\"name\":\"" + name + " " + UUID.randomUUID() + "\",\"kind\":\"COMPANY\"}");
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        return Api.id(r);
+        return net.partner(name, "COMPANY");
     }
 
     UUID member(String name) {
-        UUID p = partner(name);
-        var applied = api().send("POST", "/api/networks/" + network + "/memberships", partnerAdmin("admin", p), "{\"partnerId\":\"" + p + "\"}");
-        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
-        var activated = api().send("POST", "/api/networks/" + network + "/memberships/" + Api.id(applied) + "/activate", coordinator, null);
-        assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
-        return p;
+        return net.member(name, "COMPANY");
     }
 
     String pledges(UUID partner) {

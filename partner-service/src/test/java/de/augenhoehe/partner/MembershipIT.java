@@ -38,10 +38,9 @@ class MembershipIT {
 
     @BeforeEach
     void a_network_with_its_coordinator() {
-        var created = api().send("POST", "/api/networks", coordinator("founder"),
-                "{\"name\":\"Netz " + UUID.randomUUID() + "\",\"region\":[\"08121\",\"08125\"],\"legalForm\":\"INFORMAL_COOPERATION\"}");
-        network = Api.id(created);
-        coordinator = coordinator("coord-" + network, network);
+        TestNetwork net = TestNetwork.create(api(), "08121", "08125");
+        network = net.id();
+        coordinator = net.coordinator();
     }
 
     UUID partner(String name, String kind) {

@@ -30,7 +30,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -78,17 +77,8 @@ class MultiInstanceLoginIT {
         if (second != null) {
             return;
         }
-        second = new SpringApplicationBuilder(PartnerServiceApplication.class)
-                .properties("server.port=0", "augenhoehe.identity.issuer=" + ISSUER, "augenhoehe.logging.plain=true",
-                        "augenhoehe.identity.authorization-cleanup.initial-delay=PT1S",
-                        "augenhoehe.identity.authorization-cleanup.interval=PT1S",
-                        "spring.datasource.url=" + env.getProperty("spring.datasource.url"),
-                        "spring.datasource.username=" + env.getProperty("spring.datasource.username"),
-                        "spring.datasource.password=" + env.getProperty("spring.datasource.password"),
-                        "spring.kafka.bootstrap-servers=" + env.getProperty("spring.kafka.bootstrap-servers"),
-                        "augenhoehe.security.jwt.public-key-location=" + env.getProperty("augenhoehe.security.jwt.public-key-location"),
-                        "augenhoehe.security.jwt.issuer=" + env.getProperty("augenhoehe.security.jwt.issuer"))
-                .run();
+        second = AnotherInstance.of(env, ISSUER, "augenhoehe.identity.authorization-cleanup.initial-delay=PT1S",
+                "augenhoehe.identity.authorization-cleanup.interval=PT1S").run();
     }
 
     /** A person with an account (created through the API); returns {username, password}. */
