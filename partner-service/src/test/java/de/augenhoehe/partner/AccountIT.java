@@ -10,10 +10,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.jwt.Jwt;
 import tools.jackson.databind.JsonNode;
 
@@ -24,31 +21,21 @@ import de.augenhoehe.testing.TestTokens;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "augenhoehe.identity.issuer=" + AccountIT.ISSUER)
 @RealInfrastructure(isolatedDatabase = true)
-class AccountIT {
+class AccountIT extends InOneNetwork {
 
     static final String ISSUER = "http://login.augenhoehe.test";
 
-    @LocalServerPort int port;
-    @Autowired JdbcTemplate jdbc;
-    TestNetwork net;
-    UUID network;
-    String coordinator;
     UUID partner;
     String admin;
 
-    Api api() {
-        return new Api(port);
-    }
-
     @BeforeEach
     void a_member_with_its_administrator() {
-        net = TestNetwork.create(api(), "08121");
-        network = net.id();
-        coordinator = net.coordinator();
         partner = member("Agentur");
         admin = partnerAdmin("admin-" + partner, partner);
     }
 
+    /** Here the members are employment agencies. */
+    @Override
     UUID member(String name) {
         return net.member(name, "EMPLOYMENT_AGENCY");
     }

@@ -15,10 +15,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.jwt.Jwt;
 import tools.jackson.databind.JsonNode;
 
@@ -31,21 +28,12 @@ import de.augenhoehe.testing.TopicRecords;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "augenhoehe.identity.issuer=" + IntegrationClientIT.ISSUER)
 @RealInfrastructure(isolatedDatabase = true)
-class IntegrationClientIT {
+class IntegrationClientIT extends InOneNetwork {
 
     static final String ISSUER = "http://auth.augenhoehe.test";
 
-    @LocalServerPort int port;
-    @Autowired JdbcTemplate jdbc;
-    TestNetwork net;
-    UUID network;
-    String coordinator;
     UUID company;
     String admin;
-
-    Api api() {
-        return new Api(port);
-    }
 
     AuthServer as() {
         return new AuthServer(port);
@@ -53,9 +41,6 @@ class IntegrationClientIT {
 
     @BeforeEach
     void a_member_company_with_its_administrator() {
-        net = TestNetwork.create(api(), "08121");
-        network = net.id();
-        coordinator = net.coordinator();
         company = member("Firma", "COMPANY");
         admin = partnerAdmin("admin-" + company, company);
     }

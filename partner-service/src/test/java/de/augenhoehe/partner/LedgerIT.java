@@ -17,13 +17,10 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -36,37 +33,13 @@ import de.augenhoehe.testing.TopicRecords;
 /** The give-and-gain ledger: pledges, entries realised from other services' events, and the balances. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure(isolatedDatabase = true)
-class LedgerIT {
+class LedgerIT extends InOneNetwork {
 
     static final Path MEASURE_SCHEMAS = Path.of("../measures-service/src/main/resources/contracts/events");
     static final Path VACANCY_SCHEMAS = Path.of("../vacancy-service/src/main/resources/contracts/events");
     static final String PLEDGE = "{\"category\":\"INTERNSHIP_PLACES\",\"quantity\":3,\"unit\":\"places\",\"from\":\"2026-01-01\",\"to\":\"2026-03-31\"}";
 
-    @LocalServerPort int port;
-    @Autowired JdbcTemplate jdbc;
     @Autowired KafkaTemplate<String, byte[]> kafka;
-    TestNetwork net;
-    UUID network;
-    String coordinator;
-
-    Api api() {
-        return new Api(port);
-    }
-
-    @BeforeEach
-    void a_network_with_its_coordinator() {
-        net = TestNetwork.create(api(), "08121");
-        network = net.id();
-        coordinator = net.coordinator();
-    }
-
-    UUID partner(String name) {
-        return net.partner(name, "COMPANY");
-    }
-
-    UUID member(String name) {
-        return net.member(name, "COMPANY");
-    }
 
     String pledges(UUID partner) {
         return "/api/partners/" + partner + "/ledger/pledges";

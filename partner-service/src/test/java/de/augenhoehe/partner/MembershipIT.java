@@ -12,12 +12,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import de.augenhoehe.testing.RealInfrastructure;
 import de.augenhoehe.testing.TestTokens;
@@ -25,22 +21,11 @@ import de.augenhoehe.testing.TestTokens;
 /** Memberships partner ↔ network: the lifecycle, its history, who may take which step, and the events. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure(isolatedDatabase = true)
-class MembershipIT {
+class MembershipIT extends InOneNetwork {
 
-    @LocalServerPort int port;
-    @Autowired JdbcTemplate jdbc;
-    UUID network;
-    String coordinator;
-
-    Api api() {
-        return new Api(port);
-    }
-
-    @BeforeEach
-    void a_network_with_its_coordinator() {
-        TestNetwork net = TestNetwork.create(api(), "08121", "08125");
-        network = net.id();
-        coordinator = net.coordinator();
+    @Override
+    String[] region() {
+        return new String[] { "08121", "08125" };
     }
 
     UUID partner(String name, String kind) {

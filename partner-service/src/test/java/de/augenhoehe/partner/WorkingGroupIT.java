@@ -15,12 +15,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import de.augenhoehe.testing.RealInfrastructure;
@@ -29,34 +25,9 @@ import de.augenhoehe.testing.TestTokens;
 /** Working groups and the expert circle: members, meetings with minutes, decisions with one vote per member partner. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure(isolatedDatabase = true)
-class WorkingGroupIT {
+class WorkingGroupIT extends InOneNetwork {
 
     static final String GROUPS = "/api/working-groups";
-
-    @LocalServerPort int port;
-    @Autowired JdbcTemplate jdbc;
-    TestNetwork net;
-    UUID network;
-    String coordinator;
-
-    Api api() {
-        return new Api(port);
-    }
-
-    @BeforeEach
-    void a_network_with_its_coordinator() {
-        net = TestNetwork.create(api(), "08121");
-        network = net.id();
-        coordinator = net.coordinator();
-    }
-
-    UUID partner(String name) {
-        return net.partner(name, "COMPANY");
-    }
-
-    UUID member(String name) {
-        return net.member(name, "COMPANY");
-    }
 
     UUID form(String body) {
         var r = api().send("POST", GROUPS, coordinator, body);
