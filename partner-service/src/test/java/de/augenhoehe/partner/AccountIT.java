@@ -4,15 +4,13 @@ import static de.augenhoehe.partner.Api.coordinator;
 import static de.augenhoehe.partner.Api.partnerAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.jwt.Jwt;
 import tools.jackson.databind.JsonNode;
 
@@ -23,40 +21,23 @@ import de.augenhoehe.testing.TestTokens;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "augenhoehe.identity.issuer=" + AccountIT.ISSUER)
 @RealInfrastructure(isolatedDatabase = true)
-class AccountIT {
+class AccountIT extends InOneNetwork {
 
     static final String ISSUER = "http://login.augenhoehe.test";
 
-    @LocalServerPort int port;
-    @Autowired JdbcTemplate jdbc;
-    UUID network;
-    String coordinator;
     UUID partner;
     String admin;
 
-    Api api() {
-        return new Api(port);
-    }
-
     @BeforeEach
     void a_member_with_its_administrator() {
-        var created = api().send("POST", "/api/networks", coordinator("founder"),
-                "{\"name\":\"Netz " + UUID.randomUUID() + "\",\"region\":[\"08121\"],\"legalForm\":\"INFORMAL_COOPERATION\"}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        network = Api.id(created);
-        coordinator = coordinator("coord-" + network, network);
         partner = member("Agentur");
         admin = partnerAdmin("admin-" + partner, partner);
     }
 
+    /** Here the members are employment agencies. */
+    @Override
     UUID member(String name) {
-        var r = api().send("POST", "/api/partners", coordinator, "{\"name\":\"" + name + " " + UUID.randomUUID() + "\",\"kind\":\"EMPLOYMENT_AGENCY\"}");
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        UUID p = Api.id(r);
-        var applied = api().send("POST", "/api/networks/" + network + "/memberships", partnerAdmin("a", p), "{\"partnerId\":\"" + p + "\"}");
-        var activated = api().send("POST", "/api/networks/" + network + "/memberships/" + Api.id(applied) + "/activate", coordinator, null);
-        assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
-        return p;
+        return net.member(name, "EMPLOYMENT_AGENCY");
     }
 
     String accounts(UUID p) {
@@ -119,7 +100,7 @@ class AccountIT {
         AuthServer as = new AuthServer(port);
         var response = as.login(username, password);
         Jwt jwt = as.decode(as.accessToken(response));
-        assertThat(java.time.Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt())).isEqualTo(java.time.Duration.ofMinutes(10));
+        assertThat(Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt())).isEqualTo(Duration.ofMinutes(10));
         assertThat(Api.json(response).get("expires_in").asLong()).isBetween(598L, 600L);
     }
 

@@ -1,5 +1,8 @@
 package de.augenhoehe.partner;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -26,14 +29,14 @@ record Api(int port) {
 
     /** A request with an If-Match header (TestHttp sends none). */
     HttpResponse<String> sendIfMatch(String method, String path, String token, String ifMatch, String body) {
-        var b = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
-                .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(body))
+        var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + token);
         if (ifMatch != null) {
             b.header("If-Match", ifMatch);
         }
         try {
-            return java.net.http.HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -2,6 +2,7 @@ package de.augenhoehe.partner;
 
 import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -92,7 +93,7 @@ record AuthServer(int port, String forwardedFor) {
     }
 
     private static String URLDecoder(String s) {
-        return java.net.URLDecoder.decode(s, StandardCharsets.UTF_8);
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 
     static String form(Map<String, String> fields) {

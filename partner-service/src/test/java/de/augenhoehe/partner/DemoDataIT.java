@@ -12,7 +12,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import de.augenhoehe.partner.networks.DemoNetworks;
 import de.augenhoehe.testing.RealInfrastructure;
+
+import java.util.UUID;
 
 /** Demo mode: the Heilbronn and Ems-Achse networks with their partners as active members, created once. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "augenhoehe.demo.enabled=true")
@@ -43,7 +46,7 @@ class DemoDataIT {
     @Test
     void each_seed_network_has_a_working_group_that_met_and_decided_and_some_pledges() {
         Api api = new Api(port);
-        for (var n : new java.util.UUID[] { DemoNetworks.HEILBRONN, DemoNetworks.EMS_ACHSE }) {
+        for (var n : new UUID[] { DemoNetworks.HEILBRONN, DemoNetworks.EMS_ACHSE }) {
             String coordinator = Api.coordinator("demo-coordinator", n);
             var groups = json(api.send("GET", "/api/working-groups?networkId=" + n, coordinator, null));
             assertThat(groups.size()).isEqualTo(1);

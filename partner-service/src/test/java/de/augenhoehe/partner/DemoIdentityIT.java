@@ -9,6 +9,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.jwt.Jwt;
 
+import de.augenhoehe.partner.networks.DemoNetworks;
 import de.augenhoehe.testing.RealInfrastructure;
 
 /** Demo mode: the documented demo accounts and the demo HR client get real tokens from the authorization server. */

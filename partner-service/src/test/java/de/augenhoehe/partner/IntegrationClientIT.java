@@ -5,40 +5,35 @@ import static de.augenhoehe.partner.Api.partnerAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.jwt.Jwt;
 import tools.jackson.databind.JsonNode;
 
+import de.augenhoehe.testing.Infrastructure;
 import de.augenhoehe.testing.RealInfrastructure;
 import de.augenhoehe.testing.TestTokens;
+import de.augenhoehe.testing.TopicRecords;
 
 /** HR integration clients: issued through the API, used at the token endpoint, rotated with overlap, revoked. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "augenhoehe.identity.issuer=" + IntegrationClientIT.ISSUER)
 @RealInfrastructure(isolatedDatabase = true)
-class IntegrationClientIT {
+class IntegrationClientIT extends InOneNetwork {
 
     static final String ISSUER = "http://auth.augenhoehe.test";
 
-    @LocalServerPort int port;
-    @Autowired JdbcTemplate jdbc;
-    UUID network;
-    String coordinator;
     UUID company;
     String admin;
-
-    Api api() {
-        return new Api(port);
-    }
 
     AuthServer as() {
         return new AuthServer(port);
@@ -46,24 +41,12 @@ class IntegrationClientIT {
 
     @BeforeEach
     void a_member_company_with_its_administrator() {
-        var created = api().send("POST", "/api/networks", coordinator("founder"),
-                "{\"name\":\"Netz " + UUID.randomUUID() + "\",\"region\":[\"08121\"],\"legalForm\":\"INFORMAL_COOPERATION\"}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        network = Api.id(created);
-        coordinator = coordinator("coord-" + network, network);
         company = member("Firma", "COMPANY");
         admin = partnerAdmin("admin-" + company, company);
     }
 
     UUID member(String name, String kind) {
-        var r = api().send("POST", "/api/partners", coordinator, "{\"name\":\"" + name + " " + UUID.randomUUID() + "\",\"kind\":\"" + kind + "\"}");
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        UUID p = Api.id(r);
-        var applied = api().send("POST", "/api/networks/" + network + "/memberships", partnerAdmin("a", p), "{\"partnerId\":\"" + p + "\"}");
-        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
-        var activated = api().send("POST", "/api/networks/" + network + "/memberships/" + Api.id(applied) + "/activate", coordinator, null);
-        assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
-        return p;
+        return net.member(name, kind);
     }
 
     String clients(UUID partner) {
@@ -169,12 +152,12 @@ class IntegrationClientIT {
         assertThat(Api.json(api().send("GET", clients(company) + "/" + clientId, admin, null)).get("status").asString()).isEqualTo("REVOKED");
 
         var events = Api.events(company.toString(), 1).stream()
-                .filter(r -> de.augenhoehe.testing.TopicRecords.header(r, "ce_type").contains("integration-client")).toList();
+                .filter(r -> TopicRecords.header(r, "ce_type").contains("integration-client")).toList();
         var all = Api.events(company.toString(), 0);
-        List<String> types = Api.types(de.augenhoehe.testing.TopicRecords.read(de.augenhoehe.testing.Infrastructure.get().kafkaBootstrapServers(),
+        List<String> types = Api.types(TopicRecords.read(Infrastructure.get().kafkaBootstrapServers(),
                 "partner-events", rs -> rs.stream().filter(r -> company.toString().equals(r.key())
-                        && de.augenhoehe.testing.TopicRecords.header(r, "ce_type").endsWith("integration-client-revoked.v1")).count() == 1,
-                java.time.Duration.ofSeconds(30)).stream().filter(r -> company.toString().equals(r.key())).toList());
+                        && TopicRecords.header(r, "ce_type").endsWith("integration-client-revoked.v1")).count() == 1,
+                Duration.ofSeconds(30)).stream().filter(r -> company.toString().equals(r.key())).toList());
         assertThat(types).contains("augenhoehe.partner.integration-client-issued.v1", "augenhoehe.partner.integration-client-revoked.v1");
         assertThat(types.stream().filter(t -> t.endsWith("integration-client-revoked.v1"))).hasSize(1);
         assertThat(events).isNotEmpty();
@@ -233,7 +216,7 @@ class IntegrationClientIT {
 
     static String sha256Hex(String s) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -17,13 +17,10 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -31,49 +28,18 @@ import de.augenhoehe.platform.events.CloudEventHeaders;
 import de.augenhoehe.testing.Eventually;
 import de.augenhoehe.testing.RealInfrastructure;
 import de.augenhoehe.testing.TestTokens;
+import de.augenhoehe.testing.TopicRecords;
 
 /** The give-and-gain ledger: pledges, entries realised from other services' events, and the balances. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure(isolatedDatabase = true)
-class LedgerIT {
+class LedgerIT extends InOneNetwork {
 
     static final Path MEASURE_SCHEMAS = Path.of("../measures-service/src/main/resources/contracts/events");
     static final Path VACANCY_SCHEMAS = Path.of("../vacancy-service/src/main/resources/contracts/events");
     static final String PLEDGE = "{\"category\":\"INTERNSHIP_PLACES\",\"quantity\":3,\"unit\":\"places\",\"from\":\"2026-01-01\",\"to\":\"2026-03-31\"}";
 
-    @LocalServerPort int port;
-    @Autowired JdbcTemplate jdbc;
     @Autowired KafkaTemplate<String, byte[]> kafka;
-    UUID network;
-    String coordinator;
-
-    Api api() {
-        return new Api(port);
-    }
-
-    @BeforeEach
-    void a_network_with_its_coordinator() {
-        var created = api().send("POST", "/api/networks", coordinator("founder"),
-                "{\"name\":\"Netz " + UUID.randomUUID() + "\",\"region\":[\"08121\"],\"legalForm\":\"INFORMAL_COOPERATION\"}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        network = Api.id(created);
-        coordinator = coordinator("coord-" + network, network);
-    }
-
-    UUID partner(String name) {
-        var r = api().send("POST", "/api/partners", coordinator, "{\"name\":\"" + name + " " + UUID.randomUUID() + "\",\"kind\":\"COMPANY\"}");
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        return Api.id(r);
-    }
-
-    UUID member(String name) {
-        UUID p = partner(name);
-        var applied = api().send("POST", "/api/networks/" + network + "/memberships", partnerAdmin("admin", p), "{\"partnerId\":\"" + p + "\"}");
-        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
-        var activated = api().send("POST", "/api/networks/" + network + "/memberships/" + Api.id(applied) + "/activate", coordinator, null);
-        assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
-        return p;
-    }
 
     String pledges(UUID partner) {
         return "/api/partners/" + partner + "/ledger/pledges";
@@ -99,7 +65,7 @@ class LedgerIT {
 
         var events = Api.events(company.toString(), 4);
         var pledged = events.stream().filter(e -> "augenhoehe.partner.contribution-pledged.v1".equals(
-                de.augenhoehe.testing.TopicRecords.header(e, "ce_type"))).toList();
+                TopicRecords.header(e, "ce_type"))).toList();
         assertThat(pledged).hasSize(1);
         assertThat(Api.map(pledged.get(0))).containsEntry("partnerId", company.toString()).containsEntry("networkId", network.toString())
                 .containsEntry("category", "VACANCIES").containsEntry("unit", "positions").containsEntry("from", "2026-02-01")

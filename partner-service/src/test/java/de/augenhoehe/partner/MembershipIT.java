@@ -5,14 +5,15 @@ import static de.augenhoehe.partner.Api.json;
 import static de.augenhoehe.partner.Api.partnerAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import de.augenhoehe.testing.RealInfrastructure;
 import de.augenhoehe.testing.TestTokens;
@@ -20,23 +21,11 @@ import de.augenhoehe.testing.TestTokens;
 /** Memberships partner ↔ network: the lifecycle, its history, who may take which step, and the events. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure(isolatedDatabase = true)
-class MembershipIT {
+class MembershipIT extends InOneNetwork {
 
-    @LocalServerPort int port;
-    @Autowired JdbcTemplate jdbc;
-    UUID network;
-    String coordinator;
-
-    Api api() {
-        return new Api(port);
-    }
-
-    @BeforeEach
-    void a_network_with_its_coordinator() {
-        var created = api().send("POST", "/api/networks", coordinator("founder"),
-                "{\"name\":\"Netz " + UUID.randomUUID() + "\",\"region\":[\"08121\",\"08125\"],\"legalForm\":\"INFORMAL_COOPERATION\"}");
-        network = Api.id(created);
-        coordinator = coordinator("coord-" + network, network);
+    @Override
+    String[] region() {
+        return new String[] { "08121", "08125" };
     }
 
     UUID partner(String name, String kind) {
@@ -126,17 +115,17 @@ class MembershipIT {
         assertThat(jdbc.queryForObject("select count(*) from membership_history where membership_id = ?", Integer.class, m)).isEqualTo(2);
     }
 
-    static java.util.List<Integer> parallel(java.util.concurrent.Callable<Integer> request) throws Exception {
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
-            var start = new java.util.concurrent.CountDownLatch(1);
-            java.util.concurrent.Callable<Integer> gated = () -> {
+    static List<Integer> parallel(Callable<Integer> request) throws Exception {
+        try (var pool = Executors.newFixedThreadPool(2)) {
+            var start = new CountDownLatch(1);
+            Callable<Integer> gated = () -> {
                 start.await();
                 return request.call();
             };
             var a = pool.submit(gated);
             var b = pool.submit(gated);
             start.countDown();
-            return java.util.List.of(a.get(), b.get());
+            return List.of(a.get(), b.get());
         }
     }
 
@@ -330,7 +319,7 @@ class MembershipIT {
         var r = api().send("GET", path, token, null);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         var items = json(r).get("items");
-        var names = new java.util.ArrayList<String>();
+        var names = new ArrayList<String>();
         items.forEach(i -> names.add(i.get("partner").get("name").asString()));
         return names.toString();
     }

@@ -4,6 +4,7 @@ import static de.augenhoehe.partner.Api.coordinator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -77,17 +77,8 @@ class MultiInstanceLoginIT {
         if (second != null) {
             return;
         }
-        second = new SpringApplicationBuilder(PartnerServiceApplication.class)
-                .properties("server.port=0", "augenhoehe.identity.issuer=" + ISSUER, "augenhoehe.logging.plain=true",
-                        "augenhoehe.identity.authorization-cleanup.initial-delay=PT1S",
-                        "augenhoehe.identity.authorization-cleanup.interval=PT1S",
-                        "spring.datasource.url=" + env.getProperty("spring.datasource.url"),
-                        "spring.datasource.username=" + env.getProperty("spring.datasource.username"),
-                        "spring.datasource.password=" + env.getProperty("spring.datasource.password"),
-                        "spring.kafka.bootstrap-servers=" + env.getProperty("spring.kafka.bootstrap-servers"),
-                        "augenhoehe.security.jwt.public-key-location=" + env.getProperty("augenhoehe.security.jwt.public-key-location"),
-                        "augenhoehe.security.jwt.issuer=" + env.getProperty("augenhoehe.security.jwt.issuer"))
-                .run();
+        second = AnotherInstance.of(env, ISSUER, "augenhoehe.identity.authorization-cleanup.initial-delay=PT1S",
+                "augenhoehe.identity.authorization-cleanup.interval=PT1S").run();
     }
 
     /** A person with an account (created through the API); returns {username, password}. */
@@ -271,7 +262,7 @@ class MultiInstanceLoginIT {
 
         String cookie(String name) {
             return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-                    .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+                    .map(HttpCookie::getValue).findFirst().orElse(null);
         }
 
         private static String base(int port) {

@@ -12,11 +12,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import de.augenhoehe.testing.RealInfrastructure;
 import de.augenhoehe.testing.TestTokens;
 
 /** Networks: public reads, coordinators create and change only their own, with optimistic locking. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@de.augenhoehe.testing.RealInfrastructure(isolatedDatabase = true)
+@RealInfrastructure(isolatedDatabase = true)
 class NetworkIT {
 
     static final String HEILBRONN = """

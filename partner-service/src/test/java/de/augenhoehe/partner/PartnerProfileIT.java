@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -18,7 +21,7 @@ import de.augenhoehe.testing.TestTokens;
 /** A partner's profile: address, industry and size for companies, contact persons that never leave the service. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure(isolatedDatabase = true)
-@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+@ExtendWith(OutputCaptureExtension.class)
 class PartnerProfileIT {
 
     static final String CONTACT = "{\"name\":\"Erika Geheim\",\"businessRole\":\"Ausbildungsleitung\",\"email\":\"erika.geheim@example.org\",\"phone\":\"+49 7131 55501\"}";
@@ -129,7 +132,7 @@ class PartnerProfileIT {
 
     /** Contact persons are personal data: whatever happens to them, they do not reach the logs (ours or the database's). */
     @Test
-    void contact_persons_never_reach_the_logs(org.springframework.boot.test.system.CapturedOutput output) {
+    void contact_persons_never_reach_the_logs(CapturedOutput output) {
         UUID id = register("{\"name\":\"Loggingfrei GmbH\",\"kind\":\"COMPANY\",\"contacts\":[" + CONTACT + "]}");
         api().send("GET", "/api/partners/" + id, partnerAdmin("a", id), null);
         api().sendIfMatch("PUT", "/api/partners/" + id, partnerAdmin("a", id), "\"0\"", profile("Loggingfrei GmbH", ""));

@@ -10,6 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import de.augenhoehe.testing.Infrastructure;
+import de.augenhoehe.testing.OpenApiContract;
 import de.augenhoehe.testing.RealInfrastructure;
 import de.augenhoehe.testing.TestHttp;
 import de.augenhoehe.testing.TestTokens;
@@ -68,6 +69,6 @@ class PartnerRegistrationIT {
 
     @Test
     void the_served_openapi_document_is_the_committed_contract() {
-        de.augenhoehe.testing.OpenApiContract.assertServedMatchesCommitted(port);
+        OpenApiContract.assertServedMatchesCommitted(port);
     }
 }

@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -45,14 +44,7 @@ class SigningKeyIT {
         String kid = first.decode(oldToken).getHeaders().get("kid").toString();
         assertThat(jdbc.queryForList("select kid from identity_signing_key", String.class)).containsExactly(kid);
 
-        try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(PartnerServiceApplication.class)
-                .properties("server.port=0", "augenhoehe.identity.issuer=" + ISSUER, "augenhoehe.logging.plain=true",
-                        "spring.datasource.url=" + env.getProperty("spring.datasource.url"),
-                        "spring.datasource.username=" + env.getProperty("spring.datasource.username"),
-                        "spring.datasource.password=" + env.getProperty("spring.datasource.password"),
-                        "spring.kafka.bootstrap-servers=" + env.getProperty("spring.kafka.bootstrap-servers"),
-                        "augenhoehe.security.jwt.public-key-location=" + env.getProperty("augenhoehe.security.jwt.public-key-location"),
-                        "augenhoehe.security.jwt.issuer=" + env.getProperty("augenhoehe.security.jwt.issuer"))
+        try (ConfigurableApplicationContext restarted = AnotherInstance.of(env, ISSUER)
                 // as an argument: default properties lose to application.yml's server.port 8081, which may be taken
                 .run("--server.port=0")) {
             AuthServer second = new AuthServer(Integer.parseInt(restarted.getEnvironment().getProperty("local.server.port")));

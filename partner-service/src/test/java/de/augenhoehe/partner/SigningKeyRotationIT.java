@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.security.KeyFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -37,7 +38,7 @@ class SigningKeyRotationIT {
 
     List<String> published() {
         var keys = Api.json(new Api(port).send("GET", "/oauth2/jwks", null, null)).get("keys");
-        var kids = new java.util.ArrayList<String>();
+        var kids = new ArrayList<String>();
         keys.forEach(k -> {
             assertThat(k.has("d")).as("no private part in the JWKS").isFalse();
             kids.add(k.get("kid").asString());

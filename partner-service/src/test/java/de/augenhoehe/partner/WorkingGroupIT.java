@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -14,12 +15,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import de.augenhoehe.testing.RealInfrastructure;
@@ -28,42 +25,9 @@ import de.augenhoehe.testing.TestTokens;
 /** Working groups and the expert circle: members, meetings with minutes, decisions with one vote per member partner. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure(isolatedDatabase = true)
-class WorkingGroupIT {
+class WorkingGroupIT extends InOneNetwork {
 
     static final String GROUPS = "/api/working-groups";
-
-    @LocalServerPort int port;
-    @Autowired JdbcTemplate jdbc;
-    UUID network;
-    String coordinator;
-
-    Api api() {
-        return new Api(port);
-    }
-
-    @BeforeEach
-    void a_network_with_its_coordinator() {
-        var created = api().send("POST", "/api/networks", coordinator("founder"),
-                "{\"name\":\"Netz " + UUID.randomUUID() + "\",\"region\":[\"08121\"],\"legalForm\":\"INFORMAL_COOPERATION\"}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        network = Api.id(created);
-        coordinator = coordinator("coord-" + network, network);
-    }
-
-    UUID partner(String name) {
-        var r = api().send("POST", "/api/partners", coordinator, "{\"name\":\"" + name + " " + UUID.randomUUID() + "\",\"kind\":\"COMPANY\"}");
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        return Api.id(r);
-    }
-
-    UUID member(String name) {
-        UUID p = partner(name);
-        var applied = api().send("POST", "/api/networks/" + network + "/memberships", partnerAdmin("a", p), "{\"partnerId\":\"" + p + "\"}");
-        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
-        var activated = api().send("POST", "/api/networks/" + network + "/memberships/" + Api.id(applied) + "/activate", coordinator, null);
-        assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
-        return p;
-    }
 
     UUID form(String body) {
         var r = api().send("POST", GROUPS, coordinator, body);
@@ -77,7 +41,7 @@ class WorkingGroupIT {
     }
 
     void join(UUID group, UUID partner, String... people) {
-        String list = String.join(",", java.util.Arrays.stream(people).map(p -> "\"" + p + "\"").toList());
+        String list = String.join(",", Arrays.stream(people).map(p -> "\"" + p + "\"").toList());
         var r = api().send("POST", GROUPS + "/" + group + "/members", coordinator, "{\"partnerId\":\"" + partner + "\",\"people\":[" + list + "]}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     }

@@ -7,11 +7,11 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-import de.augenhoehe.partner.PartnerDirectory;
+import de.augenhoehe.partner.registry.PartnerDirectory;
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.security.Roles;
-import de.augenhoehe.platform.web.ProblemType;
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.ProblemType;
 
 /**
  * Who manages whose accounts, and which roles they may hand out — no one grants more than they hold:
@@ -29,6 +29,9 @@ import de.augenhoehe.platform.web.ProblemException;
 @Component
 class AccountAccess {
 
+    /** Coordinator networks the account's partner is no active member of. */
+    static final ProblemType NOT_A_MEMBER = ProblemType.of(HttpStatus.UNPROCESSABLE_CONTENT, "not-a-member", "Kein Mitglied / Not a member");
+
     private final PartnerDirectory partners;
     private final PartnerAdministrators administrators;
 
@@ -43,7 +46,7 @@ class AccountAccess {
             throw ProblemException.notFound("Partner " + partner);
         }
         // GETs under /api/partners are public reads: an anonymous caller reaches this point
-        Actor actor = Actor.current().orElseThrow(() -> ProblemException.unauthenticated("A valid bearer token is required"));
+        Actor actor = Actor.required("A valid bearer token is required");
         if (!(ownAdmin(actor, partner) || coordinates(actor, partner) || actor.hasRole(Roles.OPERATIONS))) {
             throw forbidden("Only the partner's administrators, the coordinators of its networks and operations manage its accounts");
         }
@@ -89,7 +92,7 @@ class AccountAccess {
         }
         Set<UUID> memberOf = partners.activeNetworks(partner);
         if (!memberOf.containsAll(coordinatorNetworks)) {
-            throw ProblemType.of(HttpStatus.UNPROCESSABLE_CONTENT, "not-a-member", "Kein Mitglied / Not a member").exception("A coordinator's partner must be an active member of the networks they coordinate");
+            throw NOT_A_MEMBER.exception("A coordinator's partner must be an active member of the networks they coordinate");
         }
     }
 

@@ -1,7 +1,7 @@
 package de.augenhoehe.partner.accounts;
 
-import static de.augenhoehe.partner.ApiExamples.COMPANY;
-import static de.augenhoehe.partner.ApiExamples.HEILBRONN;
+import static de.augenhoehe.partner.api.ApiExamples.COMPANY;
+import static de.augenhoehe.partner.api.ApiExamples.HEILBRONN;
 
 import java.util.List;
 
@@ -9,8 +9,8 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import de.augenhoehe.partner.ApiExamples;
-import de.augenhoehe.partner.ApiExamples.Example;
+import de.augenhoehe.partner.api.ApiExamples.Example;
+import de.augenhoehe.partner.api.ApiExamples;
 
 /** OpenAPI examples of people's accounts. */
 @Configuration(proxyBeanMethods = false)

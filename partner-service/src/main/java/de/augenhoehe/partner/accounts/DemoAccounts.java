@@ -12,8 +12,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import de.augenhoehe.partner.DemoNetworks;
-import de.augenhoehe.partner.PartnerDirectory;
+import de.augenhoehe.partner.networks.DemoNetworks;
+import de.augenhoehe.partner.registry.PartnerDirectory;
 
 /**
  * Demo accounts (demo mode only), all with the demo password {@code augenhoehe.demo.password} — demo only, never in

@@ -1,6 +1,7 @@
 package de.augenhoehe.partner.identity;
 
 import java.time.Clock;
+import java.util.Locale;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -28,7 +29,6 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
@@ -39,9 +39,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import de.augenhoehe.partner.PartnerDirectory;
 import de.augenhoehe.partner.accounts.AccountLogin;
 import de.augenhoehe.partner.integrationclients.IntegrationClientCredentials;
+import de.augenhoehe.partner.registry.PartnerDirectory;
 import de.augenhoehe.platform.security.LeadingSecurityFilterChain;
 
 /**
@@ -81,7 +81,7 @@ class AuthorizationServerConfiguration {
     private static DaoAuthenticationProvider people(AccountLogin accounts) {
         UserDetailsService users = username -> accounts.byUsername(username)
                 .map(a -> User.withUsername(a.username()).password(a.passwordHash()).disabled(!a.enabled())
-                        .authorities(a.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.toUpperCase(java.util.Locale.ROOT))).toList())
+                        .authorities(a.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.toUpperCase(Locale.ROOT))).toList())
                         .build())
                 .orElseThrow(() -> new UsernameNotFoundException("unknown account"));
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);

@@ -7,8 +7,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import de.augenhoehe.partner.ApiExamples;
-import de.augenhoehe.partner.ApiExamples.Example;
+import de.augenhoehe.partner.api.ApiExamples.Example;
+import de.augenhoehe.partner.api.ApiExamples;
 
 /** OpenAPI example of the operator's key rotation. */
 @Configuration(proxyBeanMethods = false)

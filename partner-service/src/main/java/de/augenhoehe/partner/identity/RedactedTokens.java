@@ -3,6 +3,7 @@ package de.augenhoehe.partner.identity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
@@ -59,7 +60,7 @@ final class RedactedTokens {
         String value;
         if (presented == null) {
             value = PREFIX + HEX.formatHex(hash(held));
-        } else if (java.util.Arrays.equals(hash(held), sha256(presented))) {
+        } else if (Arrays.equals(hash(held), sha256(presented))) {
             value = presented;
         } else {
             return;

@@ -7,14 +7,12 @@ import com.nimbusds.jose.proc.SecurityContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.security.Roles;
 import de.augenhoehe.platform.web.ProblemException;
-import de.augenhoehe.platform.web.ProblemType;
 
 /** {@code POST /internal/identity/signing-keys/rotate}: an operator rotates the generated signing key at once. */
 @RestController
@@ -38,7 +36,7 @@ class SigningKeyController {
             throw ProblemException.forbidden("Only operations rotates the signing key");
         }
         if (!(keys instanceof SigningKeyRing ring)) {
-            throw ProblemType.of(HttpStatus.CONFLICT, "signing-key-configured", "Konflikt / Conflict").exception(
+            throw ProblemException.conflict("signing-key-configured",
                     "The signing key is configured (augenhoehe.identity.signing-key-location): replace the file and the services' public key");
         }
         String kid = ring.rotate();

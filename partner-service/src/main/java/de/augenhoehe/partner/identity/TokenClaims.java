@@ -3,6 +3,7 @@ package de.augenhoehe.partner.identity;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -11,9 +12,9 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 
-import de.augenhoehe.partner.PartnerDirectory;
 import de.augenhoehe.partner.accounts.AccountLogin;
 import de.augenhoehe.partner.integrationclients.IntegrationClientCredentials;
+import de.augenhoehe.partner.registry.PartnerDirectory;
 
 /**
  * The platform's claims in every access token (see TestTokens): {@code sub}, {@code roles} (lower case),
@@ -61,7 +62,7 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
                 .orElseThrow(() -> new OAuth2AuthenticationException(OAuth2ErrorCodes.ACCESS_DENIED));
         Set<UUID> active = partners.activeNetworks(account.partnerId());
         Set<UUID> networks = account.roles().contains("coordinator")
-                ? account.coordinatorNetworks().stream().filter(active::contains).collect(java.util.stream.Collectors.toSet())
+                ? account.coordinatorNetworks().stream().filter(active::contains).collect(Collectors.toSet())
                 : active;
         context.getClaims().subject(account.id().toString())
                 .claim("roles", List.copyOf(account.roles()))

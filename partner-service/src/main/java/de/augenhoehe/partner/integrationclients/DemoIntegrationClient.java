@@ -9,7 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import de.augenhoehe.partner.PartnerDirectory;
+import de.augenhoehe.partner.registry.PartnerDirectory;
 
 /**
  * The demo HR client (demo mode only) of the demo company Neckartal Präzisionstechnik GmbH: client id

@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import de.augenhoehe.partner.PartnerDirectory;
 import de.augenhoehe.partner.accounts.PartnerAdministrators;
 import de.augenhoehe.partner.logins.LoginLockouts;
+import de.augenhoehe.partner.registry.PartnerDirectory;
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.security.Roles;
 import de.augenhoehe.platform.web.ProblemException;
@@ -107,7 +107,7 @@ class IntegrationClientController {
         if (!partners.exists(partner)) {
             throw ProblemException.notFound("Partner " + partner);
         }
-        Actor actor = Actor.current().orElseThrow(() -> ProblemException.unauthenticated("A valid bearer token is required"));
+        Actor actor = Actor.required("A valid bearer token is required");
         boolean admin = actor.hasRole(Roles.PARTNER_ADMIN) && actor.actsFor(partner);
         boolean coordinator = !admin && actor.hasRole(Roles.COORDINATOR)
                 && partners.activeNetworks(partner).stream().anyMatch(actor::coordinates);

@@ -1,6 +1,6 @@
 package de.augenhoehe.partner.integrationclients;
 
-import static de.augenhoehe.partner.ApiExamples.COMPANY;
+import static de.augenhoehe.partner.api.ApiExamples.COMPANY;
 
 import java.util.List;
 
@@ -8,8 +8,8 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import de.augenhoehe.partner.ApiExamples;
-import de.augenhoehe.partner.ApiExamples.Example;
+import de.augenhoehe.partner.api.ApiExamples.Example;
+import de.augenhoehe.partner.api.ApiExamples;
 
 /** OpenAPI examples of the HR integration clients. */
 @Configuration(proxyBeanMethods = false)

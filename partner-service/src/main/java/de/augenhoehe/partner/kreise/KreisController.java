@@ -5,13 +5,10 @@ import java.nio.file.Path;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import de.augenhoehe.platform.referencedata.MalformedReferenceFile;
 import de.augenhoehe.platform.web.ProblemException;
-import de.augenhoehe.platform.web.ProblemType;
 
 /**
  * {@code POST /internal/kreise/import} (operations role, like every {@code /internal/**} path): imports the Kreise from
@@ -33,13 +30,9 @@ class KreisController {
     @Operation(summary = "Import the Kreise from zipcodes.de.csv (GeoNames, CC BY 4.0) in augenhoehe.reference-data.directory (operations)")
     KreisImport.Summary importKreise() {
         if (directory.isBlank()) {
-            throw ProblemType.of(HttpStatus.CONFLICT, "no-reference-data", "Konflikt / Conflict").exception(
+            throw ProblemException.conflict("no-reference-data",
                     "augenhoehe.reference-data.directory is not configured");
         }
-        try {
-            return importer.fromDirectory(Path.of(directory));
-        } catch (GeoNamesKreise.MalformedFile e) {
-            throw MalformedReferenceFile.TYPE.exception(e.getMessage());
-        }
+        return importer.fromDirectory(Path.of(directory));
     }
 }

@@ -6,8 +6,8 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import de.augenhoehe.partner.ApiExamples;
-import de.augenhoehe.partner.ApiExamples.Example;
+import de.augenhoehe.partner.api.ApiExamples.Example;
+import de.augenhoehe.partner.api.ApiExamples;
 
 /** OpenAPI example of the operator's Kreis import. */
 @Configuration(proxyBeanMethods = false)

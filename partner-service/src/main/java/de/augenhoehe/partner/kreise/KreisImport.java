@@ -2,18 +2,23 @@ package de.augenhoehe.partner.kreise;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import de.augenhoehe.platform.referencedata.MalformedReferenceFile;
 
 /**
  * Fills the Kreis and postal-code tables: the demo subsets shipped with the service (each only into an empty table),
@@ -50,8 +55,8 @@ class KreisImport {
         return new Summary("DEMO", 0, table.count(), n, table.postalCodes());
     }
 
-    private static java.util.List<String[]> lines(String resource, int fields) {
-        java.util.List<String[]> out = new java.util.ArrayList<>();
+    private static List<String[]> lines(String resource, int fields) {
+        List<String[]> out = new ArrayList<>();
         try (var in = new BufferedReader(new InputStreamReader(new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
@@ -87,16 +92,16 @@ class KreisImport {
     Summary fromDirectory(Path directory) {
         Path file = directory.resolve(GEONAMES_FILE);
         if (!Files.isRegularFile(file)) {
-            throw new GeoNamesKreise.MalformedFile("no " + GEONAMES_FILE + " in the reference-data directory");
+            throw MalformedReferenceFile.TYPE.exception("no " + GEONAMES_FILE + " in the reference-data directory");
         }
         GeoNamesKreise.Reference read;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            read = GeoNamesKreise.read(in);
+        try (InputStream in = Files.newInputStream(file)) {
+            read = GeoNamesKreise.read(GEONAMES_FILE, in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (read.kreise().isEmpty()) {
-            throw new GeoNamesKreise.MalformedFile(GEONAMES_FILE + " names no Kreis");
+            throw MalformedReferenceFile.TYPE.exception(GEONAMES_FILE + " names no Kreis");
         }
         int n = table.upsert(read.kreise(), "GEONAMES");
         int codes = table.replacePostalCodes(read.postalCodes(), "GEONAMES");

@@ -2,6 +2,7 @@ package de.augenhoehe.partner.kreise;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,6 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import de.augenhoehe.partner.KreisDirectory;
 
 /** The reference table of Kreise: answers {@link KreisDirectory} and takes the rows of the demo subset and the import. */
 @Component
@@ -37,7 +36,7 @@ class KreisTable implements KreisDirectory {
             return List.of();
         }
         List<String> wellFormed = asked.stream().filter(k -> k.matches(KEY)).toList();
-        Set<String> known = wellFormed.isEmpty() ? Set.of() : new java.util.HashSet<>(jdbc.queryForList(
+        Set<String> known = wellFormed.isEmpty() ? Set.of() : new HashSet<>(jdbc.queryForList(
                 "select schluessel from kreis where schluessel = any(string_to_array(?, ','))", String.class, String.join(",", wellFormed)));
         List<String> out = new ArrayList<>();
         for (String k : asked) {

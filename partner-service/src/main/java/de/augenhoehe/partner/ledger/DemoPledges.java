@@ -12,8 +12,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import de.augenhoehe.partner.DemoNetworks;
-import de.augenhoehe.partner.PartnerDirectory;
+import de.augenhoehe.partner.networks.DemoNetworks;
+import de.augenhoehe.partner.registry.PartnerDirectory;
 
 /**
  * Demo mode only: some pledges of the seed networks' partners, so the balances have something to show. Made once: when

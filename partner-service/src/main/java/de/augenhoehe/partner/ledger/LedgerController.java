@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -29,12 +28,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import de.augenhoehe.partner.NetworkDirectory;
-import de.augenhoehe.partner.PartnerDirectory;
+import de.augenhoehe.partner.networks.NetworkDirectory;
+import de.augenhoehe.partner.registry.PartnerDirectory;
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.security.Roles;
-import de.augenhoehe.platform.web.ProblemType;
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.ProblemType;
 
 /**
  * The give-and-gain ledger over HTTP: pledges by a partner's administrators, the balance of a partner (its own people,
@@ -44,6 +43,10 @@ import de.augenhoehe.platform.web.ProblemException;
 @RestController
 @Tag(name = "ledger")
 class LedgerController {
+
+    static final ProblemType INVALID_PERIOD = ProblemType.of(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-period", "Ungültige Eingabe / Invalid input");
+    /** A pledge to a network the partner is no active member of. */
+    static final ProblemType NOT_A_MEMBER = ProblemType.of(HttpStatus.UNPROCESSABLE_CONTENT, "not-a-member", "Kein Mitglied / Not a member");
 
     private final Ledger ledger;
     private final PartnerDirectory partners;
@@ -66,7 +69,7 @@ class LedgerController {
     @Operation(summary = "Pledge a contribution (the partner's administrators)")
     ResponseEntity<LedgerEntry> pledge(@PathVariable UUID id, @Valid @RequestBody Pledge p) {
         requirePartner(id);
-        Actor actor = Actor.current().orElseThrow();
+        Actor actor = Actor.required();
         if (!(actor.hasRole(Roles.PARTNER_ADMIN) && actor.actsFor(id))) {
             throw ProblemException.forbidden("Only the partner's administrators pledge its contributions");
         }
@@ -74,13 +77,13 @@ class LedgerController {
             throw ProblemException.invalid("not-a-contribution", "Category " + p.category() + " is a benefit, not a contribution");
         }
         if (p.from().isAfter(p.to())) {
-            throw ProblemException.invalid("invalid-period", "The period must not end before it starts");
+            throw INVALID_PERIOD.exception("The period must not end before it starts");
         }
         if (p.quantity().scale() > 2 && p.quantity().stripTrailingZeros().scale() > 2) {
             throw ProblemException.invalid("invalid-quantity", "At most two decimal places");
         }
         if (p.networkId() != null && !partners.activeNetworks(id).contains(p.networkId())) {
-            throw ProblemType.of(HttpStatus.UNPROCESSABLE_CONTENT, "not-a-member", "Kein Mitglied / Not a member").exception("The partner is no active member of network " + p.networkId());
+            throw NOT_A_MEMBER.exception("The partner is no active member of network " + p.networkId());
         }
         LedgerEntry e = ledger.pledge(id, p.networkId(), p.category(), p.quantity(), p.unit().strip(), p.from(), p.to(),
                 actor.subject());
@@ -173,12 +176,11 @@ class LedgerController {
 
     private static void checkPeriod(LocalDate from, LocalDate to) {
         if (from != null && to != null && from.isAfter(to)) {
-            throw ProblemException.invalid("invalid-period", "from must not be after to");
+            throw INVALID_PERIOD.exception("from must not be after to");
         }
     }
 
     private static Actor authenticated() {
-        Optional<Actor> actor = Actor.current();
-        return actor.orElseThrow(() -> ProblemException.unauthenticated("The balance needs a token"));
+        return Actor.required("The balance needs a token");
     }
 }

@@ -1,8 +1,8 @@
 package de.augenhoehe.partner.ledger;
 
-import static de.augenhoehe.partner.ApiExamples.COMPANY;
-import static de.augenhoehe.partner.ApiExamples.HEILBRONN;
-import static de.augenhoehe.partner.ApiExamples.SCHOOL;
+import static de.augenhoehe.partner.api.ApiExamples.COMPANY;
+import static de.augenhoehe.partner.api.ApiExamples.HEILBRONN;
+import static de.augenhoehe.partner.api.ApiExamples.SCHOOL;
 
 import java.util.List;
 
@@ -10,8 +10,8 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import de.augenhoehe.partner.ApiExamples;
-import de.augenhoehe.partner.ApiExamples.Example;
+import de.augenhoehe.partner.api.ApiExamples.Example;
+import de.augenhoehe.partner.api.ApiExamples;
 
 /** OpenAPI examples of the give-and-gain ledger. */
 @Configuration(proxyBeanMethods = false)

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import de.augenhoehe.partner.PartnerDirectory;
+import de.augenhoehe.partner.registry.PartnerDirectory;
 import de.augenhoehe.platform.events.ReceivedEvent;
 import de.augenhoehe.platform.events.UnreadableEventException;
 
@@ -116,7 +117,7 @@ class RealisedEntries {
         if (at != null) {
             try {
                 instant = Instant.parse(at);
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 throw new UnreadableEventException("event " + event.id() + " has an unreadable occurredAt");
             }
         }

@@ -7,10 +7,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -70,8 +72,8 @@ class LoginFailures implements LoginLockouts {
 
     /** Locked while the limit-th newest failure is within the window: until it leaves the window. */
     private Optional<Duration> until(String condition, int limit, Instant now, Object... args) {
-        Object[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
-                java.util.stream.Stream.of(Timestamp.from(now.minus(properties.window())), limit - 1)).toArray();
+        Object[] all = Stream.concat(Arrays.stream(args),
+                Stream.of(Timestamp.from(now.minus(properties.window())), limit - 1)).toArray();
         List<Timestamp> nth = jdbc.queryForList("select at from login_failure where " + condition
                 + " and at > ? order by at desc offset ? limit 1", Timestamp.class, all);
         if (nth.isEmpty()) {

@@ -16,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
+import de.augenhoehe.platform.web.ClientAddresses;
 import de.augenhoehe.platform.web.ProblemType;
 
 /**
@@ -36,11 +37,13 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 
     private final LoginFailures failures;
     private final LoginThrottleProperties properties;
+    private final ClientAddresses addresses;
     private final JsonMapper json;
 
     LoginThrottleFilter(LoginFailures failures, LoginThrottleProperties properties, JsonMapper json) {
         this.failures = failures;
         this.properties = properties;
+        this.addresses = new ClientAddresses(properties.trustedProxies());
         this.json = json;
     }
 
@@ -61,7 +64,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
             chain.doFilter(request, response); // nothing to guess for (e.g. an authorization code redemption of a public client)
             return;
         }
-        String address = ClientAddress.of(request, properties.trustedProxies());
+        String address = addresses.of(request);
         Optional<Duration> locked = failures.lockedFor(kind, subject.get(), address);
         if (locked.isPresent()) {
             refuse(login, locked.get(), request, response);

@@ -8,7 +8,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import de.augenhoehe.partner.DemoNetworks;
 
 /** The two seed networks (demo mode only). Runs before the demo partners, which become their members; idempotent. */
 @Component

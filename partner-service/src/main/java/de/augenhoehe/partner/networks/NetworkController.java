@@ -28,13 +28,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import de.augenhoehe.partner.KreisDirectory;
-import de.augenhoehe.partner.Page;
-import de.augenhoehe.partner.Versions;
+import de.augenhoehe.partner.api.Page;
+import de.augenhoehe.partner.kreise.KreisDirectory;
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.security.PublicEndpoints;
 import de.augenhoehe.platform.validation.BoundedPattern;
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.Versions;
 
 /** {@code /api/networks}: networks are public; coordinators create them and change only their own. */
 @RestController
@@ -103,7 +103,7 @@ class NetworkController {
     }
 
     private static Actor actor() {
-        return Actor.current().orElseThrow();
+        return Actor.required();
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -1,6 +1,6 @@
 package de.augenhoehe.partner.networks;
 
-import static de.augenhoehe.partner.ApiExamples.HEILBRONN;
+import static de.augenhoehe.partner.api.ApiExamples.HEILBRONN;
 
 import java.util.List;
 
@@ -8,8 +8,8 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import de.augenhoehe.partner.ApiExamples;
-import de.augenhoehe.partner.ApiExamples.Example;
+import de.augenhoehe.partner.api.ApiExamples.Example;
+import de.augenhoehe.partner.api.ApiExamples;
 
 /** OpenAPI examples of {@code /api/networks}. */
 @Configuration(proxyBeanMethods = false)

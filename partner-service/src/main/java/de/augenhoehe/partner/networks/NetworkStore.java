@@ -7,19 +7,21 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import de.augenhoehe.partner.NetworkDirectory;
-import de.augenhoehe.partner.Page;
-import de.augenhoehe.partner.Versions;
+import de.augenhoehe.partner.api.Page;
 import de.augenhoehe.platform.events.EventPublisher;
-import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.ProblemType;
+import de.augenhoehe.platform.web.Versions;
 
 /** Networks (the tenants of an installation): persistence, optimistic locking and events in one transaction. */
 @Service
 class NetworkStore implements NetworkDirectory {
+
+    static final ProblemType NETWORK_EXISTS = ProblemType.of(HttpStatus.CONFLICT, "network-exists", "Konflikt / Conflict");
 
     private static final String COLUMNS = "id, name, array_to_string(region, ',') as region, goals, legal_form, version";
 
@@ -41,7 +43,7 @@ class NetworkStore implements NetworkDirectory {
             jdbc.update("insert into network (id, name, region, goals, legal_form, created_by) values (?, ?, string_to_array(?, ','), ?, ?, ?)",
                     id, d.name().strip(), String.join(",", d.region()), d.goals(), d.legalForm().name(), createdBy);
         } catch (DuplicateKeyException e) {
-            throw ProblemException.conflict("network-exists", "A network with this name exists already");
+            throw NETWORK_EXISTS.exception("A network with this name exists already");
         }
         Network n = find(id).orElseThrow();
         events.publish(NetworkEvents.CREATED, id.toString(), NetworkEvents.of(n));
@@ -59,7 +61,7 @@ class NetworkStore implements NetworkDirectory {
                     where id = ? and version = ?""",
                     d.name().strip(), String.join(",", d.region()), d.goals(), d.legalForm().name(), id, expectedVersion);
         } catch (DuplicateKeyException e) {
-            throw ProblemException.conflict("network-exists", "A network with this name exists already");
+            throw NETWORK_EXISTS.exception("A network with this name exists already");
         }
         if (changed == 0) {
             throw Versions.stale();

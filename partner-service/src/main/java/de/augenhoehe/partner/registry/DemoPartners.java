@@ -1,5 +1,6 @@
 package de.augenhoehe.partner.registry;
 
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.boot.ApplicationArguments;
@@ -9,7 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import de.augenhoehe.partner.DemoNetworks;
+import de.augenhoehe.partner.networks.DemoNetworks;
 
 /**
  * Demo data of the two seed networks (demo mode only): the kinds of actors of Heilbronn and the Ems-Achse as active
@@ -54,10 +55,10 @@ class DemoPartners implements ApplicationRunner {
             Industry industry, SizeClass size) {
         Partner p = registry.findByName(name, kind).orElseGet(() -> registry.register(kind,
                 new Profile(name, new Address(null, postalCode, city, kreis), null, industry, size), "demo"));
-        if (!memberships.openIn(p.id(), java.util.Set.of(network))) {
+        if (!memberships.openIn(p.id(), Set.of(network))) {
             // Seeded as admitted: the demo's partners are members already (no invitation to accept).
             Membership m = memberships.open(network, p, MembershipStatus.APPLIED, "demo");
-            memberships.move(network, m.id(), MembershipStatus.ACTIVE, java.util.Set.of(MembershipStatus.APPLIED), "demo");
+            memberships.move(network, m.id(), MembershipStatus.ACTIVE, Set.of(MembershipStatus.APPLIED), "demo");
         }
     }
 }

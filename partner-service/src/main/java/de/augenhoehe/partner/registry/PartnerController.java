@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,11 +25,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import de.augenhoehe.partner.KreisDirectory;
-import de.augenhoehe.partner.Versions;
+import de.augenhoehe.partner.kreise.KreisDirectory;
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.security.PublicEndpoints;
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.Versions;
 
 /** {@code /api/partners}: organisations are public, their contact persons are not; each partner keeps its own profile. */
 @RestController
@@ -80,7 +81,7 @@ class PartnerController {
     @Operation(summary = "Register a partner organisation (coordinators); industry and sizeClass for companies only", description = KREIS_FROM_POSTAL_CODE)
     ResponseEntity<Partner> register(@Valid @RequestBody Registration r) {
         Partner p = registry.register(r.kind(), new Profile(r.name(), located(r.address()), r.contacts(), r.industry(), r.sizeClass()),
-                Actor.current().orElseThrow().subject());
+                Actor.required().subject());
         return ResponseEntity.created(URI.create("/api/partners/" + p.id())).eTag(Versions.etag(p.version()))
                 .body(p.withContacts(registry.contacts(p.id())));
     }
@@ -101,7 +102,7 @@ class PartnerController {
             @Valid @RequestBody ProfileInput input) {
         // Partners are public, so a foreign partner is 403 and an unknown one 404.
         registry.find(id).orElseThrow(() -> ProblemException.notFound("Partner " + id));
-        if (!access.mayChange(Actor.current().orElseThrow(), id)) {
+        if (!access.mayChange(Actor.required(), id)) {
             throw ProblemException.forbidden("Only the partner's administrators and its networks' coordinators may change it");
         }
         Profile profile = input.profile();
@@ -111,7 +112,7 @@ class PartnerController {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity
+    @EnableMethodSecurity
     static class Access {
         @Bean
         PublicEndpoints publicPartners() {

@@ -9,17 +9,21 @@ import java.util.TimeZone;
 import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import de.augenhoehe.partner.Versions;
 import de.augenhoehe.platform.events.EventPublisher;
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.ProblemType;
+import de.augenhoehe.platform.web.Versions;
 
 /** Registers partner organisations, keeps their profiles and tells the network about them (never about their people). */
 @Service
 class PartnerRegistry {
+
+    static final ProblemType PARTNER_EXISTS = ProblemType.of(HttpStatus.CONFLICT, "partner-exists", "Konflikt / Conflict");
 
     static final String COLUMNS = "p.id, p.name, p.kind, p.street, p.postal_code, p.city, p.kreis, p.industry_section, "
             + "p.industry_division, p.size_class, p.registered_at, p.version";
@@ -44,7 +48,7 @@ class PartnerRegistry {
         try {
             jdbc.update("insert into partner (id, name, kind, registered_by) values (?, ?, ?, ?)", id, profile.name().strip(), kind.name(), registeredBy);
         } catch (DuplicateKeyException e) {
-            throw ProblemException.conflict("partner-exists", "A partner of this kind with this name is already registered");
+            throw PARTNER_EXISTS.exception("A partner of this kind with this name is already registered");
         }
         writeProfile(id, profile);
         events.publish(PartnerRegistered.TYPE, id.toString(), new PartnerRegistered(id.toString(), profile.name().strip(), kind));
@@ -61,7 +65,7 @@ class PartnerRegistry {
             changed = jdbc.update("update partner set name = ?, version = version + 1, updated_at = now() where id = ? and version = ?",
                     profile.name().strip(), id, expectedVersion);
         } catch (DuplicateKeyException e) {
-            throw ProblemException.conflict("partner-exists", "A partner of this kind with this name is already registered");
+            throw PARTNER_EXISTS.exception("A partner of this kind with this name is already registered");
         }
         if (changed == 0) {
             throw Versions.stale();

@@ -2,8 +2,6 @@ package de.augenhoehe.partner.registry;
 
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
-
 import de.augenhoehe.platform.web.ProblemException;
 import de.augenhoehe.platform.web.ProblemType;
 

@@ -2,13 +2,12 @@ package de.augenhoehe.partner.registry;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import de.augenhoehe.partner.PartnerDirectory;
 
 /** The registry's answers to other features (see {@link PartnerDirectory}). */
 @Component
@@ -26,14 +25,14 @@ class RegistryDirectory implements PartnerDirectory {
     }
 
     @Override
-    public java.util.Optional<String> kind(UUID partner) {
+    public Optional<String> kind(UUID partner) {
         return jdbc.queryForList("select kind from partner where id = ?", String.class, partner).stream().findFirst();
     }
 
     @Override
-    public java.util.Optional<UUID> idByName(String name) {
+    public Optional<UUID> idByName(String name) {
         List<UUID> ids = jdbc.queryForList("select id from partner where lower(name) = lower(?)", UUID.class, name);
-        return ids.size() == 1 ? java.util.Optional.of(ids.getFirst()) : java.util.Optional.empty();
+        return ids.size() == 1 ? Optional.of(ids.getFirst()) : Optional.empty();
     }
 
     @Override

@@ -16,8 +16,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import de.augenhoehe.partner.DemoNetworks;
-import de.augenhoehe.partner.PartnerDirectory;
+import de.augenhoehe.partner.networks.DemoNetworks;
+import de.augenhoehe.partner.registry.PartnerDirectory;
 
 /**
  * Demo mode only: a working group in Heilbronn and the expert circle of the Ems-Achse, each with members, a meeting

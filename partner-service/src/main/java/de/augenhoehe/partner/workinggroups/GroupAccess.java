@@ -47,7 +47,7 @@ class GroupAccess {
     }
 
     static Actor actor() {
-        return Actor.current().orElseThrow(() -> ProblemException.unauthenticated("Working groups need a token"));
+        return Actor.required("Working groups need a token");
     }
 
     static ProblemException forbidden(String detail) {

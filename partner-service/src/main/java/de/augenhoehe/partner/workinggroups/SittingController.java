@@ -23,11 +23,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import de.augenhoehe.partner.PartnerDirectory;
-import de.augenhoehe.partner.Versions;
+import de.augenhoehe.partner.registry.PartnerDirectory;
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.web.ProblemException;
 import de.augenhoehe.platform.web.ProblemType;
+import de.augenhoehe.platform.web.Versions;
 
 /**
  * Meetings and decisions of a group: the coordinators schedule meetings, record minutes, put motions and close them;
@@ -37,6 +37,9 @@ import de.augenhoehe.platform.web.ProblemType;
 @RequestMapping("/api/working-groups/{id}")
 @Tag(name = "working-groups")
 class SittingController {
+
+    static final ProblemType NOT_AN_ACTIVE_MEMBER = ProblemType.of(HttpStatus.FORBIDDEN, "not-an-active-member",
+            "Keine aktive Mitgliedschaft / Not an active member");
 
     private final Sittings sittings;
     private final GroupAccess access;
@@ -126,13 +129,11 @@ class SittingController {
         WorkingGroup g = access.readable(id);
         Actor actor = GroupAccess.actor();
         if (!GroupAccess.isPartnerPeople(actor)) {
-            throw ProblemType.of(HttpStatus.FORBIDDEN, "not-a-member", "Kein Mitglied / Not a member").exception(
-                    "Only people of a member partner vote, for their partner");
+            throw Sittings.NOT_A_MEMBER.exception("Only people of a member partner vote, for their partner");
         }
         if (!partners.activeNetworks(actor.partnerId()).contains(g.networkId())) {
             // A group member whose network membership is suspended or ended keeps its seat but not its vote.
-            throw ProblemType.of(HttpStatus.FORBIDDEN, "not-an-active-member", "Keine aktive Mitgliedschaft / Not an active member").exception(
-                    "Only partners with an active membership in the network vote");
+            throw NOT_AN_ACTIVE_MEMBER.exception("Only partners with an active membership in the network vote");
         }
         Decision.Vote v = sittings.vote(g.id(), decisionId, actor.partnerId(), b.vote(), actor.subject());
         return ResponseEntity.status(HttpStatus.CREATED).body(v);

@@ -17,15 +17,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import de.augenhoehe.partner.PartnerDirectory;
-import de.augenhoehe.partner.Versions;
+import de.augenhoehe.partner.registry.PartnerDirectory;
 import de.augenhoehe.platform.events.EventPublisher;
 import de.augenhoehe.platform.web.ProblemException;
 import de.augenhoehe.platform.web.ProblemType;
+import de.augenhoehe.platform.web.Versions;
 
 /** What a group does together: meetings with agenda and minutes, decisions with one vote per member partner. */
 @Service
 class Sittings {
+
+    static final ProblemType DECISION_CLOSED = ProblemType.of(HttpStatus.CONFLICT, "decision-closed", "Konflikt / Conflict");
+    /** A vote of someone whose partner is no member of the group. */
+    static final ProblemType NOT_A_MEMBER = ProblemType.of(HttpStatus.FORBIDDEN, "not-a-member", "Kein Mitglied / Not a member");
 
     private static final String MEETING = "id, group_id, starts_at, place, array_to_json(agenda)::text as agenda, minutes, version";
     private static final String DECISION = "id, group_id, meeting_id, title, motion, status, opened_at, closed_at, eligible, "
@@ -93,7 +97,7 @@ class Sittings {
                 (rs, n) -> rs.getString(1), decision, group).stream().findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Decision " + decision));
         if (!"OPEN".equals(status)) {
-            throw ProblemException.conflict("decision-closed", "The decision is closed; no more votes");
+            throw DECISION_CLOSED.exception("The decision is closed; no more votes");
         }
         Instant now = WorkingGroups.now();
         // Only a current member partner votes; checked in the same statement as the insert.
@@ -107,8 +111,7 @@ class Sittings {
                     Boolean.class, decision, partner))) {
                 throw ProblemException.conflict("already-voted", "This partner has voted on this decision already");
             }
-            throw ProblemType.of(HttpStatus.FORBIDDEN, "not-a-member", "Kein Mitglied / Not a member").exception(
-                    "Only member partners of the group vote");
+            throw NOT_A_MEMBER.exception("Only member partners of the group vote");
         }
         return new Decision.Vote(partner, choice, now);
     }
@@ -120,7 +123,7 @@ class Sittings {
                 (rs, n) -> rs.getString(1), decision, g.id()).stream().findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Decision " + decision));
         if (!"OPEN".equals(status)) {
-            throw ProblemException.conflict("decision-closed", "The decision is closed already");
+            throw DECISION_CLOSED.exception("The decision is closed already");
         }
         int yes = count(decision, "YES");
         int no = count(decision, "NO");

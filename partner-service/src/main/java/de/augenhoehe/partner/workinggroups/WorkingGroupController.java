@@ -2,6 +2,7 @@ package de.augenhoehe.partner.workinggroups;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,9 +23,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import de.augenhoehe.partner.NetworkDirectory;
-import de.augenhoehe.partner.PartnerDirectory;
+import de.augenhoehe.partner.networks.NetworkDirectory;
+import de.augenhoehe.partner.registry.PartnerDirectory;
 import de.augenhoehe.platform.security.Actor;
+import de.augenhoehe.platform.security.Roles;
 import de.augenhoehe.platform.validation.BoundedPattern;
 import de.augenhoehe.platform.web.ProblemException;
 
@@ -89,7 +91,7 @@ class WorkingGroupController {
     @Operation(summary = "The groups the caller may see: those of the networks it coordinates and those its partner is a member of")
     List<WorkingGroup> list(@RequestParam(required = false) UUID networkId) {
         Actor actor = GroupAccess.actor();
-        var coordinated = actor.hasRole(de.augenhoehe.platform.security.Roles.COORDINATOR) ? actor.networks() : java.util.Set.<UUID>of();
+        var coordinated = actor.hasRole(Roles.COORDINATOR) ? actor.networks() : Set.<UUID>of();
         UUID partner = GroupAccess.isPartnerPeople(actor) ? actor.partnerId() : null;
         return groups.visible(coordinated, partner, networkId);
     }

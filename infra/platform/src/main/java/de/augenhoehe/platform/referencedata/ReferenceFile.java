@@ -46,6 +46,11 @@ public final class ReferenceFile {
             return row.size() == width;
         }
 
+        /** Whether the header names the column: for an optional one, which a file may lack. */
+        public boolean has(String column) {
+            return columns.containsKey(column);
+        }
+
         /** The stripped value of a column the header named (required columns are checked up front). */
         public String get(String column) {
             Integer i = columns.get(column);

@@ -1,4 +1,4 @@
-package de.augenhoehe.partner;
+package de.augenhoehe.partner.api;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,16 +15,20 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
+import de.augenhoehe.platform.architecture.FeatureApi;
+
 /**
  * Request and response examples for the OpenAPI document, one per operation, written next to each feature's
  * controllers. Besides the example, each entry states the success status (201, 204 where springdoc would say 200)
  * and the problems the operation answers with, each with an RFC 9457 example. An example for an operation that does
  * not exist fails the start: examples and endpoints cannot drift apart silently.
  */
+@FeatureApi
 public final class ApiExamples {
 
     /** Demo ids used in the examples, so they read as one story. */
-    public static final String HEILBRONN = DemoNetworks.HEILBRONN.toString();
+    /** {@code networks.DemoNetworks.HEILBRONN}, written out: the networks feature uses this one, not the other way round. */
+    public static final String HEILBRONN = "0d3e4a52-7c1b-4f0e-9a61-000000000001";
     public static final String COMPANY = "5b1c9e0a-2f4d-4c7e-8a13-6d2f0b9e4a11";
     public static final String SCHOOL = "7a3e2d10-9c4b-4e61-b0f2-1c5d8e7f6a22";
 

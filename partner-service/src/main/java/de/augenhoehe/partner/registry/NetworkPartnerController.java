@@ -1,7 +1,5 @@
 package de.augenhoehe.partner.registry;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,15 +8,15 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import de.augenhoehe.partner.KreisDirectory;
-import de.augenhoehe.partner.NetworkDirectory;
-import de.augenhoehe.partner.Page;
+import de.augenhoehe.partner.api.Page;
+import de.augenhoehe.partner.kreise.KreisDirectory;
+import de.augenhoehe.partner.networks.NetworkDirectory;
+import de.augenhoehe.partner.registry.NetworkPartnerStore.Member;
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.validation.BoundedPattern;
 import de.augenhoehe.platform.web.ProblemException;
@@ -29,21 +27,16 @@ import de.augenhoehe.platform.web.ProblemException;
  */
 @RestController
 @Tag(name = "memberships")
-class NetworkPartners {
+class NetworkPartnerController {
 
-    private final JdbcTemplate jdbc;
+    private final NetworkPartnerStore store;
     private final NetworkDirectory networks;
     private final KreisDirectory kreise;
 
-    NetworkPartners(JdbcTemplate jdbc, NetworkDirectory networks, KreisDirectory kreise) {
-        this.jdbc = jdbc;
+    NetworkPartnerController(NetworkPartnerStore store, NetworkDirectory networks, KreisDirectory kreise) {
+        this.store = store;
         this.networks = networks;
         this.kreise = kreise;
-    }
-
-    /** A partner as a member of one network: its public profile and the state of this membership. */
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    record Member(Partner partner, UUID membershipId, MembershipStatus status, Instant appliedAt, Instant activeSince) {
     }
 
     @GetMapping("/api/networks/{networkId}/partners")
@@ -59,33 +52,9 @@ class NetworkPartners {
         if (status != MembershipStatus.ACTIVE && !Actor.current().map(a -> a.coordinates(networkId)).orElse(false)) {
             throw ProblemException.forbidden("Only the network's coordinators see members that are not active");
         }
-        StringBuilder where = new StringBuilder(" from membership m join partner p on p.id = m.partner_id where m.network_id = ? and m.status = ?");
-        List<Object> args = new ArrayList<>(List.of(networkId, status.name()));
         if (kreis != null) {
             kreise.requireKnown(List.of(kreis));
         }
-        if (kind != null) {
-            where.append(" and p.kind = ?");
-            args.add(kind.name());
-        }
-        if (kreis != null) {
-            where.append(" and p.kreis = ?");
-            args.add(kreis);
-        }
-        if (name != null) {
-            where.append(" and p.name ilike ? escape '\\'");
-            args.add("%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        long total = jdbc.queryForObject("select count(*)" + where, Long.class, args.toArray());
-        args.add(size);
-        args.add((long) page * size);
-        List<Member> items = jdbc.query("select " + PartnerRegistry.COLUMNS + ", m.id as membership_id, m.status, m.applied_at, m.active_since"
-                + where + " order by lower(p.name), p.id limit ? offset ?", (rs, n) -> {
-                    var active = rs.getTimestamp("active_since");
-                    return new Member(PartnerRegistry.map(rs, n), rs.getObject("membership_id", UUID.class),
-                            MembershipStatus.valueOf(rs.getString("status")), rs.getTimestamp("applied_at").toInstant(),
-                            active == null ? null : active.toInstant());
-                }, args.toArray());
-        return new Page<>(items, page, size, total);
+        return store.list(networkId, status, kind, kreis, name, page, size);
     }
 }

@@ -1,4 +1,4 @@
-package de.augenhoehe.partner;
+package de.augenhoehe.partner.kreise;
 
 import java.util.Collection;
 import java.util.List;
@@ -6,15 +6,21 @@ import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 
-import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.architecture.FeatureApi;
 import de.augenhoehe.platform.web.ProblemType;
 
 /**
  * What other features may ask the kreise feature: which Kreisschlüssel name real Kreise, and in which Kreis a postal
- * code lies. Network regions are validated against it and partner addresses get their Kreis from it (a public query
- * interface in the root package, like {@link NetworkDirectory}).
+ * code lies. Network regions are validated against it and partner addresses get their Kreis from it (the feature's
+ * API, {@code @FeatureApi}).
  */
+@FeatureApi
 public interface KreisDirectory {
+
+    ProblemType UNKNOWN_KREIS = ProblemType.of(HttpStatus.BAD_REQUEST, "unknown-kreis", "Unbekannter Kreis / Unknown Kreis");
+    ProblemType UNKNOWN_POSTAL_CODE = ProblemType.of(HttpStatus.BAD_REQUEST, "unknown-postal-code", "Unbekannte Postleitzahl / Unknown postal code");
+    ProblemType KREIS_CONTRADICTS_POSTAL_CODE = ProblemType.of(HttpStatus.BAD_REQUEST, "kreis-contradicts-postal-code",
+            "Kreis passt nicht zur Postleitzahl / Kreis contradicts the postal code");
 
     /** The given keys that are no known Kreis, distinct, in the given order. */
     List<String> unknown(Collection<String> schluessel);
@@ -23,8 +29,7 @@ public interface KreisDirectory {
     default void requireKnown(Collection<String> schluessel) {
         List<String> unknown = unknown(schluessel);
         if (!unknown.isEmpty()) {
-            throw ProblemType.of(HttpStatus.BAD_REQUEST, "unknown-kreis", "Unbekannter Kreis / Unknown Kreis").exception(
-                    "No Kreis has the Kreisschlüssel " + String.join(", ", unknown), Map.of("kreise", unknown));
+            throw UNKNOWN_KREIS.exception("No Kreis has the Kreisschlüssel " + String.join(", ", unknown), Map.of("kreise", unknown));
         }
     }
 
@@ -40,14 +45,13 @@ public interface KreisDirectory {
     default String kreisOf(String postalCode, String entered) {
         List<String> kreise = kreiseOfPostalCode(postalCode);
         if (kreise.isEmpty()) {
-            throw ProblemType.of(HttpStatus.BAD_REQUEST, "unknown-postal-code", "Unbekannte Postleitzahl / Unknown postal code").exception(
-                    "No known Kreis has the postal code " + postalCode, Map.of("postalCode", postalCode));
+            throw UNKNOWN_POSTAL_CODE.exception("No known Kreis has the postal code " + postalCode, Map.of("postalCode", postalCode));
         }
         if (entered == null) {
             return kreise.getFirst();
         }
         if (!kreise.contains(entered)) {
-            throw ProblemType.of(HttpStatus.BAD_REQUEST, "kreis-contradicts-postal-code", "Kreis passt nicht zur Postleitzahl / Kreis contradicts the postal code").exception(
+            throw KREIS_CONTRADICTS_POSTAL_CODE.exception(
                     "The postal code " + postalCode + " lies in " + String.join(", ", kreise) + ", not in " + entered,
                     Map.of("postalCode", postalCode, "kreis", entered, "kreise", kreise));
         }
