@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.io.IOException;
 
 public class AuthServerToken {
 
@@ -47,7 +48,7 @@ public class AuthServerToken {
             } else {
                 fail("usage: --base URL (--user NAME [--password P] | --hr-client ID [--secret S])");
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             fail("partner-service does not answer at " + base + " (is './platform up' running?): " + e);
         }
         Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response);

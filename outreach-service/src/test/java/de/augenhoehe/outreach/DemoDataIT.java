@@ -8,6 +8,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -99,9 +102,9 @@ class DemoDataIT {
             }
         }
         assertThat(id).as("the person's mail in the demo mailbox").isNotNull();
-        var erased = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+        var erased = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/api/returnees/" + id)).DELETE()
-                .header("Returnee-Token", token).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                .header("Returnee-Token", token).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(erased.statusCode()).as(erased.body()).isEqualTo(204);
         String after = http.get("/internal/mails", TestTokens.operations()).body();
         assertThat(after).as("the erased person's mails are gone").doesNotContain(email, id);

@@ -12,6 +12,11 @@ import java.util.List;
 import java.util.UUID;
 
 import javax.sql.DataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -241,7 +246,7 @@ class MatchingIT extends NetworkIT {
     @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
     static class SummaryQueries {
 
-        static final java.util.concurrent.atomic.AtomicInteger COUNT = new java.util.concurrent.atomic.AtomicInteger();
+        static final AtomicInteger COUNT = new AtomicInteger();
 
         @org.springframework.context.annotation.Bean
         static org.springframework.beans.factory.config.BeanPostProcessor countSummaryQueries() {
@@ -254,7 +259,7 @@ class MatchingIT extends NetworkIT {
         }
 
         static <T> T proxy(Class<T> type, T target) {
-            return type.cast(java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, m, args) -> {
+            return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, m, args) -> {
                 if ("prepareStatement".equals(m.getName()) && args != null && args[0] instanceof String sql
                         && sql.contains("then r.email end from returnee r")) {
                     COUNT.incrementAndGet();
@@ -262,7 +267,7 @@ class MatchingIT extends NetworkIT {
                 Object result;
                 try {
                     result = m.invoke(target, args);
-                } catch (java.lang.reflect.InvocationTargetException e) {
+                } catch (InvocationTargetException e) {
                     throw e.getCause();
                 }
                 return result instanceof Connection c && "getConnection".equals(m.getName())
@@ -271,21 +276,21 @@ class MatchingIT extends NetworkIT {
         }
     }
 
-    java.net.http.HttpResponse<String> sendAs(String path, String clientAddress) {
+    HttpResponse<String> sendAs(String path, String clientAddress) {
         try {
-            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + path)).header("X-Forwarded-For", clientAddress).GET().build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+                    HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
-    java.net.http.HttpResponse<String> sendWithToken(String method, String path, String token) {
+    HttpResponse<String> sendWithToken(String method, String path, String token) {
         try {
-            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + path)).method(method, HttpRequest.BodyPublishers.noBody())
-                    .header("Returnee-Token", token).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                    .header("Returnee-Token", token).build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

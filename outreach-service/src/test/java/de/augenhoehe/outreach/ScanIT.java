@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.net.http.HttpClient;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,11 +50,11 @@ class ScanIT {
     HttpResponse<String> request(String method, String path, String... headers) {
         try {
             var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .method(method, java.net.http.HttpRequest.BodyPublishers.noBody());
+                    .method(method, HttpRequest.BodyPublishers.noBody());
             if (headers.length > 0) {
                 b.headers(headers);
             }
-            return java.net.http.HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

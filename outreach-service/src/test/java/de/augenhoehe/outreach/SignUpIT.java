@@ -10,6 +10,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -233,8 +238,8 @@ class SignUpIT extends NetworkIT {
         String email = unique("enno.") + "@example.org";
         returnee().post(Returnee.signUp("Enno", "Saathoff", email, campaign.code(), "24412", "\"JOB\"", List.of("MATCHING")));
         String token = MailLinks.confirmationToken(Mailbox.await(email, 1));
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
-            java.util.concurrent.Callable<Integer> attempt = () -> confirm(token).statusCode();
+        try (var pool = Executors.newFixedThreadPool(4)) {
+            Callable<Integer> attempt = () -> confirm(token).statusCode();
             var answers = pool.invokeAll(Collections.nCopies(4, attempt));
             List<Integer> codes = new ArrayList<>();
             for (var a : answers) {
@@ -272,17 +277,17 @@ class SignUpIT extends NetworkIT {
                 "%" + campaign.batchId() + "%")).as("no sign-up event either").isZero();
     }
 
-    java.net.http.HttpResponse<String> export(String id, String token) {
+    HttpResponse<String> export(String id, String token) {
         try {
-            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/api/returnees/" + id + "/export"))
-                    .header("Returnee-Token", token).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                    .header("Returnee-Token", token).GET().build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
-    java.net.http.HttpResponse<String> confirm(String token) {
+    HttpResponse<String> confirm(String token) {
         return new TestHttp(port).send("POST", "/api/returnees/confirmations", null, "{\"token\":\"" + token + "\"}");
     }
 }

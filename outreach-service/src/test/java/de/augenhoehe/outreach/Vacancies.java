@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -47,13 +49,13 @@ final class Vacancies {
     }
 
     /** The producer's schemas: what this test sends must be what vacancy-service may publish. */
-    static final java.nio.file.Path PRODUCER_SCHEMAS = java.nio.file.Path.of("../vacancy-service/src/main/resources/contracts/events");
+    static final Path PRODUCER_SCHEMAS = Path.of("../vacancy-service/src/main/resources/contracts/events");
 
     static void send(String type, UUID vacancy, String data) {
         publish("vacancy-events", "augenhoehe.vacancy." + type + ".v1", PRODUCER_SCHEMAS, "/augenhoehe/vacancy-service", vacancy, data);
     }
 
-    static final java.nio.file.Path MEASURE_SCHEMAS = java.nio.file.Path.of("../measures-service/src/main/resources/contracts/events");
+    static final Path MEASURE_SCHEMAS = Path.of("../measures-service/src/main/resources/contracts/events");
 
     /** A measure event as measures-service publishes it. */
     static void sendMeasure(String type, UUID measure, String data) {
@@ -74,10 +76,10 @@ final class Vacancies {
                 .formatted(measure, network, UUID.randomUUID(), occurredAt);
     }
 
-    private static void publish(String topic, String ceType, java.nio.file.Path schemas, String source, UUID key, String data) {
+    private static void publish(String topic, String ceType, Path schemas, String source, UUID key, String data) {
         try {
             var schema = com.networknt.schema.SchemaRegistry.withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12)
-                    .getSchema(java.nio.file.Files.readString(schemas.resolve(ceType + ".schema.json")),
+                    .getSchema(Files.readString(schemas.resolve(ceType + ".schema.json")),
                             com.networknt.schema.InputFormat.JSON);
             var violations = schema.validate(data, com.networknt.schema.InputFormat.JSON);
             if (!violations.isEmpty()) {

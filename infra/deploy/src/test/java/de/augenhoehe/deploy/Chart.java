@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import java.util.TreeMap;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
@@ -150,7 +151,7 @@ final class Chart {
 
         /** kind → how many objects of it. */
         Map<String, Long> countByKind() {
-            Map<String, Long> counts = new java.util.TreeMap<>();
+            Map<String, Long> counts = new TreeMap<>();
             objects.forEach(o -> counts.merge((String) o.get("kind"), 1L, Long::sum));
             return counts;
         }

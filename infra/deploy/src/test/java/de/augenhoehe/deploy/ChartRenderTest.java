@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import java.util.List;
 
 import com.marcnuri.helm.LintResult;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ import org.junit.jupiter.params.provider.FieldSource;
 /** Step 1: Helm lints the chart strictly and renders it for every values file, into exactly the objects expected. */
 class ChartRenderTest {
 
-    static final java.util.List<String> VALUES_FILES = Chart.VALUES_FILES;
+    static final List<String> VALUES_FILES = Chart.VALUES_FILES;
 
     @ParameterizedTest
     @FieldSource("VALUES_FILES")

@@ -19,6 +19,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Locale;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -89,7 +92,7 @@ public final class PathologicalInputContract {
         @Override
         public String toString() {
             return operation + " " + field + " (" + shape + "): "
-                    + (status < 0 ? "no answer within " + GIVE_UP.toSeconds() + " s" : String.format(java.util.Locale.ROOT, "%.0f ms, status %d", serverMillis, status));
+                    + (status < 0 ? "no answer within " + GIVE_UP.toSeconds() + " s" : String.format(Locale.ROOT, "%.0f ms, status %d", serverMillis, status));
         }
     }
 
@@ -135,7 +138,7 @@ public final class PathologicalInputContract {
         Map<String, Object> paths = (Map<String, Object>) document.getOrDefault("paths", Map.of());
         paths.forEach((template, item) -> ((Map<String, Object>) item).forEach((method, op) -> {
             if (List.of("get", "post", "put", "patch", "delete").contains(method)) {
-                probeOperation(method.toUpperCase(java.util.Locale.ROOT), template, (Map<String, Object>) op);
+                probeOperation(method.toUpperCase(Locale.ROOT), template, (Map<String, Object>) op);
             }
         }));
     }
@@ -169,7 +172,7 @@ public final class PathologicalInputContract {
             String name = (String) parameter.get("name");
             String in = (String) parameter.get("in");
             if (isString(resolve((Map<String, Object>) parameter.getOrDefault("schema", Map.of())))
-                    && !("header".equals(in) && RESTRICTED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT)))) {
+                    && !("header".equals(in) && RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT)))) {
                 for (Shape shape : SHAPES) {
                     String value = shape.encodedWithin(PARAMETER_LIMIT);
                     Map<String, String> headers = new LinkedHashMap<>(required);
@@ -193,7 +196,7 @@ public final class PathologicalInputContract {
         for (Map<String, Object> p : parameters) {
             String name = (String) p.get("name");
             if ("header".equals(p.get("in")) && Boolean.TRUE.equals(p.get("required"))
-                    && !RESTRICTED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                    && !RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                 headers.put(name, String.valueOf(sample(resolve((Map<String, Object>) p.getOrDefault("schema", Map.of())), 0)));
             }
         }
@@ -250,8 +253,8 @@ public final class PathologicalInputContract {
             throw new AssertionError("No operation with a string field or parameter in the OpenAPI document: nothing was probed");
         }
         List<Finding> slowest = all.stream().sorted(Comparator.comparingDouble(Finding::serverMillis).reversed()).limit(5).toList();
-        Map<Integer, Long> statuses = all.stream().collect(java.util.stream.Collectors.groupingBy(Finding::status,
-                java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+        Map<Integer, Long> statuses = all.stream().collect(Collectors.groupingBy(Finding::status,
+                TreeMap::new, Collectors.counting()));
         System.out.println("Pathological input: " + all.size() + " probes, answers by status " + statuses + ", slowest: " + slowest);
         all.stream().filter(f -> f.status() >= 200 && f.status() < 300)
                 .forEach(f -> System.out.println("Pathological input accepted: " + f));

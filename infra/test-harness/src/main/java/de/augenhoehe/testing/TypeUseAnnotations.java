@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import java.lang.reflect.Method;
 
 /**
  * Where a class uses an annotation on a type argument or array component ({@code List<@X String>}): these
@@ -29,7 +30,7 @@ final class TypeUseAnnotations {
             }
         }
         Stream.concat(Arrays.stream(c.getDeclaredMethods()), Arrays.stream(c.getDeclaredConstructors())).forEach(e -> {
-            if (e instanceof java.lang.reflect.Method m && nested(m.getAnnotatedReturnType(), annotation)) {
+            if (e instanceof Method m && nested(m.getAnnotatedReturnType(), annotation)) {
                 found.add("the result of " + m.getName());
             }
             for (Parameter p : ((Executable) e).getParameters()) {

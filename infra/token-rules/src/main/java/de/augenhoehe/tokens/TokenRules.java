@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -89,7 +90,7 @@ public final class TokenRules {
     public static List<String> stringList(Map<String, Object> claims, String path) {
         Object v = value(claims, path);
         if (v instanceof Collection<?> c) {
-            return c.stream().filter(java.util.Objects::nonNull).map(Object::toString).toList();
+            return c.stream().filter(Objects::nonNull).map(Object::toString).toList();
         }
         return v == null ? List.of() : List.of(v.toString());
     }

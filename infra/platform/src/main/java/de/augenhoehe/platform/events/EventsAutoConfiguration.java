@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -115,7 +116,7 @@ public class EventsAutoConfiguration {
     /** The topic this service publishes to and, for each topic it consumes, that topic and its dead-letter topic. */
     @Bean
     KafkaAdmin.NewTopics platformTopics(EventsProperties properties, List<EventHandler> handlers) {
-        Set<String> names = new java.util.TreeSet<>();
+        Set<String> names = new TreeSet<>();
         if (!properties.getTopic().isBlank()) {
             names.add(properties.getTopic());
         }

@@ -2,6 +2,8 @@ package de.augenhoehe.platform.health;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.HashMap;
 
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -16,7 +18,7 @@ public class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
     private final AdminClient admin;
 
     public KafkaHealthIndicator(Map<String, Object> adminProperties) {
-        Map<String, Object> props = new java.util.HashMap<>(adminProperties);
+        Map<String, Object> props = new HashMap<>(adminProperties);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, "health");
@@ -40,6 +42,6 @@ public class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
 
     @Override
     public void destroy() {
-        admin.close(java.time.Duration.ofSeconds(1));
+        admin.close(Duration.ofSeconds(1));
     }
 }

@@ -2,6 +2,8 @@ package de.augenhoehe.platform.events;
 
 import java.util.List;
 import java.util.Map;
+import java.time.Clock;
+import java.time.Duration;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.AdminClient;
@@ -53,7 +55,7 @@ final class OutboxFixture {
     OutboxEventPublisher publisher() {
         return new OutboxEventPublisher(jdbc, JsonMapper.builder().build(), properties, "/augenhoehe/test", new EventSchemas(),
                 new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(io.micrometer.tracing.Tracer.class),
-                null, java.time.Clock.systemUTC());
+                null, Clock.systemUTC());
     }
 
     /** Writes one event in its own transaction, as a service's write would. */
@@ -64,9 +66,9 @@ final class OutboxFixture {
     OutboxRelay relay(String bootstrap, int batchSize) {
         EventsProperties.Relay settings = new EventsProperties.Relay();
         settings.setBatchSize(batchSize);
-        settings.setPollInterval(java.time.Duration.ofMillis(50));
-        settings.setSendTimeout(java.time.Duration.ofSeconds(3));
-        settings.setMaxBackoff(java.time.Duration.ofMillis(500));
+        settings.setPollInterval(Duration.ofMillis(50));
+        settings.setSendTimeout(Duration.ofSeconds(3));
+        settings.setMaxBackoff(Duration.ofMillis(500));
         var producer = RelayProducer.create(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
         return new OutboxRelay(jdbc, tx, producer, settings, new SimpleMeterRegistry());
     }

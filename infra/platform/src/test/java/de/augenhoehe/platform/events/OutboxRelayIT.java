@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.HashSet;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -140,7 +141,7 @@ class OutboxRelayIT {
         Map<String, Set<String>> seen = new HashMap<>();
         for (ConsumerRecord<String, byte[]> r : records) {
             String id = TopicRecords.header(r, "ce_id");
-            if (!seen.computeIfAbsent(r.key(), k -> new java.util.HashSet<>()).add(id)) {
+            if (!seen.computeIfAbsent(r.key(), k -> new HashSet<>()).add(id)) {
                 continue;
             }
             int sequence = Integer.parseInt(new String(r.value()).replaceAll(".*\"sequence\":(\\d+).*", "$1"));

@@ -1,6 +1,7 @@
 package de.augenhoehe.platform.events;
 
 import java.util.Map;
+import java.time.Duration;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -16,7 +17,7 @@ public final class RelayProcessMain {
         DriverManagerDataSource ds = new DriverManagerDataSource(args[0], args[1], args[2]);
         EventsProperties.Relay settings = new EventsProperties.Relay();
         settings.setBatchSize(10);
-        settings.setPollInterval(java.time.Duration.ofMillis(50));
+        settings.setPollInterval(Duration.ofMillis(50));
         var producer = RelayProducer.create(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, args[3]));
         OutboxRelay relay = new OutboxRelay(new JdbcTemplate(ds), new TransactionTemplate(new DataSourceTransactionManager(ds)),
                 producer, settings, new SimpleMeterRegistry());

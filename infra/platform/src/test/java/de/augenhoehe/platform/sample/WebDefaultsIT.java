@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -61,25 +67,25 @@ class WebDefaultsIT {
     void the_trace_of_a_request_travels_with_its_event() {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         UUID id = UUID.randomUUID();
-        var response = java.net.http.HttpClient.newHttpClient();
+        var response = HttpClient.newHttpClient();
         try {
-            var r = response.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/widgets/" + id))
+            var r = response.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/widgets/" + id))
                     .header("Authorization", "Bearer " + staff()).header("Content-Type", "application/json")
                     .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
-                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"verfolgt\"}")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"verfolgt\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(200);
         } catch (Exception e) {
             throw new AssertionError(e);
         }
         var records = de.augenhoehe.testing.TopicRecords.read(de.augenhoehe.testing.Infrastructure.get().kafkaBootstrapServers(),
-                "sample-events", rs -> rs.stream().anyMatch(rec -> id.toString().equals(rec.key())), java.time.Duration.ofSeconds(30));
+                "sample-events", rs -> rs.stream().anyMatch(rec -> id.toString().equals(rec.key())), Duration.ofSeconds(30));
         var event = records.stream().filter(rec -> id.toString().equals(rec.key())).findFirst().orElseThrow();
         assertThat(de.augenhoehe.testing.TopicRecords.header(event, "traceparent")).startsWith("00-" + traceId + "-");
 
         // Exported by OTLP: the consumer's handling of the event is a span of the same trace, and its parents lead
         // back through the request's span to the caller's span.
-        var trace = COLLECTOR.awaitTrace(traceId, java.time.Duration.ofSeconds(30),
+        var trace = COLLECTOR.awaitTrace(traceId, Duration.ofSeconds(30),
                 t -> t.stream().anyMatch(s -> s.kind().equals("SPAN_KIND_CONSUMER")));
         var consumed = trace.stream().filter(s -> s.kind().equals("SPAN_KIND_CONSUMER")).findFirst().orElseThrow();
         assertThat(consumed.service()).isEqualTo("sample-service");
@@ -133,7 +139,7 @@ class WebDefaultsIT {
     void every_answer_tells_how_long_the_service_worked_on_it() {
         TestHttp http = new TestHttp(port);
         String path = "/api/widgets/" + UUID.randomUUID();
-        for (var answer : java.util.List.of(http.send("PUT", path, staff(), "{\"name\":\"x\"}"),
+        for (var answer : List.of(http.send("PUT", path, staff(), "{\"name\":\"x\"}"),
                 http.send("PUT", path, staff(), "{\"name\":"), http.send("PUT", path, null, "{\"name\":\"x\"}"),
                 http.get("/api/nothing-here", staff()))) {
             assertThat(answer.headers().allValues("Server-Timing")).as(answer.statusCode() + " " + answer.body())
