@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import de.augenhoehe.outreach.Page;
+import de.augenhoehe.platform.web.Page;
 import de.augenhoehe.outreach.campaigns.CampaignRequests.Batch;
 import de.augenhoehe.outreach.campaigns.CampaignRequests.BatchRequest;
 import de.augenhoehe.outreach.campaigns.CampaignRequests.Campaign;

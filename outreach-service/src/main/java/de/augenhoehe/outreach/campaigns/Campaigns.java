@@ -8,7 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import de.augenhoehe.outreach.Page;
+import de.augenhoehe.platform.web.Page;
 import de.augenhoehe.outreach.campaigns.CampaignRequests.Batch;
 import de.augenhoehe.outreach.campaigns.CampaignRequests.BatchRequest;
 import de.augenhoehe.outreach.campaigns.CampaignRequests.Campaign;

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import de.augenhoehe.outreach.Page;
+import de.augenhoehe.platform.web.Page;
 import de.augenhoehe.outreach.matching.Matches.Match;
 import de.augenhoehe.outreach.matching.Matches.MeasureMatch;
 import de.augenhoehe.platform.security.Actor;

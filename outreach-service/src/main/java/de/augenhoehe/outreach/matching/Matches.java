@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
-import de.augenhoehe.outreach.Page;
+import de.augenhoehe.platform.web.Page;
 import de.augenhoehe.outreach.matching.MatchStore.MeasureMatchRow;
 import de.augenhoehe.outreach.matching.MatchStore.VacancyMatchRow;
 import de.augenhoehe.outreach.returnees.Returnees;

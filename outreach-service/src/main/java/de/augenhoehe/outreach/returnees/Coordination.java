@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import de.augenhoehe.outreach.Page;
+import de.augenhoehe.platform.web.Page;
 import de.augenhoehe.outreach.returnees.ReturneeRequests.ReturneeSummary;
 import de.augenhoehe.outreach.returnees.ReturneeStore.Confirmed;
 import de.augenhoehe.platform.security.Actor;

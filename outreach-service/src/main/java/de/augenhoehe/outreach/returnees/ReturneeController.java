@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import de.augenhoehe.outreach.Page;
+import de.augenhoehe.platform.web.Page;
 import de.augenhoehe.outreach.returnees.ReturneeRequests.Hire;
 import de.augenhoehe.outreach.returnees.ReturneeRequests.ReturneeSummary;
 import de.augenhoehe.platform.security.Actor;

@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import de.augenhoehe.partner.api.Page;
+import de.augenhoehe.platform.web.Page;
 import de.augenhoehe.partner.kreise.KreisDirectory;
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.security.PublicEndpoints;

@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import de.augenhoehe.partner.api.Page;
+import de.augenhoehe.platform.web.Page;
 import de.augenhoehe.platform.events.EventPublisher;
 import de.augenhoehe.platform.web.ProblemType;
 import de.augenhoehe.platform.web.Versions;

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import de.augenhoehe.partner.api.Page;
+import de.augenhoehe.platform.web.Page;
 import de.augenhoehe.partner.kreise.KreisDirectory;
 import de.augenhoehe.partner.networks.NetworkDirectory;
 import de.augenhoehe.partner.registry.NetworkPartnerStore.Member;

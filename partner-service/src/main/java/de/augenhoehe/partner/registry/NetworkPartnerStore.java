@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import de.augenhoehe.partner.api.Page;
+import de.augenhoehe.platform.web.Page;
 
 /** SQL of a network's partner list ({@link NetworkPartnerController}): filters, count and one page, no rules. */
 @Component

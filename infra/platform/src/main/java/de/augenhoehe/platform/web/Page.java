@@ -1,10 +1,10 @@
-package de.augenhoehe.outreach;
+package de.augenhoehe.platform.web;
 
 import java.util.List;
 
 /**
- * One page of a list answer; every list of the service that grows with use is paged, {@code size} at most
- * {@link #MAX_SIZE}, so no request reads or sends an unbounded number of rows.
+ * One page of a list answer with its total, the same shape in every service; every list that grows with use is paged,
+ * {@code size} at most {@link #MAX_SIZE}, so no request reads or sends an unbounded number of rows.
  */
 public record Page<T>(List<T> items, int page, int size, long total) {
 
