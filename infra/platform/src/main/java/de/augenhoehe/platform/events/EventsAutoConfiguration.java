@@ -51,17 +51,15 @@ public class EventsAutoConfiguration {
         return new EventSchemas();
     }
 
-    @Bean(destroyMethod = "close")
-    org.apache.kafka.clients.producer.Producer<String, byte[]> outboxRelayProducer(KafkaProperties kafka) {
-        return RelayProducer.create(kafka.buildProducerProperties());
-    }
-
     @Bean
     @ConditionalOnBooleanProperty(name = "augenhoehe.events.relay.enabled", matchIfMissing = true)
-    OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager txManager,
-            org.apache.kafka.clients.producer.Producer<String, byte[]> outboxRelayProducer, EventsProperties properties,
-            MeterRegistry meters) {
-        return new OutboxRelay(jdbc, new TransactionTemplate(txManager), outboxRelayProducer, properties.getRelay(), meters);
+    OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager txManager, KafkaProperties kafka,
+            EventsProperties properties, MeterRegistry meters) {
+        // checked once at start (refuses a configuration that would lose or reorder events), then made per need
+        Map<String, Object> producer = RelayProducer.effective(kafka.buildProducerProperties());
+        RelayProducer.verify(producer);
+        return new OutboxRelay(jdbc, new TransactionTemplate(txManager), () -> RelayProducer.create(producer),
+                properties.getRelay(), meters);
     }
 
     @Bean

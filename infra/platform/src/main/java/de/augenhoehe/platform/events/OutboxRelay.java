@@ -2,14 +2,17 @@ package de.augenhoehe.platform.events;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,6 +32,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Several instances may run: a shard is relayed under a transaction-scoped advisory lock, so no row is sent by
  * two relays at the same time and one key's rows never overtake each other. A row is marked relayed only after
  * the broker acknowledged it ({@code acks=all}); a failed batch stays pending and is sent again after a back-off.
+ *
+ * <p>A failed send closes the producer at once, from its callback ({@code close(Duration.ZERO)}, as Kafka advises for
+ * keeping order): the records after it are failed instead of sent. Without that, a batch that expired while the broker
+ * was down bumps the idempotent producer's epoch and the later batches of the same partition are still written — so
+ * an earlier event, resent in the next round, landed behind later events of its key (found by {@code infra/chaos}).
+ * The next round starts a new producer and resends from the first unacknowledged row.
  */
 class OutboxRelay implements SmartLifecycle {
 
@@ -39,7 +48,8 @@ class OutboxRelay implements SmartLifecycle {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final TransactionTemplate tx;
-    private final Producer<String, byte[]> producer;
+    private final Supplier<Producer<String, byte[]>> producers;
+    private Producer<String, byte[]> producer;
     private final EventsProperties.Relay settings;
     private final Counter relayed;
     private final Counter failures;
@@ -50,12 +60,12 @@ class OutboxRelay implements SmartLifecycle {
     private Thread thread;
     private Instant nextCleanup = Instant.EPOCH;
 
-    OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, Producer<String, byte[]> producer,
+    OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, Supplier<Producer<String, byte[]>> producers,
             EventsProperties.Relay settings, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.tx = tx;
-        this.producer = producer;
+        this.producers = producers;
         this.settings = settings;
         this.relayed = Counter.builder("augenhoehe.outbox.relayed").description("Outbox events relayed to Kafka").register(meters);
         this.failures = Counter.builder("augenhoehe.outbox.relay.failures").description("Relay batches that failed and will be retried").register(meters);
@@ -95,14 +105,27 @@ class OutboxRelay implements SmartLifecycle {
             if (rows.isEmpty()) {
                 return Batch.NONE;
             }
+            Producer<String, byte[]> current = producer();
+            AtomicBoolean failed = new AtomicBoolean();
             List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
             for (Map<String, Object> row : rows) {
-                acks.add(producer.send(toRecord(row)));
+                try {
+                    acks.add(current.send(toRecord(row), (metadata, e) -> {
+                        if (e != null && failed.compareAndSet(false, true)) {
+                            current.close(Duration.ZERO); // from the callback: fails what follows, sends none of it
+                        }
+                    }));
+                } catch (RuntimeException e) {
+                    failed.set(true); // closed by an earlier failure of this round: the rest waits for the next
+                    break;
+                }
             }
-            producer.flush();
+            if (!failed.get()) {
+                current.flush();
+            }
             long deadline = System.nanoTime() + settings.getSendTimeout().toNanos();
             List<Long> positions = new ArrayList<>(rows.size());
-            for (int i = 0; i < rows.size(); i++) {
+            for (int i = 0; i < acks.size(); i++) {
                 try {
                     acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 } catch (Exception e) {
@@ -114,6 +137,9 @@ class OutboxRelay implements SmartLifecycle {
                     break;
                 }
                 positions.add(((Number) rows.get(i).get("position")).longValue());
+            }
+            if (positions.size() < rows.size()) {
+                discardProducer();
             }
             if (!positions.isEmpty()) {
                 named.update("update outbox_event set published_at = now() where position in (:positions)",
@@ -129,6 +155,21 @@ class OutboxRelay implements SmartLifecycle {
             throw new RelayIncomplete(batch.relayed());
         }
         return batch.relayed();
+    }
+
+    private Producer<String, byte[]> producer() {
+        if (producer == null) {
+            producer = producers.get();
+        }
+        return producer;
+    }
+
+    /** After a failed round: nothing of it may still reach the broker behind the resent rows. */
+    private void discardProducer() {
+        if (producer != null) {
+            producer.close(Duration.ZERO);
+            producer = null;
+        }
     }
 
     private record Batch(int relayed, boolean complete) {
@@ -215,6 +256,10 @@ class OutboxRelay implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (producer != null && (thread == null || !thread.isAlive())) {
+            producer.close(settings.getSendTimeout());
+            producer = null;
         }
     }
 

@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.Map;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -64,13 +66,17 @@ final class OutboxFixture {
     }
 
     OutboxRelay relay(String bootstrap, int batchSize) {
+        Map<String, Object> producer = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return relay(() -> RelayProducer.create(producer), batchSize);
+    }
+
+    OutboxRelay relay(Supplier<Producer<String, byte[]>> producers, int batchSize) {
         EventsProperties.Relay settings = new EventsProperties.Relay();
         settings.setBatchSize(batchSize);
         settings.setPollInterval(Duration.ofMillis(50));
         settings.setSendTimeout(Duration.ofSeconds(3));
         settings.setMaxBackoff(Duration.ofMillis(500));
-        var producer = RelayProducer.create(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
-        return new OutboxRelay(jdbc, tx, producer, settings, new SimpleMeterRegistry());
+        return new OutboxRelay(jdbc, tx, producers, settings, new SimpleMeterRegistry());
     }
 
     int pending() {

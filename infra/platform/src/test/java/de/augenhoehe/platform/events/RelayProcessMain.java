@@ -18,9 +18,9 @@ public final class RelayProcessMain {
         EventsProperties.Relay settings = new EventsProperties.Relay();
         settings.setBatchSize(10);
         settings.setPollInterval(Duration.ofMillis(50));
-        var producer = RelayProducer.create(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, args[3]));
+        Map<String, Object> producer = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, args[3]);
         OutboxRelay relay = new OutboxRelay(new JdbcTemplate(ds), new TransactionTemplate(new DataSourceTransactionManager(ds)),
-                producer, settings, new SimpleMeterRegistry());
+                () -> RelayProducer.create(producer), settings, new SimpleMeterRegistry());
         relay.start();
         System.out.println("RELAYING");
         Thread.sleep(Long.MAX_VALUE);
