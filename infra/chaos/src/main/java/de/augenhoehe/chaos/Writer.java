@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,6 +42,7 @@ final class Writer {
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicInteger busy = new AtomicInteger();
     private final AtomicLong[] statusCounts = new AtomicLong[6];
+    private final Map<Integer, AtomicLong> serverErrors = new ConcurrentSkipListMap<>();
     private volatile boolean paused;
     private volatile boolean stopped;
     private volatile long pausedAt;
@@ -124,6 +126,9 @@ final class Writer {
                         .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 statusCounts[Math.min(5, r.statusCode() / 100)].incrementAndGet();
+                if (r.statusCode() >= 500) {
+                    serverErrors.computeIfAbsent(r.statusCode(), c -> new AtomicLong()).incrementAndGet();
+                }
                 if (r.statusCode() / 100 == 2) {
                     JsonNode posting = JSON.readTree(r.body()).path("posting");
                     long version = Long.parseLong(r.headers().firstValue("ETag").orElseThrow().replaceAll("[^0-9]", ""));
@@ -133,7 +138,9 @@ final class Writer {
                 ledger.failed();
                 if (r.statusCode() == 401) {
                     tokenAt = 0;
-                } else if (r.statusCode() / 100 == 4 && r.statusCode() != 429 && r.statusCode() != 408) {
+                } else if (r.statusCode() / 100 == 4 && r.statusCode() != 429 && r.statusCode() != 408
+                        // 409 concurrent-modification says "retry": our own earlier attempt (timed out here) ran there
+                        && !r.body().contains("urn:augenhoehe:problem:concurrent-modification")) {
                     System.err.println("  write " + key + " refused: " + r.statusCode() + " " + r.body());
                     return false;
                 }
@@ -222,9 +229,15 @@ final class Writer {
         });
     }
 
-    /** Answers so far: no answer, 2xx, 4xx, 5xx. */
+    /** Answers so far: no answer, 2xx, 4xx, 5xx (by code: a downstream failure is 502/503/504, never 500). */
     String answers() {
-        return "no answer " + statusCounts[0] + ", 2xx " + statusCounts[2] + ", 4xx " + statusCounts[4] + ", 5xx " + statusCounts[5];
+        return "no answer " + statusCounts[0] + ", 2xx " + statusCounts[2] + ", 4xx " + statusCounts[4] + ", 5xx " + statusCounts[5]
+                + " " + serverErrors;
+    }
+
+    long internalServerErrors() {
+        AtomicLong n = serverErrors.get(500);
+        return n == null ? 0 : n.get();
     }
 
     private static void sleep(long millis) {
