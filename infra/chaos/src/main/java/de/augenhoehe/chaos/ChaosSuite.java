@@ -79,7 +79,7 @@ public final class ChaosSuite {
             System.out.println("\nThe suite could not finish: " + e.getMessage());
             passed = false;
         }
-        System.out.println(passed ? "\nVERDICT: PASSED — every target met." : "\nVERDICT: FAILED — see the rows marked FAILED.");
+        System.out.println(passed ? "\nVERDICT: PASSED — every target met." : "\nVERDICT: FAILED — see the rows marked FAILED and any FINDING.");
         System.exit(passed ? 0 : 1);
     }
 
@@ -117,11 +117,12 @@ public final class ChaosSuite {
         say("\n" + Report.table(rows));
         say("Writes: " + writer.answers() + "; " + ledger.snapshot().failedAttempts() + " attempts not acknowledged (sent again), "
                 + ledger.snapshot().open().size() + " left open.");
-        if (writer.internalServerErrors() > 0) {
+        boolean no500 = writer.internalServerErrors() == 0;
+        if (!no500) {
             say("FINDING: the gateway or a service answered 500 " + writer.internalServerErrors()
                     + " times during faults (a downstream failure must be 502/503/504): see the logs in " + platform.data() + "/logs.");
         }
-        return rows.stream().allMatch(Report.Row::passes);
+        return rows.stream().allMatch(Report.Row::passes) && no500;
     }
 
     /** One fault: inject, heal like a supervisor, then count until every source holds. */
