@@ -62,7 +62,7 @@ final class Platform {
     void up(String... options) {
         List<String> command = new ArrayList<>(List.of("up"));
         command.addAll(List.of(options));
-        run(Duration.ofMinutes(12), command);
+        run(Duration.ofMinutes(15), command);
     }
 
     void restart(String component) {
@@ -89,6 +89,19 @@ final class Platform {
         return firstNumber(data.resolve("postgres/data/postmaster.pid"));
     }
 
+    /**
+     * A ./platform command that overran: SIGTERM first (its trap stops what it started, e.g. AOT training runs), then
+     * SIGKILL to it and to whatever it started that is still there — nothing of the suite's may outlive it.
+     */
+    private static void stop(Process p) throws InterruptedException {
+        List<ProcessHandle> started = p.toHandle().descendants().toList();
+        p.destroy();
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+        started.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
     private static long firstNumber(Path file) {
         try {
             return Long.parseLong(Files.readAllLines(file).getFirst().strip().split("\\s+")[0]);
@@ -112,7 +125,7 @@ final class Platform {
                     StandardOpenOption.APPEND);
             Process p = pb.start();
             if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-                p.destroyForcibly();
+                stop(p);
                 throw new IllegalStateException("./platform " + String.join(" ", args) + " took over " + timeout);
             }
             String output = Files.readString(out);
