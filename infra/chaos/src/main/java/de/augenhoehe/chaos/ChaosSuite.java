@@ -106,7 +106,7 @@ public final class ChaosSuite {
             }
             if (Duration.ofNanos(System.nanoTime() - faultsStarted).plus(Duration.ofMinutes(3)).compareTo(BUDGET) > 0) {
                 say("Time budget (" + BUDGET.toMinutes() + " min) reached before " + fault.name() + ": not run.");
-                rows.add(new Report.Row(fault.name() + " (not run: time)", Verdict.of(ledger.snapshot(), empty()), -1,
+                rows.add(new Report.Row(fault.name() + " (not run: time)", Verdict.of(ledger.snapshot(), empty()), null, -1,
                         "-", false, "-", false));
                 continue;
             }
@@ -146,7 +146,7 @@ public final class ChaosSuite {
                 deadLetters = p.describe();
                 deadLettersOk = p.complete();
             }
-            if (result.holds() && deadLettersOk) {
+            if (result.converged() && deadLettersOk) {
                 converged = (System.nanoTime() - healed) / 1e9;
                 break;
             }
@@ -159,7 +159,8 @@ public final class ChaosSuite {
         Watch best = watches.stream().max(Comparator.comparing(Watch::fires).thenComparing(Watch::seen)
                 .thenComparingLong(Watch::heldMillis)).orElseThrow();
         watches.forEach(w -> say("   alert " + w.describe()));
-        Report.Row row = new Report.Row(fault.name(), result, converged, best.alert() + (best.seen() ? (best.fires() ? ": fires" : ": seen") : ": not seen"),
+        Verdict.Result before = rows.isEmpty() ? null : rows.getLast().result();
+        Report.Row row = new Report.Row(fault.name(), result, before, converged, best.alert() + (best.seen() ? (best.fires() ? ": fires" : ": seen") : ": not seen"),
                 best.seen(), deadLetters, deadLettersOk);
         say(Report.table(List.of(row)));
         return row;

@@ -7,7 +7,8 @@ import de.augenhoehe.chaos.Verdict.Count;
 
 /**
  * The table the suite prints: one row per fault. "acked" counts acknowledged requests (keys in brackets); each source
- * column shows how many keys hold their last acknowledged state. A row passes when nothing is lost, duplicated or out
+ * column shows how many keys hold their last acknowledged state; "dup" and "order" the ones that appeared during
+ * this fault (all sources, all keys). A row passes when nothing is lost, duplicated or out
  * of order, everything converged within {@link #CONVERGENCE_TARGET_SECONDS} s, the poison (if any) is dead-lettered by
  * every consumer group, and the fault's alert rule saw it.
  */
@@ -23,11 +24,19 @@ final class Report {
      * @param deadLettersOk    all poison dead-lettered by every group
      */
     record Row(String fault, Verdict.Result result, double convergedSeconds, String alert, boolean alertSeen,
-            String deadLetters, boolean deadLettersOk) {
+            String deadLetters, boolean deadLettersOk, int newDuplicates, int newOrderViolations) {
+
+        /** Duplicates and order violations count in the row of the fault during which they appeared. */
+        Row(String fault, Verdict.Result result, Verdict.Result before, double convergedSeconds, String alert,
+                boolean alertSeen, String deadLetters, boolean deadLettersOk) {
+            this(fault, result, convergedSeconds, alert, alertSeen, deadLetters, deadLettersOk,
+                    result.duplicates() - (before == null ? 0 : before.duplicates()),
+                    result.orderViolations() - (before == null ? 0 : before.orderViolations()));
+        }
 
         boolean passes() {
-            return result.holds() && convergedSeconds >= 0 && convergedSeconds <= CONVERGENCE_TARGET_SECONDS && alertSeen
-                    && deadLettersOk;
+            return result.converged() && convergedSeconds >= 0 && convergedSeconds <= CONVERGENCE_TARGET_SECONDS
+                    && newDuplicates == 0 && newOrderViolations == 0 && alertSeen && deadLettersOk;
         }
     }
 
@@ -44,7 +53,7 @@ final class Report {
                 r.result().requestsAcknowledged() + " (" + c.get(Verdict.DATABASE).acknowledged() + ")",
                 cell(c.get(Verdict.DATABASE)), cell(c.get(Verdict.TOPIC)), cell(c.get(Verdict.MONITOR)),
                 cell(c.get(Verdict.MATCHING)), cell(c.get(Verdict.LEDGER)),
-                String.valueOf(r.result().duplicates()), String.valueOf(r.result().orderViolations()),
+                String.valueOf(r.newDuplicates()), String.valueOf(r.newOrderViolations()),
                 r.convergedSeconds() < 0 ? "no" : String.format("%.1f s", r.convergedSeconds()), r.deadLetters(),
                 r.alert(), r.passes() ? "ok" : "FAILED"});
         }

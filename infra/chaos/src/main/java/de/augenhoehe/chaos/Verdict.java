@@ -38,6 +38,11 @@ final class Verdict {
             return counts.values().stream().allMatch(Count::holds);
         }
 
+        /** Every source holds every key's last acknowledged state (duplicates and order are judged apart). */
+        boolean converged() {
+            return counts.values().stream().allMatch(c -> c.readable() && c.ok() == c.acknowledged());
+        }
+
         int lost() {
             return counts.values().stream().mapToInt(c -> c.acknowledged() - c.ok()).max().orElse(0);
         }
