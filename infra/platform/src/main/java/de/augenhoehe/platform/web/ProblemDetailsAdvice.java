@@ -75,13 +75,26 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler({DataAccessResourceFailureException.class, TransactionSystemException.class})
     ResponseEntity<ProblemDetail> databaseLost(RuntimeException e) {
-        if (e instanceof TransactionSystemException t && !lostConnection(t) && !lostConnection(t.getApplicationException())) {
+        if (e instanceof TransactionSystemException t && !jdbcFailure(t) && !lostConnection(t.getApplicationException())) {
             return unexpected(e);
         }
         log.warn("Database unavailable, answered 503: {}", e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
                         "Datenbank nicht erreichbar / Database unavailable", "The service lost its database; retry in a moment"));
+    }
+
+    /**
+     * The commit or rollback itself failed in JDBC (the driver or the pool: HikariCP's "Connection is closed" carries
+     * no SQLSTATE), e.g. a rollback on the connection a failed commit just broke.
+     */
+    private static boolean jdbcFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException || t instanceof DataAccessResourceFailureException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A broken connection somewhere in the chain: SQLSTATE class 08 (connection exception) or a resource failure. */

@@ -43,6 +43,13 @@ class DatabaseLostProblemTest {
         assertThat(answer(rollback).getStatusCode().value()).isEqualTo(503);
     }
 
+    /** A failed commit whose rollback then failed on the pool's closed connection (HikariCP: no SQLSTATE). */
+    @Test
+    void a_failed_commit_then_rollback_on_a_closed_pool_connection_is_503() throws Exception {
+        var rollback = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        assertThat(answer(rollback).getStatusCode().value()).isEqualTo(503);
+    }
+
     @Test
     void a_transaction_failure_of_another_kind_stays_a_500_and_the_pool_time_out_stays_overload() throws Exception {
         assertThat(answer(new TransactionSystemException("commit refused", new IllegalStateException("bug")))
