@@ -1,10 +1,14 @@
 package de.augenhoehe.platform.web;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
 import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -17,6 +21,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -58,6 +63,47 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         log.warn("Overloaded, answered 503: {}", e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(ProblemType.OVERLOADED.problem("The service is busy; retry in a moment"));
+    }
+
+    /**
+     * The database went away during the request (its connection broke: a crash, a restart, a failover), also when the
+     * rollback on the broken connection then failed and Spring reports that instead: unavailable for a moment, not
+     * broken — a 503 the client may retry, never a 500 (found by infra/chaos: a PostgreSQL SIGKILL). A pool time-out
+     * stays {@link #overloaded} (the more specific handler); any other transaction failure stays unexpected.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransactionSystemException.class})
+    ResponseEntity<ProblemDetail> databaseLost(RuntimeException e) {
+        if (e instanceof TransactionSystemException t && !jdbcFailure(t) && !lostConnection(t.getApplicationException())) {
+            return unexpected(e);
+        }
+        log.warn("Database unavailable, answered 503: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(ProblemType.DATABASE_UNAVAILABLE.problem("The service lost its database; retry in a moment"));
+    }
+
+    /**
+     * The commit or rollback itself failed in JDBC (the driver or the pool: HikariCP's "Connection is closed" carries
+     * no SQLSTATE), e.g. a rollback on the connection a failed commit just broke.
+     */
+    private static boolean jdbcFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException || t instanceof DataAccessResourceFailureException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A broken connection somewhere in the chain: SQLSTATE class 08 (connection exception) or a resource failure. */
+    private static boolean lostConnection(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DataAccessResourceFailureException || t instanceof SQLRecoverableException
+                    || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

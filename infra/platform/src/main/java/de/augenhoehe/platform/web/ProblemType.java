@@ -32,6 +32,8 @@ public record ProblemType(HttpStatus status, String slug, String title) {
             "Gleichzeitige Änderung / Concurrent modification");
     public static final ProblemType CONSTRAINT_VIOLATED = new ProblemType(HttpStatus.CONFLICT, "constraint-violated", "Konflikt / Conflict");
     public static final ProblemType OVERLOADED = new ProblemType(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "Überlastet / Overloaded");
+    public static final ProblemType DATABASE_UNAVAILABLE = new ProblemType(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+            "Datenbank nicht erreichbar / Database unavailable");
     public static final ProblemType MAIL_UNAVAILABLE = new ProblemType(HttpStatus.SERVICE_UNAVAILABLE, "mail-unavailable",
             "Mailversand gestört / Mail unavailable");
     public static final ProblemType INTERNAL_ERROR = new ProblemType(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
