@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -44,6 +45,8 @@ public final class FeatureArchitecture {
             "de.augenhoehe.platform.events.EventPublisher");
     private static final String MAP_START = "<!-- module-map: written by ArchitectureTest, do not edit -->";
     private static final String MAP_END = "<!-- /module-map -->";
+
+    private static final Map<String, JavaClasses> IMPORTED = new ConcurrentHashMap<>();
 
     private FeatureArchitecture() {
     }
@@ -124,8 +127,10 @@ public final class FeatureArchitecture {
         return dot < 0 ? rest : rest.substring(0, dot);
     }
 
+    /** Read once per test JVM: check, recipe and module map look at the same compiled classes. */
     private static JavaClasses importMain(String rootPackage) {
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(rootPackage);
+        return IMPORTED.computeIfAbsent(rootPackage, root -> new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(root));
     }
 
     public static void check(String rootPackage) {
