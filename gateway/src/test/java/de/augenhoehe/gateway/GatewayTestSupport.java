@@ -47,7 +47,8 @@ final class GatewayTestSupport {
     }
 
     static Map<String, HttpServer> echoServices() {
-        return Map.of("partner", echo("partner"), "vacancy", echo("vacancy"), "measures", echo("measures"), "outreach", echo("outreach"));
+        return Map.of("partner", echo("partner"), "vacancy", echo("vacancy"), "measures", echo("measures"), "outreach", echo("outreach"),
+                "portal", echo("portal"));
     }
 
     static void register(DynamicPropertyRegistry registry, Map<String, HttpServer> services, boolean jwt) {

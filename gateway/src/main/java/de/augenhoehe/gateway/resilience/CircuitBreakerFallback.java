@@ -46,6 +46,9 @@ class CircuitBreakerFallback {
                 return write(exchange, HttpStatus.NOT_FOUND, null, instance);
             }
             String service = request.pathVariable("service");
+            if (service.equals(PortalUnavailable.SERVICE)) {
+                return PortalUnavailable.write(exchange, failure, circuits).then(Mono.empty());
+            }
             if (failure instanceof CallNotPermittedException) {
                 exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(circuits.secondsUntilHalfOpen(service)));
                 return write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "Der Dienst " + service + " ist vorübergehend nicht erreichbar "

@@ -1,5 +1,7 @@
 package de.augenhoehe.gateway.web;
 
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -38,7 +40,10 @@ class SecurityHeadersFilter implements WebFilter, Ordered {
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("X-Frame-Options", "DENY");
             headers.set("Referrer-Policy", "no-referrer");
-            headers.set("Content-Security-Policy", isDocs(path) ? DOCS_CSP : path.startsWith("/oauth2/login") ? LOGIN_CSP : API_CSP);
+            // the portal's pages carry the portal's own policy (it knows its scripts and a configured tile server)
+            if (!(headers.containsHeader("Content-Security-Policy") && PORTAL_ROUTE.equals(routeId(exchange)))) {
+                headers.set("Content-Security-Policy", isDocs(path) ? DOCS_CSP : path.startsWith("/oauth2/login") ? LOGIN_CSP : API_CSP);
+            }
             if (credentials) {
                 headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
                 headers.remove(HttpHeaders.EXPIRES);
@@ -46,6 +51,13 @@ class SecurityHeadersFilter implements WebFilter, Ordered {
             return Mono.empty();
         });
         return chain.filter(exchange);
+    }
+
+    static final String PORTAL_ROUTE = "portal";
+
+    private static String routeId(ServerWebExchange exchange) {
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        return route == null ? null : route.getId();
     }
 
     static boolean isDocs(String path) {

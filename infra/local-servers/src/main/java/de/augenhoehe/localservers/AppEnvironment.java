@@ -20,7 +20,7 @@ import java.util.Map;
  */
 record AppEnvironment(Map<String, Integer> ports, Path keys, boolean demo, Map<String, String> secrets) {
 
-    static final List<String> APPS = List.of("partner", "vacancy", "measures", "outreach", "gateway");
+    static final List<String> APPS = List.of("partner", "vacancy", "measures", "outreach", "gateway", "portal");
 
     /** The issuer of every token: the gateway's URL, through which clients reach the authorization server. */
     String issuer() {
@@ -54,6 +54,14 @@ record AppEnvironment(Map<String, Integer> ports, Path keys, boolean demo, Map<S
             for (String service : PlatformFolder.SERVICES) {
                 env.add("AUGENHOEHE_GATEWAY_SERVICES_" + service.toUpperCase(Locale.ROOT) + "=http://127.0.0.1:" + port(service));
             }
+            env.add("AUGENHOEHE_GATEWAY_SERVICES_PORTAL=http://127.0.0.1:" + port("portal"));
+            // SHORTCUT(#17): the portal calls the API with its visitor's address in X-Forwarded-For, and on one machine
+            // it shares the loopback address with every browser: the gateway believes X-Forwarded-For from loopback.
+            // An installation with the portal on its own address names only that address (see README "The portal").
+            env.add("AUGENHOEHE_GATEWAY_RATE_LIMITS_TRUSTED_PROXIES=127.0.0.1");
+            env.add("SPRING_CLOUD_GATEWAY_SERVER_WEBFLUX_TRUSTED_PROXIES=127\\.0\\.0\\.1");
+        } else if (app.equals("portal")) {
+            env.addAll(List.of("AUGENHOEHE_PORTAL_API_URL=" + issuer(), "AUGENHOEHE_PORTAL_PUBLIC_BASE_URL=" + issuer()));
         } else {
             env.addAll(List.of("SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:" + port("postgres") + "/" + app,
                     "SPRING_DATASOURCE_USERNAME=" + app, "SPRING_DATASOURCE_PASSWORD=" + secret(app),

@@ -14,7 +14,7 @@ import java.util.Map;
  * {@code run/env/APP.env} (owner only: it holds its database password), from which the script starts it.
  *
  * <pre>
- * --data DIR [--no-demo] --port KEY=PORT ...   (KEY: gateway partner vacancy measures outreach kafka kafka_controller postgres mail)
+ * --data DIR [--no-demo] --port KEY=PORT ...   (KEY: gateway partner vacancy measures outreach kafka kafka_controller postgres mail portal)
  * </pre>
  * Prints {@code demo=true|false} (the folder's choice) and a {@code warning=TEXT} line for each thing the user should know.
  */

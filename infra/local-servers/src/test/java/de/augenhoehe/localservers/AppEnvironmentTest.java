@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 
 class AppEnvironmentTest {
 
-    static final Map<String, Integer> PORTS = Map.of("gateway", 28080, "partner", 28081, "vacancy", 28082,
-            "measures", 28083, "outreach", 28084, "kafka", 28092, "kafka_controller", 28093, "postgres", 28032, "mail", 28025);
+    static final Map<String, Integer> PORTS = Map.ofEntries(Map.entry("gateway", 28080), Map.entry("partner", 28081), Map.entry("vacancy", 28082), Map.entry("measures", 28083),
+            Map.entry("outreach", 28084), Map.entry("kafka", 28092), Map.entry("kafka_controller", 28093), Map.entry("postgres", 28032),
+            Map.entry("mail", 28025), Map.entry("portal", 28085));
     private static final Map<String, String> SECRETS = Map.of("partner", "pw-partner", "vacancy", "pw-vacancy",
             "measures", "pw-measures", "outreach", "pw-outreach", "cursor", "cursor-key");
 
@@ -53,7 +54,7 @@ class AppEnvironmentTest {
                 "AUGENHOEHE_GATEWAY_SERVICES_PARTNER=http://127.0.0.1:28081",
                 "AUGENHOEHE_GATEWAY_SERVICES_VACANCY=http://127.0.0.1:28082",
                 "AUGENHOEHE_GATEWAY_SERVICES_MEASURES=http://127.0.0.1:28083",
-                "AUGENHOEHE_GATEWAY_SERVICES_OUTREACH=http://127.0.0.1:28084")
+                "AUGENHOEHE_GATEWAY_SERVICES_OUTREACH=http://127.0.0.1:28084", "AUGENHOEHE_GATEWAY_SERVICES_PORTAL=http://127.0.0.1:28085")
                 .noneMatch(v -> v.startsWith("SPRING_DATASOURCE") || v.startsWith("SPRING_KAFKA") || v.contains("SECRET"));
     }
 
@@ -67,8 +68,15 @@ class AppEnvironmentTest {
 
     @Test
     void an_unknown_application_or_a_missing_secret_is_refused() {
-        assertThatThrownBy(() -> environment.of("portal")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> environment.of("kiosk")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AppEnvironment(PORTS, Path.of("/k"), true, Map.of()).of("vacancy"))
                 .hasMessageContaining("cursor");
+    }
+
+    @Test
+    void the_portal_calls_the_api_through_the_gateway_and_has_neither_database_nor_broker() {
+        assertThat(environment.of("portal")).contains("SERVER_PORT=28085", "AUGENHOEHE_PORTAL_API_URL=http://127.0.0.1:28080",
+                "AUGENHOEHE_PORTAL_PUBLIC_BASE_URL=http://127.0.0.1:28080")
+                .noneMatch(line -> line.startsWith("SPRING_DATASOURCE") || line.startsWith("SPRING_KAFKA"));
     }
 }

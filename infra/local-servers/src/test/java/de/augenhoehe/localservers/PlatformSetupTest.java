@@ -79,7 +79,7 @@ class PlatformSetupTest {
 
         assertThat(Files.readAllLines(data.resolve("run/ports.env"))).containsExactly("gateway=28080", "partner=28081",
                 "vacancy=28082", "measures=28083", "outreach=28084", "kafka=28092", "kafka_controller=28093",
-                "postgres=28032", "mail=28025");
+                "postgres=28032", "mail=28025", "portal=28085");
         for (String app : AppEnvironment.APPS) {
             Path env = data.resolve("run/env/" + app + ".env");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(env))).isEqualTo("rw-------");
@@ -92,7 +92,7 @@ class PlatformSetupTest {
     private static Map<String, Integer> ports() {
         Map<String, Integer> ports = new LinkedHashMap<>();
         List.of("gateway=28080", "partner=28081", "vacancy=28082", "measures=28083", "outreach=28084", "kafka=28092",
-                "kafka_controller=28093", "postgres=28032", "mail=28025").forEach(p -> ports.put(p.split("=")[0],
+                "kafka_controller=28093", "postgres=28032", "mail=28025", "portal=28085").forEach(p -> ports.put(p.split("=")[0],
                 Integer.parseInt(p.split("=")[1])));
         return ports;
     }

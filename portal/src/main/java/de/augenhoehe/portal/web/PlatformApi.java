@@ -1,0 +1,152 @@
+package de.augenhoehe.portal.web;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.util.UriBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The portal's only way to the platform: the public API through the gateway. Every call carries the visitor's
+ * address (X-Forwarded-For, so the gateway's per-visitor limits and the services' visitor counts see the person,
+ * not the portal) and nothing of the visitor's cookies. A problem answer becomes an {@link ApiProblem}; a gateway
+ * that cannot be reached becomes one with status 503, so that a page can say so in German.
+ */
+@Component
+public class PlatformApi {
+
+    private final RestClient http;
+    private final JsonMapper json;
+
+    PlatformApi(PortalProperties properties, RestClient.Builder builder, JsonMapper json) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(properties.apiTimeout())
+                .version(HttpClient.Version.HTTP_1_1).build();
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
+        factory.setReadTimeout(properties.apiTimeout());
+        this.json = json;
+        this.http = builder.baseUrl(properties.apiUrl().toString()).requestFactory(factory)
+                .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE + ", " + MediaType.APPLICATION_PROBLEM_JSON_VALUE)
+                .requestInitializer(request -> forwardedFor().ifPresent(a -> request.getHeaders().set("X-Forwarded-For", a)))
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+                    throw problem(response.getStatusCode().value(), response.getBody().readAllBytes());
+                })
+                .build();
+    }
+
+    /** GET a JSON document; {@code uri} is a template ({@code /api/vacancies/{id}}) expanded with {@code vars}. */
+    public JsonNode get(String uri, Object... vars) {
+        return call(() -> http.get().uri(uri, vars).retrieve().body(JsonNode.class));
+    }
+
+    /** GET with query parameters added by the caller ({@code b -> b.queryParam("q", text)}). */
+    public JsonNode get(String path, Consumer<UriBuilder> query) {
+        return call(() -> http.get().uri(b -> {
+            b.path(path);
+            query.accept(b);
+            return b.build();
+        }).retrieve().body(JsonNode.class));
+    }
+
+    /** The raw bytes of a non-JSON resource (an iCalendar file, a data export), with its content type. */
+    public Download download(String uri, Map<String, String> headers, Object... vars) {
+        return call(() -> http.get().uri(uri, vars).headers(h -> headers.forEach(h::set)).exchange((request, response) -> {
+            if (response.getStatusCode().isError()) {
+                throw problem(response.getStatusCode().value(), response.getBody().readAllBytes());
+            }
+            MediaType type = response.getHeaders().getContentType();
+            return new Download(type == null ? MediaType.APPLICATION_OCTET_STREAM : type, response.getBody().readAllBytes());
+        }));
+    }
+
+    public record Download(MediaType contentType, byte[] body) {
+    }
+
+    /** POST a JSON body; answers the JSON body or an empty node (204). */
+    public JsonNode post(String uri, Object body, Map<String, String> headers, Object... vars) {
+        return send(http.post().uri(uri, vars), body, headers);
+    }
+
+    public JsonNode put(String uri, Object body, Map<String, String> headers, Object... vars) {
+        return send(http.put().uri(uri, vars), body, headers);
+    }
+
+    public JsonNode delete(String uri, Map<String, String> headers, Object... vars) {
+        return call(() -> orEmpty(http.delete().uri(uri, vars).headers(h -> headers.forEach(h::set)).retrieve().body(JsonNode.class)));
+    }
+
+    private JsonNode send(RestClient.RequestBodySpec spec, Object body, Map<String, String> headers) {
+        return call(() -> {
+            spec.headers(h -> headers.forEach(h::set));
+            if (body != null) {
+                spec.contentType(MediaType.APPLICATION_JSON).body(body);
+            }
+            return orEmpty(spec.retrieve().body(JsonNode.class));
+        });
+    }
+
+    private JsonNode orEmpty(JsonNode node) {
+        return node == null ? json.createObjectNode() : node;
+    }
+
+    private interface Call<T> {
+        T run() throws IOException;
+    }
+
+    private static <T> T call(Call<T> call) {
+        try {
+            return call.run();
+        } catch (ResourceAccessException | IOException unreachable) {
+            throw new ApiProblem(503, "unreachable", "Gateway not reachable", unreachable.getMessage(), Map.of(), Map.of());
+        }
+    }
+
+    private ApiProblem problem(int status, byte[] body) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        Map<String, Object> properties = new LinkedHashMap<>();
+        String slug = "";
+        String title = null;
+        String detail = null;
+        try {
+            JsonNode node = json.readTree(body);
+            String type = node.path("type").asString("");
+            slug = type.substring(Math.max(type.lastIndexOf('/'), type.lastIndexOf(':')) + 1);
+            title = node.path("title").asString(null);
+            detail = node.path("detail").asString(null);
+            for (JsonNode error : node.path("errors")) {
+                fields.putIfAbsent(error.path("field").asString(""), error.path("message").asString(""));
+            }
+            node.properties().forEach(e -> {
+                if (e.getValue().isValueNode()) {
+                    properties.put(e.getKey(), e.getValue().isNumber() ? e.getValue().numberValue() : e.getValue().asString());
+                }
+            });
+        } catch (RuntimeException notAProblem) {
+            // an answer without a problem body (e.g. from a proxy): the status alone decides
+        }
+        return new ApiProblem(status, slug, title, detail, fields, properties);
+    }
+
+    private static Optional<String> forwardedFor() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            return Optional.of(request.getRemoteAddr());
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,167 @@
+package de.augenhoehe.portal.journeys;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole platform as people meet it — Kafka, PostgreSQL, the four services, the gateway and the portal — started
+ * once per test JVM by {@code ./platform up} itself (the built jars, demo data, its own data folder under target/ and
+ * free ports), and stopped by {@code ./platform down} when the JVM ends. Journeys reach it only through the gateway,
+ * as a browser does; the demo mail server's inbox is read like an operator would ({@code /internal/mails}).
+ */
+public final class RunningPlatform {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path DATA = Path.of("target", "platform-data").toAbsolutePath();
+    private static final List<String> PORT_KEYS = List.of("GATEWAY", "PARTNER", "VACANCY", "MEASURES", "OUTREACH",
+            "PORTAL", "KAFKA", "KAFKA_CONTROLLER", "POSTGRES", "MAIL");
+    private static RunningPlatform instance;
+
+    private final Map<String, Integer> ports;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private String operationsToken;
+
+    private RunningPlatform(Map<String, Integer> ports) {
+        this.ports = ports;
+    }
+
+    /** The one platform of this JVM, started on first use. */
+    public static synchronized RunningPlatform get() {
+        if (instance == null) {
+            instance = start();
+        }
+        return instance;
+    }
+
+    /** The public base URL (the gateway), e.g. {@code http://127.0.0.1:19080}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + ports.get("GATEWAY");
+    }
+
+    public String url(String path) {
+        return baseUrl() + path;
+    }
+
+    public int port(String key) {
+        return ports.get(key);
+    }
+
+    /** The mails the demo mail server received for an address, newest last: subject and text. */
+    public List<Mail> mailsTo(String address) {
+        String body = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.get("OUTREACH") + "/internal/mails"))
+                .header("Authorization", "Bearer " + operationsToken()).GET().build());
+        return Mail.parse(body).stream().filter(m -> m.to().stream().anyMatch(address::equalsIgnoreCase)).toList();
+    }
+
+    /** Waits up to 30 s for the n-th mail (1-based) to an address. */
+    public Mail awaitMail(String address, int n) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            List<Mail> mails = mailsTo(address);
+            if (mails.size() >= n) {
+                return mails.get(n - 1);
+            }
+            sleep(250);
+        }
+        throw new AssertionError("no mail #" + n + " to " + address + " within 30 s");
+    }
+
+    /** A development token of the platform's data folder (demo mode), e.g. for a coordinator's view in a check. */
+    public synchronized String token(String roles, String... more) {
+        List<String> command = new ArrayList<>(List.of("./platform", "token", "--data", DATA.toString(),
+                "--subject", "browser-tests", "--roles", roles));
+        command.addAll(List.of(more));
+        return run(command, Duration.ofSeconds(60)).strip();
+    }
+
+    private synchronized String operationsToken() {
+        if (operationsToken == null) {
+            operationsToken = token("operations");
+        }
+        return operationsToken;
+    }
+
+    String send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new AssertionError(request.uri() + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new AssertionError(request.uri() + " not reachable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static RunningPlatform start() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String key : PORT_KEYS) {
+            ports.put(key, freePort());
+        }
+        RunningPlatform platform = new RunningPlatform(ports);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> platform.run(List.of("./platform", "down", "--data", DATA.toString()),
+                Duration.ofSeconds(90))));
+        // --fresh: every JVM starts from the demo data alone; the jars are the ones this build packaged
+        platform.run(List.of("./platform", "up", "--fresh", "--no-build", "--data", DATA.toString()), Duration.ofMinutes(8));
+        return platform;
+    }
+
+    private String run(List<String> command, Duration timeout) {
+        try {
+            Path log = Files.createTempFile("platform-", ".log");
+            ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+            ports.forEach((key, port) -> pb.environment().put("AUGENHOEHE_PORT_" + key, String.valueOf(port)));
+            // AOT caches pay off for people starting the platform again and again, not for one start per test JVM
+            pb.environment().put("AUGENHOEHE_AOT", "false");
+            pb.environment().put("AUGENHOEHE_START_TIMEOUT", "420");
+            Process process = pb.start();
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not finish within " + timeout + ":\n" + Files.readString(log));
+            }
+            String out = Files.readString(log, StandardCharsets.UTF_8);
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed (" + process.exitValue() + "):\n" + out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
