@@ -44,10 +44,13 @@ record AppEnvironment(Map<String, Integer> ports, Path keys, boolean demo, Map<S
         switch (app) {
             case "partner" -> env.addAll(List.of("AUGENHOEHE_IDENTITY_ISSUER=" + issuer(),
                     "AUGENHOEHE_IDENTITY_SIGNING_KEY_LOCATION=file:" + keys.resolve(DevTokens.PRIVATE_KEY_FILE)));
-            // signs search cursors; vacancy-service refuses to start without one outside demo mode
-            case "vacancy" -> env.add("AUGENHOEHE_SEARCH_CURSOR_SECRET=" + secret(PlatformFolder.CURSOR));
+            // signs search cursors; vacancy-service refuses to start without one outside demo mode. The one public
+            // address (the gateway, where the portal's pages are) is in every link a service writes: JSON-LD, mails, QR codes
+            case "vacancy" -> env.addAll(List.of("AUGENHOEHE_SEARCH_CURSOR_SECRET=" + secret(PlatformFolder.CURSOR),
+                    "AUGENHOEHE_SEARCH_PUBLIC_BASE_URL=" + issuer()));
             // links in registration mails; its SMTP server is outreach's local one (demo mode)
             case "measures" -> env.add("AUGENHOEHE_MEASURES_PUBLIC_BASE_URL=" + issuer());
+            case "outreach" -> env.add("AUGENHOEHE_OUTREACH_PUBLIC_BASE_URL=" + issuer());
             default -> { }
         }
         if (app.equals("gateway")) {

@@ -28,6 +28,7 @@ class AppEnvironmentTest {
                 "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES=augenhoehe",
                 "AUGENHOEHE_DEMO_ENABLED=true",
                 "SPRING_MAIL_HOST=127.0.0.1", "SPRING_MAIL_PORT=28025",
+                "AUGENHOEHE_OUTREACH_PUBLIC_BASE_URL=http://127.0.0.1:28080",
                 "SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:28032/outreach",
                 "SPRING_DATASOURCE_USERNAME=outreach", "SPRING_DATASOURCE_PASSWORD=pw-outreach",
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:28092");
@@ -71,6 +72,13 @@ class AppEnvironmentTest {
         assertThatThrownBy(() -> environment.of("kiosk")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AppEnvironment(PORTS, Path.of("/k"), true, Map.of()).of("vacancy"))
                 .hasMessageContaining("cursor");
+    }
+
+    @Test
+    void every_link_a_service_writes_names_the_gateway_as_the_one_public_address() {
+        assertThat(environment.of("vacancy")).contains("AUGENHOEHE_SEARCH_PUBLIC_BASE_URL=http://127.0.0.1:28080");
+        assertThat(environment.of("measures")).contains("AUGENHOEHE_MEASURES_PUBLIC_BASE_URL=http://127.0.0.1:28080");
+        assertThat(environment.of("outreach")).contains("AUGENHOEHE_OUTREACH_PUBLIC_BASE_URL=http://127.0.0.1:28080");
     }
 
     @Test
