@@ -42,7 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "augenhoehe.gateway.rate-limits.rules[1].methods[0]=POST",
         "augenhoehe.gateway.rate-limits.rules[1].capacity=2",
         "augenhoehe.gateway.rate-limits.rules[1].refill-per-second=0.01",
-        "augenhoehe.gateway.rate-limits.trusted-proxies[0]=127.0.0.9"})
+        "augenhoehe.gateway.rate-limits.trusted-proxies[0]=127.0.0.8/30"})
 class RateLimitTest {
 
     static final Map<String, AtomicInteger> REACHED = new ConcurrentHashMap<>();
@@ -152,7 +152,8 @@ class RateLimitTest {
         assertThat(send("GET", "/api/campaigns/anon", subject("from-2"), "127.0.0.2").statusCode())
                 .as("a logged-in user at that address has their own bucket").isEqualTo(200);
 
-        // behind the trusted proxy 127.0.0.9 the client is the right-most untrusted X-Forwarded-For entry
+        // behind a trusted proxy (127.0.0.9, in the range 127.0.0.8/30 — a chart names the pods' CIDR) the client is the
+        // right-most untrusted X-Forwarded-For entry
         for (int i = 0; i < 3; i++) {
             assertThat(send("GET", "/api/vacancies/proxied", null, "127.0.0.9", "X-Forwarded-For", "198.51.100.1").statusCode()).isEqualTo(200);
         }

@@ -3,8 +3,8 @@ package de.augenhoehe.gateway.ratelimit;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
+import de.augenhoehe.clients.TrustedProxies;
 import de.augenhoehe.gateway.ratelimit.RateLimitProperties.Bucket;
 import de.augenhoehe.gateway.ratelimit.RateLimitProperties.Rule;
 import de.augenhoehe.gateway.ratelimit.RateLimitStore.Decision;
@@ -38,7 +38,7 @@ class RateLimitFilter implements WebFilter, Ordered {
     private final RateLimitProperties properties;
     private final RateLimitStore store;
     private final List<CompiledRule> rules;
-    private final Set<String> trustedProxies;
+    private final TrustedProxies trustedProxies;
 
     public RateLimitFilter(RateLimitProperties properties, RateLimitStore store) {
         this.properties = properties;
@@ -47,7 +47,7 @@ class RateLimitFilter implements WebFilter, Ordered {
         this.rules = properties.rules().stream().map(r -> new CompiledRule(r,
                 r.paths().stream().map(parser::parse).toList(),
                 r.methods().stream().map(m -> m.toUpperCase(Locale.ROOT)).toList())).toList();
-        this.trustedProxies = Set.copyOf(properties.trustedProxies());
+        this.trustedProxies = new TrustedProxies(properties.trustedProxies());
     }
 
     @Override
@@ -100,17 +100,7 @@ class RateLimitFilter implements WebFilter, Ordered {
     String address(ServerWebExchange exchange) {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
         String peer = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
-        if (trustedProxies.isEmpty() || !trustedProxies.contains(peer)) {
-            return peer;
-        }
-        List<String> forwarded = exchange.getRequest().getHeaders().getValuesAsList("X-Forwarded-For");
-        for (int i = forwarded.size() - 1; i >= 0; i--) {
-            String hop = forwarded.get(i).trim();
-            if (!hop.isEmpty() && !trustedProxies.contains(hop)) {
-                return hop;
-            }
-        }
-        return peer;
+        return trustedProxies.client(peer, exchange.getRequest().getHeaders().getOrEmpty("X-Forwarded-For"));
     }
 
     private record CompiledRule(Rule rule, List<PathPattern> patterns, List<String> methods) {

@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param authenticated  default bucket for requests with a valid token (keyed by {@code sub}, else {@code client_id})
  * @param anonymous      default bucket for requests without a token (keyed by the client address)
  * @param rules          stricter buckets for path patterns; the first matching rule replaces the default bucket
- * @param trustedProxies addresses of proxies whose {@code X-Forwarded-For} is believed; empty (default): the header is
+ * @param trustedProxies addresses or CIDR ranges of proxies whose {@code X-Forwarded-For} is believed (the portal, an
+ *                       ingress controller); empty (default): the header is
  *                       ignored and the TCP peer address is the client
  * @param idleExpiry     in-memory buckets untouched this long are dropped (a dropped bucket is a full one anyway when
  *                       this is at least the time to refill)

@@ -1,109 +1,28 @@
 package de.augenhoehe.platform.web;
 
-import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import de.augenhoehe.clients.TrustedProxies;
+
 /**
- * The address a request came from, the same in every service and as the gateway's rate limiter determines it: the TCP
- * peer, or — only when the peer is a trusted proxy (the gateway) — the right-most {@code X-Forwarded-For} hop that is
- * not itself a trusted proxy (hops further left can be forged by the caller). A forged header sent straight to a
- * service port is ignored. Trusted proxies are addresses or CIDR ranges ({@code 10.0.0.0/8}, {@code fd00::/8}),
- * literals only: nothing is ever resolved by DNS.
+ * The address a request came from, the same in every service and as the gateway's rate limiter determines it
+ * ({@link TrustedProxies}): the TCP peer, or — only when the peer is a trusted proxy (the gateway) — the right-most
+ * {@code X-Forwarded-For} hop that is not itself a trusted proxy. A forged header sent straight to a service port is
+ * ignored. Trusted proxies are addresses or CIDR ranges, literals only.
  */
 public final class ClientAddresses {
 
-    private static final int MAX_HOPS = 64;
-    private static final int MAX_LENGTH = 100;
-
-    private final List<Range> trustedProxies;
+    private final TrustedProxies trustedProxies;
 
     /** @throws IllegalArgumentException for an entry that is no address or range (a configuration error: refuse to start) */
     public ClientAddresses(List<String> trustedProxies) {
-        List<Range> ranges = new ArrayList<>();
-        for (String entry : trustedProxies) {
-            if (!entry.isBlank()) {
-                ranges.add(Range.parse(entry.strip()));
-            }
-        }
-        this.trustedProxies = List.copyOf(ranges);
+        this.trustedProxies = new TrustedProxies(trustedProxies);
     }
 
     public String of(HttpServletRequest request) {
-        String peer = request.getRemoteAddr();
-        if (!trusted(peer)) {
-            return peer;
-        }
-        List<String> hops = new ArrayList<>();
-        for (String header : Collections.list(request.getHeaders("X-Forwarded-For"))) {
-            for (String hop : header.split(",", MAX_HOPS)) {
-                hops.add(hop.strip());
-            }
-        }
-        for (int i = hops.size() - 1; i >= 0; i--) {
-            String hop = hops.get(i);
-            if (!hop.isEmpty() && !trusted(hop)) {
-                return hop.length() > MAX_LENGTH ? hop.substring(0, MAX_LENGTH) : hop;
-            }
-        }
-        return peer;
-    }
-
-    private boolean trusted(String address) {
-        byte[] bytes = Range.literal(address);
-        return bytes != null && trustedProxies.stream().anyMatch(r -> r.contains(bytes));
-    }
-
-    private record Range(byte[] network, int prefix) {
-
-        static Range parse(String entry) {
-            int slash = entry.indexOf('/');
-            byte[] network = literal(slash < 0 ? entry : entry.substring(0, slash));
-            if (network == null) {
-                throw new IllegalArgumentException("trusted proxies: not an IP address or CIDR range: " + entry);
-            }
-            int prefix;
-            try {
-                prefix = slash < 0 ? network.length * 8 : Integer.parseInt(entry.substring(slash + 1));
-            } catch (NumberFormatException e) {
-                prefix = -1;
-            }
-            if (prefix < 0 || prefix > network.length * 8) {
-                throw new IllegalArgumentException("trusted proxies: bad prefix length in " + entry);
-            }
-            return new Range(network, prefix);
-        }
-
-        boolean contains(byte[] address) {
-            if (address.length != network.length) {
-                return false;
-            }
-            for (int bit = 0; bit < prefix; bit++) {
-                int mask = 0x80 >> (bit % 8);
-                if ((address[bit / 8] & mask) != (network[bit / 8] & mask)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /** The bytes of an IPv4 or IPv6 literal; null for anything else (a host name is never resolved). */
-        static byte[] literal(String text) {
-            if (text == null || text.length() < 2 || text.length() > 45 || !text.chars().allMatch(Range::literalChar)) {
-                return null;
-            }
-            try {
-                return InetAddress.ofLiteral(text).getAddress(); // parses, never resolves
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }
-
-        private static boolean literalChar(int c) {
-            return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == ':' || c == '.';
-        }
+        return trustedProxies.client(request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")));
     }
 }
