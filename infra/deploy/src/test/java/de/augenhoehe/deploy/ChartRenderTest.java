@@ -34,12 +34,13 @@ class ChartRenderTest {
     void renders_the_expected_objects_of_each_kind(String valuesFile) {
         boolean large = valuesFile.equals("values-large.yaml");
         Map<String, Long> expected = new TreeMap<>(Map.ofEntries(
-                // the gateway and four services: a Deployment, Service, PDB, ServiceMonitor and NetworkPolicy each
-                Map.entry("Deployment", 5L), Map.entry("Service", 5L), Map.entry("PodDisruptionBudget", 5L),
-                Map.entry("ServiceMonitor", 5L),
-                Map.entry("HorizontalPodAutoscaler", 1L), Map.entry("Ingress", 1L),
-                // default deny, DNS, one per service and the gateway, one per database
-                Map.entry("NetworkPolicy", 2L + 5 + 4),
+                // the gateway, four services and the portal: a Deployment, Service, PDB, ServiceMonitor and NetworkPolicy each
+                Map.entry("Deployment", 6L), Map.entry("Service", 6L), Map.entry("PodDisruptionBudget", 6L),
+                Map.entry("ServiceMonitor", 6L),
+                // the gateway and the portal scale on CPU
+                Map.entry("HorizontalPodAutoscaler", 2L), Map.entry("Ingress", 1L),
+                // default deny, DNS, one per service, the gateway and the portal, one per database
+                Map.entry("NetworkPolicy", 2L + 6 + 4),
                 Map.entry("Kafka", 1L), Map.entry("KafkaNodePool", 1L),
                 // four topics and the dead-letter topic of each (every topic is consumed by someone)
                 Map.entry("KafkaTopic", 8L), Map.entry("KafkaUser", 4L),

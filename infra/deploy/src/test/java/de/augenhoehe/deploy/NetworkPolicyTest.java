@@ -24,16 +24,17 @@ class NetworkPolicyTest {
     static final List<String> VALUES_FILES = Chart.VALUES_FILES;
 
     static final String EXPECTED = """
-                               gateway partner vacancy measures outreach partner-db vacancy-db measures-db outreach-db kafka dns smtp internet
-            ingress-controller x       -       -       -        -        -          -          -           -           -     x   x    x
-            prometheus         x       x       x       x        x        -          -          -           -           -     x   x    x
-            gateway            -       x       x       x        x        -          -          -           -           -     x   -    -
-            partner-service    -       -       -       -        -        x          -          -           -           x     x   -    -
-            vacancy-service    -       -       -       -        -        -          x          -           -           x     x   -    -
-            measures-service   -       -       -       -        -        -          -          x           -           x     x   x    -
-            outreach-service   -       -       -       -        -        -          -          -           x           x     x   x    -
-            intruder           -       -       -       -        -        -          -          -           -           -     x   x    x
-            cnpg-operator      -       -       -       -        -        x          x          x           x           -     x   x    x
+                               gateway partner vacancy measures outreach portal partner-db vacancy-db measures-db outreach-db kafka dns smtp internet
+            ingress-controller x       -       -       -        -        -      -          -          -           -           -     x   x    x
+            prometheus         x       x       x       x        x        x      -          -          -           -           -     x   x    x
+            gateway            -       x       x       x        x        x      -          -          -           -           -     x   -    -
+            partner-service    -       -       -       -        -        -      x          -          -           -           x     x   -    -
+            vacancy-service    -       -       -       -        -        -      -          x          -           -           x     x   -    -
+            measures-service   -       -       -       -        -        -      -          -          x           -           x     x   x    -
+            outreach-service   -       -       -       -        -        -      -          -          -           x           x     x   x    -
+            portal             x       -       -       -        -        -      -          -          -           -           -     x   -    -
+            intruder           -       -       -       -        -        -      -          -          -           -           -     x   x    x
+            cnpg-operator      -       -       -       -        -        -      x          x          x           x           -     x   x    x
             """;
 
     @ParameterizedTest
@@ -47,11 +48,11 @@ class NetworkPolicyTest {
         // partner-service gets mail: its SMTP egress opens
         String withMail = table(Chart.render("values.yaml", Map.of("services.partner-service.mail", true)));
         assertThat(withMail).isNotEqualTo(normalized(EXPECTED));
-        assertThat(row(withMail, "partner-service")).isEqualTo("partner-service - - - - - x - - - x x x -");
+        assertThat(row(withMail, "partner-service")).isEqualTo("partner-service - - - - - - x - - - x x x -");
         // the database's own policy removed: any pod of the namespace reaches it
         Chart.Manifests m = Chart.render("values.yaml", Map.of());
         m.objects().remove(m.named("NetworkPolicy", "augenhoehe-partner-db"));
-        assertThat(row(table(m), "intruder")).isEqualTo("intruder - - - - - x - - - - x x x");
+        assertThat(row(table(m), "intruder")).isEqualTo("intruder - - - - - - x - - - - x x x");
     }
 
     /** The table of the rendered policies, in the layout of {@link #EXPECTED} (single spaces). */
@@ -60,7 +61,7 @@ class NetworkPolicyTest {
         Map<String, Destination> destinations = new LinkedHashMap<>();
         sources.put("ingress-controller", Endpoint.pod("ingress-controller", "ingress-nginx", Map.of("app.kubernetes.io/name", "ingress-nginx")));
         sources.put("prometheus", Endpoint.pod("prometheus", "monitoring", Map.of("app.kubernetes.io/name", "prometheus")));
-        for (String app : List.of("gateway", "partner-service", "vacancy-service", "measures-service", "outreach-service")) {
+        for (String app : List.of("gateway", "partner-service", "vacancy-service", "measures-service", "outreach-service", "portal")) {
             Map<String, Object> d = m.named("Deployment", "augenhoehe-" + app);
             Endpoint pod = Endpoint.pod(app, Chart.NAMESPACE, strings(Obj.map(d, "spec.template.metadata.labels")));
             sources.put(app, pod);

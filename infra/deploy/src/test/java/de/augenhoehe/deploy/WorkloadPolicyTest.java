@@ -32,7 +32,7 @@ class WorkloadPolicyTest {
     @FieldSource("VALUES_FILES")
     void every_workload_keeps_the_policies(String valuesFile) {
         Chart.Manifests m = Chart.render(valuesFile);
-        assertThat(m.ofKind("Deployment")).hasSize(5);
+        assertThat(m.ofKind("Deployment")).hasSize(6); // the gateway, four services, the portal
         assertThat(violations(m)).isEmpty();
     }
 
@@ -48,9 +48,9 @@ class WorkloadPolicyTest {
                 .containsExactly("Deployment augenhoehe-vacancy-service: container vacancy-service has no limits.cpu",
                         "Deployment augenhoehe-vacancy-service: container vacancy-service has no limits.memory");
         assertThat(violations(broken(Map.of("shutdown.terminationGracePeriodSeconds", 25))))
-                .hasSize(5).allMatch(v -> v.contains("grace period 25 s is not longer than preStop 10 s + shutdown 20 s"));
+                .hasSize(6).allMatch(v -> v.contains("grace period 25 s is not longer than preStop 10 s + shutdown 20 s"));
         assertThat(violations(broken(Map.of("shutdown.springShutdownSeconds", 4, "shutdown.terminationGracePeriodSeconds", 40))))
-                .hasSize(5).allMatch(v -> v.contains("graceful shutdown 4 s is not longer than the longest request (5 s)"));
+                .hasSize(6).allMatch(v -> v.contains("graceful shutdown 4 s is not longer than the longest request (6 s)"));
         assertThat(violations(broken(Map.of("services.vacancy-service.env.AUGENHOEHE_SEARCH_CURSOR_SECRET", "abc"))))
                 .containsExactly("Deployment augenhoehe-vacancy-service: AUGENHOEHE_SEARCH_CURSOR_SECRET is a literal value");
         assertThat(violations(broken(Map.of("services.gateway.signsTokens", true))))
