@@ -147,23 +147,28 @@ class LedgerIT extends InOneNetwork {
                 "{\"returneeId\":\"" + returnee + "\",\"employerId\":\"" + employer + "\",\"occurredAt\":\"" + now + "\"}", 2);
         // Markers after the duplicates on the same keys: once they are recorded, everything before them was consumed.
         String mMarker = send("measure-events", measure, "augenhoehe.measures.registration-confirmed.v1", measureData(employer, 1, now), 1);
-        String vMarker = send("vacancy-events", vacancy, "augenhoehe.vacancy.published.v1",
-                "{\"vacancyId\":\"" + vacancy + "\",\"employerId\":\"" + sender + "\"}", 1);
-        Eventually.await("all events consumed", Duration.ofSeconds(60), () -> sourceEntries(mMarker) == 1 && sourceEntries(vMarker) == 1
-                && sourceEntries(hired) == 1);
+        UUID other = UUID.randomUUID();
+        String vMarker = send("vacancy-events", other, "augenhoehe.vacancy.closed.v1",
+                "{\"vacancyId\":\"" + other + "\",\"employerId\":\"" + sender + "\",\"reason\":\"FILLED\"}", 1);
+        Eventually.await("all events consumed", Duration.ofSeconds(60), () -> sourceEntries(mMarker) == 1 && sourceEntries(vMarker) == 2
+                && sourceEntries(hired) == 1 && consumed(published));
 
-        for (String id : new String[] { c1, p1, published, filled, hired }) {
+        for (String id : new String[] { c1, p1, hired }) {
             assertThat(sourceEntries(id)).as(id).isEqualTo(1);
             assertThat(jdbc.queryForObject("select count(*) from consumed_event where event_id = ?", Integer.class, id)).isEqualTo(1);
         }
+        // A posting gives when it is filled: publishing makes no entry, filling a GIVE and a GAIN.
+        assertThat(sourceEntries(published)).isZero();
+        assertThat(sourceEntries(filled)).isEqualTo(2);
         assertThat(jdbc.queryForList("select category || ':' || side || ':' || quantity::int || ':' || coalesce(network_id::text, '-') from ledger_entry where partner_id = ? order by category",
-                String.class, sender)).containsExactlyInAnyOrder("PARTICIPANTS_SENT:GAIN:2:-", "PARTICIPANTS_SENT:GAIN:1:-", "VACANCIES:GIVE:1:-");
+                String.class, sender)).containsExactlyInAnyOrder("PARTICIPANTS_SENT:GAIN:2:-", "PARTICIPANTS_SENT:GAIN:1:-", "VACANCIES:GIVE:1:-",
+                "VACANCIES_FILLED:GAIN:1:-");
         assertThat(jdbc.queryForList("select category || ':' || side || ':' || quantity::int || ':' || coalesce(network_id::text, '-') from ledger_entry where partner_id = ? order by category",
                 String.class, employer)).containsExactlyInAnyOrder("PARTICIPANTS_SENT:GAIN:1:-", "RETURNEES_HIRED:GAIN:1:-",
-                        "VACANCIES:GIVE:2:" + network, "VACANCIES_FILLED:GAIN:1:-");
+                        "VACANCIES:GIVE:1:-", "VACANCIES_FILLED:GAIN:1:-");
         assertThat(entries(unknown)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from ledger_entry where origin = 'REALISED' and source_event_type = 'augenhoehe.vacancy.closed.v1' and partner_id = ?",
-                Integer.class, employer)).isEqualTo(1);
+                Integer.class, employer)).isEqualTo(2);
 
         // The second guard: the unique index refuses a second entry of one source event for one partner.
         assertThatThrownBy(() -> jdbc.update("insert into ledger_entry (id, partner_id, side, category, quantity, unit, period_from, period_to,"
@@ -254,16 +259,17 @@ class LedgerIT extends InOneNetwork {
         assertConforms(VACANCY_SCHEMAS, "augenhoehe.vacancy.closed.v1", closed);
         String c = send("vacancy-events", vacancy, "augenhoehe.vacancy.closed.v1", closed, 2);
         UUID internship = UUID.randomUUID();
-        String i = send("vacancy-events", internship, "augenhoehe.vacancy.published.v1",
-                vacancyData(internship, employer, "[\"" + third + "\"]", "INTERNSHIP", 1, null), 1);
-        Eventually.await("vacancy events consumed", Duration.ofSeconds(60), () -> sourceEntries(p) == 1 && sourceEntries(c) == 1 && sourceEntries(i) == 1);
+        String i = send("vacancy-events", internship, "augenhoehe.vacancy.closed.v1",
+                vacancyData(internship, employer, "[\"" + third + "\"]", "INTERNSHIP", 1, "FILLED"), 1);
+        Eventually.await("vacancy events consumed", Duration.ofSeconds(60), () -> consumed(p) && sourceEntries(c) == 2 && sourceEntries(i) == 2);
 
         var own = json(api().send("GET", "/api/partners/" + employer + "/balance", partnerAdmin("e", employer), null));
         assertThat(own.get("gave").toString()).contains("\"category\":\"VACANCIES\"").contains("\"category\":\"INTERNSHIP_PLACES\"");
         JsonNode vacancies = line(own.get("gave"), "VACANCIES");
         assertThat(vacancies.get("realised").decimalValue()).isEqualByComparingTo("3");
         assertThat(vacancies.get("entries").asInt()).isEqualTo(1);
-        assertThat(line(own.get("gained"), "VACANCIES_FILLED").get("realised").decimalValue()).isEqualByComparingTo("3");
+        // the apprenticeship (3) and the internship (1), both filled
+        assertThat(line(own.get("gained"), "VACANCIES_FILLED").get("realised").decimalValue()).isEqualByComparingTo("4");
         for (UUID n : new UUID[] { network, second }) {
             var balance = json(api().send("GET", "/api/networks/" + n + "/balance", both, null));
             JsonNode m = member(balance, employer);
@@ -272,7 +278,7 @@ class LedgerIT extends InOneNetwork {
             // The internship was published for a third network only: it does not count here.
             assertThat(m.get("gave").toString()).doesNotContain("INTERNSHIP_PLACES");
         }
-        assertThat(jdbc.queryForObject("select cardinality(network_ids) from ledger_entry where source_event_id = ?", Integer.class, p)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select cardinality(network_ids) from ledger_entry where source_event_id = ? and side = 'GIVE'", Integer.class, c)).isEqualTo(2);
     }
 
     @Test
@@ -315,6 +321,31 @@ class LedgerIT extends InOneNetwork {
         assertThat(member(balance, school).get("onlyGives").asBoolean()).isTrue();
     }
 
+    @Test
+    void a_posting_gives_when_it_is_filled_never_when_withdrawn_or_expired_whatever_the_order_of_its_events() throws Exception {
+        UUID employer = member("Stellen GmbH");
+        String nets = "[\"" + network + "\"]";
+        // Published and withdrawn unfilled, published and expired: nothing given (issue #16: 39 → 42 and stayed).
+        UUID withdrawn = UUID.randomUUID();
+        UUID expired = UUID.randomUUID();
+        String w1 = send("vacancy-events", withdrawn, "augenhoehe.vacancy.published.v1", vacancyData(withdrawn, employer, nets, "JOB", 3, null), 1);
+        String w2 = send("vacancy-events", withdrawn, "augenhoehe.vacancy.closed.v1", vacancyData(withdrawn, employer, nets, "JOB", 3, "WITHDRAWN"), 2);
+        String e1 = send("vacancy-events", expired, "augenhoehe.vacancy.published.v1", vacancyData(expired, employer, nets, "JOB", 2, null), 1);
+        String e2 = send("vacancy-events", expired, "augenhoehe.vacancy.closed.v1", vacancyData(expired, employer, nets, "JOB", 2, "EXPIRED"), 1);
+        // Filled: its closing arrives first, twice under one id and once more under another (a replay), its publication last.
+        UUID filled = UUID.randomUUID();
+        String f1 = send("vacancy-events", filled, "augenhoehe.vacancy.closed.v1", vacancyData(filled, employer, nets, "APPRENTICESHIP", 4, "FILLED"), 2);
+        String f2 = send("vacancy-events", filled, "augenhoehe.vacancy.closed.v1", vacancyData(filled, employer, nets, "APPRENTICESHIP", 4, "FILLED"), 1);
+        String f3 = send("vacancy-events", filled, "augenhoehe.vacancy.published.v1", vacancyData(filled, employer, nets, "APPRENTICESHIP", 4, null), 1);
+        Eventually.await("vacancy events consumed", Duration.ofSeconds(120),
+                () -> java.util.stream.Stream.of(w1, w2, e1, e2, f1, f2, f3).allMatch(this::consumed));
+
+        assertThat(jdbc.queryForList("select category || ':' || side || ':' || quantity::int || ':' || network_id from ledger_entry where partner_id = ?",
+                String.class, employer)).containsExactlyInAnyOrder("VACANCIES:GIVE:4:" + network, "VACANCIES_FILLED:GAIN:4:" + network);
+        var balance = json(api().send("GET", "/api/networks/" + network + "/balance", coordinator, null));
+        assertThat(line(member(balance, employer).get("gave"), "VACANCIES").get("realised").decimalValue()).isEqualByComparingTo("4");
+    }
+
     String outcome(UUID measure, UUID host, UUID employer, String outcome) {
         return "{\"measureId\":\"" + measure + "\",\"networkId\":\"" + network + "\",\"hostPartnerId\":\"" + host
                 + "\",\"sendingPartnerId\":null,\"employerPartnerId\":" + (employer == null ? "null" : "\"" + employer + "\"")
@@ -348,6 +379,10 @@ class LedgerIT extends InOneNetwork {
             }
         }
         throw new AssertionError("no member " + partner + " in " + balance);
+    }
+
+    boolean consumed(String eventId) {
+        return jdbc.queryForObject("select count(*) from consumed_event where event_id = ?", Integer.class, eventId) > 0;
     }
 
     int sourceEntries(String eventId) {

@@ -37,7 +37,7 @@ class Ledger {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         LedgerEntry e = new LedgerEntry(UUID.randomUUID(), partner, network, category.side, category, quantity, unit, from, to,
                 Origin.PLEDGED, null, now);
-        insert(e, network == null ? List.of() : List.of(network), by, null);
+        insert(e, network == null ? List.of() : List.of(network), by, null, null);
         events.publish(ContributionPledged.TYPE, partner.toString(), new ContributionPledged(e.id().toString(),
                 partner.toString(), network == null ? null : network.toString(), category, quantity, unit, from, to, now));
         return e;
@@ -48,22 +48,22 @@ class Ledger {
      * when this source event was already recorded for this partner.
      */
     boolean realise(UUID partner, List<UUID> networks, Category category, BigDecimal quantity, String unit, LocalDate day,
-            String eventId, String eventType) {
+            String eventId, String eventType, String cause) {
         UUID single = networks.size() == 1 ? networks.get(0) : null;
         LedgerEntry e = new LedgerEntry(UUID.randomUUID(), partner, single, category.side, category, quantity, unit, day, day,
                 Origin.REALISED, eventType, Instant.now().truncatedTo(ChronoUnit.MICROS));
-        return insert(e, networks, null, eventId) == 1;
+        return insert(e, networks, null, eventId, cause) == 1;
     }
 
-    private int insert(LedgerEntry e, List<UUID> networks, String by, String eventId) {
+    private int insert(LedgerEntry e, List<UUID> networks, String by, String eventId, String cause) {
         return jdbc.update("""
                 insert into ledger_entry (id, partner_id, network_id, network_ids, side, category, quantity, unit, period_from,
-                                          period_to, origin, pledged_by, source_event_id, source_event_type, created_at)
-                values (?, ?, ?, string_to_array(?, ',')::uuid[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (source_event_id, partner_id) where source_event_id is not null do nothing""",
+                                          period_to, origin, pledged_by, source_event_id, source_event_type, cause_id, created_at)
+                values (?, ?, ?, string_to_array(?, ',')::uuid[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict do nothing""", // one per (source event, partner, category) and per (cause, partner, category)
                 e.id(), e.partnerId(), e.networkId(), String.join(",", networks.stream().map(UUID::toString).toList()),
                 e.side().name(), e.category().name(), e.quantity(), e.unit(), Date.valueOf(e.from()), Date.valueOf(e.to()),
-                e.origin().name(), by, eventId, e.sourceEventType(), Timestamp.from(e.createdAt()));
+                e.origin().name(), by, eventId, e.sourceEventType(), cause, Timestamp.from(e.createdAt()));
     }
 
     boolean hasPledgesBy(String by) {

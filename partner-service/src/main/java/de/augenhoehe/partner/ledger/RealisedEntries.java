@@ -47,6 +47,15 @@ class RealisedEntries {
      * Returns whether an entry was written.
      */
     boolean record(ReceivedEvent event, UUID partner, List<UUID> networks, Category category, BigDecimal quantity, String unit) {
+        return record(event, null, partner, networks, category, quantity, unit);
+    }
+
+    /**
+     * As above, for a {@code cause}: the id of the thing the entry stands for (a posting, a registration, a measure). One
+     * entry per cause, partner and category, whatever events about it arrive (a second guard beside the event id).
+     */
+    boolean record(ReceivedEvent event, String cause, UUID partner, List<UUID> networks, Category category, BigDecimal quantity,
+            String unit) {
         if (partner == null) {
             log.info("event {} of type {} names no partner, no {} entry", event.id(), event.type(), category);
             return false;
@@ -58,11 +67,20 @@ class RealisedEntries {
         if (quantity.signum() <= 0) {
             throw new UnreadableEventException("event " + event.id() + " has no positive quantity");
         }
-        if (!ledger.realise(partner, networks, category, quantity, unit, day(event), event.id(), event.type())) {
+        if (!ledger.realise(partner, networks, category, quantity, unit, day(event), event.id(), event.type(), cause)) {
             log.info("event {} already in the ledger for partner {}", event.id(), partner);
             return false;
         }
         return true;
+    }
+
+    /** The id of an entry's cause in {@code field} (a uuid); unreadable (dead letter) when absent or not a uuid. */
+    static String cause(ReceivedEvent event, String field) {
+        UUID id = uuid(event, field, true);
+        if (id == null) {
+            throw new UnreadableEventException("event " + event.id() + " has no " + field);
+        }
+        return id.toString();
     }
 
     /** The partner id in {@code field}; null when absent, unreadable (dead letter) when not a uuid. */
