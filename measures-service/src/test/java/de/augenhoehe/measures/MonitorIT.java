@@ -125,6 +125,66 @@ class MonitorIT {
     }
 
     @Test
+    void only_real_vacancies_are_stock_and_flows_other_offers_are_counted_as_what_they_are_and_a_replay_gives_the_same() {
+        Vacancies feed = new Vacancies(kafka, jdbc);
+        String kreis = "08125";
+        Instant mar = Instant.parse("2026-03-02T09:00:00Z");
+        // Occupation group 242: a job (3), an apprenticeship (2), a dual study place (1) — real vacancies
+        feed.published("JOB", network, kreis, "242", 3, false, mar);
+        UUID apprenticeship = feed.published("APPRENTICESHIP", network, kreis, "242", 2, false, mar);
+        feed.published("DUAL_STUDY", network, kreis, "242", 1, false, mar);
+        // … and what the issue saw raise the stock from 38 to 50: a project day with 12 pupil places; an internship and a
+        // working-student post beside it
+        UUID projectDay = feed.published("PROJECT_DAY", network, kreis, "242", 12, false, mar);
+        feed.published("INTERNSHIP", network, kreis, "242", 2, false, mar);
+        feed.published("WORKING_STUDENT", network, kreis, "242", 1, false, mar);
+        Instant apr = Instant.parse("2026-04-15T09:00:00Z");
+        feed.closed("APPRENTICESHIP", apprenticeship, network, kreis, "242", 2, "FILLED", mar, apr);
+        feed.closed("PROJECT_DAY", projectDay, network, kreis, "242", 12, "EXPIRED", mar, apr);
+        feed.awaitAllConsumed();
+
+        String vacanciesPath = "/api/monitor/" + network + "/vacancies?from=2026-03&to=2026-04";
+        String offersPath = "/api/monitor/" + network + "/offers?from=2026-03&to=2026-04";
+        String bottlenecksPath = "/api/monitor/" + network + "/bottlenecks?from=2026-03&to=2026-04";
+        JsonNode months = get(vacanciesPath);
+        JsonNode march = cell(months, "242", "2026-03");
+        assertThat(march.get("stock").asInt()).isEqualTo(6);
+        assertThat(march.get("inflow").asInt()).isEqualTo(6);
+        assertThat(march.get("events").asInt()).isEqualTo(4); // three published, one closed: nothing of the other offers
+        assertThat(march.get("period").get("from").asString()).isEqualTo("2026-03-01");
+        JsonNode april = cell(months, "242", "2026-04");
+        assertThat(april.get("stock").asInt()).isEqualTo(4);
+        assertThat(april.get("outflow").asInt()).isEqualTo(2);
+        assertThat(group(get(bottlenecksPath), "242").get("events").asInt()).isEqualTo(4);
+
+        JsonNode offers = get(offersPath);
+        assertThat(offer(offers, "PROJECT_DAY", "2026-03").get("stock").asInt()).isEqualTo(12);
+        assertThat(offer(offers, "PROJECT_DAY", "2026-04").get("stock").asInt()).isZero();
+        assertThat(offer(offers, "PROJECT_DAY", "2026-04").get("outflow").asInt()).isEqualTo(12);
+        assertThat(offer(offers, "PROJECT_DAY", "2026-04").get("period").get("to").asString()).isEqualTo("2026-04-30");
+        assertThat(offer(offers, "PROJECT_DAY", "2026-04").get("events").asInt()).isEqualTo(2);
+        assertThat(offer(offers, "INTERNSHIP", "2026-03").get("inflow").asInt()).isEqualTo(2);
+        assertThat(offer(offers, "WORKING_STUDENT", "2026-04").get("stock").asInt()).isEqualTo(1);
+        assertThat(offers.valueStream().map(o -> o.get("type").asString()).distinct())
+                .containsExactlyInAnyOrder("PROJECT_DAY", "INTERNSHIP", "WORKING_STUDENT");
+
+        // rebuilt from the topic's events: the same figures
+        String before = months.toString() + offers + get(bottlenecksPath);
+        jdbc.update("delete from monitor_vacancy where ? = any(network_ids)", network);
+        jdbc.update("delete from consumed_event where topic = 'vacancy-events'");
+        feed.sent().forEach(feed::deliver);
+        feed.awaitAllConsumed();
+        Eventually.await("rebuilt", Partners.WAIT, () -> jdbc.queryForObject(
+                "select coalesce(sum(events), 0) from monitor_vacancy where ? = any(network_ids)", Integer.class, network) == 8);
+        assertThat(get(vacanciesPath).toString() + get(offersPath) + get(bottlenecksPath)).isEqualTo(before);
+    }
+
+    static JsonNode offer(JsonNode rows, String type, String month) {
+        return rows.valueStream().filter(o -> o.get("type").asString().equals(type) && o.get("month").asString().equals(month))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + type + " " + month + " in " + rows));
+    }
+
+    @Test
     void the_monitor_is_for_the_networks_coordinators_and_periods_are_bounded() {
         Managing api = new Managing(port);
         String path = "/api/monitor/" + network + "/bottlenecks?from=2026-01&to=2026-06";

@@ -26,8 +26,13 @@ record Vacancies(KafkaTemplate<String, byte[]> kafka, JdbcTemplate jdbc, List<Se
     }
 
     UUID published(UUID network, String kreis, String group, int openings, boolean agency, Instant at) {
+        return published("JOB", network, kreis, group, openings, agency, at);
+    }
+
+    /** A posting of a type (JOB, APPRENTICESHIP, DUAL_STUDY, INTERNSHIP, PROJECT_DAY, WORKING_STUDENT). */
+    UUID published(String type, UUID network, String kreis, String group, int openings, boolean agency, Instant at) {
         UUID id = UUID.randomUUID();
-        send("augenhoehe.vacancy.published.v1", id, open(id, network, kreis, group, openings, agency, at, at));
+        send("augenhoehe.vacancy.published.v1", id, open(id, network, kreis, group, openings, agency, at, at).replace("\"JOB\"", "\"" + type + "\""));
         return id;
     }
 
@@ -36,8 +41,12 @@ record Vacancies(KafkaTemplate<String, byte[]> kafka, JdbcTemplate jdbc, List<Se
     }
 
     void closed(UUID id, UUID network, String kreis, String group, int openings, String reason, Instant publishedAt, Instant at) {
+        closed("JOB", id, network, kreis, group, openings, reason, publishedAt, at);
+    }
+
+    void closed(String type, UUID id, UUID network, String kreis, String group, int openings, String reason, Instant publishedAt, Instant at) {
         send("augenhoehe.vacancy.closed.v1", id, "{\"vacancyId\":\"" + id + "\",\"employerId\":\"" + employer() + "\",\"networkIds\":[\""
-                + network + "\"],\"type\":\"JOB\",\"kldb\":\"" + group + "22\",\"occupationGroup\":\"" + group + "\",\"kreis\":\"" + kreis
+                + network + "\"],\"type\":\"" + type + "\",\"kldb\":\"" + group + "22\",\"occupationGroup\":\"" + group + "\",\"kreis\":\"" + kreis
                 + "\",\"temporaryAgency\":false,\"openings\":" + openings + ",\"reason\":\"" + reason + "\",\"detail\":null,\"publishedAt\":\""
                 + publishedAt + "\",\"closedAt\":\"" + at + "\",\"occurredAt\":\"" + at + "\"}");
     }

@@ -121,19 +121,21 @@ class LedgerIT extends InOneNetwork {
 
     @Test
     void each_consumed_event_type_makes_exactly_one_entry_even_when_redelivered() throws Exception {
-        UUID sender = partner("Sending Charity");
-        UUID employer = partner("Employer GmbH");
+        UUID sender = member("Sending Charity");
+        UUID employer = member("Employer GmbH");
         UUID unknown = UUID.randomUUID();
         UUID measure = UUID.randomUUID();
         String now = Instant.now().toString();
-        String confirmed = measureData(sender, 2, now);
-        String promoted = measureData(sender, 1, now);
+        // Registrations credit an active member of the measure's network (#16): the ledger learns it from the publication.
+        publishMeasure(measure, member("Gastgeber gGmbH"), "[]");
+        String confirmed = measureData(measure, UUID.randomUUID(), sender, 2, now);
+        String promoted = measureData(measure, UUID.randomUUID(), sender, 1, now);
         assertConforms(MEASURE_SCHEMAS, "augenhoehe.measures.registration-confirmed.v1", confirmed);
         assertConforms(MEASURE_SCHEMAS, "augenhoehe.measures.registration-promoted.v1", promoted);
         String c1 = send("measure-events", measure, "augenhoehe.measures.registration-confirmed.v1", confirmed, 2);
         String p1 = send("measure-events", measure, "augenhoehe.measures.registration-promoted.v1", promoted, 2);
-        send("measure-events", measure, "augenhoehe.measures.registration-confirmed.v1", measureData(unknown, 1, now), 1);
-        send("measure-events", measure, "augenhoehe.measures.registration-confirmed.v1", measureData(null, 1, now), 1);
+        send("measure-events", measure, "augenhoehe.measures.registration-confirmed.v1", measureData(measure, UUID.randomUUID(), unknown, 1, now), 1);
+        send("measure-events", measure, "augenhoehe.measures.registration-confirmed.v1", measureData(measure, UUID.randomUUID(), null, 1, now), 1);
 
         UUID vacancy = UUID.randomUUID();
         String published = send("vacancy-events", vacancy, "augenhoehe.vacancy.published.v1",
@@ -144,26 +146,31 @@ class LedgerIT extends InOneNetwork {
                 "{\"vacancyId\":\"" + vacancy + "\",\"employerId\":\"" + employer + "\",\"reason\":\"WITHDRAWN\"}", 1);
         UUID returnee = UUID.randomUUID();
         String hired = send("outreach-events", returnee, "augenhoehe.outreach.returnee-hired.v1",
-                "{\"returneeId\":\"" + returnee + "\",\"employerId\":\"" + employer + "\",\"occurredAt\":\"" + now + "\"}", 2);
+                "{\"returneeId\":\"" + returnee + "\",\"employerId\":\"" + employer + "\",\"networkId\":\"" + network + "\",\"occurredAt\":\"" + now + "\"}", 2);
         // Markers after the duplicates on the same keys: once they are recorded, everything before them was consumed.
-        String mMarker = send("measure-events", measure, "augenhoehe.measures.registration-confirmed.v1", measureData(employer, 1, now), 1);
-        String vMarker = send("vacancy-events", vacancy, "augenhoehe.vacancy.published.v1",
-                "{\"vacancyId\":\"" + vacancy + "\",\"employerId\":\"" + sender + "\"}", 1);
-        Eventually.await("all events consumed", Duration.ofSeconds(60), () -> sourceEntries(mMarker) == 1 && sourceEntries(vMarker) == 1
-                && sourceEntries(hired) == 1);
+        String mMarker = send("measure-events", measure, "augenhoehe.measures.registration-confirmed.v1", measureData(measure, UUID.randomUUID(), employer, 1, now), 1);
+        UUID other = UUID.randomUUID();
+        String vMarker = send("vacancy-events", other, "augenhoehe.vacancy.closed.v1",
+                "{\"vacancyId\":\"" + other + "\",\"employerId\":\"" + sender + "\",\"reason\":\"FILLED\"}", 1);
+        Eventually.await("all events consumed", Duration.ofSeconds(60), () -> sourceEntries(mMarker) == 1 && sourceEntries(vMarker) == 2
+                && sourceEntries(hired) == 1 && consumed(published));
 
-        for (String id : new String[] { c1, p1, published, filled, hired }) {
+        for (String id : new String[] { c1, p1, hired }) {
             assertThat(sourceEntries(id)).as(id).isEqualTo(1);
             assertThat(jdbc.queryForObject("select count(*) from consumed_event where event_id = ?", Integer.class, id)).isEqualTo(1);
         }
+        // A posting gives when it is filled: publishing makes no entry, filling a GIVE and a GAIN.
+        assertThat(sourceEntries(published)).isZero();
+        assertThat(sourceEntries(filled)).isEqualTo(2);
         assertThat(jdbc.queryForList("select category || ':' || side || ':' || quantity::int || ':' || coalesce(network_id::text, '-') from ledger_entry where partner_id = ? order by category",
-                String.class, sender)).containsExactlyInAnyOrder("PARTICIPANTS_SENT:GAIN:2:-", "PARTICIPANTS_SENT:GAIN:1:-", "VACANCIES:GIVE:1:-");
+                String.class, sender)).containsExactlyInAnyOrder("PARTICIPANTS_SENT:GAIN:2:" + network, "PARTICIPANTS_SENT:GAIN:1:" + network, "VACANCIES:GIVE:1:-",
+                "VACANCIES_FILLED:GAIN:1:-");
         assertThat(jdbc.queryForList("select category || ':' || side || ':' || quantity::int || ':' || coalesce(network_id::text, '-') from ledger_entry where partner_id = ? order by category",
-                String.class, employer)).containsExactlyInAnyOrder("PARTICIPANTS_SENT:GAIN:1:-", "RETURNEES_HIRED:GAIN:1:-",
-                        "VACANCIES:GIVE:2:" + network, "VACANCIES_FILLED:GAIN:1:-");
+                String.class, employer)).containsExactlyInAnyOrder("PARTICIPANTS_SENT:GAIN:1:" + network, "RETURNEES_HIRED:GAIN:1:" + network,
+                        "VACANCIES:GIVE:1:-", "VACANCIES_FILLED:GAIN:1:-");
         assertThat(entries(unknown)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from ledger_entry where origin = 'REALISED' and source_event_type = 'augenhoehe.vacancy.closed.v1' and partner_id = ?",
-                Integer.class, employer)).isEqualTo(1);
+                Integer.class, employer)).isEqualTo(2);
 
         // The second guard: the unique index refuses a second entry of one source event for one partner.
         assertThatThrownBy(() -> jdbc.update("insert into ledger_entry (id, partner_id, side, category, quantity, unit, period_from, period_to,"
@@ -183,8 +190,10 @@ class LedgerIT extends InOneNetwork {
         assertThat(api().send("POST", pledges(both), partnerAdmin("b", both), PLEDGE.replace("INTERNSHIP_PLACES", "STAFF_HOURS").replace("places", "hours")).statusCode()).isEqualTo(201);
         String hired = send("outreach-events", taker, "augenhoehe.outreach.returnee-hired.v1",
                 "{\"employerId\":\"" + taker + "\",\"networkId\":\"" + network + "\",\"occurredAt\":\"2026-02-10T10:00:00Z\"}", 1);
-        String sent = send("measure-events", UUID.randomUUID(), "augenhoehe.measures.registration-confirmed.v1",
-                measureData(both, 4, "2026-02-11T10:00:00Z"), 1);
+        UUID measure = UUID.randomUUID();
+        publishMeasure(measure, UUID.randomUUID(), "[]"); // a host unknown here: no entry, but the measure's network is learnt
+        String sent = send("measure-events", measure, "augenhoehe.measures.registration-confirmed.v1",
+                measureData(measure, UUID.randomUUID(), both, 4, "2026-02-11T10:00:00Z"), 1);
         Eventually.await("events consumed", Duration.ofSeconds(60), () -> sourceEntries(hired) == 1 && sourceEntries(sent) == 1);
 
         // A partner's balance: its own people, people of fellow members, its networks' coordinators.
@@ -254,16 +263,17 @@ class LedgerIT extends InOneNetwork {
         assertConforms(VACANCY_SCHEMAS, "augenhoehe.vacancy.closed.v1", closed);
         String c = send("vacancy-events", vacancy, "augenhoehe.vacancy.closed.v1", closed, 2);
         UUID internship = UUID.randomUUID();
-        String i = send("vacancy-events", internship, "augenhoehe.vacancy.published.v1",
-                vacancyData(internship, employer, "[\"" + third + "\"]", "INTERNSHIP", 1, null), 1);
-        Eventually.await("vacancy events consumed", Duration.ofSeconds(60), () -> sourceEntries(p) == 1 && sourceEntries(c) == 1 && sourceEntries(i) == 1);
+        String i = send("vacancy-events", internship, "augenhoehe.vacancy.closed.v1",
+                vacancyData(internship, employer, "[\"" + third + "\"]", "INTERNSHIP", 1, "FILLED"), 1);
+        Eventually.await("vacancy events consumed", Duration.ofSeconds(60), () -> consumed(p) && sourceEntries(c) == 2 && sourceEntries(i) == 2);
 
         var own = json(api().send("GET", "/api/partners/" + employer + "/balance", partnerAdmin("e", employer), null));
         assertThat(own.get("gave").toString()).contains("\"category\":\"VACANCIES\"").contains("\"category\":\"INTERNSHIP_PLACES\"");
         JsonNode vacancies = line(own.get("gave"), "VACANCIES");
         assertThat(vacancies.get("realised").decimalValue()).isEqualByComparingTo("3");
         assertThat(vacancies.get("entries").asInt()).isEqualTo(1);
-        assertThat(line(own.get("gained"), "VACANCIES_FILLED").get("realised").decimalValue()).isEqualByComparingTo("3");
+        // the apprenticeship (3) and the internship (1), both filled
+        assertThat(line(own.get("gained"), "VACANCIES_FILLED").get("realised").decimalValue()).isEqualByComparingTo("4");
         for (UUID n : new UUID[] { network, second }) {
             var balance = json(api().send("GET", "/api/networks/" + n + "/balance", both, null));
             JsonNode m = member(balance, employer);
@@ -272,7 +282,7 @@ class LedgerIT extends InOneNetwork {
             // The internship was published for a third network only: it does not count here.
             assertThat(m.get("gave").toString()).doesNotContain("INTERNSHIP_PLACES");
         }
-        assertThat(jdbc.queryForObject("select cardinality(network_ids) from ledger_entry where source_event_id = ?", Integer.class, p)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select cardinality(network_ids) from ledger_entry where source_event_id = ? and side = 'GIVE'", Integer.class, c)).isEqualTo(2);
     }
 
     @Test
@@ -294,7 +304,8 @@ class LedgerIT extends InOneNetwork {
         String o2 = send("measure-events", measure, "augenhoehe.measures.outcome-recorded.v1", outcome(measure, host, company, "STARTED_JOB"), 1);
         String o3 = send("measure-events", measure, "augenhoehe.measures.outcome-recorded.v1", outcome(measure, host, company, "COMPLETED"), 1);
         String o4 = send("measure-events", measure, "augenhoehe.measures.outcome-recorded.v1", outcome(measure, host, null, "STARTED_JOB"), 1);
-        String marker = send("measure-events", measure, "augenhoehe.measures.registration-confirmed.v1", measureData(host, 1, "2026-02-01T09:00:00Z"), 1);
+        String marker = send("measure-events", measure, "augenhoehe.measures.registration-confirmed.v1",
+                measureData(measure, UUID.randomUUID(), host, 1, "2026-02-01T09:00:00Z"), 1);
         Eventually.await("measure events consumed", Duration.ofSeconds(60), () -> sourceEntries(marker) == 1);
 
         assertThat(sourceEntries(pub)).as("host and two known co-organisers, once each").isEqualTo(3);
@@ -313,6 +324,127 @@ class LedgerIT extends InOneNetwork {
         var balance = json(api().send("GET", "/api/networks/" + network + "/balance", coordinator, null));
         assertThat(member(balance, company).get("onlyTakes").asBoolean()).isTrue();
         assertThat(member(balance, school).get("onlyGives").asBoolean()).isTrue();
+    }
+
+    @Test
+    void a_posting_gives_when_it_is_filled_never_when_withdrawn_or_expired_whatever_the_order_of_its_events() throws Exception {
+        UUID employer = member("Stellen GmbH");
+        String nets = "[\"" + network + "\"]";
+        // Published and withdrawn unfilled, published and expired: nothing given (issue #16: 39 → 42 and stayed).
+        UUID withdrawn = UUID.randomUUID();
+        UUID expired = UUID.randomUUID();
+        String w1 = send("vacancy-events", withdrawn, "augenhoehe.vacancy.published.v1", vacancyData(withdrawn, employer, nets, "JOB", 3, null), 1);
+        String w2 = send("vacancy-events", withdrawn, "augenhoehe.vacancy.closed.v1", vacancyData(withdrawn, employer, nets, "JOB", 3, "WITHDRAWN"), 2);
+        String e1 = send("vacancy-events", expired, "augenhoehe.vacancy.published.v1", vacancyData(expired, employer, nets, "JOB", 2, null), 1);
+        String e2 = send("vacancy-events", expired, "augenhoehe.vacancy.closed.v1", vacancyData(expired, employer, nets, "JOB", 2, "EXPIRED"), 1);
+        // Filled: its closing arrives first, twice under one id and once more under another (a replay), its publication last.
+        UUID filled = UUID.randomUUID();
+        String f1 = send("vacancy-events", filled, "augenhoehe.vacancy.closed.v1", vacancyData(filled, employer, nets, "APPRENTICESHIP", 4, "FILLED"), 2);
+        String f2 = send("vacancy-events", filled, "augenhoehe.vacancy.closed.v1", vacancyData(filled, employer, nets, "APPRENTICESHIP", 4, "FILLED"), 1);
+        String f3 = send("vacancy-events", filled, "augenhoehe.vacancy.published.v1", vacancyData(filled, employer, nets, "APPRENTICESHIP", 4, null), 1);
+        Eventually.await("vacancy events consumed", Duration.ofSeconds(120),
+                () -> java.util.stream.Stream.of(w1, w2, e1, e2, f1, f2, f3).allMatch(this::consumed));
+
+        assertThat(jdbc.queryForList("select category || ':' || side || ':' || quantity::int || ':' || network_id from ledger_entry where partner_id = ?",
+                String.class, employer)).containsExactlyInAnyOrder("VACANCIES:GIVE:4:" + network, "VACANCIES_FILLED:GAIN:4:" + network);
+        var balance = json(api().send("GET", "/api/networks/" + network + "/balance", coordinator, null));
+        assertThat(line(member(balance, employer).get("gave"), "VACANCIES").get("realised").decimalValue()).isEqualByComparingTo("4");
+    }
+
+    /** measure-published.v1 of a project day in {@code network} with 24 places; returns the event id. */
+    String publishMeasure(UUID measure, UUID host, String coOrganiserIds) throws Exception {
+        String published = "{\"measureId\":\"" + measure + "\",\"networkId\":\"" + network + "\",\"hostPartnerId\":\"" + host
+                + "\",\"coOrganiserIds\":" + coOrganiserIds + ",\"type\":\"PROJECT_DAY\","
+                + "\"targetGroups\":[\"PUPILS_REALSCHULE\"],\"kreise\":[\"08121\"],\"occupationGroups\":[\"251\"],\"capacity\":24,"
+                + "\"status\":\"PLANNED\",\"firstSessionDate\":\"2026-03-12\",\"lastSessionDate\":\"2026-03-12\",\"occurredAt\":\"2026-02-01T09:00:00Z\"}";
+        assertConforms(MEASURE_SCHEMAS, "augenhoehe.measures.measure-published.v1", published);
+        return send("measure-events", measure, "augenhoehe.measures.measure-published.v1", published, 1);
+    }
+
+    @Test
+    void only_proven_partners_are_credited_and_a_cancelled_cause_is_reversed_whatever_the_order() throws Exception {
+        UUID host = member("Träger gGmbH");
+        UUID sender = member("Sendende Schule");
+        UUID stranger = partner("Fremde GmbH"); // known here, but no member of the network
+        UUID measure = UUID.randomUUID();
+        String pub = publishMeasure(measure, host, "[]");
+        // An anonymous registration may name any partner id: only an active member of the measure's network is credited.
+        UUID kept = UUID.randomUUID();
+        UUID cancelled = UUID.randomUUID();
+        UUID cancelledFirst = UUID.randomUUID();
+        String ok = send("measure-events", measure, "augenhoehe.measures.registration-confirmed.v1", measureData(measure, kept, sender, 3, "2026-02-02T09:00:00Z"), 1);
+        String claimed = send("measure-events", measure, "augenhoehe.measures.registration-confirmed.v1", measureData(measure, UUID.randomUUID(), stranger, 5, "2026-02-02T09:00:00Z"), 1);
+        String c1 = send("measure-events", measure, "augenhoehe.measures.registration-confirmed.v1", measureData(measure, cancelled, sender, 2, "2026-02-02T09:00:00Z"), 1);
+        String cancel = measureData(measure, cancelled, sender, 2, "2026-02-03T09:00:00Z");
+        assertConforms(MEASURE_SCHEMAS, "augenhoehe.measures.registration-cancelled.v1", cancel);
+        String c2 = send("measure-events", measure, "augenhoehe.measures.registration-cancelled.v1", cancel, 2);
+        // out of order (a redriven dead letter): the cancellation arrives before the confirmation
+        String c3 = send("measure-events", measure, "augenhoehe.measures.registration-cancelled.v1", measureData(measure, cancelledFirst, sender, 4, "2026-02-04T09:00:00Z"), 1);
+        String c4 = send("measure-events", measure, "augenhoehe.measures.registration-confirmed.v1", measureData(measure, cancelledFirst, sender, 4, "2026-02-02T09:00:00Z"), 1);
+        // An outcome and a hire naming a company outside the network credit nothing.
+        String o1 = send("measure-events", measure, "augenhoehe.measures.outcome-recorded.v1", outcome(measure, host, stranger, "STARTED_JOB"), 1);
+        String h1 = send("outreach-events", stranger, "augenhoehe.outreach.returnee-hired.v1",
+                "{\"employerId\":\"" + stranger + "\",\"networkId\":\"" + network + "\",\"occurredAt\":\"2026-02-10T10:00:00Z\"}", 1);
+        Eventually.await("events consumed", Duration.ofSeconds(120),
+                () -> java.util.stream.Stream.of(pub, ok, claimed, c1, c2, c3, c4, o1, h1).allMatch(this::consumed));
+
+        assertThat(entries(stranger)).isZero();
+        assertThat(jdbc.queryForList("select quantity::int || ':' || (reversed_by is not null) from ledger_entry where partner_id = ?",
+                String.class, sender)).containsExactlyInAnyOrder("3:false", "2:true", "4:true");
+        String senderBalance = "/api/partners/" + sender + "/balance";
+        assertThat(line(json(api().send("GET", senderBalance, coordinator, null)).get("gained"), "PARTICIPANTS_SENT")
+                .get("realised").decimalValue()).isEqualByComparingTo("3");
+
+        // The measure is cancelled: the host's GIVE and the registrations' GAIN are reversed.
+        String mc = "{\"measureId\":\"" + measure + "\",\"networkId\":\"" + network + "\",\"hostPartnerId\":\"" + host
+                + "\",\"participants\":3,\"occurredAt\":\"2026-02-20T09:00:00Z\"}";
+        String cancelMeasure = send("measure-events", measure, "augenhoehe.measures.measure-cancelled.v1", mc, 1);
+        Eventually.await("measure cancelled", Duration.ofSeconds(60), () -> consumed(cancelMeasure));
+        assertThat(json(api().send("GET", senderBalance, coordinator, null)).get("gained")).isEmpty();
+        assertThat(json(api().send("GET", "/api/partners/" + host + "/balance", coordinator, null)).get("gave")).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from ledger_entry where partner_id in (?, ?) and reversed_by is null", Integer.class,
+                host, sender)).isZero();
+    }
+
+    @Test
+    void the_entries_behind_a_balance_are_listed_paged_with_their_event_and_large_claims_flagged() throws Exception {
+        UUID employer = member("Großbetrieb AG");
+        UUID vacancy = UUID.randomUUID();
+        String nets = "[\"" + network + "\"]";
+        String large = send("vacancy-events", vacancy, "augenhoehe.vacancy.closed.v1", vacancyData(vacancy, employer, nets, "JOB", 120, "FILLED"), 1);
+        assertThat(api().send("POST", pledges(employer), partnerAdmin("a", employer), PLEDGE.replace("{", "{\"networkId\":\"" + network + "\",")).statusCode())
+                .isEqualTo(201);
+        Eventually.await("consumed", Duration.ofSeconds(60), () -> consumed(large));
+
+        String path = "/api/partners/" + employer + "/ledger/entries";
+        JsonNode all = json(api().send("GET", path, coordinator, null));
+        assertThat(all.get("total").asLong()).isEqualTo(3);
+        JsonNode give = all.get("items").valueStream().filter(e -> "VACANCIES".equals(e.get("category").asString())).findFirst().orElseThrow();
+        assertThat(give.get("sourceEventId").asString()).isEqualTo(large);
+        assertThat(give.get("sourceEventType").asString()).isEqualTo("augenhoehe.vacancy.closed.v1");
+        assertThat(give.get("causeId").asString()).isEqualTo(vacancy.toString());
+        assertThat(give.get("largeClaim").asBoolean()).isTrue();
+        JsonNode pledge = all.get("items").valueStream().filter(e -> "PLEDGED".equals(e.get("origin").asString())).findFirst().orElseThrow();
+        assertThat(pledge.get("largeClaim").asBoolean()).isFalse();
+        assertThat(pledge.toString()).doesNotContain("pledgedBy").doesNotContain("\"a\"");
+        JsonNode first = json(api().send("GET", path + "?size=2&page=1", partnerAdmin("a", employer), null));
+        assertThat(first.get("items").size()).isEqualTo(1);
+        assertThat(first.get("total").asLong()).isEqualTo(3);
+        // the balance's rules: own people, fellow members, the networks' coordinators
+        assertThat(api().send("GET", path, null, null).statusCode()).isEqualTo(401);
+        assertThat(api().send("GET", path, partnerAdmin("stranger", partner("Außenstehende GmbH")), null).statusCode()).isEqualTo(403);
+        assertThat(api().send("GET", path, coordinator("other", UUID.randomUUID()), null).statusCode()).isEqualTo(403);
+        assertThat(api().send("GET", "/api/partners/" + UUID.randomUUID() + "/ledger/entries", coordinator, null).statusCode()).isEqualTo(404);
+        assertThat(api().send("GET", path + "?size=0", coordinator, null).statusCode()).isEqualTo(400);
+        assertThat(api().send("GET", path + "?size=101", coordinator, null).statusCode()).isEqualTo(400);
+
+        String npath = "/api/networks/" + network + "/ledger/entries";
+        JsonNode net = json(api().send("GET", npath + "?size=100", coordinator, null));
+        assertThat(net.get("items").valueStream().map(e -> e.get("sourceEventId").asString())).contains(large);
+        assertThat(api().send("GET", npath, partnerAdmin("a", employer), null).statusCode()).isEqualTo(403);
+        assertThat(api().send("GET", npath, coordinator("other", UUID.randomUUID()), null).statusCode()).isEqualTo(403);
+        assertThat(api().send("GET", npath, null, null).statusCode()).isEqualTo(401);
+        assertThat(api().send("GET", "/api/networks/" + UUID.randomUUID() + "/ledger/entries", coordinator, null).statusCode()).isEqualTo(404);
     }
 
     String outcome(UUID measure, UUID host, UUID employer, String outcome) {
@@ -350,12 +482,20 @@ class LedgerIT extends InOneNetwork {
         throw new AssertionError("no member " + partner + " in " + balance);
     }
 
+    boolean consumed(String eventId) {
+        return jdbc.queryForObject("select count(*) from consumed_event where event_id = ?", Integer.class, eventId) > 0;
+    }
+
     int sourceEntries(String eventId) {
         return jdbc.queryForObject("select count(*) from ledger_entry where source_event_id = ?", Integer.class, eventId);
     }
 
     static String measureData(UUID sender, int places, String at) {
-        return "{\"registrationId\":\"" + UUID.randomUUID() + "\",\"measureId\":\"" + UUID.randomUUID() + "\",\"places\":" + places
+        return measureData(UUID.randomUUID(), UUID.randomUUID(), sender, places, at);
+    }
+
+    static String measureData(UUID measure, UUID registration, UUID sender, int places, String at) {
+        return "{\"registrationId\":\"" + registration + "\",\"measureId\":\"" + measure + "\",\"places\":" + places
                 + ",\"sendingPartnerId\":" + (sender == null ? "null" : "\"" + sender + "\"") + ",\"confirmedPlaces\":" + places
                 + ",\"capacity\":20,\"occurredAt\":\"" + at + "\"}";
     }

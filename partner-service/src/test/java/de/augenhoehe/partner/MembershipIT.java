@@ -49,6 +49,31 @@ class MembershipIT extends InOneNetwork {
     }
 
     @Test
+    void a_networks_memberships_are_listed_paged_to_its_coordinators_and_to_a_partner_its_own() {
+        UUID first = partner("Liste Eins GmbH", "COMPANY");
+        UUID second = partner("Liste Zwei GmbH", "COMPANY");
+        UUID m1 = apply(first, partnerAdmin("l1", first));
+        apply(second, partnerAdmin("l2", second));
+        assertThat(step(m1, "activate", coordinator)).isEqualTo(200);
+
+        // #16: this answered 405
+        var all = json(api().send("GET", memberships() + "?size=100", coordinator, null));
+        assertThat(all.get("items").valueStream().map(i -> i.get("partnerId").asString())).contains(first.toString(), second.toString());
+        assertThat(all.get("total").asLong()).isEqualTo(all.get("items").size());
+        var active = json(api().send("GET", memberships() + "?status=ACTIVE&size=100", coordinator, null));
+        assertThat(active.get("items").valueStream().map(i -> i.get("status").asString())).containsOnly("ACTIVE");
+        var page = json(api().send("GET", memberships() + "?size=1&page=0", coordinator, null));
+        assertThat(page.get("items").size()).isEqualTo(1);
+        var own = json(api().send("GET", memberships(), partnerAdmin("l2", second), null));
+        assertThat(own.get("items").valueStream().map(i -> i.get("partnerId").asString())).containsExactly(second.toString());
+        assertThat(api().send("GET", memberships(), null, null).statusCode()).isEqualTo(401);
+        assertThat(api().send("GET", memberships(), coordinator("other", UUID.randomUUID()), null).statusCode()).isEqualTo(403);
+        assertThat(api().send("GET", "/api/networks/" + UUID.randomUUID() + "/memberships", coordinator, null).statusCode()).isEqualTo(404);
+        assertThat(api().send("GET", memberships() + "?size=0", coordinator, null).statusCode()).isEqualTo(400);
+        assertThat(api().send("GET", memberships() + "?status=GOLD", coordinator, null).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void a_partner_applies_is_admitted_suspended_readmitted_and_leaves_with_full_history_and_events() {
         UUID company = partner("Lebenszyklus GmbH", "COMPANY");
         UUID m = apply(company, partnerAdmin("hr-admin-7", company));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * The monitor's figures. Vacancy figures come from {@code monitor_vacancy} (the read model of vacancy-events),
  * measure figures from this service's own records of measures, registrations, attendance and outcomes — the
- * source of the measure events. Months are calendar months in Europe/Berlin; temporary-work agencies are excluded.
+ * source of the measure events. Months are calendar months in Europe/Berlin; temporary-work agencies are excluded, and
+ * only real vacancies ({@link OfferTypes}) make stock and flows.
  */
 @Component
 class Monitor {
@@ -41,8 +43,8 @@ class Monitor {
         }
     }
 
-    /** One vacancy as far as the monitor knows it. */
-    record Vacancy(String kreis, String occupationGroup, int openings, Instant publishedAt, Instant closedAt, String reason, int events) {
+    /** One posting as far as the monitor knows it. */
+    record Vacancy(String kreis, String occupationGroup, String type, int openings, Instant publishedAt, Instant closedAt, String reason, int events) {
         boolean openAt(Instant t) {
             return publishedAt.isBefore(t) && (closedAt == null || !closedAt.isBefore(t));
         }
@@ -66,6 +68,10 @@ class Monitor {
 
     record Month(String kreis, String occupationGroup, YearMonth month, Period period, int stock, int inflow, int outflow,
             Double medianVacancyDays, int closedVacancies, int events) {
+    }
+
+    /** Internships, project days, working-student posts of one Kreis and type in one month: places, not vacancies. */
+    record Offers(String kreis, String type, YearMonth month, Period period, int stock, int inflow, int outflow, int events) {
     }
 
     record Bottleneck(String kreis, String occupationGroup, Period period, Double score, boolean bottleneck,
@@ -97,45 +103,72 @@ class Monitor {
         this.jdbc = jdbc;
     }
 
+    /** Real vacancies only (OfferTypes.VACANCIES): what stock, flows, bottlenecks and gaps are made of. */
     List<Vacancy> vacancies(UUID network, Period p, String kreis) {
+        return postings(network, p, kreis, OfferTypes.VACANCIES);
+    }
+
+    private List<Vacancy> postings(UUID network, Period p, String kreis, List<String> types) {
         return jdbc.query("""
-                select kreis, occupation_group, openings, published_at, closed_at, close_reason, events from monitor_vacancy
-                where network_ids @> array[?]::uuid[] and not temporary_agency and kreis is not null
+                select kreis, occupation_group, type, openings, published_at, closed_at, close_reason, events from monitor_vacancy
+                where network_ids @> array[?]::uuid[] and not temporary_agency and kreis is not null and type = any(?::text[])
                   and (?::text is null or kreis = ?) and published_at < ? and (closed_at is null or closed_at >= ?)""",
-                (rs, n) -> new Vacancy(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getTimestamp(4).toInstant(),
-                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getInt(7)),
-                network, kreis, kreis, Timestamp.from(p.end()), Timestamp.from(p.start()));
+                (rs, n) -> new Vacancy(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getTimestamp(5).toInstant(),
+                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getInt(8)),
+                network, "{" + String.join(",", types) + "}", kreis, kreis, Timestamp.from(p.end()), Timestamp.from(p.start()));
+    }
+
+    /** Stock at the end of a month, inflow, outflow (openings), vacancy days of those closed, underlying events. */
+    private record Flows(int stock, int inflow, int outflow, List<Double> days, int events) {
+        static Flows of(List<Vacancy> vs, Period p) {
+            int stock = 0, inflow = 0, outflow = 0, events = 0;
+            List<Double> days = new ArrayList<>();
+            for (Vacancy v : vs) {
+                if (!v.touches(p)) {
+                    continue;
+                }
+                events += v.events();
+                stock += v.openAt(p.end()) ? v.openings() : 0;
+                inflow += v.publishedIn(p) ? v.openings() : 0;
+                if (v.closedIn(p)) {
+                    outflow += v.openings();
+                    days.add(v.days());
+                }
+            }
+            return new Flows(stock, inflow, outflow, days, events);
+        }
     }
 
     /** Per Kreis × occupation group × month: stock at month end, inflow, outflow (openings), median vacancy time of those closed. */
     List<Month> months(UUID network, YearMonth first, YearMonth last, String kreis) {
-        List<Vacancy> all = vacancies(network, Period.of(first, last), kreis);
-        Map<String, List<Vacancy>> byCell = group(all);
         List<Month> out = new ArrayList<>();
-        byCell.forEach((cell, vs) -> {
+        group(vacancies(network, Period.of(first, last), kreis), Vacancy::occupationGroup).forEach((cell, vs) -> {
             for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
                 Period p = Period.of(m, m);
-                int stock = 0, inflow = 0, outflow = 0, events = 0;
-                List<Double> days = new ArrayList<>();
-                for (Vacancy v : vs) {
-                    if (!v.touches(p)) {
-                        continue;
-                    }
-                    events += v.events();
-                    stock += v.openAt(p.end()) ? v.openings() : 0;
-                    inflow += v.publishedIn(p) ? v.openings() : 0;
-                    if (v.closedIn(p)) {
-                        outflow += v.openings();
-                        days.add(v.days());
-                    }
-                }
-                if (events > 0) {
-                    out.add(new Month(vs.get(0).kreis(), vs.get(0).occupationGroup(), m, p, stock, inflow, outflow,
-                            days.isEmpty() ? null : Bottlenecks.round(Bottlenecks.median(days)), days.size(), events));
+                Flows f = Flows.of(vs, p);
+                if (f.events() > 0) {
+                    out.add(new Month(vs.get(0).kreis(), vs.get(0).occupationGroup(), m, p, f.stock(), f.inflow(), f.outflow(),
+                            f.days().isEmpty() ? null : Bottlenecks.round(Bottlenecks.median(f.days())), f.days().size(), f.events()));
                 }
             }
         });
         out.sort(Comparator.comparing(Month::kreis).thenComparing(Month::occupationGroup).thenComparing(Month::month));
+        return out;
+    }
+
+    /** Per Kreis × type × month, the other offers (OfferTypes.OTHER_OFFERS): places open at month end, offered, closed. */
+    List<Offers> offers(UUID network, YearMonth first, YearMonth last, String kreis) {
+        List<Offers> out = new ArrayList<>();
+        group(postings(network, Period.of(first, last), kreis, OfferTypes.OTHER_OFFERS), Vacancy::type).forEach((cell, vs) -> {
+            for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+                Period p = Period.of(m, m);
+                Flows f = Flows.of(vs, p);
+                if (f.events() > 0) {
+                    out.add(new Offers(vs.get(0).kreis(), vs.get(0).type(), m, p, f.stock(), f.inflow(), f.outflow(), f.events()));
+                }
+            }
+        });
+        out.sort(Comparator.comparing(Offers::kreis).thenComparing(Offers::type).thenComparing(Offers::month));
         return out;
     }
 
@@ -145,7 +178,7 @@ class Monitor {
         List<Double> allDays = all.stream().filter(v -> v.closedIn(p)).map(Vacancy::days).toList();
         Double allMedian = allDays.isEmpty() ? null : Bottlenecks.median(allDays);
         List<Bottleneck> out = new ArrayList<>();
-        group(all).forEach((cell, vs) -> {
+        group(all, Vacancy::occupationGroup).forEach((cell, vs) -> {
             List<Vacancy> closed = vs.stream().filter(v -> v.closedIn(p)).toList();
             int unfilled = (int) closed.stream().filter(v -> "EXPIRED".equals(v.reason()) || "WITHDRAWN".equals(v.reason())).count();
             int stockStart = vs.stream().filter(v -> v.openAt(p.start())).mapToInt(Vacancy::openings).sum();
@@ -227,9 +260,9 @@ class Monitor {
         return whole == 0 ? null : Bottlenecks.round(part / (double) whole);
     }
 
-    private static Map<String, List<Vacancy>> group(List<Vacancy> vacancies) {
+    private static Map<String, List<Vacancy>> group(List<Vacancy> vacancies, Function<Vacancy, String> by) {
         Map<String, List<Vacancy>> byCell = new LinkedHashMap<>();
-        vacancies.forEach(v -> byCell.computeIfAbsent(v.kreis() + "/" + v.occupationGroup(), k -> new ArrayList<>()).add(v));
+        vacancies.forEach(v -> byCell.computeIfAbsent(v.kreis() + "/" + by.apply(v), k -> new ArrayList<>()).add(v));
         return byCell;
     }
 }

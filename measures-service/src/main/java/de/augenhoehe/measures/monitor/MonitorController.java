@@ -37,13 +37,23 @@ class MonitorController {
     }
 
     @GetMapping("/api/monitor/{networkId}/vacancies")
-    @Operation(summary = "Per Kreis × occupation group (KldB 3-digit) × month: stock, inflow, outflow (openings), median vacancy time (days)")
+    @Operation(summary = "Per Kreis × occupation group (KldB 3-digit) × month: stock, inflow, outflow (openings), median vacancy time (days) of real vacancies (jobs, apprenticeships, dual study)")
     List<Monitor.Month> vacancies(@PathVariable UUID networkId,
             @Parameter(description = "first month, yyyy-MM") @RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth from,
             @Parameter(description = "last month, yyyy-MM") @RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth to,
             @RequestParam(required = false) @BoundedPattern(regexp = "[0-9]{5}", max = 5) String kreis) {
         check(networkId, from, to);
         return monitor.months(networkId, from, to, kreis);
+    }
+
+    @GetMapping("/api/monitor/{networkId}/offers")
+    @Operation(summary = "Per Kreis × type × month, the offers that are no vacancies (internships, project days, working-student posts): places open at month end, offered, closed")
+    List<Monitor.Offers> offers(@PathVariable UUID networkId,
+            @Parameter(description = "first month, yyyy-MM") @RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth from,
+            @Parameter(description = "last month, yyyy-MM") @RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth to,
+            @RequestParam(required = false) @BoundedPattern(regexp = "[0-9]{5}", max = 5) String kreis) {
+        check(networkId, from, to);
+        return monitor.offers(networkId, from, to, kreis);
     }
 
     @GetMapping("/api/monitor/{networkId}/bottlenecks")

@@ -37,7 +37,7 @@ class Ledger {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         LedgerEntry e = new LedgerEntry(UUID.randomUUID(), partner, network, category.side, category, quantity, unit, from, to,
                 Origin.PLEDGED, null, now);
-        insert(e, network == null ? List.of() : List.of(network), by, null);
+        insert(e, network == null ? List.of() : List.of(network), by, null, null);
         events.publish(ContributionPledged.TYPE, partner.toString(), new ContributionPledged(e.id().toString(),
                 partner.toString(), network == null ? null : network.toString(), category, quantity, unit, from, to, now));
         return e;
@@ -48,22 +48,48 @@ class Ledger {
      * when this source event was already recorded for this partner.
      */
     boolean realise(UUID partner, List<UUID> networks, Category category, BigDecimal quantity, String unit, LocalDate day,
-            String eventId, String eventType) {
+            String eventId, String eventType, String cause) {
         UUID single = networks.size() == 1 ? networks.get(0) : null;
         LedgerEntry e = new LedgerEntry(UUID.randomUUID(), partner, single, category.side, category, quantity, unit, day, day,
                 Origin.REALISED, eventType, Instant.now().truncatedTo(ChronoUnit.MICROS));
-        return insert(e, networks, null, eventId) == 1;
+        return insert(e, networks, null, eventId, cause) == 1;
     }
 
-    private int insert(LedgerEntry e, List<UUID> networks, String by, String eventId) {
+    private int insert(LedgerEntry e, List<UUID> networks, String by, String eventId, String cause) {
+        // An entry of a cause cancelled before it arrived is written reversed at once (cancelling is final).
         return jdbc.update("""
                 insert into ledger_entry (id, partner_id, network_id, network_ids, side, category, quantity, unit, period_from,
-                                          period_to, origin, pledged_by, source_event_id, source_event_type, created_at)
-                values (?, ?, ?, string_to_array(?, ',')::uuid[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (source_event_id, partner_id) where source_event_id is not null do nothing""",
+                                          period_to, origin, pledged_by, source_event_id, source_event_type, cause_id, created_at,
+                                          reversed_by, reversed_at)
+                select ?, ?, ?, string_to_array(?, ',')::uuid[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, c.event_id, c.cancelled_at
+                from (select 1) one left join lateral (select event_id, cancelled_at from ledger_cancelled_cause
+                    where cause_id = ? or ? like cause_id || '/%' order by cancelled_at limit 1) c on true
+                on conflict do nothing""", // one per (source event, partner, category) and per (cause, partner, category)
                 e.id(), e.partnerId(), e.networkId(), String.join(",", networks.stream().map(UUID::toString).toList()),
                 e.side().name(), e.category().name(), e.quantity(), e.unit(), Date.valueOf(e.from()), Date.valueOf(e.to()),
-                e.origin().name(), by, eventId, e.sourceEventType(), Timestamp.from(e.createdAt()));
+                e.origin().name(), by, eventId, e.sourceEventType(), cause, Timestamp.from(e.createdAt()), cause, cause);
+    }
+
+    /**
+     * Cancels a cause and the causes within it ({@code cause/…}, e.g. a measure's registrations): their entries are
+     * reversed (kept, no longer counted), later ones arrive reversed. Idempotent.
+     */
+    int reverse(String cause, String eventId) {
+        Timestamp now = Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS));
+        jdbc.update("insert into ledger_cancelled_cause (cause_id, event_id, cancelled_at) values (?, ?, ?) on conflict do nothing",
+                cause, eventId, now);
+        return jdbc.update("update ledger_entry set reversed_by = ?, reversed_at = ? where (cause_id = ? or cause_id like ? || '/%') and reversed_by is null",
+                eventId, now, cause, cause);
+    }
+
+    /** Remembers the network of a published measure (its registrations name the measure only). */
+    void measureNetwork(UUID measure, UUID network) {
+        jdbc.update("insert into ledger_measure (measure_id, network_id) values (?, ?) on conflict do nothing", measure, network);
+    }
+
+    UUID networkOfMeasure(UUID measure) {
+        return jdbc.query("select network_id from ledger_measure where measure_id = ?", (rs, n) -> rs.getObject(1, UUID.class), measure)
+                .stream().findFirst().orElse(null);
     }
 
     boolean hasPledgesBy(String by) {
@@ -77,7 +103,7 @@ class Ledger {
         }
         StringBuilder sql = new StringBuilder("""
                 select partner_id, side, category, unit, origin, sum(quantity) as total, count(*) as entries from ledger_entry
-                where partner_id::text = any(string_to_array(?, ','))""");
+                where partner_id::text = any(string_to_array(?, ',')) and reversed_by is null""");
         List<Object> args = new ArrayList<>();
         args.add(String.join(",", partners.stream().map(UUID::toString).toList()));
         if (network != null) {

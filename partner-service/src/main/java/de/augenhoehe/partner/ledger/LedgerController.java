@@ -14,6 +14,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -32,6 +34,7 @@ import de.augenhoehe.partner.networks.NetworkDirectory;
 import de.augenhoehe.partner.registry.PartnerDirectory;
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.security.Roles;
+import de.augenhoehe.platform.web.Page;
 import de.augenhoehe.platform.web.ProblemException;
 import de.augenhoehe.platform.web.ProblemType;
 
@@ -51,8 +54,10 @@ class LedgerController {
     private final Ledger ledger;
     private final PartnerDirectory partners;
     private final NetworkDirectory networks;
+    private final EntryListing listing;
 
-    LedgerController(Ledger ledger, PartnerDirectory partners, NetworkDirectory networks) {
+    LedgerController(Ledger ledger, PartnerDirectory partners, NetworkDirectory networks, EntryListing listing) {
+        this.listing = listing;
         this.ledger = ledger;
         this.partners = partners;
         this.networks = networks;
@@ -101,17 +106,7 @@ class LedgerController {
     PartnerBalance partnerBalance(@PathVariable UUID id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        requirePartner(id);
-        Actor actor = authenticated();
-        Set<UUID> itsNetworks = partners.activeNetworks(id);
-        boolean own = actor.actsFor(id) && (actor.hasRole(Roles.PARTNER_ADMIN) || actor.hasRole(Roles.PARTNER_STAFF));
-        boolean coordinator = itsNetworks.stream().anyMatch(actor::coordinates);
-        boolean fellowMember = actor.partnerId() != null
-                && (actor.hasRole(Roles.PARTNER_ADMIN) || actor.hasRole(Roles.PARTNER_STAFF))
-                && partners.activeNetworks(actor.partnerId()).stream().anyMatch(itsNetworks::contains);
-        if (!(own || coordinator || fellowMember)) {
-            throw ProblemException.forbidden("The balance is visible to the partner's people, people of partners in its networks and their coordinators");
-        }
+        requireBalanceVisible(id);
         checkPeriod(from, to);
         Map<String, Line> gave = new LinkedHashMap<>();
         Map<String, Line> gained = new LinkedHashMap<>();
@@ -134,12 +129,7 @@ class LedgerController {
     NetworkBalance networkBalance(@PathVariable UUID id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        if (!networks.exists(id)) {
-            throw ProblemException.notFound("Network " + id);
-        }
-        if (!authenticated().coordinates(id)) {
-            throw ProblemException.forbidden("Only the network's coordinators see its balance");
-        }
+        requireNetworkCoordinator(id);
         checkPeriod(from, to);
         List<PartnerDirectory.Member> members = partners.activeMembers(id);
         Map<UUID, Map<String, Line>> gave = new LinkedHashMap<>();
@@ -166,6 +156,56 @@ class LedgerController {
 
     private static Line add(Line a, Line b) {
         return new Line(a.category(), a.unit(), a.pledged().add(b.pledged()), a.realised().add(b.realised()), a.entries() + b.entries());
+    }
+
+    /** The partner's balance and entries: its own people, people of partners sharing an active network, its networks' coordinators. */
+    private void requireBalanceVisible(UUID id) {
+        requirePartner(id);
+        Actor actor = authenticated();
+        Set<UUID> itsNetworks = partners.activeNetworks(id);
+        boolean own = actor.actsFor(id) && (actor.hasRole(Roles.PARTNER_ADMIN) || actor.hasRole(Roles.PARTNER_STAFF));
+        boolean coordinator = itsNetworks.stream().anyMatch(actor::coordinates);
+        boolean fellowMember = actor.partnerId() != null
+                && (actor.hasRole(Roles.PARTNER_ADMIN) || actor.hasRole(Roles.PARTNER_STAFF))
+                && partners.activeNetworks(actor.partnerId()).stream().anyMatch(itsNetworks::contains);
+        if (!(own || coordinator || fellowMember)) {
+            throw ProblemException.forbidden("The balance is visible to the partner's people, people of partners in its networks and their coordinators");
+        }
+    }
+
+    /** The network's balance and entries: its coordinators only. */
+    private void requireNetworkCoordinator(UUID id) {
+        if (!networks.exists(id)) {
+            throw ProblemException.notFound("Network " + id);
+        }
+        if (!authenticated().coordinates(id)) {
+            throw ProblemException.forbidden("Only the network's coordinators see its balance");
+        }
+    }
+
+    @GetMapping("/api/partners/{id}/ledger/entries")
+    @Operation(summary = "The entries behind a partner's balance, newest first, with the event each came from; large claims and reversals marked (as the balance)")
+    Page<EntryListing.Entry> partnerEntries(@PathVariable UUID id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        requireBalanceVisible(id);
+        checkPeriod(from, to);
+        return listing.list(List.of(id), null, from, to, page, size);
+    }
+
+    @GetMapping("/api/networks/{id}/ledger/entries")
+    @Operation(summary = "The entries behind a network's balance (its active members'), newest first, with the event each came from (the network's coordinators)")
+    Page<EntryListing.Entry> networkEntries(@PathVariable UUID id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        requireNetworkCoordinator(id);
+        checkPeriod(from, to);
+        List<UUID> members = partners.activeMembers(id).stream().map(PartnerDirectory.Member::partnerId).toList();
+        return members.isEmpty() ? new Page<>(List.of(), page, size, 0) : listing.list(members, id, from, to, page, size);
     }
 
     private void requirePartner(UUID id) {

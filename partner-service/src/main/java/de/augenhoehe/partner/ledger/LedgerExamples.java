@@ -23,6 +23,13 @@ class LedgerExamples {
     static final String GAINED = """
             [{"category":"APPRENTICES_TRAINED","unit":"apprentices","pledged":0,"realised":1,"entries":1}]""";
 
+    static final String ENTRIES = """
+            {"items":[{"id":"e5f7a9b1-3c5d-4e7f-9a1b-3c5d7e9f1a82","partnerId":"%1$s","networkIds":["%2$s"],"side":"GIVE",
+              "category":"VACANCIES","quantity":120,"unit":"vacancies","from":"2026-11-18","to":"2026-11-18","origin":"REALISED",
+              "sourceEventId":"7d2c0b8e-1f4a-4c3e-9b6d-2a8f5e1c7b90","sourceEventType":"augenhoehe.vacancy.closed.v1",
+              "causeId":"3f9a1c2e-5b7d-4e8f-a1c3-5e7f9b1d3a50","largeClaim":true,"reversedBy":null,"reversedAt":null,
+              "createdAt":"2026-11-18T10:00:00Z"}],"page":0,"size":20,"total":1}""";
+
     @Bean
     OpenApiCustomizer ledgerOpenApiExamples() {
         return ApiExamples.customizer(List.of(
@@ -34,6 +41,10 @@ class LedgerExamples {
                          "createdAt":"2026-11-20T09:00:00Z"}""".formatted(COMPANY, HEILBRONN), 400, 401, 403, 404, 422),
                 Example.of("GET", "/api/partners/{id}/balance", null, 200, """
                         {"partnerId":"%s","from":"2026-01-01","to":"2026-12-31","gave":%s,"gained":%s}""".formatted(COMPANY, GAVE, GAINED),
+                        400, 401, 403, 404, 422),
+                Example.of("GET", "/api/partners/{id}/ledger/entries", null, 200, ENTRIES.formatted(COMPANY, HEILBRONN),
+                        400, 401, 403, 404, 422),
+                Example.of("GET", "/api/networks/{id}/ledger/entries", null, 200, ENTRIES.formatted(COMPANY, HEILBRONN),
                         400, 401, 403, 404, 422),
                 Example.of("GET", "/api/networks/{id}/balance", null, 200, """
                         {"networkId":"%s","from":"2026-01-01","to":"2026-12-31","members":[

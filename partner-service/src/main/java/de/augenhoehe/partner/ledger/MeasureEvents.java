@@ -15,25 +15,33 @@ import de.augenhoehe.platform.events.ReceivedEvent;
  * measure-events, three kinds of entries:
  * <ul>
  * <li>a confirmed (or promoted from the waiting list) registration sent by a partner is a GAIN PARTICIPANTS_SENT of
- * that partner: its people gain a qualification it could not offer alone. Quantity = places.</li>
+ * that partner: its people gain a qualification it could not offer alone. Quantity = places. Credited only when the
+ * sending partner is an active member of the measure's network (the id comes from a request body, #16); the entry
+ * counts in that network. Cause = measure/registration.</li>
  * <li>a published measure is a GIVE of its host — category by the measure's type, quantity = capacity (places) — and
- * of each co-organiser (quantity 1 measure, same category).</li>
+ * of each co-organiser (quantity 1 measure, same category); measures-service admits only active members as both.
+ * Cause = measure.</li>
  * <li>an outcome STARTED_APPRENTICESHIP / STARTED_JOB is a GAIN APPRENTICES_TRAINED / CLIENTS_PLACED of the company
- * named in {@code employerPartnerId}: the network brought it a person it hired.</li>
+ * named in {@code employerPartnerId}, when it is an active member of the measure's network.</li>
  * </ul>
+ * A cancelled registration reverses its entry, a cancelled measure those of its hosting and of its registrations.
  */
 @Component
 class MeasureEvents implements EventHandler {
 
     static final String CONFIRMED = "augenhoehe.measures.registration-confirmed.v1";
     static final String PROMOTED = "augenhoehe.measures.registration-promoted.v1";
+    static final String REGISTRATION_CANCELLED = "augenhoehe.measures.registration-cancelled.v1";
     static final String PUBLISHED = "augenhoehe.measures.measure-published.v1";
+    static final String MEASURE_CANCELLED = "augenhoehe.measures.measure-cancelled.v1";
     static final String OUTCOME = "augenhoehe.measures.outcome-recorded.v1";
 
     private final RealisedEntries entries;
+    private final Ledger ledger;
 
-    MeasureEvents(RealisedEntries entries) {
+    MeasureEvents(RealisedEntries entries, Ledger ledger) {
         this.entries = entries;
+        this.ledger = ledger;
     }
 
     @Override
@@ -43,7 +51,7 @@ class MeasureEvents implements EventHandler {
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of(CONFIRMED, PROMOTED, PUBLISHED, OUTCOME);
+        return Set.of(CONFIRMED, PROMOTED, REGISTRATION_CANCELLED, PUBLISHED, MEASURE_CANCELLED, OUTCOME);
     }
 
     @Override
@@ -51,25 +59,40 @@ class MeasureEvents implements EventHandler {
         switch (event.type()) {
             case PUBLISHED -> published(event);
             case OUTCOME -> outcome(event);
-            default -> entries.record(event, "sendingPartnerId", null, Category.PARTICIPANTS_SENT,
-                    RealisedEntries.number(event, "places", 1), "participants");
+            case MEASURE_CANCELLED -> ledger.reverse(RealisedEntries.cause(event, "measureId"), event.id());
+            case REGISTRATION_CANCELLED -> ledger.reverse(registration(event), event.id());
+            default -> {
+                UUID measure = UUID.fromString(RealisedEntries.cause(event, "measureId"));
+                entries.recordMember(event, registration(event), RealisedEntries.partner(event, "sendingPartnerId"),
+                        ledger.networkOfMeasure(measure), Category.PARTICIPANTS_SENT, RealisedEntries.number(event, "places", 1),
+                        "participants");
+            }
         }
+    }
+
+    /** A registration's cause lies within its measure's, so cancelling the measure reverses it too. */
+    private static String registration(ReceivedEvent event) {
+        return RealisedEntries.cause(event, "measureId") + "/" + RealisedEntries.cause(event, "registrationId");
     }
 
     private void published(ReceivedEvent event) {
         List<UUID> networks = RealisedEntries.networks(event, null, "networkId");
+        String cause = RealisedEntries.cause(event, "measureId");
+        if (networks.size() == 1) {
+            ledger.measureNetwork(UUID.fromString(cause), networks.get(0));
+        }
         Category category = hosted(event.text("type"));
         UUID host = RealisedEntries.partner(event, "hostPartnerId");
         var capacity = event.data().get("capacity");
         if (capacity == null || capacity.isNull()) {
             // A measure without a limit of places (e.g. a job fair) counts as one measure hosted.
-            entries.record(event, host, networks, category, BigDecimal.ONE, "measures");
+            entries.record(event, cause, host, networks, category, BigDecimal.ONE, "measures");
         } else {
-            entries.record(event, host, networks, category, RealisedEntries.number(event, "capacity", 1), "places");
+            entries.record(event, cause, host, networks, category, RealisedEntries.number(event, "capacity", 1), "places");
         }
         for (UUID coOrganiser : RealisedEntries.partners(event, "coOrganiserIds")) {
             if (!coOrganiser.equals(host)) {
-                entries.record(event, coOrganiser, networks, category, BigDecimal.ONE, "measures");
+                entries.record(event, cause, coOrganiser, networks, category, BigDecimal.ONE, "measures");
             }
         }
     }
@@ -79,7 +102,8 @@ class MeasureEvents implements EventHandler {
         Category gained = "STARTED_APPRENTICESHIP".equals(outcome) ? Category.APPRENTICES_TRAINED
                 : "STARTED_JOB".equals(outcome) ? Category.CLIENTS_PLACED : null;
         if (gained != null) {
-            entries.record(event, RealisedEntries.partner(event, "employerPartnerId"), RealisedEntries.networks(event, null, "networkId"),
+            List<UUID> networks = RealisedEntries.networks(event, null, "networkId");
+            entries.recordMember(event, null, RealisedEntries.partner(event, "employerPartnerId"), networks.isEmpty() ? null : networks.get(0),
                     gained, BigDecimal.ONE, gained == Category.APPRENTICES_TRAINED ? "apprentices" : "people");
         }
     }

@@ -10,7 +10,8 @@ import de.augenhoehe.platform.events.ReceivedEvent;
 
 /**
  * outreach-events (producer not yet built; the fields read are the minimal contract): a returnee hired is a GAIN
- * RETURNEES_HIRED of the employer. Fields read: employerId (partner), networkId (optional), occurredAt (optional).
+ * RETURNEES_HIRED of the employer when it is an active member of the event's network (#16). Fields read: employerId
+ * (partner), networkId, occurredAt (optional).
  */
 @Component
 class OutreachEvents implements EventHandler {
@@ -35,6 +36,9 @@ class OutreachEvents implements EventHandler {
 
     @Override
     public void handle(ReceivedEvent event) {
-        entries.record(event, "employerId", "networkId", Category.RETURNEES_HIRED, BigDecimal.ONE, "returnees");
+        var networks = RealisedEntries.networks(event, null, "networkId");
+        // The employer comes from a coordinator's request body: credited only as an active member of the campaign's network.
+        entries.recordMember(event, null, RealisedEntries.partner(event, "employerId"), networks.isEmpty() ? null : networks.get(0),
+                Category.RETURNEES_HIRED, BigDecimal.ONE, "returnees");
     }
 }

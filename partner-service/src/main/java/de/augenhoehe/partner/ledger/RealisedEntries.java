@@ -36,17 +36,14 @@ class RealisedEntries {
         this.partners = partners;
     }
 
-    /** One entry for the partner named in {@code partnerField}, in the network named by {@code networkField} (if any). */
-    void record(ReceivedEvent event, String partnerField, String networkField, Category category, BigDecimal quantity, String unit) {
-        record(event, partner(event, partnerField), networkField == null ? List.of() : networks(event, null, networkField),
-                category, quantity, unit);
-    }
-
     /**
-     * One entry for {@code partner} (null: the event names none, no entry), counted in each of {@code networks}.
-     * Returns whether an entry was written.
+     * One entry for {@code partner} (null: the event names none, no entry), counted in each of {@code networks} (none:
+     * in every network of the partner), for a {@code cause}: the id of the thing the entry stands for (a posting, a
+     * registration, a measure; null for none). One entry per cause, partner and category, whatever events about it
+     * arrive (a second guard beside the event id). Returns whether an entry was written.
      */
-    boolean record(ReceivedEvent event, UUID partner, List<UUID> networks, Category category, BigDecimal quantity, String unit) {
+    boolean record(ReceivedEvent event, String cause, UUID partner, List<UUID> networks, Category category, BigDecimal quantity,
+            String unit) {
         if (partner == null) {
             log.info("event {} of type {} names no partner, no {} entry", event.id(), event.type(), category);
             return false;
@@ -58,11 +55,35 @@ class RealisedEntries {
         if (quantity.signum() <= 0) {
             throw new UnreadableEventException("event " + event.id() + " has no positive quantity");
         }
-        if (!ledger.realise(partner, networks, category, quantity, unit, day(event), event.id(), event.type())) {
+        if (!ledger.realise(partner, networks, category, quantity, unit, day(event), event.id(), event.type(), cause)) {
             log.info("event {} already in the ledger for partner {}", event.id(), partner);
             return false;
         }
         return true;
+    }
+
+    /**
+     * An entry for a partner another service names from a request body (a registration's sending partner, an outcome's
+     * or a hire's employer) only when the claim is proven (#16): the partner is an active member of the network the
+     * cause belongs to (the measure's, the campaign's), checked when the event is consumed. Otherwise no entry.
+     */
+    boolean recordMember(ReceivedEvent event, String cause, UUID partner, UUID network, Category category, BigDecimal quantity,
+            String unit) {
+        if (partner != null && (network == null || !partners.activeNetworks(partner).contains(network))) {
+            log.warn("event {} of type {} names partner {}, no active member of the cause's network {}: no {} entry", event.id(),
+                    event.type(), partner, network, category);
+            return false;
+        }
+        return record(event, cause, partner, network == null ? List.of() : List.of(network), category, quantity, unit);
+    }
+
+    /** The id of an entry's cause in {@code field} (a uuid); unreadable (dead letter) when absent or not a uuid. */
+    static String cause(ReceivedEvent event, String field) {
+        UUID id = uuid(event, field, true);
+        if (id == null) {
+            throw new UnreadableEventException("event " + event.id() + " has no " + field);
+        }
+        return id.toString();
     }
 
     /** The partner id in {@code field}; null when absent, unreadable (dead letter) when not a uuid. */

@@ -9,14 +9,18 @@ import de.augenhoehe.platform.events.EventHandler;
 import de.augenhoehe.platform.events.ReceivedEvent;
 
 /**
- * vacancy-events: a published vacancy is a GIVE of its employer (INTERNSHIP → INTERNSHIP_PLACES, PROJECT_DAY →
- * PROJECT_DAYS, every other type VACANCIES), a vacancy closed with reason FILLED a GAIN VACANCIES_FILLED. Quantity =
- * openings. The entry counts in each network of {@code networkIds} (the employer's active networks at publication);
- * a single {@code networkId} of earlier producers is still read. One entry per event, so the partner counts it once.
+ * vacancy-events: a posting <b>gives when it is filled</b> (README, "When a posting counts as given"). A vacancy closed
+ * with reason FILLED is a GIVE of its employer (INTERNSHIP → INTERNSHIP_PLACES, PROJECT_DAY → PROJECT_DAYS, every other
+ * type VACANCIES) and a GAIN VACANCIES_FILLED, quantity = openings. Publishing gives nothing yet (an offer is not a
+ * contribution until someone took it), a posting withdrawn or expired unfilled never gives. Only the one closing event
+ * of a posting makes entries, so redelivered, replayed and out-of-order events cannot count a posting twice or count
+ * one that was never filled; the cause (vacancy id) is a second guard. The entry counts in each network of
+ * {@code networkIds}; a single {@code networkId} of earlier producers is still read.
  */
 @Component
 class VacancyEvents implements EventHandler {
 
+    /** Read and recorded as consumed, but it makes no entry: publishing a posting gives nothing yet. */
     static final String PUBLISHED = "augenhoehe.vacancy.published.v1";
     static final String CLOSED = "augenhoehe.vacancy.closed.v1";
 
@@ -38,14 +42,15 @@ class VacancyEvents implements EventHandler {
 
     @Override
     public void handle(ReceivedEvent event) {
+        if (!CLOSED.equals(event.type()) || !"FILLED".equals(upper(event.text("reason")))) {
+            return;
+        }
         var openings = RealisedEntries.number(event, "openings", 1);
         var employer = RealisedEntries.partner(event, "employerId");
         var networks = RealisedEntries.networks(event, "networkIds", "networkId");
-        if (PUBLISHED.equals(event.type())) {
-            entries.record(event, employer, networks, given(upper(event.text("type"))), openings, "vacancies");
-        } else if (CLOSED.equals(event.type()) && "FILLED".equals(upper(event.text("reason")))) {
-            entries.record(event, employer, networks, Category.VACANCIES_FILLED, openings, "vacancies");
-        }
+        String cause = RealisedEntries.cause(event, "vacancyId");
+        entries.record(event, cause, employer, networks, given(upper(event.text("type"))), openings, "vacancies");
+        entries.record(event, cause, employer, networks, Category.VACANCIES_FILLED, openings, "vacancies");
     }
 
     private static Category given(String type) {

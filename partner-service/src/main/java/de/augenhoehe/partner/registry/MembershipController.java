@@ -7,6 +7,8 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,11 +16,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import de.augenhoehe.partner.networks.NetworkDirectory;
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.security.Roles;
+import de.augenhoehe.platform.web.Page;
 import de.augenhoehe.platform.web.ProblemException;
 
 /**
@@ -64,6 +68,24 @@ class MembershipController {
         Membership m = memberships.open(networkId, partner, admin ? MembershipStatus.APPLIED : MembershipStatus.INVITED, actor.subject());
         return ResponseEntity.created(URI.create("/api/networks/" + networkId + "/memberships/" + m.id()))
                 .body(m.withHistory(memberships.history(m.id())));
+    }
+
+    @GetMapping
+    @Operation(summary = "The network's memberships, paged (its coordinators: all; a partner's people: their partner's own)")
+    Page<Membership> list(@PathVariable UUID networkId, @RequestParam(required = false) MembershipStatus status,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        Actor actor = Actor.required();
+        if (!networks.exists(networkId)) {
+            throw ProblemException.notFound("Network " + networkId);
+        }
+        if (actor.coordinates(networkId)) {
+            return memberships.ofNetwork(networkId, null, status, page, size);
+        }
+        if (actor.partnerId() != null && (actor.hasRole(Roles.PARTNER_ADMIN) || actor.hasRole(Roles.PARTNER_STAFF))) {
+            return memberships.ofNetwork(networkId, actor.partnerId(), status, page, size);
+        }
+        throw ProblemException.forbidden("The memberships of a network are listed to its coordinators and to the people of a partner (their own)");
     }
 
     @GetMapping("/{id}")

@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import de.augenhoehe.partner.networks.NetworkDirectory;
 import de.augenhoehe.platform.events.EventPublisher;
+import de.augenhoehe.platform.web.Page;
 import de.augenhoehe.platform.web.ProblemException;
 
 /** The membership lifecycle: each step is stored, recorded in the history and announced in one transaction. */
@@ -103,6 +104,16 @@ class Memberships {
     Optional<Membership> find(UUID network, UUID id) {
         return jdbc.query("select " + COLUMNS + " from membership where id = ? and network_id = ?", Memberships::map, id, network)
                 .stream().findFirst();
+    }
+
+    /** A network's memberships, optionally of one partner and/or in one status, oldest application first. */
+    Page<Membership> ofNetwork(UUID network, UUID partner, MembershipStatus status, int page, int size) {
+        String where = " from membership where network_id = ? and (?::uuid is null or partner_id = ?) and (?::text is null or status = ?)";
+        String s = status == null ? null : status.name();
+        long total = jdbc.queryForObject("select count(*)" + where, Long.class, network, partner, partner, s, s);
+        List<Membership> items = jdbc.query("select " + COLUMNS + where + " order by applied_at, id limit ? offset ?", Memberships::map,
+                network, partner, partner, s, s, size, Page.offset(page, size));
+        return new Page<>(items, page, size, total);
     }
 
     List<Membership> ofPartner(UUID partner) {

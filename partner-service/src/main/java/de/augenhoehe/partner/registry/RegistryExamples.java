@@ -57,6 +57,8 @@ class RegistryExamples {
                 Example.of("PUT", "/api/partners/{id}", "{" + PROFILE + "}", 200, PARTNER, 400, 401, 403, 404, 412, 422, 428),
                 Example.of("GET", "/api/partners/{id}/memberships", null, 200, "[" + ACTIVE.replaceAll("(?s),\"history\":.*]}$", "}") + "]", 404),
                 Example.of("POST", m, "{\"partnerId\":\"" + COMPANY + "\"}", 201, APPLIED, 400, 401, 403, 404, 409),
+                Example.of("GET", m, null, 200, "{\"items\":[" + ACTIVE.replaceAll("(?s),\"history\":.*]}$", "}") + "],\"page\":0,\"size\":20,\"total\":1}",
+                        400, 401, 403, 404),
                 Example.of("GET", m + "/{id}", null, 200, ACTIVE, 404),
                 Example.of("POST", m + "/{id}/activate", null, 200, ACTIVE, 401, 403, 404, 409),
                 Example.of("POST", m + "/{id}/suspend", null, 200, suspended, 401, 403, 404, 409),

@@ -38,6 +38,14 @@ final class ContentRules {
             "Ungültige Eingabe / Invalid input");
     static final int MAX_TITLE = 200;
     static final int MAX_DESCRIPTION = 20_000;
+    /**
+     * Openings of one posting (#16: one PUT claimed 10,000). A company hires at most a few hundred people for one post
+     * in one region; a larger need is several postings. The ledger counts a filled posting's openings as given, so the
+     * cap also bounds what one claim can add to a balance (claims above 50 are shown to the coordinators there).
+     */
+    static final int MAX_OPENINGS = 500;
+    /** {@link #MAX_OPENINGS} for {@code @Schema(maximum)}, which takes a constant string: the contract declares the same number. */
+    static final String MAX_OPENINGS_TEXT = "" + MAX_OPENINGS;
     private static final Pattern KLDB = Pattern.compile("^[0-9]{5}$");
     private static final Pattern POSTAL = Pattern.compile("^[0-9]{5}$");
     private static final Pattern TAG_LIKE = Pattern.compile("<\\s*[A-Za-z/!?]");
@@ -124,8 +132,8 @@ final class ContentRules {
         } else if (c.validThrough().isAfter(today.plusYears(2))) {
             errors.add(error("validThrough", "at most two years ahead"));
         }
-        if (c.openings() != null && (c.openings() < 1 || c.openings() > 10_000)) {
-            errors.add(error("openings", "1 to 10000"));
+        if (c.openings() != null && (c.openings() < 1 || c.openings() > MAX_OPENINGS)) {
+            errors.add(error("openings", "1 to " + MAX_OPENINGS));
         }
         if (c.drivingLicence() != null && (c.drivingLicence().length() > 30 || !LICENCE.matcher(c.drivingLicence()).matches())) {
             errors.add(error("drivingLicence", "licence classes such as B or C, CE"));

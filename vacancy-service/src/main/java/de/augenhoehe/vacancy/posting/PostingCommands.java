@@ -46,7 +46,7 @@ public interface PostingCommands {
             LocalDate startDate,
             @Schema(description = "Last day of a fixed-term contract") LocalDate endDate,
             @Schema(description = "Last day the posting is online; today or later") LocalDate validThrough,
-            @Schema(minimum = "1", maximum = "10000") Integer openings,
+            @Schema(minimum = "1", maximum = ContentRules.MAX_OPENINGS_TEXT) Integer openings,
             QualificationLevel qualificationLevel,
             @Schema(description = "German language level required (CEFR)") GermanLevel germanLevel,
             Boolean foreignQualificationsWelcome,

@@ -69,6 +69,7 @@ class BadInputIT {
         c.put("German level B3", new Object[] {json(Samples.with("germanLevel", "B3")), 400, "malformed-request", null});
         c.put("unknown type", new Object[] {json(Samples.with("type", "VOLUNTEER")), 400, "malformed-request", null});
         c.put("openings 0", new Object[] {json(Samples.with("openings", 0)), 422, "validation-failed", "openings"});
+        c.put("openings 501 (#16: at most 500 per posting)", new Object[] {json(Samples.with("openings", 501)), 422, "validation-failed", "openings"});
         c.put("remote share 120", new Object[] {json(Samples.with("remoteShare", 120)), 422, "validation-failed", "remoteShare"});
         c.put("title too long", new Object[] {json(Samples.with("title", "M".repeat(201))), 422, "validation-failed", "title"});
         c.put("unknown field", new Object[] {json(Samples.with("colour", "blue")), 400, "malformed-request", null});
