@@ -42,6 +42,20 @@ class ConnectRetryTest {
         OTHERS.forEach(Downstream::close);
     }
 
+    /**
+     * The authorization server builds its redirects (to the login form, back to the authorization endpoint) from the
+     * Host it is called with: the gateway's, so that every step of a login comes back through the gateway and may be
+     * served by any instance — not the address of the one instance that served the previous step (a login failed when
+     * that instance was killed, found by infra/chaos with --instances 2).
+     */
+    @Test
+    void partner_service_is_called_with_the_gateway_host() {
+        LIVE.resetHits();
+        send(port, "GET", "/oauth2/authorize?client_id=x", null);
+        String host = LIVE.hits("GET") > 0 ? LIVE.lastHost() : KILLED.lastHost();
+        assertThat(host).isEqualTo("127.0.0.1:" + port);
+    }
+
     @Test
     void a_post_refused_by_a_dead_instance_goes_to_the_live_one_once() {
         assertThat(send(port, "GET", "/api/partners/1", TOKEN).statusCode()).isEqualTo(200);
