@@ -20,6 +20,7 @@ final class Downstream implements AutoCloseable {
     enum Mode { OK, SLOW, UNAVAILABLE, ERROR, DROP }
 
     final String name;
+    private volatile String lastHost;
     private final HttpServer server;
     private volatile Mode mode = Mode.OK;
     private volatile Duration delay = Duration.ofSeconds(2);
@@ -58,6 +59,7 @@ final class Downstream implements AutoCloseable {
             }
             boolean health = exchange.getRequestURI().getPath().startsWith("/actuator/health");
             if (!health) {
+                lastHost = exchange.getRequestHeaders().getFirst("Host");
                 hits.computeIfAbsent(exchange.getRequestMethod(), m -> new AtomicInteger()).incrementAndGet();
             }
             inFlight.incrementAndGet();
@@ -111,6 +113,11 @@ final class Downstream implements AutoCloseable {
     int hits(String method) {
         AtomicInteger n = hits.get(method);
         return n == null ? 0 : n.get();
+    }
+
+    /** The Host header of the last call (not health checks). */
+    String lastHost() {
+        return lastHost;
     }
 
     void resetHits() {

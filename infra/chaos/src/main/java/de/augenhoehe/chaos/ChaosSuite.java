@@ -25,7 +25,8 @@ import de.augenhoehe.chaos.Metrics.Scrape;
  *
  * <p>Options: {@code --data DIR} (default infra/chaos/target/platform-data), {@code --port-base N} (18080),
  * {@code --no-build} (passed to ./platform up), {@code --faults a,b} (a subset, names as printed), {@code --keep}
- * (leave the platform running at the end).
+ * (leave the platform running at the end), {@code --instances N} (N instances of each service: the SIGKILL faults kill
+ * the first instance while the others serve; logins through the gateway run the whole time and must not fail then).
  */
 public final class ChaosSuite {
 
@@ -44,6 +45,11 @@ public final class ChaosSuite {
     private Observer observer;
     private Metrics metrics;
     private Poison poison;
+    private Logins logins;
+    private Registrations registrations;
+    private final Map<String, Registrations.Count> registrationsPerFault = new LinkedHashMap<>();
+    private int instances = 1;
+    private final Map<String, Logins.Count> loginsPerFault = new LinkedHashMap<>();
 
     private ChaosSuite(Platform platform) {
         this.platform = platform;
@@ -54,6 +60,7 @@ public final class ChaosSuite {
         Path data = root.resolve("infra/chaos/target/platform-data");
         int portBase = 18080;
         boolean noBuild = false, keep = false;
+        int instances = 1;
         List<String> only = List.of();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -62,13 +69,15 @@ public final class ChaosSuite {
                 case "--no-build" -> noBuild = true;
                 case "--keep" -> keep = true;
                 case "--faults" -> only = List.of(args[++i].split(","));
+                case "--instances" -> instances = Integer.parseInt(args[++i]);
                 default -> {
-                    System.err.println("usage: infra/chaos/run [--data DIR] [--port-base N] [--no-build] [--faults a,b] [--keep]");
+                    System.err.println("usage: infra/chaos/run [--data DIR] [--port-base N] [--no-build] [--faults a,b] [--keep] [--instances N]");
                     System.exit(2);
                 }
             }
         }
         ChaosSuite suite = new ChaosSuite(new Platform(root, data, Platform.ports(portBase)));
+        suite.instances = instances;
         boolean keepRunning = keep;
         Thread cleanup = new Thread(() -> suite.cleanUp(keepRunning));
         Runtime.getRuntime().addShutdownHook(cleanup);
@@ -85,8 +94,12 @@ public final class ChaosSuite {
 
     private boolean run(boolean noBuild, List<String> only) {
         say("Data folder " + platform.data() + ", ./platform output in " + platform.log());
-        say("Starting the platform (./platform up --fresh" + (noBuild ? " --no-build" : "") + ") ...");
-        platform.up(noBuild ? new String[] {"--fresh", "--no-build"} : new String[] {"--fresh"});
+        List<String> up = new ArrayList<>(List.of("--fresh", "--instances", String.valueOf(instances)));
+        if (noBuild) {
+            up.add("--no-build");
+        }
+        say("Starting the platform (./platform up " + String.join(" ", up) + ") ...");
+        platform.up(up.toArray(String[]::new));
         String opsToken = platform.token("--roles", "operations", "--ttl-minutes", "60");
         Map<String, String> targets = new LinkedHashMap<>();
         targets.put("gateway", "http://127.0.0.1:" + platform.port("gateway") + "/actuator/prometheus");
@@ -97,6 +110,11 @@ public final class ChaosSuite {
         poison = new Poison(platform.port("kafka"));
         writer = new Writer("http://127.0.0.1:" + platform.port("gateway"), runId, base, ledger);
         writer.start(4);
+        logins = new Logins("http://127.0.0.1:" + platform.port("gateway"));
+        logins.start();
+        registrations = new Registrations("http://127.0.0.1:" + platform.port("gateway"), platform.port("outreach"),
+                () -> opsToken, runId, observer);
+        registrations.start();
         faultsStarted = System.nanoTime();
         say("Writing (run " + runId + ") ...");
         sleep(Duration.ofSeconds(10));
@@ -113,8 +131,26 @@ public final class ChaosSuite {
             rows.add(inject(fault));
         }
         writer.stop();
+        logins.stop();
+        registrations.stop();
         metrics.stop();
         say("\n" + Report.table(rows));
+        say("Logins (people by authorization code with PKCE, the HR client by client credentials; no retry), per fault:");
+        loginsPerFault.forEach((fault, count) -> say(String.format("  %-26s %s", fault, count.describe())));
+        // With several instances a killed service instance must cost no login: the others serve (issue #20).
+        List<String> failedLogins = loginsPerFault.entrySet().stream().filter(e -> instances > 1
+                && Platform.SERVICES.stream().anyMatch(x -> e.getKey().equals(x + " SIGKILL")) && e.getValue().failed() > 0)
+                .map(Map.Entry::getKey).toList();
+        if (!failedLogins.isEmpty()) {
+            say("FINDING: logins failed while one instance of a service was killed: " + failedLogins);
+        }
+        say("Registrations (Fachsprache, confirmed from the mail; counted against measures' database after each fault):");
+        registrationsPerFault.forEach((fault, count) -> say(String.format("  %-26s %s", fault,
+                count == null ? "? (database unreadable)" : count.describe())));
+        boolean registrationsOk = registrationsPerFault.values().stream().allMatch(c -> c != null && c.ok());
+        if (!registrationsOk) {
+            say("FINDING: a registration was lost, duplicated, or the confirmed places exceeded the capacity (above).");
+        }
         say("Writes: " + writer.answers() + "; " + ledger.snapshot().failedAttempts() + " attempts not acknowledged (sent again), "
                 + ledger.snapshot().open().size() + " left open.");
         boolean no500 = writer.internalServerErrors() == 0;
@@ -122,19 +158,24 @@ public final class ChaosSuite {
             say("FINDING: the gateway or a service answered 500 " + writer.internalServerErrors()
                     + " times during faults (a downstream failure must be 502/503/504): see the logs in " + platform.data() + "/logs.");
         }
-        return rows.stream().allMatch(Report.Row::passes) && no500;
+        return rows.stream().allMatch(Report.Row::passes) && no500 && failedLogins.isEmpty() && registrationsOk;
     }
 
     /** One fault: inject, heal like a supervisor, then count until every source holds. */
     private Report.Row inject(Fault fault) {
         writer.resume();
+        registrations.resume();
         sleep(Duration.ofSeconds(5));
         say("\n== " + fault.name() + " (" + elapsed() + ")");
+        logins.take(); // from here on: this fault's logins
         long from = System.currentTimeMillis() - 6000;
         fault.action().run();
         long healed = System.nanoTime();
-        say("   healed; pausing the writers and counting ...");
+        Logins.Count during = logins.take();
+        loginsPerFault.put(fault.name(), during);
+        say("   healed; logins during the fault: " + during.describe() + "; pausing the writers and counting ...");
         writer.pause();
+        registrations.pause();
         Verdict.Result result = null;
         double converged = -1;
         String deadLetters = "-";
@@ -152,6 +193,9 @@ public final class ChaosSuite {
             }
             sleep(Duration.ofSeconds(2));
         }
+        Registrations.Count registered = registrations.count();
+        registrationsPerFault.put(fault.name(), registered);
+        say("   registrations: " + (registered == null ? "? (database unreadable)" : registered.describe()));
         sleep(Duration.ofSeconds(4)); // one more scrape of the healed state
         List<Scrape> scrapes = metrics.between(from, System.currentTimeMillis());
         List<Watch> watches = fault.alerts().apply(scrapes);
@@ -237,6 +281,12 @@ public final class ChaosSuite {
         }
         if (writer != null) {
             writer.stop();
+        }
+        if (logins != null) {
+            logins.stop();
+        }
+        if (registrations != null) {
+            registrations.stop();
         }
         if (observer != null) {
             observer.close();

@@ -16,7 +16,13 @@ import java.util.Map;
  * audiences) serves a module without it. No {@code spring…jwt.issuer-uri}: next to a public key, Boot would prefer it
  * and fetch the discovery document at start-up, before partner-service is up.
  *
- * @param ports the ports of this {@code up} by key ({@code gateway}, {@code partner}, …, {@code postgres}, {@code kafka}, {@code mail})
+ * <p>With several instances of a service ({@code ./platform up --instances N}) instance k is the application
+ * {@code NAME-k} ({@code partner-2}) with a port of its own under that key and otherwise the service's environment;
+ * the gateway gets every instance's URL. The demo mail server runs in the first outreach-service instance only (one
+ * port): the others send to it like measures-service does.
+ *
+ * @param ports the ports of this {@code up} by key ({@code gateway}, {@code partner}, …, {@code postgres}, {@code kafka},
+ *              {@code mail}, and {@code partner-2} … for further instances)
  */
 record AppEnvironment(Map<String, Integer> ports, Path keys, boolean demo, Map<String, String> secrets) {
 
@@ -27,12 +33,29 @@ record AppEnvironment(Map<String, Integer> ports, Path keys, boolean demo, Map<S
         return "http://127.0.0.1:" + port("gateway");
     }
 
-    List<String> of(String app) {
-        if (!APPS.contains(app)) {
-            throw new IllegalArgumentException("no such application: " + app);
+    /** Every application to start: {@link #APPS} and the further instances of the services, as the ports name them. */
+    List<String> applications() {
+        List<String> all = new ArrayList<>(APPS);
+        PlatformFolder.SERVICES.forEach(service -> all.addAll(instances(service).subList(1, instances(service).size())));
+        return all;
+    }
+
+    /** A service's instances: NAME, NAME-2, … as long as the ports have one. */
+    List<String> instances(String service) {
+        List<String> instances = new ArrayList<>(List.of(service));
+        while (ports.containsKey(service + "-" + (instances.size() + 1))) {
+            instances.add(service + "-" + (instances.size() + 1));
+        }
+        return instances;
+    }
+
+    List<String> of(String instance) {
+        String app = instance.replaceFirst("-\\d+$", "");
+        if (!APPS.contains(app) || !(instance.equals(app) || instances(app).contains(instance))) {
+            throw new IllegalArgumentException("no such application: " + instance);
         }
         String publicKey = "file:" + keys.resolve(DevTokens.PUBLIC_KEY_FILE);
-        List<String> env = new ArrayList<>(List.of("SERVER_PORT=" + port(app), "SERVER_ADDRESS=127.0.0.1",
+        List<String> env = new ArrayList<>(List.of("SERVER_PORT=" + port(instance), "SERVER_ADDRESS=127.0.0.1",
                 "AUGENHOEHE_SECURITY_JWT_PUBLIC_KEY_LOCATION=" + publicKey,
                 "AUGENHOEHE_SECURITY_JWT_ISSUER=" + issuer(),
                 "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION=" + publicKey,
@@ -40,6 +63,9 @@ record AppEnvironment(Map<String, Integer> ports, Path keys, boolean demo, Map<S
                 "AUGENHOEHE_DEMO_ENABLED=" + demo));
         if (app.equals("outreach") || app.equals("measures")) { // outreach runs the demo mail server, both send to it
             env.addAll(List.of("SPRING_MAIL_HOST=127.0.0.1", "SPRING_MAIL_PORT=" + port("mail")));
+        }
+        if (app.equals("outreach") && !instance.equals(app)) { // the first instance holds the mail port
+            env.add("AUGENHOEHE_OUTREACH_MAIL_LOCAL_SERVER_ENABLED=false");
         }
         switch (app) {
             case "partner" -> env.addAll(List.of("AUGENHOEHE_IDENTITY_ISSUER=" + issuer(),
@@ -55,7 +81,8 @@ record AppEnvironment(Map<String, Integer> ports, Path keys, boolean demo, Map<S
         }
         if (app.equals("gateway")) {
             for (String service : PlatformFolder.SERVICES) {
-                env.add("AUGENHOEHE_GATEWAY_SERVICES_" + service.toUpperCase(Locale.ROOT) + "=http://127.0.0.1:" + port(service));
+                env.add("AUGENHOEHE_GATEWAY_SERVICES_" + service.toUpperCase(Locale.ROOT) + "="
+                        + String.join(",", instances(service).stream().map(i -> "http://127.0.0.1:" + port(i)).toList()));
             }
             env.add("AUGENHOEHE_GATEWAY_SERVICES_PORTAL=http://127.0.0.1:" + port("portal"));
             // SHORTCUT(#17): the portal calls the API with its visitor's address in X-Forwarded-For, and on one machine

@@ -14,7 +14,8 @@ import java.util.Map;
  * {@code run/env/APP.env} (owner only: it holds its database password), from which the script starts it.
  *
  * <pre>
- * --data DIR [--no-demo] --port KEY=PORT ...   (KEY: gateway partner vacancy measures outreach kafka kafka_controller postgres mail portal)
+ * --data DIR [--no-demo] --port KEY=PORT ...   (KEY: gateway partner vacancy measures outreach kafka kafka_controller postgres mail
+ *                                              portal, partner-2 … for further instances of a service)
  * </pre>
  * Prints {@code demo=true|false} (the folder's choice) and a {@code warning=TEXT} line for each thing the user should know.
  */
@@ -57,7 +58,7 @@ public final class PlatformSetup {
         DevTokens.writeAtomically(folder.run().resolve("ports.env"), portsEnv.toString(), false);
         AppEnvironment environment = new AppEnvironment(ports, folder.keys(), prepared.demo(), prepared.secrets());
         Path envs = Files.createDirectories(folder.run().resolve("env"));
-        for (String app : AppEnvironment.APPS) {
+        for (String app : environment.applications()) {
             DevTokens.writeAtomically(envs.resolve(app + ".env"), String.join("\n", environment.of(app)) + "\n", true);
         }
         StringBuilder out = new StringBuilder("demo=" + prepared.demo() + "\n");

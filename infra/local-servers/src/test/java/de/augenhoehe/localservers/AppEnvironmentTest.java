@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,28 @@ class AppEnvironmentTest {
                 "AUGENHOEHE_GATEWAY_SERVICES_MEASURES=http://127.0.0.1:28083",
                 "AUGENHOEHE_GATEWAY_SERVICES_OUTREACH=http://127.0.0.1:28084", "AUGENHOEHE_GATEWAY_SERVICES_PORTAL=http://127.0.0.1:28085")
                 .noneMatch(v -> v.startsWith("SPRING_DATASOURCE") || v.startsWith("SPRING_KAFKA") || v.contains("SECRET"));
+    }
+
+    @Test
+    void with_two_instances_the_second_gets_its_own_port_and_the_gateway_balances_over_both() {
+        Map<String, Integer> ports = new HashMap<>(PORTS);
+        for (String service : PlatformFolder.SERVICES) {
+            ports.put(service + "-2", PORTS.get(service) + 100);
+        }
+        AppEnvironment two = new AppEnvironment(ports, Path.of("/data/keys"), true, SECRETS);
+        assertThat(two.applications()).containsExactly("partner", "vacancy", "measures", "outreach", "gateway",
+                "partner-2", "vacancy-2", "measures-2", "outreach-2");
+        assertThat(two.of("partner-2")).contains("SERVER_PORT=28181", "SPRING_DATASOURCE_USERNAME=partner",
+                "AUGENHOEHE_IDENTITY_SIGNING_KEY_LOCATION=file:/data/keys/dev-jwt-private.pem");
+        assertThat(two.of("gateway")).contains(
+                "AUGENHOEHE_GATEWAY_SERVICES_PARTNER=http://127.0.0.1:28081,http://127.0.0.1:28181",
+                "AUGENHOEHE_GATEWAY_SERVICES_OUTREACH=http://127.0.0.1:28084,http://127.0.0.1:28184");
+        // one mail port: the first outreach instance runs the demo mail server, the second sends to it
+        assertThat(two.of("outreach")).noneMatch(v -> v.startsWith("AUGENHOEHE_OUTREACH_MAIL_LOCAL_SERVER"));
+        assertThat(two.of("outreach-2")).contains("SERVER_PORT=28184", "SPRING_MAIL_PORT=28025",
+                "AUGENHOEHE_OUTREACH_MAIL_LOCAL_SERVER_ENABLED=false");
+        assertThatThrownBy(() -> two.of("partner-3")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> environment.of("partner-2")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -41,7 +41,8 @@ class ScrapeConfigTest {
         Path token = Files.writeString(dir.resolve("operations.jwt"), "test-token");
         Process p = new ProcessBuilder("bash", Monitoring.HOME.resolve("prometheus/local-config").toString(), "--token-file", token.toString(),
                 "gateway=127.0.0.1:18080", "partner-service=127.0.0.1:18081", "vacancy-service=127.0.0.1:18082",
-                "measures-service=127.0.0.1:18083", "outreach-service=127.0.0.1:18084")
+                "measures-service=127.0.0.1:18083", "outreach-service=127.0.0.1:18084",
+                "partner-service=127.0.0.1:18181", "measures-service=127.0.0.1:18183") // second instances: one job each
                 .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.yml").toFile()).start();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(Files.readString(dir.resolve("prometheus.yml"))).isZero();
@@ -49,7 +50,8 @@ class ScrapeConfigTest {
         String out = Promtool.ok(dir, "check", "config", "prometheus.yml");
         assertThat(out).contains("SUCCESS: " + Monitoring.files(Monitoring.RULES, ".rules.yml").size() + " rule files found");
         assertThat(jobs(dir.resolve("prometheus.yml"))).containsExactlyInAnyOrderElementsOf(JOBS);
-        assertThat(Files.readString(dir.resolve("prometheus.yml"))).contains("credentials_file: '" + token + "'").contains("'127.0.0.1:18083'");
+        assertThat(Files.readString(dir.resolve("prometheus.yml"))).contains("credentials_file: '" + token + "'").contains("'127.0.0.1:18083'")
+                .contains("- targets: ['127.0.0.1:18081', '127.0.0.1:18181']");
     }
 
     @Test
