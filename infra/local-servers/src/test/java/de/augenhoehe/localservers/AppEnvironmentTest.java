@@ -67,7 +67,7 @@ class AppEnvironmentTest {
             ports.put(service + "-2", PORTS.get(service) + 100);
         }
         AppEnvironment two = new AppEnvironment(ports, Path.of("/data/keys"), true, SECRETS);
-        assertThat(two.applications()).containsExactly("partner", "vacancy", "measures", "outreach", "gateway",
+        assertThat(two.applications()).containsExactly("partner", "vacancy", "measures", "outreach", "gateway", "portal",
                 "partner-2", "vacancy-2", "measures-2", "outreach-2");
         assertThat(two.of("partner-2")).contains("SERVER_PORT=28181", "SPRING_DATASOURCE_USERNAME=partner",
                 "AUGENHOEHE_IDENTITY_SIGNING_KEY_LOCATION=file:/data/keys/dev-jwt-private.pem");
