@@ -37,6 +37,7 @@ class CatalogueController {
     String catalogue(@ModelAttribute("filter") CatalogueFilter filter, BindingResult errors, Model model) {
         filter.check(errors);
         words(model);
+        model.addAttribute("invalid", errors.hasErrors());
         if (errors.hasErrors()) {
             model.addAttribute("results", List.of());
             return "massnahmen/katalog";
@@ -45,8 +46,12 @@ class CatalogueController {
         List<MeasureViews.Card> cards = new ArrayList<>();
         page.path("items").forEach(m -> cards.add(MeasureViews.Card.of(m)));
         model.addAttribute("results", cards);
-        model.addAttribute("page", filter.page());
-        model.addAttribute("more", cards.size() == CatalogueFilter.PAGE_SIZE);
+        if (filter.page() > 0) {
+            model.addAttribute("previous", filter.pageLink(filter.page() - 1));
+        }
+        if (cards.size() == CatalogueFilter.PAGE_SIZE) {
+            model.addAttribute("next", filter.pageLink(filter.page() + 1));
+        }
         return "massnahmen/katalog";
     }
 

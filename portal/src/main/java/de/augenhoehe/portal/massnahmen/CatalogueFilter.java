@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.springframework.validation.Errors;
 import org.springframework.web.util.UriBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The catalogue's GET form: Kreis, target group, type, a date range, "only with free places", and the page. Values
@@ -49,6 +50,20 @@ class CatalogueFilter {
             b.queryParam("freePlaces", "true");
         }
         b.queryParam("page", page).queryParam("size", PAGE_SIZE);
+    }
+
+    /** This filter's catalogue address on another page (the paging links): only the filters that are set. */
+    String pageLink(int other) {
+        UriComponentsBuilder b = UriComponentsBuilder.fromPath("/massnahmen");
+        optional(b, "kreis", kreis);
+        optional(b, "zielgruppe", zielgruppe);
+        optional(b, "art", art);
+        optional(b, "ab", ab);
+        optional(b, "bis", bis);
+        if (frei) {
+            b.queryParam("frei", "true");
+        }
+        return b.queryParam("seite", other).encode().build().toUriString();
     }
 
     private static void optional(UriBuilder b, String name, String value) {

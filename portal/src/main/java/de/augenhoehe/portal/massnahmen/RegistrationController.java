@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.View;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
@@ -46,10 +49,11 @@ class RegistrationController {
 
     @PostMapping("/massnahmen/" + CatalogueController.ID + "/anmeldung")
     String register(@PathVariable String id, @Valid @ModelAttribute("anmeldung") RegistrationForm form, BindingResult errors,
-            Model model, HttpServletResponse response) {
+            Model model, HttpServletRequest request, HttpServletResponse response) {
         if (!errors.hasErrors()) {
             try {
                 JsonNode r = api.post("/api/registrations", body(id, form), Map.of("Idempotency-Key", form.getSchluessel()));
+                request.setAttribute(View.RESPONSE_STATUS_ATTRIBUTE, HttpStatus.SEE_OTHER);
                 return "redirect:" + result(id, r);
             } catch (ApiProblem problem) {
                 refused(problem, form, errors);
@@ -64,8 +68,8 @@ class RegistrationController {
     String registered(@PathVariable String id, @RequestParam(defaultValue = "") String stand,
             @RequestParam(required = false) Integer platz, @RequestParam(required = false) Long bis, Model model) {
         JsonNode measure = api.get("/api/measures/{id}", id);
-        model.addAttribute("title", MeasureViews.text(measure, "title"));
-        model.addAttribute("id", id);
+        model.addAttribute("measureTitle", MeasureViews.text(measure, "title"));
+        model.addAttribute("measureId", id);
         model.addAttribute("waitlisted", "warteliste".equals(stand));
         model.addAttribute("position", platz);
         model.addAttribute("holdUntil", bis == null ? null : Words.dateTime(Instant.ofEpochSecond(bis)));

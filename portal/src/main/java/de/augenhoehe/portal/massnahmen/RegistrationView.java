@@ -24,15 +24,15 @@ record RegistrationView(String measureId, String measureTitle, String state, Int
                 !MeasureViews.text(export, "erasedAt").isEmpty());
     }
 
-    boolean confirmed() {
+    public boolean confirmed() {
         return "CONFIRMED".equals(state);
     }
 
-    boolean waitlisted() {
+    public boolean waitlisted() {
         return "WAITLISTED".equals(state);
     }
 
-    boolean cancelled() {
+    public boolean cancelled() {
         return "CANCELLED".equals(state);
     }
 }

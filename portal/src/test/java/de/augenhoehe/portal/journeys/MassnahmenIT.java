@@ -69,12 +69,14 @@ class MassnahmenIT {
             page.fill("#ab", day.toString());
             page.fill("#bis", day.toString());
             page.click("form.filters button[type=submit]");
+            page.waitForURL("**kreis=08121**");
             assertThat(page.url()).contains("kreis=08121").contains("art=TECHNOLOGY_DAY");
             Locator result = page.locator("#ergebnis-liste a", new Page.LocatorOptions().setHasText(title));
             assertThat(result.count()).isEqualTo(1);
             assertThat(page.locator("#ergebnis-liste").innerText()).contains("noch 1 Platz frei");
             Browsers.screenshot(page, "massnahmen-katalog-phone");
             result.click();
+            page.waitForURL("**/massnahmen/" + measureId);
             assertThat(page.url()).endsWith("/massnahmen/" + measureId);
             assertThat(page.locator("h1").innerText()).isEqualTo(title);
             assertThat(page.locator("main").innerText()).contains("Noch 1 von 1 Plätzen frei").contains("Datenschutzhinweis");
@@ -109,7 +111,7 @@ class MassnahmenIT {
             // A confirms from the mail: the script moves the secret from the fragment into the form; one button
             String linkA = platform.awaitMail(a, 1).link(platform.url(MANAGE));
             assertThat(linkA).contains("#anmeldung=").contains("&token=");
-            page.navigate(linkA);
+            openMailLink(page, linkA);
             assertThat(page.url()).doesNotContain("token=");
             assertThat(page.isHidden("#code-eingabe")).isTrue();
             Browsers.assertPageBasics(page);
@@ -130,25 +132,25 @@ class MassnahmenIT {
             assertThat(other.locator("h1").innerText()).isEqualTo("Bitte bestätigen Sie in Ihrer E-Mail");
             assertThat(other.locator("#stand").innerText()).contains("Warteliste").contains("Platz 1");
             String linkB = platform.awaitMail(b, 1).link(platform.url(MANAGE));
-            other.navigate(linkB);
+            openMailLink(other, linkB);
             other.click("button[value=bestaetigen]");
             assertThat(other.locator("#stand").innerText()).contains("Sie stehen auf der Warteliste auf Platz 1.");
 
             // A cancels through the mail's link: one confirming click
-            page.navigate(linkA);
+            openMailLink(page, linkA);
             page.click("button[value=stornieren]");
             expectH1(page, "Anmeldung storniert");
             assertThat(page.locator("#stand").innerText()).contains("Diese Anmeldung ist storniert");
             Browsers.assertAccessible(page);
 
             // the used link cannot confirm again: the message is at the field
-            page.navigate(linkA);
+            openMailLink(page, linkA);
             page.click("button[value=bestaetigen]");
             assertThat(page.locator("#code-fehler").innerText()).contains("storniert");
             assertThat(page.getAttribute("#code", "aria-describedby")).contains("code-fehler");
 
             // B has the place now: B's page says so
-            other.navigate(linkB);
+            openMailLink(other, linkB);
             other.click("button[value=ansehen]");
             assertThat(other.locator("#stand").innerText()).contains("Sie haben einen Platz");
             other.context().close();
@@ -229,6 +231,15 @@ class MassnahmenIT {
             assertThat(unknown.status()).isEqualTo(404);
             assertThat(unknown.headerValue("content-type")).startsWith("text/html");
         }
+    }
+
+    /**
+     * Opens a mail's link as a click in the mail program does: a new page load. (Navigating from the management page
+     * to its own address with another fragment would only scroll, not load.)
+     */
+    private static void openMailLink(Page page, String link) {
+        page.navigate("about:blank");
+        page.navigate(link);
     }
 
     /** Waits until the element shows this text (the page before a POST may have had the element with another). */
