@@ -25,7 +25,13 @@ import java.util.concurrent.TimeUnit;
 public final class RunningPlatform {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final Path DATA = Path.of("target", "platform-data").toAbsolutePath();
+    /**
+     * Iterating on a page: AUGENHOEHE_JOURNEYS_DATA names the data folder of a platform already started with
+     * {@code ./platform up} (its AUGENHOEHE_PORT_* in the environment); the journeys then use it and neither start nor
+     * stop anything. Unset (the build, CI): a fresh platform of this JVM under target/.
+     */
+    private static final String RUNNING = System.getenv("AUGENHOEHE_JOURNEYS_DATA");
+    private static final Path DATA = RUNNING == null ? Path.of("target", "platform-data").toAbsolutePath() : Path.of(RUNNING);
     private static final List<String> PORT_KEYS = List.of("GATEWAY", "PARTNER", "VACANCY", "MEASURES", "OUTREACH",
             "PORTAL", "KAFKA", "KAFKA_CONTROLLER", "POSTGRES", "MAIL");
     private static RunningPlatform instance;
@@ -112,7 +118,10 @@ public final class RunningPlatform {
     private static RunningPlatform start() {
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String key : PORT_KEYS) {
-            ports.put(key, freePort());
+            ports.put(key, RUNNING == null ? freePort() : Integer.parseInt(System.getenv("AUGENHOEHE_PORT_" + key)));
+        }
+        if (RUNNING != null) {
+            return new RunningPlatform(ports);
         }
         RunningPlatform platform = new RunningPlatform(ports);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> platform.run(List.of("./platform", "down", "--data", DATA.toString()),
