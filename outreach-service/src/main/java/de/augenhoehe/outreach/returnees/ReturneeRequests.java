@@ -53,7 +53,18 @@ final class ReturneeRequests {
     record Confirmation(@NotBlank @Size(max = 100) String token) {
     }
 
-    record Confirmed(UUID returneeId, String status) {
+    /**
+     * A confirmed sign-up; {@code matches} are the person's matches made at this moment (as in the Art. 15 export:
+     * {@code vacancies}, {@code measures}), so the landing page can show them right away.
+     */
+    record Confirmed(UUID returneeId, String status, Object matches) {
+    }
+
+    /**
+     * What the landing page may show about the campaign of a tracking code: nothing but its public face (no goal,
+     * budget or rationale, which are the coordinators').
+     */
+    record CampaignMessage(String code, UUID campaignId, UUID networkId, String title, String area, boolean open) {
     }
 
     record ConsentText(String version, Purpose purpose, String text, LocalDate validFrom) {
