@@ -36,7 +36,7 @@ class LandingController {
     private static final String NAME_CHARS = "Bitte nur Buchstaben, Leerzeichen, Bindestriche, Apostrophe und Punkte verwenden.";
 
     /** The German message at the field when the API refuses it. */
-    private static final Map<String, String> GERMAN = Map.of(
+    static final Map<String, String> GERMAN = Map.of(
             "firstName", NAME_CHARS, "lastName", NAME_CHARS,
             "email", "Bitte geben Sie eine gültige E-Mail-Adresse an, zum Beispiel name@beispiel.de.",
             "phone", "Bitte nur Ziffern, Leerzeichen und + ( ) / - verwenden.",

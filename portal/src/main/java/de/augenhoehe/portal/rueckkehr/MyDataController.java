@@ -7,24 +7,28 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import de.augenhoehe.portal.web.ApiProblem;
+import de.augenhoehe.portal.web.FormErrors;
 import de.augenhoehe.portal.web.PlatformApi;
 
 /**
  * {@code /rueckkehr/meine-daten?id=…&token=…}, the personal management link from the confirmation mail: what is
- * stored about the person, the export as a file, the withdrawal of each consent and the erasure (after a confirming
+ * stored about the person, its correction, the export as a file, the withdrawal of each consent and the erasure (after a confirming
  * step). The secret goes only to the API, in its {@code Returnee-Token} header; the actions are POST forms carrying
  * it in the body, so it stays out of addresses and logs. A wrong link and an erased person look the same: "this link
  * does not work (any more)".
@@ -44,7 +48,8 @@ class MyDataController {
 
     @GetMapping("/rueckkehr/meine-daten")
     String show(@RequestParam(required = false) String id, @RequestParam(required = false) String token,
-            @RequestParam(required = false) String widerrufen, Model model, HttpServletResponse response) {
+            @RequestParam(required = false) String widerrufen, @RequestParam(required = false) String geaendert, Model model,
+            HttpServletResponse response) {
         PersonalPages.protect(response);
         JsonNode export = export(id, token);
         if (export == null) {
@@ -58,7 +63,8 @@ class MyDataController {
         model.addAttribute("matches", export.path("heldElsewhere").path("matches").path("vacancies"));
         model.addAttribute("interests", LandingController.INTERESTS);
         model.addAttribute("types", ConfirmationController.TYPES);
-        model.addAttribute("withdrawn", PURPOSES.contains(widerrufen) ? widerrufen : null);
+        model.addAttribute("withdrawn", widerrufen != null && PURPOSES.contains(widerrufen) ? widerrufen : null);
+        model.addAttribute("corrected", "ja".equals(geaendert));
         return "rueckkehr/meine-daten";
     }
 
@@ -83,7 +89,7 @@ class MyDataController {
     Object withdraw(@RequestParam(required = false) String id, @RequestParam(required = false) String token,
             @RequestParam(required = false) String purpose, HttpServletResponse response) {
         PersonalPages.protect(response);
-        if (!PURPOSES.contains(purpose) || !wellFormed(id, token)) {
+        if (purpose == null || !PURPOSES.contains(purpose) || !wellFormed(id, token)) {
             return invalidLink(response);
         }
         try {
@@ -95,6 +101,55 @@ class MyDataController {
             }
         }
         return Redirects.seeOther(managementLink(id, token) + "&widerrufen=" + purpose);
+    }
+
+    /** The correction form, filled with what is stored. */
+    @PostMapping("/rueckkehr/meine-daten/aendern")
+    String editForm(@RequestParam(required = false) String id, @RequestParam(required = false) String token, Model model,
+            HttpServletResponse response) {
+        PersonalPages.protect(response);
+        JsonNode export = export(id, token);
+        if (export == null) {
+            return invalidLink(response);
+        }
+        CorrectionForm form = new CorrectionForm();
+        form.fillFrom(export.path("profile"));
+        form.setId(id);
+        form.setToken(token);
+        model.addAttribute("form", form);
+        return correctionPage(form, model);
+    }
+
+    /** Saves a correction: bad input comes back at the field; done → the management page says so. */
+    @PostMapping("/rueckkehr/meine-daten/speichern")
+    Object save(@Valid @ModelAttribute("form") CorrectionForm form, BindingResult result, Model model, HttpServletResponse response) {
+        PersonalPages.protect(response);
+        if (!wellFormed(form.getId(), form.getToken())) {
+            return invalidLink(response);
+        }
+        if (result.hasErrors()) {
+            return correctionPage(form, model);
+        }
+        try {
+            api.put("/api/returnees/{id}", form.profileToApi(), Map.of("Returnee-Token", form.getToken()), form.getId());
+        } catch (ApiProblem problem) {
+            if (problem.status() == 404) {
+                return invalidLink(response);
+            }
+            if (problem.status() != 400) {
+                throw problem;
+            }
+            FormErrors.apply(problem, result, LandingController.GERMAN, Map.of(), "Bitte prüfen Sie Ihre Angaben.");
+            return correctionPage(form, model);
+        }
+        return Redirects.seeOther(managementLink(form.getId(), form.getToken()) + "&geaendert=ja");
+    }
+
+    private String correctionPage(CorrectionForm form, Model model) {
+        model.addAttribute("occupations", Occupations.GROUPS);
+        model.addAttribute("interests", LandingController.INTERESTS);
+        model.addAttribute("back", managementLink(form.getId(), form.getToken()));
+        return "rueckkehr/aendern";
     }
 
     /** The confirming step: what erasure means, one button to do it, one way back. */

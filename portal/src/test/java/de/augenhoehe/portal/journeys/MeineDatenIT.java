@@ -60,9 +60,29 @@ class MeineDatenIT {
             Browsers.assertNoHorizontalScroll(page);
             Browsers.screenshot(page, "rueckkehr-meine-daten-desktop");
 
+            // correct: bad input at the field, then saved and shown
+            page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Angaben ändern")).click());
+            assertThat(page.locator("h1").innerText()).isEqualTo("Angaben ändern");
+            assertThat(page.locator("#currentPlace").inputValue()).isEqualTo("Oldenburg");
+            assertThat(page.locator("#occupation").inputValue()).isEqualTo("244");
+            page.locator("#currentPlace").fill("");
+            page.locator("#lastName").fill("Ostendorp 2");
+            page.waitForNavigation(() -> page.locator("#speichern").click());
+            assertThat(page.locator("#currentPlace-fehler").innerText()).isEqualTo("Bitte sagen Sie uns, wo Sie jetzt wohnen.");
+            Browsers.assertAccessible(page);
+            page.locator("#currentPlace").fill("Leer");
+            page.waitForNavigation(() -> page.locator("#speichern").click());
+            assertThat(page.locator("#lastName-fehler").innerText()).as("the API's refusal at the field")
+                    .isEqualTo("Bitte nur Buchstaben, Leerzeichen, Bindestriche, Apostrophe und Punkte verwenden.");
+            page.locator("#lastName").fill("Ostendorp-Bakker");
+            page.waitForNavigation(() -> page.locator("#speichern").click());
+            assertThat(page.locator("h1").innerText()).isEqualTo("Meine Daten");
+            assertThat(page.locator("[role=status]").innerText()).contains("Ihre Änderungen sind gespeichert");
+            assertThat(page.locator("main").innerText()).contains("Talea Ostendorp-Bakker", "Leer");
+
             // withdraw one consent: said, and shown as withdrawn
             page.waitForNavigation(() -> page.locator("#widerrufen-MATCH_NOTIFICATIONS").click());
-            assertThat(page.locator("[role=status]").innerText()).contains("Einwilligung ist widerrufen");
+            assertThat(page.locator("[role=status]").last().innerText()).contains("Einwilligung ist widerrufen");
             assertThat(page.locator("#widerrufen-MATCH_NOTIFICATIONS").count()).isZero();
             assertThat(page.locator("#widerrufen-MATCHING").count()).isEqualTo(1);
             assertThat(page.locator("main").innerText()).contains("Widerrufen am");
@@ -72,6 +92,7 @@ class MeineDatenIT {
             assertThat(download.suggestedFilename()).isEqualTo("meine-daten.json");
             JsonNode export = Returnees.JSON.readTree(Files.readString(download.path()));
             assertThat(export.path("profile").path("firstName").asString()).isEqualTo("Talea");
+            assertThat(export.path("profile").path("lastName").asString()).isEqualTo("Ostendorp-Bakker");
             assertThat(export.path("profile").path("email").asString()).isEqualTo(email);
             assertThat(export.path("consents").toString()).contains("MATCHING", "MATCH_NOTIFICATIONS");
 

@@ -57,7 +57,7 @@ class RueckkehrIT {
             assertThat(landing.status()).isEqualTo(200);
             assertThat(page.url()).startsWith(platform.url("/rueckkehr?campaign=" + campaign.id())).contains("code=" + campaign.code());
             assertThat(page.locator("h1").innerText()).isEqualTo("Willkommen zurück in Papenburg!");
-            assertThat(page.locator("main").innerText()).contains("Weihnachts-Rückkehraktion Papenburg", "Fachkräftenetzwerk Ems-Achse");
+            assertThat(page.locator("main").innerText()).contains("Weihnachts-Rückkehraktion Papenburg", "Im Netzwerk „Ems-Achse");
             assertThat(page.locator("#matching-text").innerText()).isNotBlank();
             Browsers.assertPageBasics(page);
             Browsers.assertAccessible(page);
