@@ -155,6 +155,28 @@ class MatchingIT extends NetworkIT {
     }
 
     @Test
+    void the_confirmation_answers_the_matches_made_at_that_moment() {
+        var fixtures = new Returnee(http());
+        var campaign = fixtures.campaign(network, coordinator, "Leer");
+        UUID papenburg = UUID.randomUUID();
+        Vacancies.send("published", papenburg, Vacancies.open(papenburg, UUID.randomUUID(), "JOB", "24422", "26871", 53.0770, 7.4039,
+                null, Instant.now()));
+        Eventually.await("the vacancy projected", Duration.ofSeconds(30),
+                () -> jdbc.queryForObject("select count(*) from vacancy where id = ?", Integer.class, papenburg) == 1);
+        String email = "enno." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        var r = fixtures.post(Returnee.signUp("Enno", "Buss", email, campaign.code(), "24412", "\"JOB\"", List.of("MATCHING")));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        var confirm = http().send("POST", "/api/returnees/confirmations", null,
+                "{\"token\":\"" + MailLinks.confirmationToken(Mailbox.await(email, 1)) + "\"}");
+        assertThat(confirm.statusCode()).as(confirm.body()).isEqualTo(200);
+        JsonNode vacancies = CampaignIT.JSON.readTree(confirm.body()).get("matches").get("vacancies");
+        assertThat(vacancies.size()).isEqualTo(1);
+        assertThat(vacancies.get(0).get("vacancyId").asString()).isEqualTo(papenburg.toString());
+        assertThat(vacancies.get(0).get("postalCode").asString()).isEqualTo("26871");
+        assertThat(confirm.body()).doesNotContain("Enno", "Buss", email);
+    }
+
+    @Test
     void withdrawing_consent_stops_notifications_at_once_and_contact_consent_shows_the_address() {
         var fixtures = new Returnee(http());
         var campaign = fixtures.campaign(network, coordinator, "Nordhorn");

@@ -177,4 +177,45 @@ class PersonalDataIT extends NetworkIT {
         assertThat(logs.getAll()).contains("Returnee " + person[0] + " erased");
         needles.forEach(n -> assertThat(logs.getAll().toLowerCase()).as("logs").doesNotContain(n.toLowerCase()));
     }
+
+    @Test
+    void the_person_corrects_their_profile_with_the_management_link_and_is_matched_anew() {
+        var fixtures = new Returnee(http());
+        var campaign = fixtures.campaign(network, coordinator, "Leer");
+        UUID nursing = UUID.randomUUID();
+        Vacancies.send("published", nursing, Vacancies.open(nursing, UUID.randomUUID(), "JOB", "81302", "26789", 53.2316, 7.4610,
+                null, Instant.now()));
+        Eventually.await("the vacancy projected", Duration.ofSeconds(30),
+                () -> jdbc.queryForObject("select count(*) from vacancy where id = ?", Integer.class, nursing) == 1);
+        String email = "frauke." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String[] person = fixtures.signUpAndConfirm(Returnee.signUp("Frauke", "Janssen", email, campaign.code(), "24412",
+                "\"JOB\"", List.of("MATCHING")), email);
+        String correction = """
+                {"firstName":"Frauke","lastName":"Janßen-Meyer","currentPlace":"Bremen","occupation":"81302","interests":["JOB"]}""";
+
+        assertThat(put(person[0], "B".repeat(43), correction).statusCode()).as("a forged link").isEqualTo(404);
+        assertThat(put(person[0], person[1], correction.replace("Janßen-Meyer", "R2-D2")).statusCode()).isEqualTo(400);
+        var ok = put(person[0], person[1], correction);
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(204);
+
+        JsonNode export = CampaignIT.JSON.readTree(withToken("GET", "/api/returnees/" + person[0] + "/export", person[1]).body());
+        JsonNode profile = export.get("profile");
+        assertThat(profile.get("lastName").asString()).isEqualTo("Janßen-Meyer");
+        assertThat(profile.get("currentPlace").asString()).isEqualTo("Bremen");
+        assertThat(profile.get("occupation").asString()).isEqualTo("81302");
+        assertThat(profile.get("occupationGroup").asString()).isEqualTo("813");
+        assertThat(profile.get("email").asString()).as("the address is not corrected here").isEqualTo(email);
+        assertThat(profile.get("phone").isNull()).as("left empty: removed").isTrue();
+        assertThat(export.get("heldElsewhere").get("matches").get("vacancies").toString()).as("matched anew").contains(nursing.toString());
+    }
+
+    HttpResponse<String> put(String id, String token, String json) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/returnees/" + id))
+                    .PUT(HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json")
+                    .header("Returnee-Token", token).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

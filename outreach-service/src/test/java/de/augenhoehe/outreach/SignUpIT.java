@@ -252,6 +252,25 @@ class SignUpIT extends NetworkIT {
                 id.toString(), "augenhoehe.outreach.returnee-confirmed.v1")).isEqualTo(1);
     }
 
+    @Test
+    void the_landing_page_reads_the_public_face_of_a_code_s_campaign_and_nothing_else() {
+        var campaign = returnee().campaign(network, coordinator, "Papenburg");
+        var r = new TestHttp(port).get("/api/returnees/campaign-message?code=" + campaign.code().toLowerCase(), null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        var message = CampaignIT.JSON.readTree(r.body());
+        assertThat(message.get("campaignId").asString()).isEqualTo(campaign.id());
+        assertThat(message.get("networkId").asString()).isEqualTo(network.toString());
+        assertThat(message.get("code").asString()).isEqualTo(campaign.code());
+        assertThat(message.get("title").asString()).isEqualTo("Weihnachts-Rückkehraktion");
+        assertThat(message.get("area").asString()).isEqualTo("Papenburg");
+        assertThat(message.get("open").asBoolean()).isTrue();
+        assertThat(r.body()).as("the coordinators' part stays theirs").doesNotContain("Rückkehrer gewinnen", "schrumpft", "budget");
+
+        var unknown = new TestHttp(port).get("/api/returnees/campaign-message?code=ZZZZZZZZ", null);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(new TestHttp(port).get("/api/returnees/campaign-message?code=" + "X".repeat(33), null).statusCode()).isEqualTo(400);
+    }
+
     @Autowired JavaMailSender mailSender;
 
     @Test

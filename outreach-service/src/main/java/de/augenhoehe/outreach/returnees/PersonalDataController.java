@@ -2,6 +2,8 @@ package de.augenhoehe.outreach.returnees;
 
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -9,15 +11,18 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import de.augenhoehe.outreach.returnees.ReturneeRequests.Correction;
 import de.augenhoehe.outreach.returnees.ReturneeRequests.Export;
 import de.augenhoehe.outreach.returnees.ReturneeRequests.Purpose;
 
 /**
- * A person's rights over their data: export (Art. 15), erasure (Art. 17), withdrawal of a consent (Art. 7(3)).
+ * A person's rights over their data: export (Art. 15), correction (Art. 16), erasure (Art. 17), withdrawal of a consent (Art. 7(3)).
  * Called by the person with the secret of their management link ({@code Returnee-Token} header; only its hash is
  * stored) or by a coordinator of the returnee's network. Anybody else gets 404: whether an id exists stays unknown.
  * The rules are {@link PersonalData}'s.
@@ -47,6 +52,15 @@ class PersonalDataController {
     ResponseEntity<Void> erase(@PathVariable UUID id,
             @RequestHeader(name = TOKEN_HEADER, required = false) String token) {
         personalData.erase(id, token);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping
+    @Operation(summary = "Correct a returnee's profile (Art. 16 GDPR); not the e-mail address. A change of what matching "
+            + "uses (occupation, place, interests, start) matches the profile anew")
+    ResponseEntity<Void> correct(@PathVariable UUID id, @Valid @RequestBody Correction correction,
+            @RequestHeader(name = TOKEN_HEADER, required = false) String token) {
+        personalData.correct(id, correction, token);
         return ResponseEntity.noContent().build();
     }
 

@@ -47,13 +47,37 @@ final class ReturneeRequests {
             @NotEmpty @Size(max = 3) List<@NotNull @Valid ConsentGiven> consents) {
     }
 
+    /**
+     * A person's correction of their own profile (Art. 16). Not the e-mail address — a new address needs its own
+     * double opt-in (sign up again) — and not the consents, which are withdrawn one by one.
+     */
+    record Correction(@NotBlank @Size(max = 100) @PersonName String firstName, @NotBlank @Size(max = 100) @PersonName String lastName,
+            @Size(max = 30) @BoundedPattern(regexp = "\\+?[0-9 ()/-]{5,30}", max = 30) String phone,
+            @NotBlank @Size(max = 200) String currentPlace,
+            @BoundedPattern(regexp = "[0-9]{5}", max = 5) String returnPostalCode,
+            @NotNull @BoundedPattern(regexp = "[0-9]{3}([0-9]{2})?", max = 5, message = "must be a KldB 2010 code of 5 digits or a group of 3") String occupation,
+            @Size(max = 500) String qualification, LocalDate earliestReturn,
+            @NotEmpty Set<@NotNull Interest> interests) {
+    }
+
     record Accepted(String status, String detail) {
     }
 
     record Confirmation(@NotBlank @Size(max = 100) String token) {
     }
 
-    record Confirmed(UUID returneeId, String status) {
+    /**
+     * A confirmed sign-up; {@code matches} are the person's matches made at this moment (as in the Art. 15 export:
+     * {@code vacancies}, {@code measures}), so the landing page can show them right away.
+     */
+    record Confirmed(UUID returneeId, String status, Object matches) {
+    }
+
+    /**
+     * What the landing page may show about the campaign of a tracking code: nothing but its public face (no goal,
+     * budget or rationale, which are the coordinators').
+     */
+    record CampaignMessage(String code, UUID campaignId, UUID networkId, String title, String area, boolean open) {
     }
 
     record ConsentText(String version, Purpose purpose, String text, LocalDate validFrom) {

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import de.augenhoehe.outreach.returnees.ReturneeRequests.Correction;
 import de.augenhoehe.outreach.returnees.ReturneeRequests.Interest;
 import de.augenhoehe.outreach.returnees.ReturneeRequests.Purpose;
 import de.augenhoehe.outreach.returnees.ReturneeRequests.ReturneeSummary;
@@ -87,6 +88,30 @@ class ReturneeStore {
     Optional<Managed> managed(UUID id) {
         return jdbc.query("select network_id, management_hash from returnee where id = ? and status <> 'ERASED' for update",
                 (rs, n) -> new Managed(rs.getObject(1, UUID.class), rs.getBytes(2)), id).stream().findFirst();
+    }
+
+    /** What matching reads of a profile (and its status): a correction that changes it matches anew. */
+    record MatchingInputs(String status, String occupationGroup, String returnPostalCode, String interests, LocalDate earliestReturn) {
+    }
+
+    MatchingInputs matchingInputs(UUID id) {
+        return jdbc.queryForObject("select status, occupation_group, return_postal_code, interests::text, earliest_return "
+                + "from returnee where id = ?", (rs, n) -> new MatchingInputs(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getObject(5, LocalDate.class)), id);
+    }
+
+    void correct(UUID id, Correction c) {
+        jdbc.update("""
+                update returnee set first_name = ?, last_name = ?, phone = ?, current_place = ?, return_postal_code = ?,
+                    qualification = ?, occupation = ?, occupation_group = ?, earliest_return = ?, interests = ?::text[],
+                    last_activity_at = now()
+                where id = ?""", c.firstName().strip(), c.lastName().strip(), blank(c.phone()), c.currentPlace().strip(),
+                blank(c.returnPostalCode()), blank(c.qualification()), c.occupation(), c.occupation().substring(0, 3),
+                c.earliestReturn(), "{" + c.interests().stream().map(Enum::name).sorted().collect(Collectors.joining(",")) + "}", id);
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     void active(UUID id) {

@@ -3,6 +3,7 @@ package de.augenhoehe.outreach.returnees;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -14,10 +15,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import de.augenhoehe.outreach.returnees.ReturneeRequests.Accepted;
 import de.augenhoehe.outreach.returnees.ReturneeRequests.Confirmation;
+import de.augenhoehe.outreach.returnees.ReturneeRequests.CampaignMessage;
 import de.augenhoehe.outreach.returnees.ReturneeRequests.Confirmed;
 import de.augenhoehe.outreach.returnees.ReturneeRequests.ConsentText;
 import de.augenhoehe.outreach.returnees.ReturneeRequests.SignUp;
@@ -45,6 +48,13 @@ class SignUpController {
         return signUps.consentTexts();
     }
 
+    @GetMapping("/campaign-message")
+    @Operation(summary = "The public face of a tracking code's campaign (title, the batch's area, open or over) for the landing page",
+            description = "An unknown code answers 404. Nothing of the campaign's goal, rationale or budget.")
+    CampaignMessage campaignMessage(@RequestParam @Size(max = 32) String code) {
+        return signUps.campaignMessage(code);
+    }
+
     @PostMapping
     @Operation(summary = "Sign up as a returnee (public); a confirmation mail follows (double opt-in)",
             description = "Answers 202 alike for a new and an already known address. Requires the MATCHING consent "
@@ -66,7 +76,7 @@ class SignUpController {
         @Bean
         PublicEndpoints publicSignUp() {
             // Sign-up, confirmation and the returnee's own management endpoints (checked by the personal token).
-            return new PublicEndpoints(List.of("/api/returnees/consent-texts"),
+            return new PublicEndpoints(List.of("/api/returnees/consent-texts", "/api/returnees/campaign-message"),
                     List.of("/api/returnees", "/api/returnees/confirmations", "/api/returnees/*/export",
                             "/api/returnees/*", "/api/returnees/*/consents/*"));
         }

@@ -15,9 +15,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import de.augenhoehe.outreach.campaigns.CampaignDirectory;
+import de.augenhoehe.outreach.campaigns.CampaignDirectory.BatchRef;
+import de.augenhoehe.outreach.campaigns.CampaignDirectory.CampaignRef;
 import de.augenhoehe.outreach.landing.TrackingCodes;
 import de.augenhoehe.outreach.landing.TrackingCodes.Attribution;
 import de.augenhoehe.outreach.returnees.ReturneeEvents.Origin;
+import de.augenhoehe.outreach.returnees.ReturneeRequests.CampaignMessage;
 import de.augenhoehe.outreach.returnees.ReturneeRequests.Confirmed;
 import de.augenhoehe.outreach.returnees.ReturneeRequests.ConsentGiven;
 import de.augenhoehe.outreach.returnees.ReturneeRequests.ConsentText;
@@ -55,10 +58,12 @@ class SignUps {
     private final Erasure erasure;
     private final MailLimit mailLimit;
     private final Duration linkValidity;
+    private final List<Returnees.PersonalDataHolder> holders;
 
     SignUps(SignUpStore store, ReturneeEvents events, ApplicationEventPublisher local, TrackingCodes codes,
             CampaignDirectory campaigns, ReturneeMails mails, Erasure erasure, MailLimit mailLimit,
-            @Value("${augenhoehe.outreach.confirmation.validity:PT48H}") Duration linkValidity) {
+            @Value("${augenhoehe.outreach.confirmation.validity:PT48H}") Duration linkValidity,
+            List<Returnees.PersonalDataHolder> holders) {
         this.store = store;
         this.events = events;
         this.local = local;
@@ -68,6 +73,7 @@ class SignUps {
         this.erasure = erasure;
         this.mailLimit = mailLimit;
         this.linkValidity = linkValidity;
+        this.holders = holders;
     }
 
     List<ConsentText> consentTexts() {
@@ -129,7 +135,21 @@ class SignUps {
         store.confirm(p.id());
         events.confirmed(p.id(), p.origin(), p.group());
         local.publishEvent(new Returnees.ProfileConfirmed(p.id()));
-        return new Confirmed(p.id(), "CONFIRMED");
+        // matching ran in this transaction (the listeners are synchronous): the person sees their matches at once
+        Object matches = holders.stream().filter(h -> "matches".equals(h.name())).findFirst().map(h -> h.export(p.id()))
+                .orElse(Map.of());
+        return new Confirmed(p.id(), "CONFIRMED", matches);
+    }
+
+    /** The public face of a tracking code's campaign, for the landing page; an unknown code is not found. */
+    CampaignMessage campaignMessage(String code) {
+        Attribution a = codes.resolve(code).filter(c -> c.networkId() != null)
+                .orElseThrow(() -> ProblemException.notFound("Tracking code"));
+        CampaignRef campaign = campaigns.find(a.campaignId()).orElseThrow(() -> ProblemException.notFound("Tracking code"));
+        String area = campaigns.batches(a.campaignId()).stream().filter(b -> b.id().equals(a.batchId())).findFirst()
+                .map(BatchRef::area).orElse(null);
+        return new CampaignMessage(a.code(), campaign.id(), campaign.networkId(), campaign.title(), area,
+                "ACTIVE".equals(campaign.status()));
     }
 
     private Map<Purpose, String> consents(List<ConsentGiven> given) {
