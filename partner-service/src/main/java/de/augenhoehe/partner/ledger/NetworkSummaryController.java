@@ -12,12 +12,17 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import de.augenhoehe.partner.api.ApiExamples;
+import de.augenhoehe.partner.api.ApiExamples.Example;
 import de.augenhoehe.partner.networks.NetworkDirectory;
 import de.augenhoehe.partner.registry.PartnerDirectory;
 import de.augenhoehe.platform.web.ProblemException;
@@ -77,5 +82,19 @@ class NetworkSummaryController {
         }
         return new NetworkSummary(id, from, to, members.size(), giving.size(), gaining.size(), new ArrayList<>(gave.values()),
                 new ArrayList<>(gained.values()));
+    }
+
+    /** Its OpenAPI example, beside it (the ledger's other examples are in {@link LedgerExamples}). */
+    @Configuration(proxyBeanMethods = false)
+    static class Examples {
+        @Bean
+        OpenApiCustomizer networkSummaryOpenApiExample() {
+            return ApiExamples.customizer(List.of(Example.of("GET", "/api/networks/{id}/balance/summary", null, 200, """
+                    {"networkId":"%s","from":null,"to":null,"members":12,"membersGiving":7,"membersGaining":4,
+                     "gave":[{"category":"INTERNSHIP_PLACES","unit":"places","pledged":14,"realised":0,"entries":3},
+                             {"category":"EXPERTISE","unit":"hours","pledged":40,"realised":0,"entries":1}],
+                     "gained":[{"category":"PARTICIPANTS_SENT","unit":"participants","pledged":0,"realised":9,"entries":4}]}"""
+                    .formatted(ApiExamples.HEILBRONN), 400, 404, 422)));
+        }
     }
 }

@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
  * The network's partners grouped by kind, in German. Equal footing: the groups come in alphabetical order of their
  * German name (no kind outranks another), the partners in each by name as the API lists them.
  */
-final class PartnerKinds {
+public final class PartnerKinds {
 
     static final Map<String, String> GERMAN = Map.ofEntries(
             Map.entry("COMPANY", "Unternehmen"), Map.entry("EMPLOYMENT_AGENCY", "Agentur für Arbeit"),
@@ -25,7 +25,7 @@ final class PartnerKinds {
     private PartnerKinds() {
     }
 
-    record Group(String kind, List<String> partners) {
+    public record Group(String kind, List<String> partners) {
     }
 
     /** {@code items} of {@code GET /api/networks/{id}/partners}: each item's {@code partner} has a name and a kind. */

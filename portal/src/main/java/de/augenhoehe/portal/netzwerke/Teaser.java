@@ -8,7 +8,7 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /** One measure or vacancy on the network page: its title, its page, and one line of what matters at a glance. */
-record Teaser(String title, String href, String details) {
+public record Teaser(String title, String href, String details) {
 
     static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
