@@ -42,7 +42,9 @@ public class PortalBenchmark {
     static final Pattern SCRIPT = Pattern.compile("<script[^>]*\\ssrc=\"([^\"]+)\"");
 
     final Path root;
-    final Path data;
+    Path data;
+    /** A platform already running (its data folder): measured as it is, neither started nor stopped. */
+    boolean running;
     final Map<String, Integer> ports = new LinkedHashMap<>();
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
             .executor(Executors.newFixedThreadPool(16)).build();
@@ -67,8 +69,9 @@ public class PortalBenchmark {
                 case "--seconds" -> b.seconds = Integer.parseInt(args[++i]);
                 case "--warmup" -> b.warmup = Integer.parseInt(args[++i]);
                 case "--quick" -> { b.seconds = 10; b.warmup = 5; }
+                case "--running" -> { b.data = Path.of(args[++i]).toAbsolutePath(); b.running = true; }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--rate N, --seconds S, --warmup S, --quick)");
+                        + " (--rate N, --seconds S, --warmup S, --quick, --running DATA)");
             }
         }
         b.run();
@@ -77,14 +80,24 @@ public class PortalBenchmark {
     void run() throws Exception {
         System.out.printf("Portal benchmark %s: %d pages/s per page for %d s (warm-up %d s), open loop%n", Instant.now(), rate, seconds, warmup);
         System.out.println("machine: " + machine());
-        for (String key : PORT_KEYS) {
-            ports.put(key, freePort());
+        if (running) {
+            // ./platform's record of the ports it started with: key=port per line
+            for (String line : Files.readAllLines(data.resolve("run/ports.env"))) {
+                String[] kv = line.split("=", 2);
+                ports.put(kv[0].toUpperCase(), Integer.parseInt(kv[1].trim()));
+            }
+            gateway = "http://127.0.0.1:" + ports.get("GATEWAY");
+            System.out.println("the running platform at " + gateway + " (data " + data + ")");
+        } else {
+            for (String key : PORT_KEYS) {
+                ports.put(key, freePort());
+            }
+            gateway = "http://127.0.0.1:" + ports.get("GATEWAY");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> platform(List.of("down"), Duration.ofSeconds(120), true)));
+            long started = System.nanoTime();
+            platform(List.of("up", "--fresh", "--no-build"), Duration.ofMinutes(10), false);
+            System.out.printf("platform up in %.0f s at %s (data %s)%n", (System.nanoTime() - started) / 1e9, gateway, data);
         }
-        gateway = "http://127.0.0.1:" + ports.get("GATEWAY");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> platform(List.of("down"), Duration.ofSeconds(120), true)));
-        long started = System.nanoTime();
-        platform(List.of("up", "--fresh", "--no-build"), Duration.ofMinutes(10), false);
-        System.out.printf("platform up in %.0f s at %s (data %s)%n", (System.nanoTime() - started) / 1e9, gateway, data);
         int portalPid = Integer.parseInt(Files.readString(data.resolve("run/portal.pid")).trim().split("\\s+")[0]);
 
         Map<String, String> pages = pages();

@@ -25,7 +25,9 @@ import java.util.concurrent.TimeUnit;
 public final class RunningPlatform {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final Path DATA = Path.of("target", "platform-data").toAbsolutePath();
+    /** AUGENHOEHE_JOURNEYS_PLATFORM: the data folder of a platform already running (./platform up with own ports), used as it is. */
+    private static final String RUNNING = System.getenv().getOrDefault("AUGENHOEHE_JOURNEYS_PLATFORM", "");
+    private static final Path DATA = RUNNING.isBlank() ? Path.of("target", "platform-data").toAbsolutePath() : Path.of(RUNNING).toAbsolutePath();
     private static final List<String> PORT_KEYS = List.of("GATEWAY", "PARTNER", "VACANCY", "MEASURES", "OUTREACH",
             "PORTAL", "KAFKA", "KAFKA_CONTROLLER", "POSTGRES", "MAIL");
     private static RunningPlatform instance;
@@ -110,6 +112,9 @@ public final class RunningPlatform {
     }
 
     private static RunningPlatform start() {
+        if (!RUNNING.isBlank()) {
+            return running();
+        }
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String key : PORT_KEYS) {
             ports.put(key, freePort());
@@ -120,6 +125,20 @@ public final class RunningPlatform {
         // --fresh: every JVM starts from the demo data alone; the jars are the ones this build packaged
         platform.run(List.of("./platform", "up", "--fresh", "--no-build", "--data", DATA.toString()), Duration.ofMinutes(8));
         return platform;
+    }
+
+    /** A platform someone started (fast iteration on a slow machine): its ports from ./platform's run/ports.env. */
+    private static RunningPlatform running() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(DATA.resolve("run/ports.env"))) {
+                String[] kv = line.split("=", 2);
+                ports.put(kv[0].strip().toUpperCase(), Integer.parseInt(kv[1].strip()));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("no running platform in " + DATA, e);
+        }
+        return new RunningPlatform(ports);
     }
 
     private String run(List<String> command, Duration timeout) {
