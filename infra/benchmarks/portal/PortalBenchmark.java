@@ -145,7 +145,9 @@ public class PortalBenchmark {
     }
 
     String measure(String name, String path, int portalPid) throws Exception {
-        HttpResponse<String> first = http.send(request(path, "10.254.0.1"), HttpResponse.BodyHandlers.ofString());
+        // the HTML as text (no gzip) to find the page's scripts
+        HttpResponse<String> first = http.send(HttpRequest.newBuilder(URI.create(gateway + path)).header("X-Forwarded-For", "10.254.0.1")
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
         String js = javascript(first);
         open(path, warmup, new ConcurrentHashMap<>());
         long apiBefore = apiCalls();
