@@ -1,0 +1,71 @@
+package de.augenhoehe.portal.netzwerke;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import de.augenhoehe.portal.web.ApiProblem;
+import de.augenhoehe.portal.web.PlatformApi;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code /netzwerke/{id}}: a network's start page — what it is, its partners on equal footing grouped by kind, its
+ * current measures, its newest vacancies and its give-and-gain in numbers. Five public API calls, nothing stored.
+ */
+@Controller
+class NetzwerkController {
+
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    /** How many measures and vacancies the page shows; the rest is one link away. */
+    static final int NEWEST = 5;
+
+    static final Map<String, String> LEGAL_FORMS = Map.of("INFORMAL_COOPERATION", "Freie Kooperation",
+            "REGISTERED_ASSOCIATION", "Eingetragener Verein", "LIMITED_COMPANY", "GmbH",
+            "PUBLIC_LAW_AGREEMENT", "Öffentlich-rechtliche Vereinbarung", "OTHER", "Netzwerk");
+
+    private final PlatformApi api;
+
+    NetzwerkController(PlatformApi api) {
+        this.api = api;
+    }
+
+    @GetMapping("/netzwerke/{id}")
+    String network(@PathVariable String id, Model model) {
+        UUID network = networkId(id);
+        JsonNode info = api.get("/api/networks/{id}", network);
+        // a network's active members are public; 100 is the API's page limit and more than any network has today
+        JsonNode partners = api.get("/api/networks/" + network + "/partners", q -> q.queryParam("size", 100));
+        JsonNode measures = api.get("/api/measures", q -> q.queryParam("network", network)
+                .queryParam("from", LocalDate.now(BERLIN)).queryParam("size", NEWEST));
+        JsonNode vacancies = api.get("/api/vacancies", q -> q.queryParam("network", network).queryParam("sort", "date")
+                .queryParam("size", NEWEST));
+        JsonNode summary = api.get("/api/networks/{id}/balance/summary", network);
+        model.addAttribute("network", info);
+        model.addAttribute("networkId", network);
+        model.addAttribute("kinds", PartnerKinds.grouped(partners.path("items")));
+        model.addAttribute("partnerCount", partners.path("total").asLong(0));
+        model.addAttribute("legalForm", LEGAL_FORMS.getOrDefault(info.path("legalForm").asString(""), "Netzwerk"));
+        model.addAttribute("measures", Teaser.measures(measures.path("items")));
+        model.addAttribute("vacancies", Teaser.vacancies(vacancies.path("items")));
+        model.addAttribute("balance", Balance.of(summary));
+        return "netzwerke/netzwerk";
+    }
+
+    /** Anything that is not a network's id is a page that does not exist (404), not a bad request. */
+    static UUID networkId(String id) {
+        try {
+            if (id.length() == 36) {
+                return UUID.fromString(id);
+            }
+        } catch (IllegalArgumentException notAnId) {
+            // falls through to 404
+        }
+        throw new ApiProblem(404, "not-found", "Not found", "not a network id", Map.of(), Map.of());
+    }
+}
