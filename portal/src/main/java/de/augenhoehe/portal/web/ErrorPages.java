@@ -48,6 +48,13 @@ class ErrorPages {
         return page(status, response, model);
     }
 
+    /** Anything else a page did not expect: logged for the operators, a German page for the person (never a trace). */
+    @ExceptionHandler(Exception.class)
+    String unexpected(Exception failure, HttpServletResponse response, Model model) {
+        LOG.error("page failed", failure);
+        return page(500, response, model);
+    }
+
     static String page(int status, HttpServletResponse response, Model model) {
         response.setStatus(status);
         model.addAttribute("status", status);
