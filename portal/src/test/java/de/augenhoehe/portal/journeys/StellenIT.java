@@ -74,15 +74,17 @@ class StellenIT {
             page.selectOption("#umkreis", "25");
             page.click("button[type=submit]");
             page.waitForURL(u -> u.contains("umkreis=25") && u.contains("plz=74072"));
+            settled(page);
             page.locator(".stellen-liste li").first().waitFor();
             assertThat(page.locator(".stellen-liste li").count()).as("the own published posting, not the withdrawn one").isEqualTo(1);
             assertThat(page.locator(".stellen-liste").innerText()).contains("Mechatroniker/in " + word).contains("km entfernt");
             assertThat(page.locator("#anzahl").innerText()).contains("im Umkreis von 25 km um 74072");
 
             // the occupation-group facet (with its count) narrows live, and the address follows (htmx, hx-push-url)
-            assertThat(page.locator("#berufsgruppe option[value='261']").innerText()).contains("Mechatronik").contains("(1)");
+            assertThat(page.locator("#berufsgruppe option[value='261']").textContent()).contains("Mechatronik").contains("(1)");
             page.selectOption("#berufsgruppe", "261");
             page.waitForURL(u -> u.contains("berufsgruppe=261"));
+            settled(page);
             assertThat(page.locator(".stellen-liste").innerText()).contains("Mechatroniker/in " + word);
             assertThat(page.locator("#karte").getAttribute("aria-hidden")).isEqualTo("true");
             Browsers.assertPageBasics(page);
@@ -119,6 +121,7 @@ class StellenIT {
             page.navigate(platform.url("/stellen?was=" + word + "&plz=74072&umkreis=50"));
             page.check("#art-0"); // Job
             page.waitForURL(u -> u.contains("art=JOB"));
+            settled(page);
             assertThat(page.locator(".stellen-liste").innerText()).contains("Mechatroniker/in " + word);
             page.locator("#karte.aktiv").waitFor();
             Browsers.assertPageBasics(page);
@@ -143,6 +146,7 @@ class StellenIT {
             page.navigate(platform.url("/stellen"));
             page.fill("#plz", "7407");
             page.click("button[type=submit]");
+            settled(page);
             page.locator("#plz-fehler").waitFor();
             assertThat(page.locator("#plz-fehler").innerText()).contains("5 Ziffern");
             assertThat(page.locator("#plz").getAttribute("aria-invalid")).isEqualTo("true");
@@ -165,6 +169,11 @@ class StellenIT {
             assertThat(page.navigate(platform.url("/stellen/" + UUID.randomUUID())).status()).isEqualTo(404);
             assertThat(page.navigate(platform.url("/stellen/keine-id")).status()).isEqualTo(404);
         }
+    }
+
+    /** htmx has swapped and settled the live results (no request, swap or settle under way). */
+    private static void settled(Page page) {
+        page.waitForFunction("() => document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling') === null");
     }
 
     /** What Google requires of a JobPosting (and what it recommends that this posting has). */
