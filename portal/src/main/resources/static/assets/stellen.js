@@ -15,7 +15,8 @@
       return;
     }
     element.classList.add("aktiv");
-    map = L.map(element, { zoomControl: false, keyboard: false, attributionControl: false, scrollWheelZoom: false });
+    // canvas: Leaflet sizes it with inline style (CSSOM, allowed by the CSP), which the portal's "svg { height: auto }" cannot override
+    map = L.map(element, { zoomControl: false, keyboard: false, attributionControl: false, scrollWheelZoom: false, preferCanvas: true });
     var tiles = element.getAttribute("data-tiles");
     if (tiles) {
       L.tileLayer(tiles, { maxZoom: 18 }).addTo(map);
@@ -47,6 +48,15 @@
     }
     map.fitBounds(bounds, { padding: [20, 20], maxZoom: 13 });
   }
+
+  // live results: a changed choice (select, checkbox) sends the form through htmx; typed text waits for the button
+  // or Enter, so that no swap interrupts someone typing
+  document.addEventListener("change", function (event) {
+    var field = event.target;
+    if (field.form && field.form.classList.contains("stellen-suche") && field.matches("select, input[type=checkbox]")) {
+      field.form.requestSubmit();
+    }
+  });
 
   document.addEventListener("DOMContentLoaded", draw);
   // htmx swapped the results: the markers follow the new list

@@ -25,7 +25,12 @@ import java.util.concurrent.TimeUnit;
 public final class RunningPlatform {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final Path DATA = Path.of("target", "platform-data").toAbsolutePath();
+    /**
+     * {@code -Daugenhoehe.journeys.platform-data=DIR}: use the platform already running from that data folder (its
+     * {@code run/ports.env}) instead of starting one — for iterating on a loaded machine; it is neither wiped nor stopped.
+     */
+    private static final String RUNNING = System.getProperty("augenhoehe.journeys.platform-data", "");
+    private static final Path DATA = RUNNING.isBlank() ? Path.of("target", "platform-data").toAbsolutePath() : Path.of(RUNNING);
     private static final List<String> PORT_KEYS = List.of("GATEWAY", "PARTNER", "VACANCY", "MEASURES", "OUTREACH",
             "PORTAL", "KAFKA", "KAFKA_CONTROLLER", "POSTGRES", "MAIL");
     private static RunningPlatform instance;
@@ -111,6 +116,19 @@ public final class RunningPlatform {
 
     private static RunningPlatform start() {
         Map<String, Integer> ports = new LinkedHashMap<>();
+        if (!RUNNING.isBlank()) {
+            try {
+                for (String line : Files.readAllLines(DATA.resolve("run/ports.env"))) {
+                    String[] pair = line.split("=", 2);
+                    if (pair.length == 2) {
+                        ports.put(pair[0].strip().toUpperCase(java.util.Locale.ROOT), Integer.valueOf(pair[1].strip()));
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("no running platform in " + DATA, e);
+            }
+            return new RunningPlatform(ports);
+        }
         for (String key : PORT_KEYS) {
             ports.put(key, freePort());
         }

@@ -71,8 +71,7 @@ class StellenIT {
             assertThat(response.status()).isEqualTo(200);
             page.fill("#was", word);
             page.fill("#plz", "74072");
-            page.selectOption("#umkreis", "25");
-            page.click("button[type=submit]");
+            page.selectOption("#umkreis", "25"); // a choice sends the form at once (live); text is sent with the button or Enter
             page.waitForURL(u -> u.contains("umkreis=25") && u.contains("plz=74072"));
             settled(page);
             page.locator(".stellen-liste li").first().waitFor();
@@ -215,7 +214,7 @@ class StellenIT {
     }
 
     private static String put(String externalId, Map<String, Object> posting) throws Exception {
-        return JSON.readTree(send("PUT", "/integration/v1/vacancies/" + externalId, JSON.writeValueAsString(posting))).path("id").asString();
+        return JSON.readTree(send("PUT", "/integration/v1/vacancies/" + externalId, JSON.writeValueAsString(posting))).path("posting").path("id").asString();
     }
 
     private static String send(String method, String path, String body) throws Exception {
