@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +24,7 @@ import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.security.PublicEndpoints;
 import de.augenhoehe.platform.security.Roles;
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.ProblemType;
 import de.augenhoehe.platform.web.Versions;
 import de.augenhoehe.vacancy.employers.MemberCompanies;
 import de.augenhoehe.vacancy.posting.PostingCommands.Content;
@@ -37,6 +39,10 @@ import de.augenhoehe.vacancy.posting.Postings.Status;
 @RestController
 @Tag(name = "postings")
 class PostingController {
+
+    /** A posting that was public and is closed now (filled, expired, withdrawn): 410 for everyone but its readers. */
+    static final ProblemType POSTING_CLOSED = ProblemType.of(HttpStatus.GONE, "posting-closed",
+            "Nicht mehr ausgeschrieben / No longer published");
 
     record Reason(String reason) {
     }
@@ -67,7 +73,14 @@ class PostingController {
     @GetMapping(path = "/api/vacancies/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "A posting: public when published; drafts and closed postings for the company and its networks' coordinators")
     ResponseEntity<Posting> get(@PathVariable UUID id, HttpServletRequest request) {
-        Posting p = store.find(id).filter(this::mayRead).orElseThrow(() -> ProblemException.notFound("Posting " + id));
+        Posting found = store.find(id).orElseThrow(() -> ProblemException.notFound("Posting " + id));
+        if (!mayRead(found)) {
+            // once public, now closed: gone, so a page can say "no longer available"; never public: as if unknown
+            throw found.publishedAt() != null && !PostingRules.OPEN.contains(found.status())
+                    ? POSTING_CLOSED.exception("Posting " + id + " is no longer published")
+                    : ProblemException.notFound("Posting " + id);
+        }
+        Posting p = found;
         if (p.status() == Status.PUBLISHED && !Actor.current().map(a -> a.actsFor(p.employerId())).orElse(false)) {
             counter.count(id, VisitCounter.Kind.VIEW, visitors.of(request));
         }

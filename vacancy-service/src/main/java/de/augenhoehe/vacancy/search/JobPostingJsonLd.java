@@ -60,7 +60,7 @@ class JobPostingJsonLd {
         ld.put("@context", "https://schema.org/");
         ld.put("@type", "JobPosting");
         ld.put("title", rs.getString("title"));
-        ld.put("description", rs.getString("description")); // stored sanitised by the posting feature: plain text
+        ld.put("description", html(rs.getString("description")));
         ld.put("datePosted", rs.getTimestamp("published_at").toInstant().atZone(BERLIN).toLocalDate().toString());
         // a posting is valid through the whole of its last day, German time
         ld.put("validThrough", rs.getDate("valid_through").toLocalDate().atTime(LocalTime.of(23, 59, 59)).atZone(BERLIN)
@@ -68,7 +68,8 @@ class JobPostingJsonLd {
         ld.put("employmentType", employmentType(rs.getString("type"), rs.getString("working_time"), rs.getBoolean("fixed_term")));
         ld.put("hiringOrganization", Map.of("@type", "Organization", "name", employerName));
         ld.put("identifier", Map.of("@type", "PropertyValue", "name", employerName, "value", id.toString()));
-        ld.put("url", publicBaseUrl + "/api/vacancies/" + id);
+        // the portal's page of the posting, where a person reads it and applies (not the API)
+        ld.put("url", publicBaseUrl + "/stellen/" + id);
         ld.put("jobLocation", jobLocation(rs));
         int remote = rs.getInt("remote_share");
         if (remote >= 100) { // Google: fully remote jobs say TELECOMMUTE and where applicants may live
@@ -126,6 +127,21 @@ class JobPostingJsonLd {
                 "geo", Map.of("@type", "GeoCoordinates", "latitude", rs.getDouble("latitude"), "longitude", rs.getDouble("longitude")));
     }
 
+    /**
+     * Google shows the description as HTML: the stored plain text (the posting feature rejects markup, but keeps
+     * "Gehalt < 3.000 €") escaped, its blank lines as paragraphs and its line breaks as {@code <br>}.
+     */
+    static String html(String plain) {
+        String escaped = plain.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r\n", "\n");
+        StringBuilder out = new StringBuilder();
+        for (String paragraph : escaped.split("\n\\s*\n")) {
+            if (!paragraph.isBlank()) {
+                out.append("<p>").append(paragraph.strip().replace("\n", "<br>")).append("</p>");
+            }
+        }
+        return out.toString();
+    }
+
     /** Google's employmentType values; a list where more than one applies. */
     static List<String> employmentType(String type, String workingTime, boolean fixedTerm) {
         List<String> out = new ArrayList<>();
@@ -135,7 +151,8 @@ class JobPostingJsonLd {
             case "WORKING_STUDENT" -> out.add("PART_TIME");
             default -> out.add("FULL_TIME".equals(workingTime) ? "FULL_TIME" : "PART_TIME"); // job, Ausbildung, dual study
         }
-        if (fixedTerm && !out.contains("INTERN") && !out.contains("OTHER")) {
+        // an internship is temporary by its nature; a project day is OTHER and, when fixed-term, TEMPORARY too
+        if (fixedTerm && !out.contains("INTERN")) {
             out.add("TEMPORARY");
         }
         return out;

@@ -47,7 +47,7 @@ class MembershipEffectsIT extends CompanyApiTest {
         assertThat(Http.JSON.readTree(closed).get("detail").asString()).isEqualTo("membership ended");
         assertThat(status(b)).as("already filled: stays filled").isEqualTo("FILLED");
         assertThat(status(draft)).as("drafts are kept").isEqualTo("DRAFT");
-        assertThat(http.send("GET", "/api/vacancies/" + a, null, null).statusCode()).isEqualTo(404);
+        assertThat(http.send("GET", "/api/vacancies/" + a, null, null).statusCode()).as("withdrawn after publication: gone").isEqualTo(410);
 
         companies.step(company, network, "membership-applied", "APPLIED", 6);
         companies.step(company, network, "membership-activated", "ACTIVE", 7);

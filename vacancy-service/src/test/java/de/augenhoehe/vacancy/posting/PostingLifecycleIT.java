@@ -92,7 +92,10 @@ class PostingLifecycleIT extends CompanyApiTest {
         assertThat(http.send("POST", "/api/vacancies/" + id + "/withdraw", staff(company), null).statusCode()).isEqualTo(409);
         assertThat(http.send("PUT", "/api/vacancies/" + id, staff(company), json(Samples.posting()), "If-Match", "\"4\"").statusCode())
                 .as("a closed posting is not changed").isEqualTo(409);
-        assertThat(http.send("GET", "/api/vacancies/" + id, null, null).statusCode()).as("filled: offline").isEqualTo(404);
+        // once public, now closed: gone (410) for everyone else, so a page can say "no longer available" — nothing of its content
+        var gone = http.send("GET", "/api/vacancies/" + id, null, null);
+        assertThat(gone.statusCode()).as("filled: offline").isEqualTo(410);
+        assertThat(gone.body()).contains("urn:augenhoehe:problem:posting-closed").doesNotContain("\"title\":\"" + json(filled).get("title").asString());
         assertThat(http.send("POST", "/api/vacancies/" + id + "/application-click", null, null).statusCode()).isEqualTo(404);
 
         var records = TopicRecords.read(Infrastructure.get().kafkaBootstrapServers(), "vacancy-events",
@@ -110,6 +113,7 @@ class PostingLifecycleIT extends CompanyApiTest {
         assertThat(w.statusCode()).as(w.body()).isEqualTo(200);
         assertThat(json(w).get("closeDetail").asString()).isEqualTo("doppelt angelegt");
         assertThat(outbox(draft)).isEmpty();
+        assertThat(http.send("GET", "/api/vacancies/" + draft, null, null).statusCode()).as("never public: not found, not gone").isEqualTo(404);
 
         String id = json(http.send("POST", "/api/vacancies", staff(company), json(Samples.posting()))).get("id").asString();
         http.send("POST", "/api/vacancies/" + id + "/publish", staff(company), null);
@@ -119,6 +123,8 @@ class PostingLifecycleIT extends CompanyApiTest {
                 .as("stale If-Match").isEqualTo(412);
         assertThat(http.send("POST", "/api/vacancies/" + id + "/withdraw", staff(company), null).statusCode()).isEqualTo(200);
         assertThat(payload(id, "augenhoehe.vacancy.closed.v1").get("reason").asString()).isEqualTo("WITHDRAWN");
+        assertThat(http.send("GET", "/api/vacancies/" + id, null, null).statusCode()).as("withdrawn after publication").isEqualTo(410);
+        assertThat(http.send("GET", "/api/vacancies/" + id, staff(company), null).statusCode()).as("the company still reads it").isEqualTo(200);
     }
 
     @Test

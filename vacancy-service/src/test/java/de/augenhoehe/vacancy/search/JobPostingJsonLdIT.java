@@ -35,7 +35,7 @@ class JobPostingJsonLdIT {
         jdbc.update("insert into employer (partner_id, name, kind, known_since, last_event) values (?, 'Emsland Werft GmbH', 'COMPANY', ?, 'test')",
                 employer, Timestamp.from(Instant.now()));
         TestPostings postings = new TestPostings(jdbc);
-        UUID id = postings.posting("Schiffbauer/in").description("Stahlbau im Trockendock").kldb("25242").employer(employer)
+        UUID id = postings.posting("Schiffbauer/in").description("Stahlbau im Trockendock.\nSchichtarbeit.\n\nGehalt < 3.000 € & Zuschläge").kldb("25242").employer(employer)
                 .at("26789", "Leer (Ostfriesland)", "03457", TestPostings.LEER).fixedTerm(true).salary(18, 24, "HOUR")
                 .startDate(LocalDate.of(2027, 2, 1)).validThrough(LocalDate.of(2027, 3, 31)).germanLevel("B1")
                 .publishedAt(Instant.parse("2026-11-20T09:30:00Z")).insert();
@@ -47,7 +47,11 @@ class JobPostingJsonLdIT {
         assertThat(ld.get("@context").asString()).isEqualTo("https://schema.org/");
         assertThat(ld.get("@type").asString()).isEqualTo("JobPosting");
         assertThat(ld.get("title").asString()).isEqualTo("Schiffbauer/in");
-        assertThat(ld.get("description").asString()).isEqualTo("Stahlbau im Trockendock");
+        // HTML Google can show: paragraphs and line breaks, the plain text escaped
+        assertThat(ld.get("description").asString())
+                .isEqualTo("<p>Stahlbau im Trockendock.<br>Schichtarbeit.</p><p>Gehalt &lt; 3.000 € &amp; Zuschläge</p>");
+        // the portal's page of the posting at the platform's public address, not the API path
+        assertThat(ld.get("url").asString()).isEqualTo("http://127.0.0.1:8080/stellen/" + id);
         assertThat(ld.get("datePosted").asString()).isEqualTo("2026-11-20");
         assertThat(ld.get("validThrough").asString()).isEqualTo("2027-03-31T23:59:59+02:00");
         assertThat(ld.get("hiringOrganization").get("name").asString()).isEqualTo("Emsland Werft GmbH");
@@ -86,6 +90,11 @@ class JobPostingJsonLdIT {
 
         UUID internship = postings.posting("Praktikum Mechatronik").type("INTERNSHIP").fixedTerm(true).insert();
         assertThat(get(internship, "application/ld+json").body()).contains("\"employmentType\":[\"INTERN\"]");
+        // a fixed-term project day is TEMPORARY as well, as the README promises; an open-ended one just OTHER
+        UUID projectDay = postings.posting("Projekttag Werft").type("PROJECT_DAY").fixedTerm(true).insert();
+        assertThat(get(projectDay, "application/ld+json").body()).contains("\"employmentType\":[\"OTHER\",\"TEMPORARY\"]");
+        UUID openProjectDay = postings.posting("Projekttag Hafen").type("PROJECT_DAY").fixedTerm(false).insert();
+        assertThat(get(openProjectDay, "application/ld+json").body()).contains("\"employmentType\":[\"OTHER\"]");
 
         for (String status : new String[] {"DRAFT", "WITHDRAWN", "FILLED"}) {
             UUID hidden = postings.posting("Nicht öffentlich").status(status).insert();

@@ -1,0 +1,104 @@
+package de.augenhoehe.portal.stellen;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import de.augenhoehe.portal.web.ApiProblem;
+import de.augenhoehe.portal.web.PlatformApi;
+
+/**
+ * {@code /stellen/{id}}: one posting with every field, its employer, how to apply, and the schema.org JobPosting
+ * JSON-LD as vacancy-service writes it (Google for Jobs reads it from this page). A posting that was public and is
+ * closed now answers 410 with a page that helps on; an unknown one 404.
+ */
+@Controller
+class PostingPage {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostingPage.class);
+
+    private final PlatformApi api;
+    private final JsonMapper json;
+
+    PostingPage(PlatformApi api, JsonMapper json) {
+        this.api = api;
+        this.json = json;
+    }
+
+    @GetMapping("/stellen/{id}")
+    String posting(@PathVariable String id, HttpServletResponse response, Model model) {
+        UUID uuid = uuid(id);
+        JsonNode posting;
+        try {
+            posting = api.get("/api/vacancies/{id}", uuid);
+        } catch (ApiProblem problem) {
+            if (problem.status() != 410) {
+                throw problem;
+            }
+            response.setStatus(410);
+            return "stellen/beendet";
+        }
+        JsonNode ld = jsonLd(uuid);
+        model.addAttribute("posting", posting);
+        model.addAttribute("employer", ld.path("hiringOrganization").path("name").asString("Arbeitgeber im Netzwerk"));
+        model.addAttribute("jsonLd", scriptSafe(ld));
+        model.addAttribute("facts", PostingFacts.of(posting));
+        model.addAttribute("place", SearchPage.place(posting));
+        model.addAttribute("deadline", Labels.date(posting.path("validThrough").asString(null)));
+        return "stellen/detail";
+    }
+
+    /**
+     * "Jetzt bewerben": counts the click through the API, then sends the person on to the employer's route — taken
+     * from the posting itself, never from the request (no open redirect).
+     */
+    @PostMapping("/stellen/{id}/bewerbung")
+    ResponseEntity<Void> apply(@PathVariable String id, @RequestParam(name = "weg", defaultValue = "url") String route) {
+        UUID uuid = uuid(id);
+        JsonNode posting = api.get("/api/vacancies/{id}", uuid);
+        try {
+            api.post("/api/vacancies/{id}/application-click", null, Map.of(), uuid);
+        } catch (ApiProblem notCounted) {
+            // counting is the statistics' business; the person still gets to the application
+            LOG.info("application click not counted: {} {}", notCounted.status(), notCounted.slug());
+        }
+        String url = posting.path("applicationUrl").asString(null);
+        String email = posting.path("applicationEmail").asString(null);
+        String to = "email".equals(route) && email != null || url == null ? "mailto:" + email : url;
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(to)).build();
+    }
+
+    private JsonNode jsonLd(UUID id) {
+        PlatformApi.Download ld = api.download("/api/vacancies/{id}", Map.of("Accept", "application/ld+json"), id);
+        return json.readTree(new String(ld.body(), StandardCharsets.UTF_8));
+    }
+
+    /** JSON inside a script element: no "<" may end it early ("</script>" in a description). */
+    private String scriptSafe(JsonNode ld) {
+        return json.writeValueAsString(ld).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException notAnId) {
+            throw new ApiProblem(404, "not-found", "Not found", null, Map.of(), Map.of());
+        }
+    }
+}
