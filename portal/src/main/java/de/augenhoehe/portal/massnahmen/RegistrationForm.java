@@ -26,7 +26,8 @@ public class RegistrationForm {
 
     @NotBlank(message = "Bitte geben Sie Ihre E-Mail-Adresse an.")
     @Size(max = 254, message = "Die E-Mail-Adresse darf höchstens 254 Zeichen lang sein.")
-    @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "Bitte geben Sie eine gültige E-Mail-Adresse an, zum Beispiel name@example.org.")
+    // empty is @NotBlank's message alone; labels without dots between the dots: no backtracking on long input
+    @Email(regexp = "|[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+", message = "Bitte geben Sie eine gültige E-Mail-Adresse an, zum Beispiel name@example.org.")
     private String email = "";
 
     @NotNull(message = "Bitte wählen Sie, für wie viele Personen Sie anmelden.")

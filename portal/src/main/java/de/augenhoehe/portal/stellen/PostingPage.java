@@ -66,10 +66,12 @@ class PostingPage {
 
     /**
      * "Jetzt bewerben": counts the click through the API, then sends the person on to the employer's route — taken
-     * from the posting itself, never from the request (no open redirect).
+     * from the posting itself, never from the request (no open redirect). Not by a redirect: browsers hold the
+     * redirect of a form's POST to the CSP's form-action ('self'), so the answer is a page that goes on by itself
+     * (meta refresh) and shows the link for those whose browser does not.
      */
     @PostMapping("/stellen/{id}/bewerbung")
-    ResponseEntity<Void> apply(@PathVariable String id, @RequestParam(name = "weg", defaultValue = "url") String route) {
+    String apply(@PathVariable String id, @RequestParam(name = "weg", defaultValue = "url") String route, Model model) {
         UUID uuid = uuid(id);
         JsonNode posting = api.get("/api/vacancies/{id}", uuid);
         try {
@@ -81,7 +83,9 @@ class PostingPage {
         String url = posting.path("applicationUrl").asString(null);
         String email = posting.path("applicationEmail").asString(null);
         String to = "email".equals(route) && email != null || url == null ? "mailto:" + email : url;
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(to)).build();
+        model.addAttribute("to", to);
+        model.addAttribute("title", posting.path("title").asString(""));
+        return "stellen/weiter";
     }
 
     private JsonNode jsonLd(UUID id) {
