@@ -28,7 +28,7 @@ class PlatformObservabilityIT {
 
     private static final Path PLATFORM = Path.of("../../platform").toAbsolutePath().normalize();
     private static final List<String> COMPONENTS = List.of("postgres", "kafka", "partner", "vacancy", "measures",
-            "outreach", "gateway");
+            "outreach", "gateway", "portal");
 
     private final List<Process> standIns = new ArrayList<>();
     private Path data;
@@ -40,7 +40,7 @@ class PlatformObservabilityIT {
         Path run = Files.createDirectories(data.resolve("run"));
         StringBuilder ports = new StringBuilder();
         for (String key : List.of("gateway", "partner", "vacancy", "measures", "outreach", "kafka", "kafka_controller",
-                "postgres", "mail")) {
+                "postgres", "mail", "portal")) {
             ports.append(key).append('=').append(FreePorts.next()).append('\n');
         }
         Files.writeString(run.resolve("ports.env"), ports);
