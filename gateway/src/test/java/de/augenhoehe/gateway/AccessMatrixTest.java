@@ -37,6 +37,7 @@ class AccessMatrixTest {
             new Family("GET", "/api/vacancies/1", "public", "vacancy"),
             new Family("GET", "/api/vacancies", "public", "vacancy"),
             new Family("GET", "/api/vacancies/mine", "partner_admin|partner_staff", "vacancy"),
+            new Family("POST", "/api/vacancies/1/application-click", "public", "vacancy"),
             new Family("GET", "/api/measures/1", "public", "measures"),
             new Family("GET", "/api/partners/1", "public", "partner"),
             new Family("GET", "/api/networks/1", "public", "partner"),

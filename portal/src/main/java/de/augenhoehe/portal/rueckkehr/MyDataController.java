@@ -2,6 +2,8 @@ package de.augenhoehe.portal.rueckkehr;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -62,6 +64,7 @@ class MyDataController {
         model.addAttribute("consents", export.path("consents"));
         model.addAttribute("matches", export.path("heldElsewhere").path("matches").path("vacancies"));
         model.addAttribute("interests", LandingController.INTERESTS);
+        model.addAttribute("interestNames", interestNames(export.path("profile").path("interests")));
         model.addAttribute("types", ConfirmationController.TYPES);
         model.addAttribute("withdrawn", widerrufen != null && PURPOSES.contains(widerrufen) ? widerrufen : null);
         model.addAttribute("corrected", "ja".equals(geaendert));
@@ -222,5 +225,12 @@ class MyDataController {
     private static String invalidLink(HttpServletResponse response) {
         response.setStatus(404);
         return "rueckkehr/link-ungueltig";
+    }
+
+    /** The person's interests in their words, one line ("eine Arbeitsstelle, Kinderbetreuung"); "–" for none. */
+    static String interestNames(JsonNode interests) {
+        List<String> names = new ArrayList<>();
+        interests.forEach(i -> names.add(LandingController.INTERESTS.getOrDefault(i.asString(), i.asString())));
+        return names.isEmpty() ? "–" : String.join(", ", names);
     }
 }
