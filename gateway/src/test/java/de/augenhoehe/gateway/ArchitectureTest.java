@@ -88,8 +88,9 @@ class ArchitectureTest {
                         DescribedPredicate.describe("a service's or another deployable's type",
                                 t -> t.getPackageName().startsWith("de.augenhoehe.")
                                         && relative(t.getPackageName()) == null
-                                        && !t.getPackageName().startsWith("de.augenhoehe.tokens")))
-                .because("the gateway shares only the token rules of infra/token-rules; it knows the services by their HTTP API alone")
+                                        && !t.getPackageName().startsWith("de.augenhoehe.tokens")
+                                        && !t.getPackageName().startsWith("de.augenhoehe.clients")))
+                .because("the gateway shares only infra/token-rules (token rules, trusted proxies); it knows the services by their HTTP API alone")
                 .check(CLASSES);
     }
 

@@ -159,8 +159,10 @@ class MatchingIT extends NetworkIT {
         var fixtures = new Returnee(http());
         var campaign = fixtures.campaign(network, coordinator, "Leer");
         UUID papenburg = UUID.randomUUID();
-        Vacancies.send("published", papenburg, Vacancies.open(papenburg, UUID.randomUUID(), "JOB", "24422", "26871", 53.0770, 7.4039,
-                null, Instant.now()));
+        UUID employer = UUID.randomUUID();
+        Instant opened = Instant.now();
+        Vacancies.send("published", papenburg, Vacancies.open(papenburg, employer, "JOB", "24422", "26871", 53.0770, 7.4039,
+                null, opened));
         Eventually.await("the vacancy projected", Duration.ofSeconds(30),
                 () -> jdbc.queryForObject("select count(*) from vacancy where id = ?", Integer.class, papenburg) == 1);
         String email = "enno." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
@@ -174,6 +176,10 @@ class MatchingIT extends NetworkIT {
         assertThat(vacancies.get(0).get("vacancyId").asString()).isEqualTo(papenburg.toString());
         assertThat(vacancies.get(0).get("postalCode").asString()).isEqualTo("26871");
         assertThat(confirm.body()).doesNotContain("Enno", "Buss", email);
+        // the vacancy closes again: the other tests of this database count the matches of their own people
+        Vacancies.send("closed", papenburg, Vacancies.closed(papenburg, employer, "JOB", "24422", opened.plusSeconds(1)));
+        Eventually.await("the test's vacancy closed", Duration.ofSeconds(30), () -> jdbc.queryForObject(
+                "select count(*) from vacancy where id = ? and open", Integer.class, papenburg) == 0);
     }
 
     @Test
