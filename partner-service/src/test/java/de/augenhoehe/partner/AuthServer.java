@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,8 +18,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.web.client.RestTemplate;
 
 /**
  * What a client of the authorization server does: the token endpoint, a browser login with PKCE, the JWKS. With
@@ -48,9 +51,16 @@ record AuthServer(int port, String forwardedFor) {
         return Api.JSON.readTree(tokenResponse.body()).get("access_token").asString();
     }
 
-    /** Verified against the server's JWKS (signature, expiry); the claims are the test's to check. */
+    /**
+     * Verified against the server's JWKS (signature, expiry); the claims are the test's to check. The JWKS call may
+     * meet a cold second instance on a busy 2-core machine: it waits up to 10 s (the decoder's default read timeout
+     * failed CI once while the instance was still warming up).
+     */
     Jwt decode(String token) {
-        return NimbusJwtDecoder.withJwkSetUri(base() + "/oauth2/jwks").build().decode(token);
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(Duration.ofSeconds(5));
+        requests.setReadTimeout(Duration.ofSeconds(10));
+        return NimbusJwtDecoder.withJwkSetUri(base() + "/oauth2/jwks").restOperations(new RestTemplate(requests)).build().decode(token);
     }
 
     /** Authorization code with PKCE, as a browser would do it: the token response, or the step that failed. */
