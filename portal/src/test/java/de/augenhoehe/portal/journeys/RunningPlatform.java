@@ -128,7 +128,29 @@ public final class RunningPlatform {
                 Duration.ofSeconds(90))));
         // --fresh: every JVM starts from the demo data alone; the jars are the ones this build packaged
         platform.run(List.of("./platform", "up", "--fresh", "--no-build", "--data", DATA.toString()), Duration.ofMinutes(8));
+        platform.warmUp();
         return platform;
+    }
+
+    /**
+     * A freshly started service answers its first requests slowly (class loading, JIT), and the journeys start three at
+     * once: a first page could meet the gateway's time limit (a 503 page). A few public reads through the gateway first.
+     */
+    private void warmUp() {
+        List<String> reads = List.of("/api/networks", "/api/vacancies?q=warm", "/api/measures", "/api/returnees/consent-texts", "/");
+        for (int round = 0; round < 3; round++) {
+            for (String path : reads) {
+                try {
+                    http.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(20)).GET().build(),
+                            HttpResponse.BodyHandlers.discarding());
+                } catch (IOException slow) {
+                    // a warm-up that fails only means the service was slower still; the journeys will wait for it
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     private String run(List<String> command, Duration timeout) {
