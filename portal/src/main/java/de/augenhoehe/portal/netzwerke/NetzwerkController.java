@@ -66,6 +66,6 @@ class NetzwerkController {
         } catch (IllegalArgumentException notAnId) {
             // falls through to 404
         }
-        throw new ApiProblem(404, "not-found", "Not found", "not a network id", Map.of(), Map.of());
+        throw ApiProblem.notFound("not a network id");
     }
 }

@@ -2,7 +2,6 @@ package de.augenhoehe.portal.rechtliches;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -84,6 +83,6 @@ class LegalPagesController {
                 // 404 below
             }
         }
-        throw new ApiProblem(404, "not-found", "Not found", "not a network id", Map.of(), Map.of());
+        throw ApiProblem.notFound("not a network id");
     }
 }

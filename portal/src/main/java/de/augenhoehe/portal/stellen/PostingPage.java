@@ -102,7 +102,7 @@ class PostingPage {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException notAnId) {
-            throw new ApiProblem(404, "not-found", "Not found", null, Map.of(), Map.of());
+            throw ApiProblem.notFound("not a posting id");
         }
     }
 }

@@ -14,18 +14,18 @@ public class ApiProblem extends RuntimeException {
 
     private final int status;
     private final String slug;
-    private final String title;
     private final transient Map<String, String> fieldErrors;
-    private final transient Map<String, Object> properties;
 
-    public ApiProblem(int status, String slug, String title, String detail, Map<String, String> fieldErrors,
-            Map<String, Object> properties) {
+    public ApiProblem(int status, String slug, String detail, Map<String, String> fieldErrors) {
         super(status + " " + slug + (detail == null ? "" : ": " + detail));
         this.status = status;
         this.slug = slug == null ? "" : slug;
-        this.title = title;
         this.fieldErrors = Map.copyOf(fieldErrors);
-        this.properties = Map.copyOf(properties);
+    }
+
+    /** What a page answers for an address that names nothing (a malformed or unknown id): the 404 page. */
+    public static ApiProblem notFound(String detail) {
+        return new ApiProblem(404, "not-found", detail, Map.of());
     }
 
     public int status() {
@@ -36,17 +36,8 @@ public class ApiProblem extends RuntimeException {
         return slug;
     }
 
-    public String title() {
-        return title;
-    }
-
     public Map<String, String> fieldErrors() {
         return fieldErrors;
-    }
-
-    /** A further member of the problem (e.g. {@code position} of a waiting list), or null. */
-    public Object property(String name) {
-        return properties.get(name);
     }
 
     public boolean is(int status, String slug) {

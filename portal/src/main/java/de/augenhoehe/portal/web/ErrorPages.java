@@ -4,16 +4,11 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.ErrorResponse;
-import org.springframework.web.ErrorResponseException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.NoHandlerFoundException;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * What a person sees when something is missing or the platform cannot answer: a German page with a way on, never a
@@ -35,24 +30,18 @@ class ErrorPages {
         return page(status, response, model);
     }
 
-    /** Spring MVC's own refusals (no such page, wrong method, a malformed parameter): their status, as a page. */
-    @ExceptionHandler(ErrorResponseException.class)
-    String refused(ErrorResponse refusal, HttpServletResponse response, Model model) {
-        return page(refusal.getStatusCode().value(), response, model);
-    }
-
-    @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class, HttpRequestMethodNotSupportedException.class,
-            MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
-    String mvcRefusal(Exception refusal, HttpServletResponse response, Model model) {
-        int status = refusal instanceof ErrorResponse e ? e.getStatusCode().value() : 400;
-        return page(status, response, model);
-    }
-
-    /** Anything else a page did not expect: logged for the operators, a German page for the person (never a trace). */
+    /**
+     * Spring MVC's own refusals (no such page, wrong method, a malformed parameter) become the page of their status;
+     * anything else a page did not expect is logged for the operators and a German 500 page (never a trace).
+     */
     @ExceptionHandler(Exception.class)
-    String unexpected(Exception failure, HttpServletResponse response, Model model) {
-        LOG.error("page failed", failure);
-        return page(500, response, model);
+    String failed(Exception failure, HttpServletResponse response, Model model) {
+        int status = failure instanceof ErrorResponse refusal ? refusal.getStatusCode().value()
+                : failure instanceof TypeMismatchException ? 400 : 500;
+        if (status >= 500) {
+            LOG.error("page failed", failure);
+        }
+        return page(status, response, model);
     }
 
     static String page(int status, HttpServletResponse response, Model model) {

@@ -112,34 +112,26 @@ public class PlatformApi {
         try {
             return call.run();
         } catch (ResourceAccessException | IOException unreachable) {
-            throw new ApiProblem(503, "unreachable", "Gateway not reachable", unreachable.getMessage(), Map.of(), Map.of());
+            throw new ApiProblem(503, "unreachable", unreachable.getMessage(), Map.of());
         }
     }
 
     private ApiProblem problem(int status, byte[] body) {
         Map<String, String> fields = new LinkedHashMap<>();
-        Map<String, Object> properties = new LinkedHashMap<>();
         String slug = "";
-        String title = null;
         String detail = null;
         try {
             JsonNode node = json.readTree(body);
             String type = node.path("type").asString("");
             slug = type.substring(Math.max(type.lastIndexOf('/'), type.lastIndexOf(':')) + 1);
-            title = node.path("title").asString(null);
             detail = node.path("detail").asString(null);
             for (JsonNode error : node.path("errors")) {
                 fields.putIfAbsent(error.path("field").asString(""), error.path("message").asString(""));
             }
-            node.properties().forEach(e -> {
-                if (e.getValue().isValueNode()) {
-                    properties.put(e.getKey(), e.getValue().isNumber() ? e.getValue().numberValue() : e.getValue().asString());
-                }
-            });
         } catch (RuntimeException notAProblem) {
             // an answer without a problem body (e.g. from a proxy): the status alone decides
         }
-        return new ApiProblem(status, slug, title, detail, fields, properties);
+        return new ApiProblem(status, slug, detail, fields);
     }
 
     private static Optional<String> forwardedFor() {
