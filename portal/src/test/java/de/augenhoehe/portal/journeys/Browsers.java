@@ -15,12 +15,17 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One Chromium per journey class (Playwright objects belong to one thread): Debian's own, started without any
- * background traffic, since this machine has no way out and the tests need none. Close it in {@code @AfterAll}.
+ * background traffic, since this machine has no way out and the tests need none. A journey class registers it,
+ * {@code @RegisterExtension static final Browsers browsers = new Browsers();}: it starts before the class's
+ * {@code @BeforeAll} (in the class's own thread) and closes after its {@code @AfterAll}.
  */
-public final class Browsers implements AutoCloseable {
+public final class Browsers implements BeforeAllCallback, AfterAllCallback {
 
     /** A mid-range Android phone: 360 × 740 CSS pixels, touch, a phone's user agent. */
     public static final String PHONE_UA = "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -28,10 +33,11 @@ public final class Browsers implements AutoCloseable {
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("AUGENHOEHE_CHROMIUM", "/usr/bin/chromium"));
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private final Playwright playwright;
-    private final Browser browser;
+    private Playwright playwright;
+    private Browser browser;
 
-    public Browsers() {
+    @Override
+    public void beforeAll(ExtensionContext context) {
         if (!Files.isExecutable(CHROMIUM)) {
             throw new IllegalStateException(CHROMIUM + " is missing: install Debian's chromium (apt-get install --no-install-recommends "
                     + "chromium; .ci/run does) or point AUGENHOEHE_CHROMIUM at a Chromium");
@@ -82,14 +88,23 @@ public final class Browsers implements AutoCloseable {
         assertThat(page.title()).isNotBlank();
     }
 
+    /** What every page must pass: {@link #assertPageBasics}, {@link #assertAccessible}, {@link #assertNoHorizontalScroll}. */
+    public static void assertGoodPage(Page page) {
+        assertPageBasics(page);
+        assertAccessible(page);
+        assertNoHorizontalScroll(page);
+    }
+
     /** A full-page screenshot under target/screenshots/NAME.png (the README shows the main pages). */
     public static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 
     @Override
-    public void close() {
-        browser.close();
-        playwright.close();
+    public void afterAll(ExtensionContext context) {
+        if (playwright != null) {
+            browser.close();
+            playwright.close();
+        }
     }
 }

@@ -2,8 +2,6 @@ package de.augenhoehe.portal.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -12,9 +10,9 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -31,26 +29,18 @@ class MassnahmenIT {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String MANAGE = "/massnahmen/anmeldung/verwalten";
 
-    static RunningPlatform platform;
-    static Browsers browsers;
+    static final RunningPlatform platform = RunningPlatform.get();
+    @RegisterExtension
+    static final Browsers browsers = new Browsers();
     static String measureId;
     static String title;
     static LocalDate day;
 
     @BeforeAll
     static void start() {
-        platform = RunningPlatform.get();
-        browsers = new Browsers();
         day = LocalDate.now().plusDays(40);
         title = "Techniktag Elektro " + UUID.randomUUID().toString().substring(0, 8);
         measureId = createMeasureWithOnePlace();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browsers != null) {
-            browsers.close();
-        }
     }
 
     @Test
@@ -63,9 +53,7 @@ class MassnahmenIT {
             Page page = phone.newPage();
             Response response = page.navigate(platform.url("/massnahmen"));
             assertThat(response.status()).isEqualTo(200);
-            Browsers.assertPageBasics(page);
-            Browsers.assertAccessible(page);
-            Browsers.assertNoHorizontalScroll(page);
+            Browsers.assertGoodPage(page);
             page.selectOption("#kreis", "08121");
             page.selectOption("#art", "TECHNOLOGY_DAY");
             page.fill("#ab", day.toString());
@@ -83,9 +71,7 @@ class MassnahmenIT {
             assertThat(page.locator("h1").innerText()).isEqualTo(title);
             assertThat(page.locator("main").innerText()).contains("Noch 1 von 1 Plätzen frei").contains("Datenschutzhinweis");
             assertThat(page.locator("a[href^='webcal://']").count()).isEqualTo(1);
-            Browsers.assertPageBasics(page);
-            Browsers.assertAccessible(page);
-            Browsers.assertNoHorizontalScroll(page);
+            Browsers.assertGoodPage(page);
             Browsers.screenshot(page, "massnahmen-detail-phone");
         }
 
@@ -116,9 +102,7 @@ class MassnahmenIT {
             openMailLink(page, linkA);
             assertThat(page.url()).doesNotContain("token=");
             assertThat(page.isHidden("#code-eingabe")).isTrue();
-            Browsers.assertPageBasics(page);
-            Browsers.assertAccessible(page);
-            Browsers.assertNoHorizontalScroll(page);
+            Browsers.assertGoodPage(page);
             tabTo(page, null);
             assertThat(page.evaluate("() => document.activeElement.textContent.trim()")).isEqualTo("Anmeldung bestätigen");
             page.keyboard().press("Enter");
@@ -165,9 +149,7 @@ class MassnahmenIT {
             Page page = phone.newPage();
             page.navigate(platform.url(MANAGE));
             assertThat(page.isVisible("#code")).isTrue();
-            Browsers.assertPageBasics(page);
-            Browsers.assertAccessible(page);
-            Browsers.assertNoHorizontalScroll(page);
+            Browsers.assertGoodPage(page);
 
             page.click("button[value=ansehen]");
             assertThat(page.locator("#code-fehler").innerText()).isEqualTo("Bitte fügen Sie den Link aus Ihrer E-Mail ein.");
@@ -211,9 +193,7 @@ class MassnahmenIT {
             assertThat(page.locator("#email-fehler").innerText()).isEqualTo("Bitte geben Sie Ihre E-Mail-Adresse an.");
             assertThat(page.locator("#einwilligung-fehler").innerText()).contains("Datenschutzhinweis");
             assertThat(page.getAttribute("#name", "aria-describedby")).contains("name-fehler");
-            Browsers.assertPageBasics(page);
-            Browsers.assertAccessible(page);
-            Browsers.assertNoHorizontalScroll(page);
+            Browsers.assertGoodPage(page);
 
             page.fill("#name", "N".repeat(201));
             page.fill("#email", "keine-adresse");
@@ -276,23 +256,6 @@ class MassnahmenIT {
         throw new AssertionError("Tab never reached " + (id == null ? "a submit button" : "#" + id) + " on " + page.url());
     }
 
-    /**
-     * A GET retried while the gateway gives up on a service that has just started on a busy machine (504): so the
-     * measure's POST below, which is not retried (it would create the measure twice), meets a warm service.
-     */
-    private static String warm(String url) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return platform.send(HttpRequest.newBuilder(URI.create(url)).build());
-            } catch (AssertionError notYet) {
-                if (attempt == 5 || !String.valueOf(notYet.getMessage()).contains(" answered 50")) {
-                    throw notYet;
-                }
-                RunningPlatform.sleep(2000);
-            }
-        }
-    }
-
     private static String createMeasureWithOnePlace() {
         return createMeasure(1);
     }
@@ -300,7 +263,7 @@ class MassnahmenIT {
     /** A technology day of the Heilbronn network hosted by a demo measure's host, OPEN, registration open now. */
     private static String createMeasure(int capacity) {
         String token = platform.token("coordinator", "--networks", HEILBRONN);
-        JsonNode demo = JSON.readTree(warm(platform.url("/api/measures?network=" + HEILBRONN)));
+        JsonNode demo = JSON.readTree(platform.call(null, "GET", "/api/measures?network=" + HEILBRONN, null));
         String host = demo.path("items").get(0).path("hostPartnerId").asString();
         ObjectNode m = JSON.createObjectNode();
         m.put("networkId", HEILBRONN);
@@ -321,12 +284,8 @@ class MassnahmenIT {
         m.put("registrationClosesAt", Instant.now().plusSeconds(86400 * 20).toString());
         m.put("costEur", 0);
         m.put("language", "de");
-        String id = JSON.readTree(platform.send(HttpRequest.newBuilder(URI.create(platform.url("/api/measures")))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(m.toString())).build())).path("id").asString();
-        platform.send(HttpRequest.newBuilder(URI.create(platform.url("/api/measures/" + id + "/status")))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"status\":\"OPEN\"}")).build());
+        String id = JSON.readTree(platform.call(token, "POST", "/api/measures", m.toString())).path("id").asString();
+        platform.call(token, "POST", "/api/measures/" + id + "/status", "{\"status\":\"OPEN\"}");
         return id;
     }
 }

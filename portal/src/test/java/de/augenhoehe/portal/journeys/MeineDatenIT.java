@@ -15,9 +15,8 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,19 +26,9 @@ import tools.jackson.databind.JsonNode;
  */
 class MeineDatenIT {
 
-    static RunningPlatform platform;
-    static Browsers browsers;
-
-    @BeforeAll
-    static void start() {
-        platform = RunningPlatform.get();
-        browsers = new Browsers();
-    }
-
-    @AfterAll
-    static void stop() {
-        browsers.close();
-    }
+    static final RunningPlatform platform = RunningPlatform.get();
+    @RegisterExtension
+    static final Browsers browsers = new Browsers();
 
     @Test
     void the_management_link_shows_exports_withdraws_and_erases_the_person_s_data() throws Exception {
@@ -55,9 +44,7 @@ class MeineDatenIT {
             assertThat(opened.headerValue("x-robots-tag")).contains("noindex");
             assertThat(page.locator("h1").innerText()).isEqualTo("Meine Daten");
             assertThat(page.locator("main").innerText()).contains("Talea Ostendorp", email, "Oldenburg", "Metallbau und Schweißtechnik");
-            Browsers.assertPageBasics(page);
-            Browsers.assertAccessible(page);
-            Browsers.assertNoHorizontalScroll(page);
+            Browsers.assertGoodPage(page);
             Browsers.screenshot(page, "rueckkehr-meine-daten-desktop");
 
             // correct: bad input at the field, then saved and shown

@@ -10,9 +10,8 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The networks' start pages and the legal pages, on a phone and a desktop: what the network is, its partners by kind,
@@ -24,25 +23,9 @@ class NetzwerkeIT {
     static final String HEILBRONN = "0d3e4a52-7c1b-4f0e-9a61-000000000001";
     static final String EMS_ACHSE = "0d3e4a52-7c1b-4f0e-9a61-000000000002";
 
-    static RunningPlatform platform;
-    static Browsers browsers;
-
-    @BeforeAll
-    static void start() {
-        platform = RunningPlatform.get();
-        browsers = new Browsers();
-    }
-
-    @AfterAll
-    static void stop() {
-        browsers.close();
-    }
-
-    static void assertGoodPage(Page page) {
-        Browsers.assertPageBasics(page);
-        Browsers.assertAccessible(page);
-        Browsers.assertNoHorizontalScroll(page);
-    }
+    static final RunningPlatform platform = RunningPlatform.get();
+    @RegisterExtension
+    static final Browsers browsers = new Browsers();
 
     @Test
     void the_heilbronn_network_page_on_a_phone_shows_partners_by_kind_measures_vacancies_and_give_and_gain() {
@@ -60,7 +43,7 @@ class NetzwerkeIT {
             assertThat(balance).contains("Eingebracht").contains("Praktikumsplätze").contains("Fachwissen").contains("40 Stunden");
             assertThat(page.locator("main").innerText()).contains("Aktuelle Maßnahmen").contains("Neue Stellen");
             assertThat(page.locator("main a[href^='/stellen/']").count()).as("the newest vacancies link to their pages").isPositive();
-            assertGoodPage(page);
+            Browsers.assertGoodPage(page);
             Browsers.screenshot(page, "netzwerk-heilbronn-phone");
         }
     }
@@ -76,14 +59,14 @@ class NetzwerkeIT {
             assertThat(page.locator("h1").innerText()).contains("Ems-Achse");
             assertThat(page.locator(".balance").innerText()).contains("15.000 Euro");
             assertThat(page.locator("main").innerText()).contains("Eingetragener Verein");
-            assertGoodPage(page);
+            Browsers.assertGoodPage(page);
             page.setViewportSize(1280, 900);
             Browsers.screenshot(page, "netzwerk-ems-achse-desktop");
         }
         try (BrowserContext phone = browsers.phone()) {
             Page page = phone.newPage();
             page.navigate(platform.url("/"));
-            assertGoodPage(page);
+            Browsers.assertGoodPage(page);
             Browsers.screenshot(page, "start-phone");
         }
     }
@@ -111,18 +94,18 @@ class NetzwerkeIT {
             page.locator("footer a", new Page.LocatorOptions().setHasText("Impressum")).click();
             page.waitForURL("**/impressum");
             assertThat(page.locator("main").innerText()).contains("Augenhöhe-Plattform (Demo-Betreiber)").contains("§ 5");
-            assertGoodPage(page);
+            Browsers.assertGoodPage(page);
             page.navigate(platform.url("/datenschutz"));
             assertThat(page.locator("main").innerText()).contains("augenhoehe-csrf").contains("Artikel 77")
                     .contains("Baden-Württemberg");
-            assertGoodPage(page);
+            Browsers.assertGoodPage(page);
             page.navigate(platform.url("/barrierefreiheit"));
             String statement = page.locator("main").innerText();
             assertThat(statement).contains("BITV 2.0 teilweise vereinbar").contains("Stand: 06.12.2026")
                     .contains("Schlichtungsstelle nach dem Behindertengleichstellungsgesetz").contains("barrierefreiheit@augenhoehe.example.org");
             String report = page.locator("a", new Page.LocatorOptions().setHasText("Barriere melden")).getAttribute("href");
             assertThat(report).startsWith("mailto:barrierefreiheit@augenhoehe.example.org?subject=Barriere%20melden");
-            assertGoodPage(page);
+            Browsers.assertGoodPage(page);
             Browsers.screenshot(page, "barrierefreiheit-phone");
 
             // a network's own pages: its provider, the platform's texts where it names none
@@ -130,14 +113,14 @@ class NetzwerkeIT {
             page.locator("nav[aria-label='Rechtliches zum Netzwerk'] a", new Page.LocatorOptions().setHasText("Impressum")).click();
             page.waitForURL("**/netzwerke/" + EMS_ACHSE + "/impressum");
             assertThat(page.locator("main").innerText()).contains("Ems-Achse e. V. (Demo)").contains("Vereinsregister");
-            assertGoodPage(page);
+            Browsers.assertGoodPage(page);
             page.navigate(platform.url("/netzwerke/" + EMS_ACHSE + "/datenschutz"));
             assertThat(page.locator("main").innerText()).contains("Niedersachsen").contains("7 Tagen");
-            assertGoodPage(page);
+            Browsers.assertGoodPage(page);
             page.navigate(platform.url("/netzwerke/" + HEILBRONN + "/barrierefreiheit"));
             assertThat(page.locator("main").innerText()).contains("Fachkräftenetzwerk Heilbronn").contains("barrierefreiheit-heilbronn@")
                     .contains("teilweise vereinbar").contains("Mauerstraße 53");
-            assertGoodPage(page);
+            Browsers.assertGoodPage(page);
         }
     }
 

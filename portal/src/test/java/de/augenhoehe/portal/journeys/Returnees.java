@@ -1,7 +1,5 @@
 package de.augenhoehe.portal.journeys;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.UUID;
 
 import com.microsoft.playwright.Page;
@@ -39,13 +37,7 @@ final class Returnees {
     }
 
     static JsonNode call(RunningPlatform platform, String token, String method, String path, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.url(path)))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        String body = platform.send(request.build());
+        String body = platform.call(token, method, path, json);
         return body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
     }
 

@@ -10,9 +10,9 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,20 +22,14 @@ import tools.jackson.databind.JsonNode;
  */
 class RueckkehrIT {
 
-    static RunningPlatform platform;
-    static Browsers browsers;
+    static final RunningPlatform platform = RunningPlatform.get();
+    @RegisterExtension
+    static final Browsers browsers = new Browsers();
     static String coordinator;
 
     @BeforeAll
     static void start() {
-        platform = RunningPlatform.get();
-        browsers = new Browsers();
         coordinator = platform.token("coordinator", "--networks", Returnees.EMS_ACHSE);
-    }
-
-    @AfterAll
-    static void stop() {
-        browsers.close();
     }
 
     @Test
@@ -59,9 +53,7 @@ class RueckkehrIT {
             assertThat(page.locator("h1").innerText()).isEqualTo("Willkommen zurück in Papenburg!");
             assertThat(page.locator("main").innerText()).contains("Weihnachts-Rückkehraktion Papenburg", "Im Netzwerk „Ems-Achse");
             assertThat(page.locator("#matching-text").innerText()).isNotBlank();
-            Browsers.assertPageBasics(page);
-            Browsers.assertAccessible(page);
-            Browsers.assertNoHorizontalScroll(page);
+            Browsers.assertGoodPage(page);
             Browsers.screenshot(page, "rueckkehr-landing-phone");
 
             // the sign-up with the keyboard alone: Tab from the top, type, Space for the boxes, Enter to send
@@ -111,9 +103,7 @@ class RueckkehrIT {
             Locator matches = page.locator("ul.matches > li");
             assertThat(matches.count()).as("the welder's matches around Papenburg").isGreaterThanOrEqualTo(1);
             assertThat(page.locator("ul.matches").innerText()).contains("Metallbau und Schweißtechnik");
-            Browsers.assertPageBasics(page);
-            Browsers.assertAccessible(page);
-            Browsers.assertNoHorizontalScroll(page);
+            Browsers.assertGoodPage(page);
             Browsers.screenshot(page, "rueckkehr-bestaetigt-phone");
 
             // the same link again: used, said in German

@@ -100,6 +100,19 @@ public final class RunningPlatform {
         return operationsToken;
     }
 
+    /** An API call through the gateway as a client makes it, a 2xx asserted: the answer's body. {@code token} may be null. */
+    public String call(String token, String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
+    }
+
     String send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -134,21 +147,25 @@ public final class RunningPlatform {
 
     /**
      * A freshly started service answers its first requests slowly (class loading, JIT), and the journeys start three at
-     * once: a first page could meet the gateway's time limit (a 503 page). A few public reads through the gateway first.
+     * once: a first page could meet the gateway's time limit (a 503 page), and a journey's POST (never retried: it would
+     * create twice) a 504. Each service is read through the gateway until it answers without a 5xx, at most 5 tries.
      */
     private void warmUp() {
-        List<String> reads = List.of("/api/networks", "/api/vacancies?q=warm", "/api/measures", "/api/returnees/consent-texts", "/");
-        for (int round = 0; round < 3; round++) {
-            for (String path : reads) {
+        for (String path : List.of("/api/networks", "/api/vacancies?q=warm", "/api/measures", "/api/returnees/consent-texts", "/")) {
+            for (int attempt = 1; attempt <= 5; attempt++) {
                 try {
-                    http.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(20)).GET().build(),
-                            HttpResponse.BodyHandlers.discarding());
+                    int status = http.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(20)).GET().build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode();
+                    if (status < 500) {
+                        break;
+                    }
                 } catch (IOException slow) {
-                    // a warm-up that fails only means the service was slower still; the journeys will wait for it
+                    // slower still: the next try
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
                 }
+                sleep(2000);
             }
         }
     }

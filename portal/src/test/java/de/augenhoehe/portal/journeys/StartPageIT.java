@@ -8,26 +8,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The front door through the gateway: readable on a phone, accessible, its own assets only. */
 class StartPageIT {
 
-    static RunningPlatform platform;
-    static Browsers browsers;
-
-    @BeforeAll
-    static void start() {
-        platform = RunningPlatform.get();
-        browsers = new Browsers();
-    }
-
-    @AfterAll
-    static void stop() {
-        browsers.close();
-    }
+    static final RunningPlatform platform = RunningPlatform.get();
+    @RegisterExtension
+    static final Browsers browsers = new Browsers();
 
     @Test
     void the_start_page_lists_the_demo_networks_on_a_phone() {

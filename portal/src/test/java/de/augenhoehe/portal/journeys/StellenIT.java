@@ -18,9 +18,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,8 +34,9 @@ class StellenIT {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    static RunningPlatform platform;
-    static Browsers browsers;
+    static final RunningPlatform platform = RunningPlatform.get();
+    @RegisterExtension
+    static final Browsers browsers = new Browsers();
     static String hrToken;
     /** A made-up word only this run's postings contain: the search finds exactly them. */
     static String word;
@@ -45,8 +46,6 @@ class StellenIT {
 
     @BeforeAll
     static void start() throws Exception {
-        platform = RunningPlatform.get();
-        browsers = new Browsers();
         hrToken = hrToken();
         StringBuilder letters = new StringBuilder("Stellenprobe");
         ThreadLocalRandom.current().ints(8, 'a', 'z' + 1).forEach(c -> letters.append((char) c));
@@ -56,11 +55,6 @@ class StellenIT {
         String other = "stellen-" + UUID.randomUUID();
         withdrawnId = put(other, posting("Lagerhelfer/in " + word, "51311", "74072"));
         send("POST", "/integration/v1/vacancies/" + other + "/withdraw", "{\"reason\":\"besetzt\"}");
-    }
-
-    @AfterAll
-    static void stop() {
-        browsers.close();
     }
 
     @Test
@@ -86,9 +80,7 @@ class StellenIT {
             settled(page);
             assertThat(page.locator(".stellen-liste").innerText()).contains("Mechatroniker/in " + word);
             assertThat(page.locator("#karte").getAttribute("aria-hidden")).isEqualTo("true");
-            Browsers.assertPageBasics(page);
-            Browsers.assertAccessible(page);
-            Browsers.assertNoHorizontalScroll(page);
+            Browsers.assertGoodPage(page);
             Browsers.screenshot(page, "stellen-suche-phone");
 
             page.click("text=Mechatroniker/in " + word);
@@ -98,9 +90,7 @@ class StellenIT {
                     .contains("Mindestens B1");
             JsonNode ld = JSON.readTree(page.locator("script[type='application/ld+json']").textContent());
             assertGoogleJobPosting(ld);
-            Browsers.assertPageBasics(page);
-            Browsers.assertAccessible(page);
-            Browsers.assertNoHorizontalScroll(page);
+            Browsers.assertGoodPage(page);
             Browsers.screenshot(page, "stellen-detail-phone");
 
             // "Jetzt online bewerben" counts the click through the API and leads to the employer's own page
@@ -161,9 +151,7 @@ class StellenIT {
             Response gone = page.navigate(platform.url("/stellen/" + withdrawnId));
             assertThat(gone.status()).isEqualTo(410);
             assertThat(page.locator("h1").innerText()).isEqualTo("Dieses Angebot ist beendet");
-            Browsers.assertPageBasics(page);
-            Browsers.assertAccessible(page);
-            Browsers.assertNoHorizontalScroll(page);
+            Browsers.assertGoodPage(page);
 
             assertThat(page.navigate(platform.url("/stellen/" + UUID.randomUUID())).status()).isEqualTo(404);
             assertThat(page.navigate(platform.url("/stellen/keine-id")).status()).isEqualTo(404);
@@ -217,15 +205,8 @@ class StellenIT {
         return JSON.readTree(send("PUT", "/integration/v1/vacancies/" + externalId, JSON.writeValueAsString(posting))).path("posting").path("id").asString();
     }
 
-    private static String send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.url(path)))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (!path.equals("/sitemap.xml")) {
-            request.header("Authorization", "Bearer " + hrToken).header("Content-Type", "application/json");
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isLessThan(300);
-        return response.body();
+    private static String send(String method, String path, String body) {
+        return platform.call(path.equals("/sitemap.xml") ? null : hrToken, method, path, body);
     }
 
     /** The demo company's HR system (client credentials, README "a member company's HR system"). */
