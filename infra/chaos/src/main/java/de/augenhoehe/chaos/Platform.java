@@ -44,6 +44,7 @@ final class Platform {
         p.put("KAFKA_CONTROLLER", base + 13);
         p.put("POSTGRES", base + 15);
         p.put("MAIL", base + 16);
+        p.put("PORTAL", base + 5);
         p.put("INSTANCE_STEP", 20); // AUGENHOEHE_PORT_INSTANCE_STEP: second instances on N+21…N+24 (--instances)
         return p;
     }
