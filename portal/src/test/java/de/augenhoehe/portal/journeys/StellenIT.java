@@ -80,6 +80,7 @@ class StellenIT {
             settled(page);
             assertThat(page.locator(".stellen-liste").innerText()).contains("Mechatroniker/in " + word);
             assertThat(page.locator("#karte").getAttribute("aria-hidden")).isEqualTo("true");
+            assertMap(page); // drawn again after the htmx swap
             Browsers.assertGoodPage(page);
             Browsers.screenshot(page, "stellen-suche-phone");
 
@@ -113,6 +114,7 @@ class StellenIT {
             settled(page);
             assertThat(page.locator(".stellen-liste").innerText()).contains("Mechatroniker/in " + word);
             page.locator("#karte.aktiv").waitFor();
+            assertMap(page);
             Browsers.assertPageBasics(page);
             Browsers.assertAccessible(page);
             Browsers.screenshot(page, "stellen-suche-desktop");
@@ -161,6 +163,21 @@ class StellenIT {
     /** htmx has swapped and settled the live results (no request, swap or settle under way). */
     private static void settled(Page page) {
         page.waitForFunction("() => document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling') === null");
+    }
+
+    /**
+     * The map repeats the list: one marker per located hit on the page, each a link to its posting that takes no
+     * keyboard focus, and the radius circle (drawn without any tile server).
+     */
+    private static void assertMap(Page page) {
+        page.locator("#karte .leaflet-marker-icon").first().waitFor();
+        int hits = page.locator(".stellen-liste li[data-lat]").count();
+        assertThat(hits).isPositive();
+        assertThat(page.locator("#karte .leaflet-marker-icon").count()).as("one marker per hit").isEqualTo(hits);
+        assertThat(page.locator("#karte path.leaflet-interactive").count()).as("the radius circle").isEqualTo(1);
+        assertThat(page.locator("#karte .leaflet-marker-icon a").first().getAttribute("href")).startsWith("/stellen/");
+        assertThat(page.locator("#karte .leaflet-marker-icon a").first().getAttribute("tabindex")).isEqualTo("-1");
+        assertThat(page.locator("#karte .leaflet-tile").count()).as("no tile server configured").isZero();
     }
 
     /** What Google requires of a JobPosting (and what it recommends that this posting has). */
