@@ -91,6 +91,8 @@ class StellenIT {
                     .contains("Mindestens B1");
             JsonNode ld = JSON.readTree(page.locator("script[type='application/ld+json']").textContent());
             assertGoogleJobPosting(ld);
+            assertThat(page.locator("a.stellen-website").getAttribute("href")).isEqualTo("https://www.neckartal-praezision.example");
+            assertThat(page.locator("main").innerText()).contains("Binswanger Straße 12, 74172 Neckarsulm");
             Browsers.assertGoodPage(page);
             Browsers.screenshot(page, "stellen-detail-phone");
 
@@ -187,7 +189,11 @@ class StellenIT {
         assertThat(ld.path("description").asString()).startsWith("<p>Wir suchen Verstärkung");
         assertThat(ld.path("datePosted").asString()).matches("\\d{4}-\\d{2}-\\d{2}");
         assertThat(ld.path("validThrough").asString()).startsWith(today().plusDays(60).toString());
-        assertThat(ld.path("hiringOrganization").path("name").asString()).isNotBlank();
+        assertThat(ld.path("hiringOrganization").path("name").asString()).isEqualTo("Neckartal Präzisionstechnik GmbH");
+        // the demo company's website and logo (partner-service's demo data, through partner-events)
+        assertThat(ld.path("hiringOrganization").path("sameAs").asString()).isEqualTo("https://www.neckartal-praezision.example");
+        assertThat(ld.path("hiringOrganization").path("logo").asString()).isEqualTo("https://www.neckartal-praezision.example/logo.png");
+        assertThat(ld.path("hiringOrganization").path("address").path("streetAddress").asString()).isEqualTo("Binswanger Straße 12");
         JsonNode address = ld.path("jobLocation").path("address");
         assertThat(address.path("postalCode").asString()).isEqualTo("74072");
         assertThat(address.path("addressLocality").asString()).isEqualTo("Heilbronn");
