@@ -130,6 +130,56 @@ class PartnerProfileIT {
         assertThat(json(api().send("GET", "/api/partners/" + school, null, null)).has("address")).isFalse();
     }
 
+    /**
+     * Issue #17: a company's public web presence and business address (not personal data) are part of its profile and
+     * of the events, so job postings can name its website, logo and street; only https addresses are taken.
+     */
+    @Test
+    void a_companys_website_logo_and_street_are_public_and_travel_with_its_events() throws Exception {
+        UUID id = register("{\"name\":\"Sulmtal Antriebe GmbH\",\"kind\":\"COMPANY\",\"address\":" + ADDRESS
+                + ",\"contacts\":[" + CONTACT + "],\"website\":\"https://www.sulmtal.example\",\"logoUrl\":\"https://www.sulmtal.example/logo.png\"}");
+        var anonymous = json(api().send("GET", "/api/partners/" + id, null, null));
+        assertThat(anonymous.get("website").asString()).isEqualTo("https://www.sulmtal.example");
+        assertThat(anonymous.get("logoUrl").asString()).isEqualTo("https://www.sulmtal.example/logo.png");
+        assertThat(anonymous.get("address").get("street").asString()).isEqualTo("Weipertstraße 8");
+
+        var changed = api().sendIfMatch("PUT", "/api/partners/" + id, partnerAdmin("admin-1", id), "\"0\"",
+                profile("Sulmtal Antriebe GmbH", ",\"website\":\"https://sulmtal-antriebe.example/\""));
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(json(changed).get("website").asString()).isEqualTo("https://sulmtal-antriebe.example/");
+        assertThat(json(changed).has("logoUrl")).as("left out: removed").isFalse();
+
+        var events = Api.events(id.toString(), 2);
+        assertThat(Api.map(events.get(0))).containsEntry("street", "Weipertstraße 8").containsEntry("postalCode", "74076")
+                .containsEntry("city", "Heilbronn").containsEntry("website", "https://www.sulmtal.example")
+                .containsEntry("logoUrl", "https://www.sulmtal.example/logo.png");
+        assertThat(Api.map(events.get(1))).containsEntry("street", "Weipertstraße 8")
+                .containsEntry("website", "https://sulmtal-antriebe.example/").doesNotContainKey("logoUrl");
+        java.nio.file.Path schemas = java.nio.file.Path.of("src/main/resources/contracts/events");
+        LedgerIT.assertConforms(schemas, "augenhoehe.partner.registered.v1", new String(events.get(0).value()));
+        LedgerIT.assertConforms(schemas, "augenhoehe.partner.updated.v1", new String(events.get(1).value()));
+        for (var event : events) {
+            assertThat(new String(event.value())).doesNotContain("Erika").doesNotContain("example.org").doesNotContain("55501");
+        }
+    }
+
+    @Test
+    void a_website_or_logo_that_is_not_https_is_refused_and_nothing_is_written() {
+        int partners = count("select count(*) from partner");
+        int events = count("select count(*) from outbox_event");
+        for (String bad : new String[] {"http://www.firma.example", "javascript:alert(1)", "https://", "https://firma.example/a b",
+                "https://firma.example/\\\"><script>", "www.firma.example", "https://firma.example/" + "a".repeat(480)}) {
+            for (String field : new String[] {"website", "logoUrl"}) {
+                String body = "{\"name\":\"Firma Y\",\"kind\":\"COMPANY\",\"" + field + "\":" + Api.JSON.writeValueAsString(bad) + "}";
+                var r = api().send("POST", "/api/partners", Api.coordinator("c"), body);
+                assertThat(r.statusCode()).as(body).isEqualTo(400);
+                assertThat(r.body()).as(body).contains("urn:augenhoehe:problem:validation-failed");
+            }
+        }
+        assertThat(count("select count(*) from partner")).isEqualTo(partners);
+        assertThat(count("select count(*) from outbox_event")).isEqualTo(events);
+    }
+
     /** Contact persons are personal data: whatever happens to them, they do not reach the logs (ours or the database's). */
     @Test
     void contact_persons_never_reach_the_logs(CapturedOutput output) {

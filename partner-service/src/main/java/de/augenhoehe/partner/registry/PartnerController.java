@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import de.augenhoehe.partner.kreise.KreisDirectory;
 import de.augenhoehe.platform.security.Actor;
+import de.augenhoehe.platform.validation.BoundedPattern;
 import de.augenhoehe.platform.security.PublicEndpoints;
 import de.augenhoehe.platform.web.ProblemException;
 import de.augenhoehe.platform.web.Versions;
@@ -65,14 +66,22 @@ class PartnerController {
 
     record Registration(@NotBlank @Size(max = 200) @Schema(example = "Neckartal Präzisionstechnik GmbH") String name,
             @NotNull PartnerKind kind, @Valid Address address, @Valid @Size(max = 20) List<@NotNull @Valid ContactPerson> contacts,
-            @Valid Industry industry, SizeClass sizeClass) {
+            @Valid Industry industry, SizeClass sizeClass,
+            @Size(max = HttpsUrl.MAX) @BoundedPattern(regexp = HttpsUrl.PATTERN, max = HttpsUrl.MAX)
+            @Schema(example = "https://www.neckartal-praezision.example", description = "The organisation's own website (https)") String website,
+            @Size(max = HttpsUrl.MAX) @BoundedPattern(regexp = HttpsUrl.PATTERN, max = HttpsUrl.MAX)
+            @Schema(example = "https://www.neckartal-praezision.example/logo.png", description = "Where its logo is published (https)") String logoUrl) {
     }
 
     record ProfileInput(@NotBlank @Size(max = 200) String name, @Valid Address address,
-            @Valid @Size(max = 20) List<@NotNull @Valid ContactPerson> contacts, @Valid Industry industry, SizeClass sizeClass) {
+            @Valid @Size(max = 20) List<@NotNull @Valid ContactPerson> contacts, @Valid Industry industry, SizeClass sizeClass,
+            @Size(max = HttpsUrl.MAX) @BoundedPattern(regexp = HttpsUrl.PATTERN, max = HttpsUrl.MAX)
+            @Schema(example = "https://www.neckartal-praezision.example", description = "The organisation's own website (https)") String website,
+            @Size(max = HttpsUrl.MAX) @BoundedPattern(regexp = HttpsUrl.PATTERN, max = HttpsUrl.MAX)
+            @Schema(example = "https://www.neckartal-praezision.example/logo.png", description = "Where its logo is published (https)") String logoUrl) {
 
         Profile profile() {
-            return new Profile(name, address, contacts, industry, sizeClass);
+            return new Profile(name, address, contacts, industry, sizeClass, website, logoUrl);
         }
     }
 
@@ -80,7 +89,7 @@ class PartnerController {
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Register a partner organisation (coordinators); industry and sizeClass for companies only", description = KREIS_FROM_POSTAL_CODE)
     ResponseEntity<Partner> register(@Valid @RequestBody Registration r) {
-        Partner p = registry.register(r.kind(), new Profile(r.name(), located(r.address()), r.contacts(), r.industry(), r.sizeClass()),
+        Partner p = registry.register(r.kind(), new Profile(r.name(), located(r.address()), r.contacts(), r.industry(), r.sizeClass(), r.website(), r.logoUrl()),
                 Actor.required().subject());
         return ResponseEntity.created(URI.create("/api/partners/" + p.id())).eTag(Versions.etag(p.version()))
                 .body(p.withContacts(registry.contacts(p.id())));
@@ -107,7 +116,7 @@ class PartnerController {
         }
         Profile profile = input.profile();
         Partner p = registry.update(id, Versions.required(ifMatch), new Profile(profile.name(), located(profile.address()),
-                profile.contacts(), profile.industry(), profile.sizeClass()));
+                profile.contacts(), profile.industry(), profile.sizeClass(), profile.website(), profile.logoUrl()));
         return ResponseEntity.ok().eTag(Versions.etag(p.version())).body(p.withContacts(registry.contacts(id)));
     }
 

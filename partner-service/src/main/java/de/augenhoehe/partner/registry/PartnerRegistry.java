@@ -26,7 +26,7 @@ class PartnerRegistry {
     static final ProblemType PARTNER_EXISTS = ProblemType.of(HttpStatus.CONFLICT, "partner-exists", "Konflikt / Conflict");
 
     static final String COLUMNS = "p.id, p.name, p.kind, p.street, p.postal_code, p.city, p.kreis, p.industry_section, "
-            + "p.industry_division, p.size_class, p.registered_at, p.version";
+            + "p.industry_division, p.size_class, p.website, p.logo_url, p.registered_at, p.version";
 
     private final JdbcTemplate jdbc;
     private final EventPublisher events;
@@ -38,7 +38,7 @@ class PartnerRegistry {
 
     @Transactional
     Partner register(String name, PartnerKind kind, String registeredBy) {
-        return register(kind, new Profile(name, null, null, null, null), registeredBy);
+        return register(kind, new Profile(name, null, null, null, null, null, null), registeredBy);
     }
 
     @Transactional
@@ -51,8 +51,9 @@ class PartnerRegistry {
             throw PARTNER_EXISTS.exception("A partner of this kind with this name is already registered");
         }
         writeProfile(id, profile);
-        events.publish(PartnerRegistered.TYPE, id.toString(), new PartnerRegistered(id.toString(), profile.name().strip(), kind));
-        return find(id).orElseThrow();
+        Partner p = find(id).orElseThrow();
+        events.publish(PartnerRegistered.TYPE, id.toString(), PartnerRegistered.of(p));
+        return p;
     }
 
     /** Replaces the profile if {@code expectedVersion} is still current (412 otherwise); the kind never changes. */
@@ -81,10 +82,10 @@ class PartnerRegistry {
         Industry i = p.industry();
         jdbc.update("""
                 update partner set street = ?, postal_code = ?, city = ?, kreis = ?, industry_section = ?, industry_division = ?,
-                       size_class = ? where id = ?""",
+                       size_class = ?, website = ?, logo_url = ? where id = ?""",
                 a == null ? null : a.street(), a == null ? null : a.postalCode(), a == null ? null : a.city(),
                 a == null ? null : a.kreis(), i == null ? null : i.section(), i == null ? null : i.division(),
-                p.sizeClass() == null ? null : p.sizeClass().name(), id);
+                p.sizeClass() == null ? null : p.sizeClass().name(), p.website(), p.logoUrl(), id);
         jdbc.update("delete from partner_contact where partner_id = ?", id);
         List<ContactPerson> contacts = p.contacts();
         for (int n = 0; n < contacts.size(); n++) {
@@ -118,7 +119,7 @@ class PartnerRegistry {
                 : new Industry(rs.getString("industry_section"), rs.getString("industry_division"));
         String size = rs.getString("size_class");
         return new Partner(rs.getObject("id", UUID.class), rs.getString("name"), PartnerKind.valueOf(rs.getString("kind")),
-                address, industry, size == null ? null : SizeClass.valueOf(size), null,
+                address, industry, size == null ? null : SizeClass.valueOf(size), rs.getString("website"), rs.getString("logo_url"), null,
                 rs.getTimestamp("registered_at", Calendar.getInstance(TimeZone.getTimeZone("UTC"))).toInstant(), rs.getLong("version"));
     }
 }

@@ -6,7 +6,8 @@ import de.augenhoehe.platform.web.ProblemException;
 import de.augenhoehe.platform.web.ProblemType;
 
 /** What a partner says about itself beyond name and kind; checked against the kind before it is stored. */
-record Profile(String name, Address address, List<ContactPerson> contacts, Industry industry, SizeClass sizeClass) {
+record Profile(String name, Address address, List<ContactPerson> contacts, Industry industry, SizeClass sizeClass,
+        String website, String logoUrl) {
 
     Profile {
         contacts = contacts == null ? List.of() : List.copyOf(contacts);

@@ -56,7 +56,12 @@ class PostingPage {
         }
         JsonNode ld = jsonLd(uuid);
         model.addAttribute("posting", posting);
-        model.addAttribute("employer", ld.path("hiringOrganization").path("name").asString("Arbeitgeber im Netzwerk"));
+        JsonNode organisation = ld.path("hiringOrganization");
+        model.addAttribute("employer", organisation.path("name").asString("Arbeitgeber im Netzwerk"));
+        // its website and business address where known; the logo is not shown: it lives on the employer's server, and
+        // the portal makes no third-party request
+        model.addAttribute("employerWebsite", website(organisation.path("sameAs").asString(null)));
+        model.addAttribute("employerAddress", address(organisation.path("address")));
         model.addAttribute("jsonLd", scriptSafe(ld));
         model.addAttribute("facts", PostingFacts.of(posting));
         model.addAttribute("place", SearchPage.place(posting));
@@ -104,5 +109,21 @@ class PostingPage {
         } catch (IllegalArgumentException notAnId) {
             throw ApiProblem.notFound("not a posting id");
         }
+    }
+
+    /** Only an https address becomes a link (vacancy-service and partner-service check it too). */
+    private static String website(String url) {
+        return url != null && url.startsWith("https://") ? url : null;
+    }
+
+    /** "Binswanger Straße 12, 74172 Neckarsulm", or null without an address. */
+    private static String address(JsonNode a) {
+        if (a.isMissingNode() || a.isNull()) {
+            return null;
+        }
+        String street = a.path("streetAddress").asString("");
+        String place = (a.path("postalCode").asString("") + " " + a.path("addressLocality").asString("")).strip();
+        String line = street.isEmpty() ? place : street + ", " + place;
+        return line.isBlank() ? null : line;
     }
 }

@@ -80,6 +80,7 @@ class StellenIT {
             settled(page);
             assertThat(page.locator(".stellen-liste").innerText()).contains("Mechatroniker/in " + word);
             assertThat(page.locator("#karte").getAttribute("aria-hidden")).isEqualTo("true");
+            assertMap(page); // drawn again after the htmx swap
             Browsers.assertGoodPage(page);
             Browsers.screenshot(page, "stellen-suche-phone");
 
@@ -90,6 +91,8 @@ class StellenIT {
                     .contains("Mindestens B1");
             JsonNode ld = JSON.readTree(page.locator("script[type='application/ld+json']").textContent());
             assertGoogleJobPosting(ld);
+            assertThat(page.locator("a.stellen-website").getAttribute("href")).isEqualTo("https://www.neckartal-praezision.example");
+            assertThat(page.locator("main").innerText()).contains("Binswanger Straße 12, 74172 Neckarsulm");
             Browsers.assertGoodPage(page);
             Browsers.screenshot(page, "stellen-detail-phone");
 
@@ -113,6 +116,7 @@ class StellenIT {
             settled(page);
             assertThat(page.locator(".stellen-liste").innerText()).contains("Mechatroniker/in " + word);
             page.locator("#karte.aktiv").waitFor();
+            assertMap(page);
             Browsers.assertPageBasics(page);
             Browsers.assertAccessible(page);
             Browsers.screenshot(page, "stellen-suche-desktop");
@@ -163,6 +167,21 @@ class StellenIT {
         page.waitForFunction("() => document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling') === null");
     }
 
+    /**
+     * The map repeats the list: one marker per located hit on the page, each a link to its posting that takes no
+     * keyboard focus, and the radius circle (drawn without any tile server).
+     */
+    private static void assertMap(Page page) {
+        page.locator("#karte .leaflet-marker-icon").first().waitFor();
+        int hits = page.locator(".stellen-liste li[data-lat]").count();
+        assertThat(hits).isPositive();
+        assertThat(page.locator("#karte .leaflet-marker-icon").count()).as("one marker per hit").isEqualTo(hits);
+        assertThat(page.locator("#karte path.leaflet-interactive").count()).as("the radius circle").isEqualTo(1);
+        assertThat(page.locator("#karte .leaflet-marker-icon a").first().getAttribute("href")).startsWith("/stellen/");
+        assertThat(page.locator("#karte .leaflet-marker-icon a").first().getAttribute("tabindex")).isEqualTo("-1");
+        assertThat(page.locator("#karte .leaflet-tile").count()).as("no tile server configured").isZero();
+    }
+
     /** What Google requires of a JobPosting (and what it recommends that this posting has). */
     private static void assertGoogleJobPosting(JsonNode ld) {
         assertThat(ld.path("@type").asString()).isEqualTo("JobPosting");
@@ -170,7 +189,11 @@ class StellenIT {
         assertThat(ld.path("description").asString()).startsWith("<p>Wir suchen Verstärkung");
         assertThat(ld.path("datePosted").asString()).matches("\\d{4}-\\d{2}-\\d{2}");
         assertThat(ld.path("validThrough").asString()).startsWith(today().plusDays(60).toString());
-        assertThat(ld.path("hiringOrganization").path("name").asString()).isNotBlank();
+        assertThat(ld.path("hiringOrganization").path("name").asString()).isEqualTo("Neckartal Präzisionstechnik GmbH");
+        // the demo company's website and logo (partner-service's demo data, through partner-events)
+        assertThat(ld.path("hiringOrganization").path("sameAs").asString()).isEqualTo("https://www.neckartal-praezision.example");
+        assertThat(ld.path("hiringOrganization").path("logo").asString()).isEqualTo("https://www.neckartal-praezision.example/logo.png");
+        assertThat(ld.path("hiringOrganization").path("address").path("streetAddress").asString()).isEqualTo("Binswanger Straße 12");
         JsonNode address = ld.path("jobLocation").path("address");
         assertThat(address.path("postalCode").asString()).isEqualTo("74072");
         assertThat(address.path("addressLocality").asString()).isEqualTo("Heilbronn");

@@ -28,8 +28,12 @@ class EmployerProjection implements EventHandler {
         this.jdbc = jdbc;
     }
 
-    /** Our tolerant view of the producer's events: only what this service needs (no version in a registration). */
-    record Profile(String partnerId, String name, String kind, Long version) {
+    /**
+     * Our tolerant view of the producer's events: only what this service needs (no version in a registration). The
+     * business address and web presence are optional: an event states the profile as it is, so an absent one is unset.
+     */
+    record Profile(String partnerId, String name, String kind, Long version, String street, String postalCode, String city,
+            String website, String logoUrl) {
     }
 
     @Override
@@ -49,6 +53,10 @@ class EmployerProjection implements EventHandler {
             throw new UnreadableEventException("partner event " + event.id() + " lacks partnerId, name or kind");
         }
         UUID id = event.requiredUuid("partnerId", p.partnerId());
+        if (p.street() != null && p.street().length() > 200 || p.postalCode() != null && !p.postalCode().matches("[0-9]{5}")
+                || p.city() != null && p.city().length() > 100) {
+            throw new UnreadableEventException("partner event " + event.id() + " has a malformed address");
+        }
         long version;
         if (REGISTERED.equals(event.type())) {
             version = 0;
@@ -58,10 +66,18 @@ class EmployerProjection implements EventHandler {
             version = p.version();
         }
         jdbc.update("""
-                insert into employer (partner_id, name, kind, known_since, last_event, version) values (?, ?, ?, ?, ?, ?)
+                insert into employer (partner_id, name, kind, known_since, last_event, version, street, postal_code, city, website, logo_url)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (partner_id) do update set name = excluded.name, kind = excluded.kind, last_event = excluded.last_event,
-                    version = excluded.version
+                    version = excluded.version, street = excluded.street, postal_code = excluded.postal_code, city = excluded.city,
+                    website = excluded.website, logo_url = excluded.logo_url
                 where employer.version < excluded.version""",
-                id, p.name().strip(), p.kind(), Timestamp.from(event.time()), event.id(), version);
+                id, p.name().strip(), p.kind(), Timestamp.from(event.time()), event.id(), version, p.street(), p.postalCode(),
+                p.city(), https(p.website()), https(p.logoUrl()));
+    }
+
+    /** Only an https address goes on into public pages and JSON-LD (the producer checks it too); anything else: none. */
+    private static String https(String url) {
+        return url != null && url.startsWith("https://") && url.length() <= 500 ? url : null;
     }
 }

@@ -61,6 +61,13 @@ class JdbcMemberCompanies implements MemberCompanies {
         return names;
     }
 
+    @Override
+    public Optional<Organisation> organisation(UUID partnerId) {
+        return jdbc.query("select name, street, postal_code, city, website, logo_url from employer where partner_id = ?",
+                (rs, n) -> new Organisation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6)), partnerId).stream().findFirst();
+    }
+
     /** An organisation known from partner-events, with the networks it is an active member of; empty before its registration. */
     Optional<Employer> employer(UUID partnerId) {
         return jdbc.query("select partner_id, name, kind from employer where partner_id = ?",

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -33,6 +34,15 @@ public interface MemberCompanies {
 
     /** The organisations' names as known from partner-events (unknown ids are missing from the map). */
     Map<UUID, String> namesOf(Collection<UUID> partnerIds);
+
+    /**
+     * The organisation's public business data as known from partner-events — name, business address, website, logo
+     * (each null where not given); empty before its registration arrived.
+     */
+    Optional<Organisation> organisation(UUID partnerId);
+
+    record Organisation(String name, String street, String postalCode, String city, String website, String logoUrl) {
+    }
 
     /** The partner's latest membership per network, with its status and the date of its last step. */
     List<Membership> membershipsOf(UUID partnerId);

@@ -23,7 +23,8 @@ import de.augenhoehe.vacancy.referencedata.ReferenceData;
 /**
  * A published posting as schema.org {@code JobPosting} for Google for Jobs: the required properties (title,
  * description, datePosted, hiringOrganization, jobLocation, validThrough) and the recommended ones
- * (employmentType, baseSalary, identifier, directApply; jobLocationType and applicantLocationRequirements for
+ * (employmentType, baseSalary, identifier, directApply; the employer's website as sameAs, its logo and address, the
+ * workplace's street where it is the employer's; jobLocationType and applicantLocationRequirements for
  * fully remote work). Drafts and closed postings are not public: none is answered (404).
  */
 @Component
@@ -55,7 +56,9 @@ class JobPostingJsonLd {
     private Map<String, Object> jobPosting(ResultSet rs, int n) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
         UUID employer = rs.getObject("employer_id", UUID.class);
-        String employerName = members.namesOf(List.of(employer)).getOrDefault(employer, "Arbeitgeber im Netzwerk");
+        MemberCompanies.Organisation organisation = members.organisation(employer)
+                .orElse(new MemberCompanies.Organisation("Arbeitgeber im Netzwerk", null, null, null, null, null));
+        String employerName = organisation.name();
         Map<String, Object> ld = new LinkedHashMap<>();
         ld.put("@context", "https://schema.org/");
         ld.put("@type", "JobPosting");
@@ -66,11 +69,11 @@ class JobPostingJsonLd {
         ld.put("validThrough", rs.getDate("valid_through").toLocalDate().atTime(LocalTime.of(23, 59, 59)).atZone(BERLIN)
                 .toOffsetDateTime().toString());
         ld.put("employmentType", employmentType(rs.getString("type"), rs.getString("working_time"), rs.getBoolean("fixed_term")));
-        ld.put("hiringOrganization", Map.of("@type", "Organization", "name", employerName));
+        ld.put("hiringOrganization", hiringOrganization(organisation));
         ld.put("identifier", Map.of("@type", "PropertyValue", "name", employerName, "value", id.toString()));
         // the portal's page of the posting, where a person reads it and applies (not the API)
         ld.put("url", publicBaseUrl + "/stellen/" + id);
-        ld.put("jobLocation", jobLocation(rs));
+        ld.put("jobLocation", jobLocation(rs, organisation));
         int remote = rs.getInt("remote_share");
         if (remote >= 100) { // Google: fully remote jobs say TELECOMMUTE and where applicants may live
             ld.put("jobLocationType", "TELECOMMUTE");
@@ -106,9 +109,44 @@ class JobPostingJsonLd {
         return ld;
     }
 
-    private Map<String, Object> jobLocation(ResultSet rs) throws SQLException {
+    /** The employer with its website ({@code sameAs}), logo and business address where partner-service knows them. */
+    private static Map<String, Object> hiringOrganization(MemberCompanies.Organisation o) {
+        Map<String, Object> organisation = new LinkedHashMap<>();
+        organisation.put("@type", "Organization");
+        organisation.put("name", o.name());
+        if (o.website() != null) {
+            organisation.put("sameAs", o.website());
+        }
+        if (o.logoUrl() != null) {
+            organisation.put("logo", o.logoUrl());
+        }
+        if (o.postalCode() != null) {
+            Map<String, Object> address = new LinkedHashMap<>();
+            address.put("@type", "PostalAddress");
+            if (o.street() != null) {
+                address.put("streetAddress", o.street());
+            }
+            address.put("postalCode", o.postalCode());
+            if (o.city() != null) {
+                address.put("addressLocality", o.city());
+            }
+            address.put("addressCountry", "DE");
+            organisation.put("address", address);
+        }
+        return organisation;
+    }
+
+    /**
+     * Where the work is: the posting's postal code, place and coordinates. A posting has no street of its own; where it
+     * lies in the employer's postal code, the employer's street is the workplace's — elsewhere (a branch, a site) the
+     * head office's street would be a wrong address, so none is given.
+     */
+    private Map<String, Object> jobLocation(ResultSet rs, MemberCompanies.Organisation employer) throws SQLException {
         Map<String, Object> address = new LinkedHashMap<>();
         address.put("@type", "PostalAddress");
+        if (employer.street() != null && employer.postalCode() != null && employer.postalCode().equals(rs.getString("postal_code"))) {
+            address.put("streetAddress", employer.street());
+        }
         if (rs.getString("postal_code") != null) {
             address.put("postalCode", rs.getString("postal_code"));
         }

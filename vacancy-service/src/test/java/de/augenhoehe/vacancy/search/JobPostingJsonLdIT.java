@@ -6,19 +6,30 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import de.augenhoehe.platform.events.CloudEventHeaders;
+import de.augenhoehe.testing.Eventually;
 import de.augenhoehe.testing.RealInfrastructure;
 
 /** A published posting as schema.org JobPosting with Accept: application/ld+json; nothing for drafts or closed ones. */
@@ -28,6 +39,7 @@ class JobPostingJsonLdIT {
 
     @LocalServerPort int port;
     @Autowired JdbcTemplate jdbc;
+    @Autowired KafkaTemplate<String, byte[]> kafka;
 
     @Test
     void a_published_posting_has_google_for_jobs_required_and_recommended_properties() throws Exception {
@@ -103,6 +115,61 @@ class JobPostingJsonLdIT {
             assertThat(response.body()).contains("urn:augenhoehe:problem:not-found");
         }
         assertThat(get(UUID.randomUUID(), "application/ld+json").statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * Issue #17: the employer's website ({@code sameAs}), logo and business address come with partner-service's events;
+     * a posting in the employer's postal code has the employer's street as its own, one elsewhere none (the head
+     * office's street would be a wrong address). A later profile without a logo takes the logo away.
+     */
+    @Test
+    void the_employers_website_logo_and_street_come_from_its_partner_events() throws Exception {
+        UUID employer = UUID.randomUUID();
+        partnerEvent("augenhoehe.partner.registered.v1", employer, "{\"partnerId\":\"" + employer
+                + "\",\"name\":\"Neckar Getriebe GmbH\",\"kind\":\"COMPANY\",\"street\":\"Binswanger Straße 12\",\"postalCode\":\"74172\","
+                + "\"city\":\"Neckarsulm\",\"website\":\"https://www.neckar-getriebe.example\",\"logoUrl\":\"https://www.neckar-getriebe.example/logo.png\"}");
+        Eventually.await("the employer's profile projected", Duration.ofSeconds(30), () -> jdbc.queryForObject(
+                "select count(*) from employer where partner_id = ? and website is not null", Integer.class, employer) == 1);
+        TestPostings postings = new TestPostings(jdbc);
+        UUID atHome = postings.posting("Industriemechaniker/in").employer(employer).at("74172", "Neckarsulm", "08125", TestPostings.NECKARSULM).insert();
+        UUID elsewhere = postings.posting("Monteur/in").employer(employer).at("74072", "Heilbronn", "08121", TestPostings.HEILBRONN).insert();
+
+        JsonNode ld = JsonMapper.builder().build().readTree(get(atHome, "application/ld+json").body());
+        JsonNode organisation = ld.get("hiringOrganization");
+        assertThat(organisation.get("name").asString()).isEqualTo("Neckar Getriebe GmbH");
+        assertThat(organisation.get("sameAs").asString()).isEqualTo("https://www.neckar-getriebe.example");
+        assertThat(organisation.get("logo").asString()).isEqualTo("https://www.neckar-getriebe.example/logo.png");
+        assertThat(organisation.get("address").get("streetAddress").asString()).isEqualTo("Binswanger Straße 12");
+        assertThat(organisation.get("address").get("postalCode").asString()).isEqualTo("74172");
+        assertThat(organisation.get("address").get("addressLocality").asString()).isEqualTo("Neckarsulm");
+        assertThat(ld.get("jobLocation").get("address").get("streetAddress").asString()).isEqualTo("Binswanger Straße 12");
+        assertThat(ld.get("jobLocation").get("address").get("postalCode").asString()).isEqualTo("74172");
+
+        JsonNode branch = JsonMapper.builder().build().readTree(get(elsewhere, "application/ld+json").body());
+        assertThat(branch.get("jobLocation").get("address").has("streetAddress")).as("not the employer's postal code").isFalse();
+        assertThat(branch.get("jobLocation").get("address").get("postalCode").asString()).isEqualTo("74072");
+        assertThat(branch.get("hiringOrganization").get("sameAs").asString()).isEqualTo("https://www.neckar-getriebe.example");
+
+        partnerEvent("augenhoehe.partner.updated.v1", employer, "{\"partnerId\":\"" + employer
+                + "\",\"name\":\"Neckar Getriebe GmbH\",\"kind\":\"COMPANY\",\"postalCode\":\"74172\",\"city\":\"Neckarsulm\","
+                + "\"website\":\"https://neckar-getriebe.example/\",\"version\":1}");
+        Eventually.await("the changed profile projected", Duration.ofSeconds(30), () -> jdbc.queryForObject(
+                "select count(*) from employer where partner_id = ? and version = 1", Integer.class, employer) == 1);
+        JsonNode changed = JsonMapper.builder().build().readTree(get(atHome, "application/ld+json").body());
+        assertThat(changed.get("hiringOrganization").get("sameAs").asString()).isEqualTo("https://neckar-getriebe.example/");
+        assertThat(changed.get("hiringOrganization").has("logo")).isFalse();
+        assertThat(changed.get("jobLocation").get("address").has("streetAddress")).as("no street known any more").isFalse();
+    }
+
+    /** Sends in partner-service's envelope, after checking the data against partner-service's schema of the type. */
+    private void partnerEvent(String type, UUID partner, String data) throws Exception {
+        assertThat(SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(Files.readString(Path.of("../partner-service/src/main/resources/contracts/events/" + type + ".schema.json")),
+                        InputFormat.JSON).validate(data, InputFormat.JSON)).as("conforms to partner-service's schema").isEmpty();
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>("partner-events", partner.toString(), data.getBytes(StandardCharsets.UTF_8));
+        CloudEventHeaders.write(record.headers(), UUID.randomUUID().toString(), "/augenhoehe/partner-service", type,
+                partner.toString(), Instant.now(), null);
+        kafka.send(record).get();
     }
 
     private HttpResponse<String> get(UUID id, String accept) throws Exception {
