@@ -20,7 +20,7 @@ update ledger_entry set category = 'COURSE_PLACES' where origin = 'REALISED' and
 update ledger_entry set unit = 'places' where origin = 'REALISED' and category = 'INTERNSHIP_PLACES' and unit = 'vacancies';
 
 -- 2. The one unit of each kind; a pledge in another name of it is renamed.
-create temporary table ledger_kind (category text primary key, unit text not null) on commit drop;
+create temporary table ledger_kind (category text primary key, unit text not null);
 insert into ledger_kind values ('VACANCIES', 'vacancies'), ('INTERNSHIP_PLACES', 'places'), ('PROJECT_DAYS', 'days'),
     ('PUPIL_PLACES', 'places'), ('COURSE_PLACES', 'places'), ('MEASURES', 'measures'), ('ROOMS_INFRASTRUCTURE', 'rooms'),
     ('STAFF_HOURS', 'hours'), ('EXPERTISE', 'hours'), ('FUNDING', 'EUR'), ('DATA', 'reports'), ('OUTREACH_CHANNELS', 'channels'),
@@ -37,6 +37,7 @@ where e.category = k.category and lower(e.unit) = s.synonym and s.unit = k.unit;
 -- taken back — kept and listed, marked, no longer counted — and its partner pledges again in the kind's unit.
 update ledger_entry e set reversed_by = 'V20: unit of another vocabulary', reversed_at = now()
 from ledger_kind k where e.category = k.category and e.unit <> k.unit and e.reversed_by is null;
+drop table ledger_kind;
 -- From now on every counted entry is in its kind's unit.
 -- (is not distinct from: a check whose expression is null would pass, e.g. for an unknown category)
 alter table ledger_entry add constraint ledger_entry_unit_of_kind check (reversed_by is not distinct from 'V20: unit of another vocabulary'
