@@ -53,7 +53,7 @@ class LedgerIT extends InOneNetwork {
     void a_partner_admin_pledges_a_contribution_and_the_network_hears_of_it_without_persons() {
         UUID company = member("Pledge GmbH");
         var r = api().send("POST", pledges(company), partnerAdmin("admin-pledger", company),
-                "{\"networkId\":\"" + network + "\",\"category\":\"VACANCIES\",\"quantity\":2.5,\"unit\":\"positions\",\"from\":\"2026-02-01\",\"to\":\"2026-02-01\"}");
+                "{\"networkId\":\"" + network + "\",\"category\":\"VACANCIES\",\"quantity\":2.5,\"unit\":\"vacancies\",\"from\":\"2026-02-01\",\"to\":\"2026-02-01\"}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         JsonNode body = json(r);
         assertThat(body.get("side").asString()).isEqualTo("GIVE");
@@ -68,7 +68,7 @@ class LedgerIT extends InOneNetwork {
                 TopicRecords.header(e, "ce_type"))).toList();
         assertThat(pledged).hasSize(1);
         assertThat(Api.map(pledged.get(0))).containsEntry("partnerId", company.toString()).containsEntry("networkId", network.toString())
-                .containsEntry("category", "VACANCIES").containsEntry("unit", "positions").containsEntry("from", "2026-02-01")
+                .containsEntry("category", "VACANCIES").containsEntry("unit", "vacancies").containsEntry("from", "2026-02-01")
                 .containsEntry("to", "2026-02-01");
         assertThat(new String(pledged.get(0).value(), StandardCharsets.UTF_8)).doesNotContain("admin-pledger");
     }
@@ -195,6 +195,8 @@ class LedgerIT extends InOneNetwork {
         String sent = send("measure-events", measure, "augenhoehe.measures.registration-confirmed.v1",
                 measureData(measure, UUID.randomUUID(), both, 4, "2026-02-11T10:00:00Z"), 1);
         Eventually.await("events consumed", Duration.ofSeconds(60), () -> sourceEntries(hired) == 1 && sourceEntries(sent) == 1);
+        confirmClaims(taker); // #16: entries on another's claim count once their partner confirmed them
+        confirmClaims(both);
 
         // A partner's balance: its own people, people of fellow members, its networks' coordinators.
         String path = "/api/partners/" + giver + "/balance";
@@ -308,12 +310,13 @@ class LedgerIT extends InOneNetwork {
                 measureData(measure, UUID.randomUUID(), host, 1, "2026-02-01T09:00:00Z"), 1);
         Eventually.await("measure events consumed", Duration.ofSeconds(60), () -> sourceEntries(marker) == 1);
 
-        assertThat(sourceEntries(pub)).as("host and two known co-organisers, once each").isEqualTo(3);
+        // #16: each in its kind's unit — the host gives the day (days) and its pupil places, co-organisers the measure.
+        assertThat(sourceEntries(pub)).as("host (day and places) and two known co-organisers, once each").isEqualTo(4);
         assertThat(jdbc.queryForList("select category || ':' || quantity::int || ':' || unit from ledger_entry where source_event_id = ? and partner_id = ?",
-                String.class, pub, host)).containsExactly("PROJECT_DAYS:24:places");
+                String.class, pub, host)).containsExactlyInAnyOrder("PROJECT_DAYS:1:days", "PUPIL_PLACES:24:places");
         for (UUID co : new UUID[] { school, chamber }) {
             assertThat(jdbc.queryForList("select category || ':' || quantity::int || ':' || unit || ':' || network_id from ledger_entry where source_event_id = ? and partner_id = ?",
-                    String.class, pub, co)).containsExactly("PROJECT_DAYS:1:measures:" + network);
+                    String.class, pub, co)).containsExactly("MEASURES:1:measures:" + network);
         }
         assertThat(jdbc.queryForList("select category || ':' || side || ':' || quantity::int from ledger_entry where partner_id = ? order by category",
                 String.class, company)).containsExactly("APPRENTICES_TRAINED:GAIN:1", "CLIENTS_PLACED:GAIN:1");
@@ -321,6 +324,7 @@ class LedgerIT extends InOneNetwork {
         assertThat(sourceEntries(o2)).isEqualTo(1);
         assertThat(sourceEntries(o3)).isZero();
         assertThat(sourceEntries(o4)).isZero();
+        confirmClaims(company); // #16: the host's claim counts once the company confirmed it
         var balance = json(api().send("GET", "/api/networks/" + network + "/balance", coordinator, null));
         assertThat(member(balance, company).get("onlyTakes").asBoolean()).isTrue();
         assertThat(member(balance, school).get("onlyGives").asBoolean()).isTrue();
@@ -349,6 +353,116 @@ class LedgerIT extends InOneNetwork {
                 String.class, employer)).containsExactlyInAnyOrder("VACANCIES:GIVE:4:" + network, "VACANCIES_FILLED:GAIN:4:" + network);
         var balance = json(api().send("GET", "/api/networks/" + network + "/balance", coordinator, null));
         assertThat(line(member(balance, employer).get("gave"), "VACANCIES").get("realised").decimalValue()).isEqualByComparingTo("4");
+    }
+
+    @Test
+    void a_pledge_of_project_days_and_the_realised_project_day_compare_in_one_unit_in_the_balance() throws Exception {
+        UUID school = member("Projekttag Realschule");
+        String days = "{\"networkId\":\"" + network + "\",\"category\":\"PROJECT_DAYS\",\"quantity\":2,\"unit\":\"days\","
+                + "\"from\":\"2026-01-01\",\"to\":\"2026-12-31\"}";
+        assertThat(api().send("POST", pledges(school), partnerAdmin("s", school), days).statusCode()).isEqualTo(201);
+        // A kind has one unit: a pledge of project days in anything but days is refused.
+        var places = api().send("POST", pledges(school), partnerAdmin("s", school), days.replace("\"days\"", "\"places\""));
+        assertThat(places.statusCode()).isEqualTo(422);
+        assertThat(json(places).get("type").asString()).isEqualTo("urn:augenhoehe:problem:unit-mismatch");
+        // The school hosts a project day (one day, 24 pupil places) and a filled project-day posting (12 pupil places).
+        String pub = publishMeasure(UUID.randomUUID(), school, "[]");
+        UUID posting = UUID.randomUUID();
+        String filled = send("vacancy-events", posting, "augenhoehe.vacancy.closed.v1",
+                vacancyData(posting, school, "[\"" + network + "\"]", "PROJECT_DAY", 12, "FILLED"), 1);
+        Eventually.await("consumed", Duration.ofSeconds(60), () -> consumed(pub) && consumed(filled));
+
+        var own = json(api().send("GET", "/api/partners/" + school + "/balance", partnerAdmin("s", school), null));
+        JsonNode projectDays = line(own.get("gave"), "PROJECT_DAYS");
+        assertThat(own.get("gave").valueStream().filter(l -> "PROJECT_DAYS".equals(l.get("category").asString()))).hasSize(1);
+        assertThat(projectDays.get("unit").asString()).isEqualTo("days");
+        assertThat(projectDays.get("pledged").decimalValue()).isEqualByComparingTo("2");
+        assertThat(projectDays.get("realised").decimalValue()).isEqualByComparingTo("2");
+        JsonNode pupils = line(own.get("gave"), "PUPIL_PLACES");
+        assertThat(pupils.get("unit").asString()).isEqualTo("places");
+        assertThat(pupils.get("realised").decimalValue()).isEqualByComparingTo("36");
+        // The same in the network's public summary: one line per kind, in the kind's unit.
+        var summary = json(api().send("GET", "/api/networks/" + network + "/balance/summary", null, null));
+        assertThat(summary.get("gave").valueStream().filter(l -> "PROJECT_DAYS".equals(l.get("category").asString()))
+                .map(l -> l.get("unit").asString())).containsExactly("days");
+    }
+
+    @Test
+    void an_entry_on_another_partners_claim_is_pending_until_that_partner_confirms_it_and_only_then_counts() throws Exception {
+        UUID host = member("Bestätigung Träger gGmbH");
+        UUID sender = member("Bestätigung Schule");
+        UUID company = member("Bestätigung Betrieb GmbH");
+        UUID measure = UUID.randomUUID();
+        String pub = publishMeasure(measure, host, "[]");
+        String kept = send("measure-events", measure, "augenhoehe.measures.registration-confirmed.v1", measureData(measure, UUID.randomUUID(), sender, 3, "2026-02-02T09:00:00Z"), 1);
+        String refused = send("measure-events", measure, "augenhoehe.measures.registration-confirmed.v1", measureData(measure, UUID.randomUUID(), sender, 5, "2026-02-02T09:00:00Z"), 1);
+        // The host records outcomes: naming itself as employer is its own claim (confirmed), naming the company is not.
+        String own = send("measure-events", measure, "augenhoehe.measures.outcome-recorded.v1", outcome(measure, host, host, "STARTED_JOB"), 1);
+        String claimed = send("measure-events", measure, "augenhoehe.measures.outcome-recorded.v1", outcome(measure, host, company, "STARTED_JOB"), 1);
+        Eventually.await("events consumed", Duration.ofSeconds(60), () -> java.util.stream.Stream.of(pub, kept, refused, own, claimed).allMatch(this::consumed));
+
+        String senderBalance = "/api/partners/" + sender + "/balance";
+        assertThat(json(api().send("GET", senderBalance, coordinator, null)).get("gained")).as("nothing confirmed yet").isEmpty();
+        assertThat(json(api().send("GET", "/api/partners/" + company + "/balance", coordinator, null)).get("gained")).isEmpty();
+        assertThat(line(json(api().send("GET", "/api/partners/" + host + "/balance", coordinator, null)).get("gained"), "CLIENTS_PLACED")
+                .get("realised").decimalValue()).isEqualByComparingTo("1");
+        // The listing shows the state, and finds what is waiting.
+        JsonNode pending = json(api().send("GET", "/api/partners/" + sender + "/ledger/entries?confirmation=PENDING", partnerAdmin("s", sender), null));
+        assertThat(pending.get("total").asLong()).isEqualTo(2);
+        assertThat(pending.get("items").valueStream().map(e -> e.get("confirmation").asString())).containsOnly("PENDING");
+        String keptEntry = entryOf(kept);
+        String refusedEntry = entryOf(refused);
+        String path = "/api/partners/" + sender + "/ledger/entries/" + keptEntry + "/confirmation";
+        String yes = "{\"decision\":\"CONFIRMED\"}";
+        String no = "{\"decision\":\"REJECTED\"}";
+
+        // Object level: only the credited partner's people decide — not the claimant, not a coordinator, not another partner.
+        assertThat(api().send("POST", path, null, yes).statusCode()).isEqualTo(401);
+        assertThat(api().send("POST", path, partnerAdmin("h", host), yes).statusCode()).isEqualTo(403);
+        assertThat(api().send("POST", path, coordinator, yes).statusCode()).isEqualTo(403);
+        assertThat(api().send("POST", "/api/partners/" + company + "/ledger/entries/" + keptEntry + "/confirmation", partnerAdmin("c", company), yes)
+                .statusCode()).as("another partner's entry under its own path").isEqualTo(404);
+        assertThat(api().send("POST", "/api/partners/" + sender + "/ledger/entries/" + UUID.randomUUID() + "/confirmation", partnerAdmin("s", sender), yes)
+                .statusCode()).isEqualTo(404);
+        for (String bad : new String[] { "{}", "{\"decision\":\"PENDING\"}", "{\"decision\":\"MAYBE\"}", "not json" }) {
+            var r = api().send("POST", path, partnerAdmin("s", sender), bad);
+            assertThat(r.statusCode()).as(bad).isBetween(400, 499);
+            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(c -> assertThat(c).startsWith("application/problem+json"));
+        }
+        assertThat(json(api().send("GET", senderBalance, coordinator, null)).get("gained")).as("refusals decide nothing").isEmpty();
+
+        var confirmed = api().send("POST", path, TestTokens.subject("staff").roles("partner_staff").partner(sender).sign(), yes);
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        assertThat(json(confirmed).get("confirmation").asString()).isEqualTo("CONFIRMED");
+        assertThat(confirmed.body()).doesNotContain("decidedBy").doesNotContain("\"staff\"");
+        assertThat(api().send("POST", path, partnerAdmin("s", sender), yes).statusCode()).as("the same decision again").isEqualTo(200);
+        var changed = api().send("POST", path, partnerAdmin("s", sender), no);
+        assertThat(changed.statusCode()).isEqualTo(409);
+        assertThat(json(changed).get("type").asString()).isEqualTo("urn:augenhoehe:problem:already-decided");
+        String refusePath = "/api/partners/" + sender + "/ledger/entries/" + refusedEntry + "/confirmation";
+        assertThat(json(api().send("POST", refusePath, partnerAdmin("s", sender), no)).get("confirmation").asString()).isEqualTo("REJECTED");
+
+        JsonNode gained = json(api().send("GET", senderBalance, coordinator, null)).get("gained");
+        assertThat(line(gained, "PARTICIPANTS_SENT").get("realised").decimalValue()).as("the confirmed 3, not the rejected 5").isEqualByComparingTo("3");
+        assertThat(line(gained, "PARTICIPANTS_SENT").get("entries").asInt()).isEqualTo(1);
+        assertThat(json(api().send("GET", "/api/networks/" + network + "/balance/summary", null, null)).get("gained").toString())
+                .doesNotContain("\"realised\":8");
+        assertThat(json(api().send("GET", "/api/partners/" + sender + "/ledger/entries?confirmation=REJECTED", partnerAdmin("s", sender), null))
+                .get("total").asLong()).isEqualTo(1);
+    }
+
+    /** The id of the one entry made from this event. */
+    String entryOf(String eventId) {
+        return jdbc.queryForObject("select id::text from ledger_entry where source_event_id = ?", String.class, eventId);
+    }
+
+    /** The partner's people confirm every entry waiting for it (#16). */
+    void confirmClaims(UUID partner) {
+        for (String entry : jdbc.queryForList("select id::text from ledger_entry where partner_id = ? and confirmation = 'PENDING'", String.class, partner)) {
+            var r = api().send("POST", "/api/partners/" + partner + "/ledger/entries/" + entry + "/confirmation", partnerAdmin("confirming", partner),
+                    "{\"decision\":\"CONFIRMED\"}");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        }
     }
 
     /** measure-published.v1 of a project day in {@code network} with 24 places; returns the event id. */
@@ -391,6 +505,7 @@ class LedgerIT extends InOneNetwork {
         assertThat(entries(stranger)).isZero();
         assertThat(jdbc.queryForList("select quantity::int || ':' || (reversed_by is not null) from ledger_entry where partner_id = ?",
                 String.class, sender)).containsExactlyInAnyOrder("3:false", "2:true", "4:true");
+        confirmClaims(sender); // #16: counted once confirmed (the reversed ones stay reversed)
         String senderBalance = "/api/partners/" + sender + "/balance";
         assertThat(line(json(api().send("GET", senderBalance, coordinator, null)).get("gained"), "PARTICIPANTS_SENT")
                 .get("realised").decimalValue()).isEqualByComparingTo("3");

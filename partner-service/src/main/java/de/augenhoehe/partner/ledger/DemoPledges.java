@@ -42,23 +42,23 @@ class DemoPledges implements ApplicationRunner {
         }
         UUID hn = DemoNetworks.HEILBRONN;
         UUID ems = DemoNetworks.EMS_ACHSE;
-        pledge("Neckartal Präzisionstechnik GmbH", hn, Category.INTERNSHIP_PLACES, "4", "places");
-        pledge("Neckartal Präzisionstechnik GmbH", hn, Category.PROJECT_DAYS, "2", "days");
-        pledge("Handwerkskammer Heilbronn-Franken", hn, Category.EXPERTISE, "40", "hours");
-        pledge("Gemeinschaftsschule am Wartberg", hn, Category.ROOMS_INFRASTRUCTURE, "1", "rooms");
-        pledge("Agentur für Arbeit Heilbronn", hn, Category.DATA, "1", "labour-market reports");
-        pledge("Emsland Schiffbau & Anlagen AG", ems, Category.VACANCIES, "6", "vacancies");
-        pledge("Emsland Schiffbau & Anlagen AG", ems, Category.INTERNSHIP_PLACES, "10", "places");
-        pledge("IHK für Ostfriesland und Papenburg", ems, Category.OUTREACH_CHANNELS, "3", "channels");
-        pledge("Landkreis Emsland", ems, Category.FUNDING, "15000", "EUR");
+        pledge("Neckartal Präzisionstechnik GmbH", hn, Category.INTERNSHIP_PLACES, "4");
+        pledge("Neckartal Präzisionstechnik GmbH", hn, Category.PROJECT_DAYS, "2");
+        pledge("Handwerkskammer Heilbronn-Franken", hn, Category.EXPERTISE, "40");
+        pledge("Gemeinschaftsschule am Wartberg", hn, Category.ROOMS_INFRASTRUCTURE, "1");
+        pledge("Agentur für Arbeit Heilbronn", hn, Category.DATA, "1");
+        pledge("Emsland Schiffbau & Anlagen AG", ems, Category.VACANCIES, "6");
+        pledge("Emsland Schiffbau & Anlagen AG", ems, Category.INTERNSHIP_PLACES, "10");
+        pledge("IHK für Ostfriesland und Papenburg", ems, Category.OUTREACH_CHANNELS, "3");
+        pledge("Landkreis Emsland", ems, Category.FUNDING, "15000");
     }
 
-    private void pledge(String partnerName, UUID network, Category category, String quantity, String unit) {
+    private void pledge(String partnerName, UUID network, Category category, String quantity) {
         Optional<UUID> partner = partners.idByName(partnerName);
         if (partner.isEmpty() || !partners.activeNetworks(partner.get()).contains(network)) {
             return;
         }
-        ledger.pledge(partner.get(), network, category, new BigDecimal(quantity), unit, LocalDate.of(2027, 1, 1),
+        ledger.pledge(partner.get(), network, category, new BigDecimal(quantity), LocalDate.of(2027, 1, 1),
                 LocalDate.of(2027, 12, 31), BY);
     }
 }

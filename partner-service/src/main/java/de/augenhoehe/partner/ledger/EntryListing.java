@@ -18,7 +18,8 @@ import de.augenhoehe.platform.web.Page;
 
 /**
  * The entries behind a balance (#16), newest first, with the event each came from: the same entries the sums count
- * (period overlap, network or none), plus the reversed ones, marked. Who pledged an entry stays inside.
+ * (period overlap, network or none), plus the reversed, pending and rejected ones, marked. Who pledged or decided an
+ * entry stays inside.
  */
 @Component
 class EntryListing {
@@ -31,7 +32,7 @@ class EntryListing {
 
     record Entry(UUID id, UUID partnerId, List<UUID> networkIds, Side side, Category category, BigDecimal quantity, String unit,
             LocalDate from, LocalDate to, Origin origin, String sourceEventId, String sourceEventType, String causeId,
-            boolean largeClaim, String reversedBy, Instant reversedAt, Instant createdAt) {
+            boolean largeClaim, String reversedBy, Instant reversedAt, Instant createdAt, Confirmation confirmation) {
     }
 
     private final JdbcTemplate jdbc;
@@ -40,14 +41,21 @@ class EntryListing {
         this.jdbc = jdbc;
     }
 
-    /** Entries of {@code partners}; with a {@code network}, those listing it or no network (as the network's balance). */
-    Page<Entry> list(List<UUID> partners, UUID network, LocalDate from, LocalDate to, int page, int size) {
+    /**
+     * Entries of {@code partners}; with a {@code network}, those listing it or no network (as the network's balance);
+     * with a {@code confirmation}, those in that state (e.g. the PENDING ones a partner has to confirm).
+     */
+    Page<Entry> list(List<UUID> partners, UUID network, LocalDate from, LocalDate to, Confirmation confirmation, int page, int size) {
         StringBuilder where = new StringBuilder(" from ledger_entry where partner_id::text = any(string_to_array(?, ','))");
         List<Object> args = new ArrayList<>();
         args.add(String.join(",", partners.stream().map(UUID::toString).toList()));
         if (network != null) {
             where.append(" and (? = any(network_ids) or cardinality(network_ids) = 0)");
             args.add(network);
+        }
+        if (confirmation != null) {
+            where.append(" and confirmation = ?");
+            args.add(confirmation.name());
         }
         if (from != null) {
             where.append(" and period_to >= ?");
@@ -66,6 +74,11 @@ class EntryListing {
         return new Page<>(items, page, size, total);
     }
 
+    /** One entry by id (it exists). */
+    Entry entry(UUID id) {
+        return jdbc.queryForObject("select * from ledger_entry where id = ?", EntryListing::entry, id);
+    }
+
     private static Entry entry(ResultSet rs, int n) throws SQLException {
         BigDecimal quantity = rs.getBigDecimal("quantity");
         var reversedAt = rs.getTimestamp("reversed_at");
@@ -75,6 +88,6 @@ class EntryListing {
                 rs.getDate("period_to").toLocalDate(), Origin.valueOf(rs.getString("origin")), rs.getString("source_event_id"),
                 rs.getString("source_event_type"), rs.getString("cause_id"), quantity.compareTo(LARGE_CLAIM) > 0,
                 rs.getString("reversed_by"), reversedAt == null ? null : reversedAt.toInstant(),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), Confirmation.valueOf(rs.getString("confirmation")));
     }
 }

@@ -49,6 +49,8 @@ class LedgerController {
 
     static final ProblemType INVALID_PERIOD = ProblemType.of(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-period", "Ungültige Eingabe / Invalid input");
     /** A pledge to a network the partner is no active member of. */
+    /** A pledge in another unit than its kind's (#16: one unit per kind, so pledged and realised compare). */
+    static final ProblemType UNIT_MISMATCH = ProblemType.of(HttpStatus.UNPROCESSABLE_CONTENT, "unit-mismatch", "Falsche Einheit / Unit mismatch");
     static final ProblemType NOT_A_MEMBER = ProblemType.of(HttpStatus.UNPROCESSABLE_CONTENT, "not-a-member", "Kein Mitglied / Not a member");
 
     private final Ledger ledger;
@@ -66,7 +68,7 @@ class LedgerController {
     record Pledge(@Schema(description = "a network the partner is an active member of; null for none") UUID networkId,
             @NotNull @Schema(description = "a contribution category (GIVE side)") Category category,
             @NotNull @Positive @DecimalMax("999999999999") @Schema(example = "3") BigDecimal quantity,
-            @NotBlank @Size(max = 40) @Schema(example = "places") String unit,
+            @NotBlank @Size(max = 40) @Schema(example = "places", description = "the category's one unit (README, \"Kinds and units\"); another is refused with 422 unit-mismatch") String unit,
             @NotNull LocalDate from, @NotNull LocalDate to) {
     }
 
@@ -81,6 +83,9 @@ class LedgerController {
         if (p.category().side != Side.GIVE) {
             throw ProblemException.invalid("not-a-contribution", "Category " + p.category() + " is a benefit, not a contribution");
         }
+        if (!p.category().unit.equals(p.unit().strip())) {
+            throw UNIT_MISMATCH.exception(p.category() + " is counted in " + p.category().unit + ", not in " + p.unit().strip());
+        }
         if (p.from().isAfter(p.to())) {
             throw INVALID_PERIOD.exception("The period must not end before it starts");
         }
@@ -90,7 +95,7 @@ class LedgerController {
         if (p.networkId() != null && !partners.activeNetworks(id).contains(p.networkId())) {
             throw NOT_A_MEMBER.exception("The partner is no active member of network " + p.networkId());
         }
-        LedgerEntry e = ledger.pledge(id, p.networkId(), p.category(), p.quantity(), p.unit().strip(), p.from(), p.to(),
+        LedgerEntry e = ledger.pledge(id, p.networkId(), p.category(), p.quantity(), p.from(), p.to(),
                 actor.subject());
         return ResponseEntity.status(HttpStatus.CREATED).body(e);
     }
@@ -188,11 +193,12 @@ class LedgerController {
     Page<EntryListing.Entry> partnerEntries(@PathVariable UUID id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) @Schema(description = "only entries in this state, e.g. PENDING: those waiting for the partner's confirmation") Confirmation confirmation,
             @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(Page.MAX_SIZE) int size) {
         requireBalanceVisible(id);
         checkPeriod(from, to);
-        return listing.list(List.of(id), null, from, to, page, size);
+        return listing.list(List.of(id), null, from, to, confirmation, page, size);
     }
 
     @GetMapping("/api/networks/{id}/ledger/entries")
@@ -200,12 +206,44 @@ class LedgerController {
     Page<EntryListing.Entry> networkEntries(@PathVariable UUID id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) @Schema(description = "only entries in this state") Confirmation confirmation,
             @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(Page.MAX_SIZE) int size) {
         requireNetworkCoordinator(id);
         checkPeriod(from, to);
         List<UUID> members = partners.activeMembers(id).stream().map(PartnerDirectory.Member::partnerId).toList();
-        return members.isEmpty() ? new Page<>(List.of(), page, size, 0) : listing.list(members, id, from, to, page, size);
+        return members.isEmpty() ? new Page<>(List.of(), page, size, 0) : listing.list(members, id, from, to, confirmation, page, size);
+    }
+
+    record Decision(@NotNull @Schema(description = "CONFIRMED: the partner stands behind the claim and it counts; REJECTED: it does not, and never counts",
+            allowableValues = { "CONFIRMED", "REJECTED" }) Confirmation decision) {
+    }
+
+    /** A decided entry cannot be decided otherwise (a rejected claim is not revived, a confirmed one not withdrawn here). */
+    static final ProblemType ALREADY_DECIDED = ProblemType.of(HttpStatus.CONFLICT, "already-decided", "Bereits entschieden / Already decided");
+
+    @PostMapping("/api/partners/{id}/ledger/entries/{entryId}/confirmation")
+    @Operation(summary = "Confirm or reject an entry credited to the partner on another's claim (the partner's own people); only confirmed entries count")
+    EntryListing.Entry confirm(@PathVariable UUID id, @PathVariable UUID entryId, @Valid @RequestBody Decision d) {
+        requirePartner(id);
+        Actor actor = Actor.required();
+        // Object level: only the credited partner decides — not the claimant, not a coordinator.
+        if (!(actor.actsFor(id) && (actor.hasRole(Roles.PARTNER_ADMIN) || actor.hasRole(Roles.PARTNER_STAFF)))) {
+            throw ProblemException.forbidden("Only the credited partner's people confirm or reject its entries");
+        }
+        if (d.decision() == Confirmation.PENDING) {
+            throw ProblemException.invalid("invalid-decision", "The decision is CONFIRMED or REJECTED");
+        }
+        if (!ledger.decide(entryId, id, d.decision(), actor.subject())) {
+            Confirmation now = ledger.confirmationOf(entryId, id);
+            if (now == null) {
+                throw ProblemException.notFound("Entry " + entryId + " of partner " + id);
+            }
+            if (now != d.decision()) { // the same decision again is answered as the first time
+                throw ALREADY_DECIDED.exception("The entry is " + now);
+            }
+        }
+        return listing.entry(entryId);
     }
 
     private void requirePartner(UUID id) {

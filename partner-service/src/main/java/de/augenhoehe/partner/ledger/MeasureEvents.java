@@ -1,8 +1,12 @@
 package de.augenhoehe.partner.ledger;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -64,8 +68,7 @@ class MeasureEvents implements EventHandler {
             default -> {
                 UUID measure = UUID.fromString(RealisedEntries.cause(event, "measureId"));
                 entries.recordMember(event, registration(event), RealisedEntries.partner(event, "sendingPartnerId"),
-                        ledger.networkOfMeasure(measure), Category.PARTICIPANTS_SENT, RealisedEntries.number(event, "places", 1),
-                        "participants");
+                        ledger.networkOfMeasure(measure), Category.PARTICIPANTS_SENT, RealisedEntries.number(event, "places", 1), null);
             }
         }
     }
@@ -81,19 +84,49 @@ class MeasureEvents implements EventHandler {
         if (networks.size() == 1) {
             ledger.measureNetwork(UUID.fromString(cause), networks.get(0));
         }
-        Category category = hosted(event.text("type"));
         UUID host = RealisedEntries.partner(event, "hostPartnerId");
         var capacity = event.data().get("capacity");
-        if (capacity == null || capacity.isNull()) {
-            // A measure without a limit of places (e.g. a job fair) counts as one measure hosted.
-            entries.record(event, cause, host, networks, category, BigDecimal.ONE, "measures");
-        } else {
-            entries.record(event, cause, host, networks, category, RealisedEntries.number(event, "capacity", 1), "places");
-        }
+        BigDecimal places = capacity == null || capacity.isNull() ? null : RealisedEntries.number(event, "capacity", 1);
+        hosted(event.text("type"), places, days(event)).forEach((category, quantity) ->
+                entries.record(event, cause, host, networks, category, quantity));
+        // A co-organiser shares the measure, not its days or places (they would count twice in the network's sum).
         for (UUID coOrganiser : RealisedEntries.partners(event, "coOrganiserIds")) {
             if (!coOrganiser.equals(host)) {
-                entries.record(event, cause, coOrganiser, networks, category, BigDecimal.ONE, "measures");
+                entries.record(event, cause, coOrganiser, networks, Category.MEASURES, BigDecimal.ONE);
             }
+        }
+    }
+
+    /**
+     * What hosting a measure of this type gives, each in its kind's unit: a project or technology day its days and its
+     * pupil places, an event of outreach one channel, any other measure its places (capacity) as internship or course
+     * places — or, without a capacity, one measure.
+     */
+    static Map<Category, BigDecimal> hosted(String type, BigDecimal places, BigDecimal days) {
+        Map<Category, BigDecimal> given = new LinkedHashMap<>();
+        switch (type == null ? "OTHER" : type.strip().toUpperCase(Locale.ROOT)) {
+            case "PROJECT_DAY", "TECHNOLOGY_DAY" -> {
+                given.put(Category.PROJECT_DAYS, days);
+                if (places != null) {
+                    given.put(Category.PUPIL_PLACES, places);
+                }
+            }
+            case "JOB_FAIR", "INFORMATION_EVENT", "RETURNEE_EVENT" -> given.put(Category.OUTREACH_CHANNELS, BigDecimal.ONE);
+            case "INTERNSHIP_PROGRAMME" -> given.put(places == null ? Category.MEASURES : Category.INTERNSHIP_PLACES, places == null ? BigDecimal.ONE : places);
+            // TECHNICAL_LANGUAGE_TRAINING, QUALIFICATION, MENTORING, OTHER
+            default -> given.put(places == null ? Category.MEASURES : Category.COURSE_PLACES, places == null ? BigDecimal.ONE : places);
+        }
+        return given;
+    }
+
+    /** The days of a measure: first to last session, both included; one when they are not known. */
+    private static BigDecimal days(ReceivedEvent event) {
+        try {
+            LocalDate first = LocalDate.parse(event.text("firstSessionDate"));
+            LocalDate last = LocalDate.parse(event.text("lastSessionDate"));
+            return BigDecimal.valueOf(Math.max(1, ChronoUnit.DAYS.between(first, last) + 1));
+        } catch (RuntimeException unknown) { // absent or unreadable: the day of a project day counts once
+            return BigDecimal.ONE;
         }
     }
 
@@ -104,18 +137,7 @@ class MeasureEvents implements EventHandler {
         if (gained != null) {
             List<UUID> networks = RealisedEntries.networks(event, null, "networkId");
             entries.recordMember(event, null, RealisedEntries.partner(event, "employerPartnerId"), networks.isEmpty() ? null : networks.get(0),
-                    gained, BigDecimal.ONE, gained == Category.APPRENTICES_TRAINED ? "apprentices" : "people");
+                    gained, BigDecimal.ONE, RealisedEntries.partner(event, "hostPartnerId")); // the host's claim
         }
-    }
-
-    /** What hosting a measure of this type gives the network. */
-    static Category hosted(String type) {
-        return switch (type == null ? "OTHER" : type.strip().toUpperCase(Locale.ROOT)) {
-            case "PROJECT_DAY", "TECHNOLOGY_DAY" -> Category.PROJECT_DAYS;
-            case "INTERNSHIP_PROGRAMME" -> Category.INTERNSHIP_PLACES;
-            case "JOB_FAIR", "INFORMATION_EVENT", "RETURNEE_EVENT" -> Category.OUTREACH_CHANNELS;
-            case "MENTORING" -> Category.EXPERTISE;
-            default -> Category.COURSE_PLACES; // TECHNICAL_LANGUAGE_TRAINING, QUALIFICATION, OTHER
-        };
     }
 }

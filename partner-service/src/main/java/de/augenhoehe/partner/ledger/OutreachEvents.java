@@ -39,6 +39,6 @@ class OutreachEvents implements EventHandler {
         var networks = RealisedEntries.networks(event, null, "networkId");
         // The employer comes from a coordinator's request body: credited only as an active member of the campaign's network.
         entries.recordMember(event, null, RealisedEntries.partner(event, "employerId"), networks.isEmpty() ? null : networks.get(0),
-                Category.RETURNEES_HIRED, BigDecimal.ONE, "returnees");
+                Category.RETURNEES_HIRED, BigDecimal.ONE, null); // a coordinator's claim: the employer confirms it
     }
 }

@@ -42,8 +42,12 @@ class RealisedEntries {
      * registration, a measure; null for none). One entry per cause, partner and category, whatever events about it
      * arrive (a second guard beside the event id). Returns whether an entry was written.
      */
-    boolean record(ReceivedEvent event, String cause, UUID partner, List<UUID> networks, Category category, BigDecimal quantity,
-            String unit) {
+    boolean record(ReceivedEvent event, String cause, UUID partner, List<UUID> networks, Category category, BigDecimal quantity) {
+        return record(event, cause, partner, networks, category, quantity, false);
+    }
+
+    private boolean record(ReceivedEvent event, String cause, UUID partner, List<UUID> networks, Category category, BigDecimal quantity,
+            boolean pending) {
         if (partner == null) {
             log.info("event {} of type {} names no partner, no {} entry", event.id(), event.type(), category);
             return false;
@@ -55,7 +59,7 @@ class RealisedEntries {
         if (quantity.signum() <= 0) {
             throw new UnreadableEventException("event " + event.id() + " has no positive quantity");
         }
-        if (!ledger.realise(partner, networks, category, quantity, unit, day(event), event.id(), event.type(), cause)) {
+        if (!ledger.realise(partner, networks, category, quantity, day(event), event.id(), event.type(), cause, pending)) {
             log.info("event {} already in the ledger for partner {}", event.id(), partner);
             return false;
         }
@@ -65,16 +69,19 @@ class RealisedEntries {
     /**
      * An entry for a partner another service names from a request body (a registration's sending partner, an outcome's
      * or a hire's employer) only when the claim is proven (#16): the partner is an active member of the network the
-     * cause belongs to (the measure's, the campaign's), checked when the event is consumed. Otherwise no entry.
+     * cause belongs to (the measure's, the campaign's), checked when the event is consumed — otherwise no entry — and
+     * the partner confirms the claim: the entry is PENDING (not counted) until its people confirm it, unless the
+     * partner is the {@code claimant} itself (e.g. a host naming itself as employer; null: the claimant is not known).
      */
     boolean recordMember(ReceivedEvent event, String cause, UUID partner, UUID network, Category category, BigDecimal quantity,
-            String unit) {
+            UUID claimant) {
         if (partner != null && (network == null || !partners.activeNetworks(partner).contains(network))) {
             log.warn("event {} of type {} names partner {}, no active member of the cause's network {}: no {} entry", event.id(),
                     event.type(), partner, network, category);
             return false;
         }
-        return record(event, cause, partner, network == null ? List.of() : List.of(network), category, quantity, unit);
+        return record(event, cause, partner, network == null ? List.of() : List.of(network), category, quantity,
+                partner != null && !partner.equals(claimant));
     }
 
     /** The id of an entry's cause in {@code field} (a uuid); unreadable (dead letter) when absent or not a uuid. */

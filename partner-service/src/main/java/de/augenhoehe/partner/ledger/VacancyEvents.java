@@ -1,5 +1,6 @@
 package de.augenhoehe.partner.ledger;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Set;
 
@@ -49,15 +50,15 @@ class VacancyEvents implements EventHandler {
         var employer = RealisedEntries.partner(event, "employerId");
         var networks = RealisedEntries.networks(event, "networkIds", "networkId");
         String cause = RealisedEntries.cause(event, "vacancyId");
-        entries.record(event, cause, employer, networks, given(upper(event.text("type"))), openings, "vacancies");
-        entries.record(event, cause, employer, networks, Category.VACANCIES_FILLED, openings, "vacancies");
-    }
-
-    private static Category given(String type) {
-        if ("INTERNSHIP".equals(type)) {
-            return Category.INTERNSHIP_PLACES;
+        String type = upper(event.text("type"));
+        if ("PROJECT_DAY".equals(type)) {
+            // A project-day posting's openings are pupil places; the day itself is one project day.
+            entries.record(event, cause, employer, networks, Category.PROJECT_DAYS, BigDecimal.ONE);
+            entries.record(event, cause, employer, networks, Category.PUPIL_PLACES, openings);
+        } else {
+            entries.record(event, cause, employer, networks, "INTERNSHIP".equals(type) ? Category.INTERNSHIP_PLACES : Category.VACANCIES, openings);
         }
-        return "PROJECT_DAY".equals(type) ? Category.PROJECT_DAYS : Category.VACANCIES;
+        entries.record(event, cause, employer, networks, Category.VACANCIES_FILLED, openings);
     }
 
     private static String upper(String s) {

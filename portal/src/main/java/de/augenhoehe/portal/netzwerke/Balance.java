@@ -22,7 +22,8 @@ public record Balance(long members, long membersGiving, long membersGaining, Lis
 
     static final Map<String, String> CATEGORIES = Map.ofEntries(
             Map.entry("VACANCIES", "Stellen angeboten"), Map.entry("INTERNSHIP_PLACES", "Praktikumsplätze"),
-            Map.entry("PROJECT_DAYS", "Projekttage"), Map.entry("COURSE_PLACES", "Kursplätze"),
+            Map.entry("PROJECT_DAYS", "Projekttage"), Map.entry("PUPIL_PLACES", "Plätze für Schülerinnen und Schüler"),
+            Map.entry("COURSE_PLACES", "Kurs- und Mentoringplätze"), Map.entry("MEASURES", "Maßnahmen mitgestaltet"),
             Map.entry("ROOMS_INFRASTRUCTURE", "Räume und Technik"), Map.entry("STAFF_HOURS", "Arbeitsstunden"),
             Map.entry("EXPERTISE", "Fachwissen"), Map.entry("FUNDING", "Geld"), Map.entry("DATA", "Daten"),
             Map.entry("OUTREACH_CHANNELS", "Kanäle für die Ansprache"),
@@ -30,7 +31,10 @@ public record Balance(long members, long membersGiving, long membersGaining, Lis
             Map.entry("APPRENTICES_TRAINED", "Auszubildende gewonnen"), Map.entry("PARTICIPANTS_SENT", "Teilnehmende geschickt"),
             Map.entry("RETURNEES_HIRED", "Rückkehrende eingestellt"));
 
-    /** The units the ledger uses today, singular and plural; a unit not named here is shown as the API sends it. */
+    /**
+     * The units of the ledger's kinds (partner-service README, "Kinds and units"), singular and plural, and older names;
+     * a unit not named here is shown as the API sends it.
+     */
     static final Map<String, List<String>> UNITS = Map.ofEntries(Map.entry("places", List.of("Platz", "Plätze")),
             Map.entry("hours", List.of("Stunde", "Stunden")), Map.entry("positions", List.of("Stelle", "Stellen")),
             Map.entry("vacancies", List.of("Stelle", "Stellen")), Map.entry("days", List.of("Tag", "Tage")),
@@ -39,6 +43,7 @@ public record Balance(long members, long membersGiving, long membersGaining, Lis
             Map.entry("apprentices", List.of("Auszubildende Person", "Auszubildende")),
             Map.entry("participants", List.of("teilnehmende Person", "Teilnehmende")),
             Map.entry("labour-market reports", List.of("Arbeitsmarktbericht", "Arbeitsmarktberichte")),
+            Map.entry("reports", List.of("Bericht", "Berichte")), Map.entry("returnees", List.of("Rückkehrende Person", "Rückkehrende")),
             Map.entry("EUR", List.of("Euro", "Euro")));
 
     static Balance of(JsonNode summary) {
