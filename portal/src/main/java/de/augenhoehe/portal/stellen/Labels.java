@@ -44,6 +44,14 @@ final class Labels {
         return format.format(km) + " km";
     }
 
+    /**
+     * A number of postings as the page shows it: "1.000", and "1.000+" for a lower bound (a wide search is counted over
+     * a sample of its matches, vacancy-service's facets.countsAreLowerBounds).
+     */
+    static String count(long n, boolean lowerBound) {
+        return NumberFormat.getIntegerInstance(Locale.GERMANY).format(n) + (lowerBound ? "+" : "");
+    }
+
     /** "18 – 24 € pro Stunde", "3.200 € pro Monat", or null without a salary. */
     static String salary(BigDecimal min, BigDecimal max, String period) {
         if (min == null && max == null || period == null) {

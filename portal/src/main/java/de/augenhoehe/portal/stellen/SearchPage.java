@@ -40,8 +40,8 @@ class SearchPage {
             String start, String validThrough, String salary, boolean temporaryAgency, double latitude, double longitude) {
     }
 
-    /** One choice of a facet with the number of postings it would find. */
-    record Choice(String value, String label, Long count) {
+    /** One choice of a facet with the number of postings it would find ("1.000+" for a lower bound). */
+    record Choice(String value, String label, String count) {
     }
 
     /** The centre and radius of the map's circle. */
@@ -70,15 +70,17 @@ class SearchPage {
         List<Hit> hits = new ArrayList<>();
         result.path("items").forEach(h -> hits.add(hit(h)));
         JsonNode facets = result.path("facets");
+        // a wide search is counted over a sample: then every count is a lower bound ("1.000+")
+        boolean lowerBounds = facets.path("countsAreLowerBounds").asBoolean(false);
         long total = 0;
         for (JsonNode c : facets.path("type")) {
             total += c.path("count").asLong(); // every posting has exactly one type: the sum is the number of hits
         }
         model.addAttribute("hits", hits);
-        model.addAttribute("total", total);
-        model.addAttribute("typeCounts", counts(facets.path("type")));
-        model.addAttribute("workingTimeCounts", counts(facets.path("workingTime")));
-        model.addAttribute("groups", groups(facets.path("occupationGroup"), form.getBerufsgruppe()));
+        model.addAttribute("total", Labels.count(total, lowerBounds));
+        model.addAttribute("typeCounts", counts(facets.path("type"), lowerBounds));
+        model.addAttribute("workingTimeCounts", counts(facets.path("workingTime"), lowerBounds));
+        model.addAttribute("groups", groups(facets.path("occupationGroup"), form.getBerufsgruppe(), lowerBounds));
         String next = result.path("next").asString(null);
         model.addAttribute("nextUrl", next == null ? null : withQuery(request, "seite", next));
         model.addAttribute("firstUrl", form.getSeite() == null ? null : withQuery(request, "seite", null));
@@ -145,17 +147,17 @@ class SearchPage {
         return (code + " " + place).strip();
     }
 
-    private static Map<String, Long> counts(JsonNode facet) {
-        Map<String, Long> counts = new java.util.HashMap<>();
-        facet.forEach(c -> counts.put(c.path("value").asString(), c.path("count").asLong()));
+    private static Map<String, String> counts(JsonNode facet, boolean lowerBounds) {
+        Map<String, String> counts = new java.util.HashMap<>();
+        facet.forEach(c -> counts.put(c.path("value").asString(), Labels.count(c.path("count").asLong(), lowerBounds)));
         return counts;
     }
 
     /** The occupation groups found (with counts); a chosen group stays choosable even when it finds nothing now. */
-    private static List<Choice> groups(JsonNode facet, String chosen) {
+    private static List<Choice> groups(JsonNode facet, String chosen, boolean lowerBounds) {
         List<Choice> groups = new ArrayList<>();
         facet.forEach(c -> groups.add(new Choice(c.path("value").asString(), c.path("label").asString(c.path("value").asString()),
-                c.path("count").asLong())));
+                Labels.count(c.path("count").asLong(), lowerBounds))));
         if (chosen != null && groups.stream().noneMatch(g -> g.value().equals(chosen))) {
             groups.add(0, new Choice(chosen, "Berufsgruppe " + chosen, null));
         }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,8 +27,21 @@ class PostingSearch {
     private final SearchCursor cursors;
     private final MemberCompanies members;
     private final ReferenceData referenceData;
+    private final int sample;
 
-    PostingSearch(JdbcTemplate jdbc, SearchCursor cursors, MemberCompanies members, ReferenceData referenceData) {
+    /**
+     * How many matches the facets count at most; 0: every match. A frequent word in a dense area matches 10,000 postings
+     * and more, and counting them all was the part of a wide search that no page needs (issue #21).
+     */
+    static final String SAMPLE_PROPERTY = "augenhoehe.search.facet-sample";
+    static final int DEFAULT_SAMPLE = 1_000;
+
+    PostingSearch(JdbcTemplate jdbc, SearchCursor cursors, MemberCompanies members, ReferenceData referenceData,
+            @Value("${" + SAMPLE_PROPERTY + ":" + DEFAULT_SAMPLE + "}") int sample) {
+        if (sample < 0) {
+            throw new IllegalArgumentException(SAMPLE_PROPERTY + " is 0 (count every match) or the number of matches counted, not " + sample);
+        }
+        this.sample = sample;
         this.jdbc = jdbc;
         this.cursors = cursors;
         this.members = members;
@@ -45,14 +59,17 @@ class PostingSearch {
         SearchCursor.Position after = cursor == null ? null : cursors.decode(cursor, c);
         String words = jdbc.queryForObject(SearchSql.START, (rs, n) -> rs.getString("words"), c.text());
 
-        SearchSql.Statement page = SearchSql.page(c, words, after);
+        SearchSql.Statement page = SearchSql.page(c, words, after, sample);
         List<UUID> ids = new ArrayList<>();
         List<Double> keys = new ArrayList<>();
         Facets facets = new Facets();
         jdbc.query(page.sql(), rs -> {
-            if (rs.getInt("kind") == 0) {
+            int kind = rs.getInt("kind");
+            if (kind == 0) {
                 ids.add(rs.getObject("id", UUID.class));
                 keys.add(rs.getDouble("sort_key"));
+            } else if (kind == 2) {
+                facets.counted(rs.getLong("n"), sample);
             } else {
                 facets.add(rs);
             }
@@ -83,6 +100,14 @@ class PostingSearch {
         final List<SearchResult.Count> groups = new ArrayList<>();
         final List<SearchResult.Count> kreise = new ArrayList<>();
         final List<SearchResult.Count> times = new ArrayList<>();
+        long total;
+        boolean lowerBounds;
+
+        /** The matches counted: with a sample, sample + 1 says there are more than were counted. */
+        void counted(long n, int sample) {
+            lowerBounds = sample != SearchSql.EVERY_MATCH && n > sample;
+            total = lowerBounds ? sample : n;
+        }
 
         void add(ResultSet rs) throws SQLException {
             long n = rs.getLong("n");
@@ -102,7 +127,8 @@ class PostingSearch {
         SearchResult.Facets result(ReferenceData referenceData) {
             Map<String, String> titles = referenceData.occupationTitles(groups.stream().map(SearchResult.Count::value).toList());
             Map<String, String> kreisNames = referenceData.kreisNames(kreise.stream().map(SearchResult.Count::value).toList());
-            return new SearchResult.Facets(sorted(types, null), sorted(groups, titles), sorted(kreise, kreisNames), sorted(times, null));
+            return new SearchResult.Facets(sorted(types, null), sorted(groups, titles), sorted(kreise, kreisNames), sorted(times, null),
+                    total, lowerBounds);
         }
     }
 

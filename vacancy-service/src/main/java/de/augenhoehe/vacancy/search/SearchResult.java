@@ -23,7 +23,15 @@ record SearchResult(List<Hit> items,
             Double distanceKm) {
     }
 
-    record Facets(List<Count> type, List<Count> occupationGroup, List<Count> kreis, List<Count> workingTime) {
+    /**
+     * A wide search is counted over a bounded sample of its matches (issue #21: counting every match of a frequent word
+     * in a dense area cost more than the page): then {@code countsAreLowerBounds}, {@code total} is the sample's size and
+     * more postings match ("1.000+"), and every count is the count within the sample, so at least that many match.
+     */
+    record Facets(List<Count> type, List<Count> occupationGroup, List<Count> kreis, List<Count> workingTime,
+            @Schema(description = "Postings counted: all matches, or the sample's size when countsAreLowerBounds") long total,
+            @Schema(description = "true: more postings match than were counted (shown as \"1.000+\"): total and every count "
+                    + "are lower bounds, counted over the first total matches") boolean countsAreLowerBounds) {
     }
 
     /** {@code label}: the KldB title of an occupation group, the name of a Kreis; null for type and working time. */

@@ -274,12 +274,17 @@ final class SearchSql {
         return new Statement(w.toString(), args);
     }
 
+    /** {@code sample} of {@link #page} for counting every match (the behaviour before issue #21). */
+    static final int EVERY_MATCH = 0;
+
     /**
      * One page of hits (size + 1 rows: is there a next one?) after {@code after} (null: first page) as rows
-     * (kind 0, id, sort_key) and, with facets, the counts per type, occupation group, Kreis and working time of the
-     * whole filter as rows (kind 1, …, n) — ONE index scan for both, through a materialized CTE.
+     * (kind 0, id, sort_key) and, with facets, the counts per type, occupation group, Kreis and working time as rows
+     * (kind 1, …, n) and the number of matches counted as one row (kind 2, n) — ONE index scan for all, through a
+     * materialized CTE. The counts cover at most {@code sample} matches ({@link #EVERY_MATCH}: all); kind 2 then says
+     * {@code sample + 1} when there are more, and every count is a lower bound.
      */
-    static Statement page(SearchCriteria c, String words, SearchCursor.Position after) {
+    static Statement page(SearchCriteria c, String words, SearchCursor.Position after, int sample) {
         String tsquery = tsquery(c, words);
         Statement where = where(c, words, tsquery);
         List<Object> args = new ArrayList<>();
@@ -316,11 +321,15 @@ final class SearchSql {
             args.add(c.size() + 1);
             return new Statement(sql, args);
         }
+        // a wide search (thousands of matches) is counted over its first `sample` matches only (issue #21)
+        String counted = sample == EVERY_MATCH ? "m" : "(select * from m limit " + sample + ") f";
         String sql = "with m as materialized (" + matched + ")"
                 + " (select " + hitColumns + " from m where true" + keyset + order + " limit ?)"
                 + " union all select 1, null, null, type, occupation_group, kreis, working_time, grouping(type), grouping(occupation_group),"
-                + " grouping(kreis), grouping(working_time), count(*) from m"
-                + " group by grouping sets ((type), (occupation_group), (kreis), (working_time))";
+                + " grouping(kreis), grouping(working_time), count(*) from " + counted
+                + " group by grouping sets ((type), (occupation_group), (kreis), (working_time))"
+                + " union all select 2, null, null, null, null, null, null, 0, 0, 0, 0, count(*) from "
+                + (sample == EVERY_MATCH ? "m" : "(select 1 from m limit " + (sample + 1) + ") t");
         args.addAll(keysetArgs);
         args.add(c.size() + 1);
         return new Statement(sql, args);

@@ -54,12 +54,13 @@ public final class SearchBenchmark {
     static final UUID[] NETWORKS = {UUID.fromString("0d3e4a52-7c1b-4f0e-9a61-000000000001"), UUID.fromString("0d3e4a52-7c1b-4f0e-9a61-000000000002")};
     static final int EMPLOYERS = 20_000;
 
-    record Options(int postings, int rate, int seconds, int warmupSeconds, Path work, Path data, Path jar, boolean reload) {
+    record Options(int postings, int rate, int seconds, int warmupSeconds, Path work, Path data, Path jar, boolean reload, int widePercent) {
         static Options parse(String[] args) {
             int postings = 1_000_000;
             int seconds = 60;
             int warmup = 15;
-            int rate = 50;
+            int rate = 100;
+            int wide = 10;
             boolean reload = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -68,17 +69,18 @@ public final class SearchBenchmark {
                     case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                     case "--rate" -> rate = Integer.parseInt(args[++i]);
                     case "--reload" -> reload = true;
+                    case "--wide" -> wide = Integer.parseInt(args[++i]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (--quick, --postings N, --seconds S, --rate R, --reload)");
+                            + " (--quick, --postings N, --seconds S, --rate R, --wide PERCENT, --reload)");
                 }
             }
             return new Options(postings, rate, seconds, warmup, Path.of(System.getProperty("bench.work", "target/search-benchmark")),
-                    Path.of(System.getProperty("bench.data", "../../shared/data")), Path.of(System.getProperty("bench.jar", "target/vacancy-service.jar")), reload);
+                    Path.of(System.getProperty("bench.data", "../../shared/data")), Path.of(System.getProperty("bench.jar", "target/vacancy-service.jar")), reload, wide);
         }
     }
 
     /** One request of the mix: the parameters as a client sends them and the criteria the SQL baseline runs. */
-    record Query(String queryString, SearchCriteria criteria) {
+    record Query(String queryString, SearchCriteria criteria, boolean wide) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -140,7 +142,7 @@ public final class SearchBenchmark {
             System.out.printf("Published: %,d; table with indexes: %s%n", count(db, "select count(*) from posting where status = 'PUBLISHED'"),
                     text(db, "select pg_size_pretty(pg_total_relation_size('posting'))"));
 
-            List<Query> queries = queries(db);
+            List<Query> queries = queries(db, o.widePercent());
             System.out.printf("%d distinct search terms, %d queries in the rotation%n", queries.stream().map(q -> q.criteria().text()).distinct().count(), queries.size());
 
             explain(db, queries, o.work().resolve("explain.txt"));
@@ -158,19 +160,26 @@ public final class SearchBenchmark {
             long warmStart = System.nanoTime();
             for (Query q : queries) {
                 httpRunner.run(q);
-                rawSql(db, q);
+                rawSql(db, q, PostingSearch.DEFAULT_SAMPLE);
             }
             System.out.printf("Warm-up: the %d queries of the rotation once each way in %.1f s%n", queries.size(),
                     (System.nanoTime() - warmStart) / 1e9);
             System.out.println("Phase 1: the service over HTTP (GET /api/vacancies) …");
             Stats service1 = openLoop(o, queries, httpRunner);
             System.out.println("Phase 2: the same SQL over JDBC (baseline) …");
-            Stats sql = openLoop(o, queries, q -> rawSql(db, q));
+            Stats sql = openLoop(o, queries, q -> rawSql(db, q, PostingSearch.DEFAULT_SAMPLE));
+            // the path before issue #21 in the same run: the same SQL counting every match of every search
+            System.out.println("Phase 3: the same SQL counting every match (before issue #21) …");
+            Stats before = openLoop(o, queries, q -> rawSql(db, q, SearchSql.EVERY_MATCH));
             System.out.println();
-            System.out.printf("%-28s %8s %8s %8s %8s %8s %7s%n", "", "p50 ms", "p95 ms", "p99 ms", "max ms", "queries", "errors");
-            service1.print("service (HTTP, JSON)");
-            sql.print("raw SQL (JDBC)");
-            System.out.printf("%-28s %8.2f %8.2f %8.2f %8.2f%n", "ratio service / SQL", service1.p(50) / sql.p(50), service1.p(95) / sql.p(95),
+            System.out.printf("%-36s %8s %8s %8s %8s %8s %7s%n", "", "p50 ms", "p95 ms", "p99 ms", "max ms", "queries", "errors");
+            for (String kind : List.of("all", "narrow", "wide")) {
+                java.util.function.IntPredicate of = i -> kind.equals("all") || queries.get(i).wide() == kind.equals("wide");
+                service1.of(of).print("service (HTTP, JSON), " + kind);
+                sql.of(of).print("raw SQL (JDBC), " + kind);
+                before.of(of).print("raw SQL every match, " + kind);
+            }
+            System.out.printf("%-36s %8.2f %8.2f %8.2f %8.2f%n", "ratio service / SQL, all", service1.p(50) / sql.p(50), service1.p(95) / sql.p(95),
                     service1.p(99) / sql.p(99), service1.max() / sql.max());
             System.out.println("slowest queries of the rotation (worst latency of the service phase; SQL phase beside it):");
             Integer[] order = new Integer[service1.byQuery().length];
@@ -181,8 +190,11 @@ public final class SearchBenchmark {
                 System.out.printf("  %8.1f ms  %8.1f ms  %s%n", service1.byQuery()[i] / 1e6,
                         i < sql.byQuery().length ? sql.byQuery()[i] / 1e6 : Double.NaN, queries.get(i).queryString());
             }
-            System.out.printf("target at the service: p95 <= 30 ms %s, p99 <= 60 ms %s%n", service1.p(95) <= 30 ? "MET" : "MISSED",
-                    service1.p(99) <= 60 ? "MET" : "MISSED");
+            System.out.printf("target at the service: p95 <= 50 ms %s, p99 <= 150 ms %s (issue #21, all searches at %d/s, %d %% wide)%n",
+                    service1.p(95) <= 50 ? "MET" : "MISSED", service1.p(99) <= 150 ? "MET" : "MISSED", o.rate(), o.widePercent());
+            Stats narrow = service1.of(i -> !queries.get(i).wide());
+            System.out.printf("narrow searches at the service: p95 %.1f ms, p99 %.1f ms (issue #4: p95 <= 30 ms %s, p99 <= 60 ms %s)%n",
+                    narrow.p(95), narrow.p(99), narrow.p(95) <= 30 ? "MET" : "MISSED", narrow.p(99) <= 60 ? "MET" : "MISSED");
             db.close();
         } finally {
             if (service != null) {
@@ -194,8 +206,20 @@ public final class SearchBenchmark {
         }
     }
 
-    /** The rotating mix: text + radius + one further filter; relevance or distance order; facets on the first page. */
-    static List<Query> queries(HikariDataSource db) throws Exception {
+    /**
+     * Wide searches (issue #21): a frequent word around a city with facets, as a new user types it — every match used to
+     * be ranked, fetched and counted. Matches around Heilbronn (74072) in the benchmark's data: Mechatroniker 200 km
+     * 8,269, Fachkraft 50 km 8,024, Ausbildung 50 km 8,748, Führerschein 50 km 5,216, Verkauf 100 km ≈ 5,000.
+     */
+    static final String[] WIDE_TERMS = {"Mechatroniker", "Fachkraft", "Ausbildung", "Fuehrerschein", "Verkauf"};
+    static final int[] WIDE_RADII = {200, 50, 50, 50, 100};
+    static final String[] WIDE_PLACES = {"74072", "70173", "80331", "10115", "20095", "50667", "60311", "04109"};
+
+    /**
+     * The rotating mix: text + radius + one further filter; relevance or distance order; facets on the first page.
+     * Every (100 / widePercent)-th query is a wide one instead (flagged, so both kinds get their own figures).
+     */
+    static List<Query> queries(HikariDataSource db, int widePercent) throws Exception {
         List<String> terms = BenchmarkPostings.terms(BenchmarkPostings.occupations(db), 48);
         List<String> codes = new ArrayList<>();
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
@@ -215,7 +239,13 @@ public final class SearchBenchmark {
             String qs = "q=" + URLEncoder.encode(term, StandardCharsets.UTF_8) + "&postalCode=" + codes.get(random.nextInt(codes.size()))
                     + "&radiusKm=" + radii[random.nextInt(radii.length)] + "&" + filters[i % filters.length]
                     + (i % 3 == 2 ? "&sort=distance" : "") + "&facets=true";
-            out.add(new Query(qs, parser.parse(raw(qs))));
+            boolean wide = widePercent > 0 && i % (100 / widePercent) == 100 / widePercent - 1;
+            if (wide) {
+                int w = i / (100 / widePercent);
+                qs = "q=" + WIDE_TERMS[w % WIDE_TERMS.length] + "&postalCode=" + WIDE_PLACES[w % WIDE_PLACES.length]
+                        + "&radiusKm=" + WIDE_RADII[w % WIDE_TERMS.length] + (w % 4 == 3 ? "&sort=distance" : "") + "&facets=true";
+            }
+            out.add(new Query(qs, parser.parse(raw(qs)), wide));
         }
         return out;
     }
@@ -232,7 +262,7 @@ public final class SearchBenchmark {
     }
 
     /** What the service does minus HTTP, JSON, validation and names: the hit page with the facets, then its details. */
-    static int rawSql(HikariDataSource db, Query q) throws Exception {
+    static int rawSql(HikariDataSource db, Query q, int sample) throws Exception {
         SearchCriteria c = q.criteria();
         int rows = 0;
         try (Connection con = db.getConnection()) {
@@ -241,7 +271,7 @@ public final class SearchBenchmark {
             String words = start(con, c.text());
             // the page statement (hits + facets in one scan), then the page's hits by id, as the service does
             List<UUID> ids = new ArrayList<>();
-            try (PreparedStatement ps = prepare(con, SearchSql.page(c, words, null)); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = prepare(con, SearchSql.page(c, words, null, sample)); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows++;
                     if (rs.getInt("kind") == 0) {
@@ -261,17 +291,23 @@ public final class SearchBenchmark {
     /** EXPLAIN (ANALYZE, BUFFERS) of the first queries of the mix into a file; their execution times printed. */
     static void explain(HikariDataSource db, List<Query> queries, Path file) throws Exception {
         StringBuilder out = new StringBuilder();
-        for (Query q : queries.subList(0, 12)) {
+        // the first twelve of the rotation, and the first three wide ones also as before issue #21 (every match counted)
+        List<Query> explained = new ArrayList<>(queries.subList(0, 12));
+        explained.addAll(queries.stream().filter(Query::wide).limit(3).toList());
+        for (Query q : explained) {
             SearchCriteria c = q.criteria();
             try (Connection con = db.getConnection()) {
                 con.setAutoCommit(false);
                 String words = start(con, c.text()); // with the settings: the plans the searches get
-                for (SearchSql.Statement st : List.of(SearchSql.page(c, words, null))) {
-                    out.append("-- ").append(q.queryString()).append('\n');
+                List<Integer> samples = q.wide() ? List.of(SearchSql.EVERY_MATCH, PostingSearch.DEFAULT_SAMPLE) : List.of(PostingSearch.DEFAULT_SAMPLE);
+                for (int sample : samples) {
+                    SearchSql.Statement st = SearchSql.page(c, words, null, sample);
+                    String kind = sample == SearchSql.EVERY_MATCH ? "every" : "page";
+                    out.append("-- ").append(kind).append(' ').append(q.queryString()).append('\n');
                     String plan = String.join("\n", lines(con, new SearchSql.Statement("explain (analyze, buffers) " + st.sql(), st.args())));
                     out.append(plan).append("\n\n");
                     String time = plan.lines().filter(l -> l.startsWith("Execution Time")).findFirst().orElse("?");
-                    System.out.printf("  %-5s %-22s %s%n", "page", time, q.queryString());
+                    System.out.printf("  %-5s %-22s %s%n", kind, time, q.queryString());
                 }
                 con.rollback();
             }
@@ -357,9 +393,16 @@ public final class SearchBenchmark {
         return new Stats(latencies, errors.get(), which);
     }
 
-    record Stats(long[] latencies, int errors, long[] byQuery) {
+    record Stats(long[] latencies, int errors, long[] byQuery, long[] unsorted, int[] which) {
         Stats(long[] unsorted, int errors, int[] which) {
-            this(sortedCopy(unsorted), errors, worstPerQuery(unsorted, which));
+            this(sortedCopy(unsorted), errors, worstPerQuery(unsorted, which), unsorted, which);
+        }
+
+        /** The latencies of the queries of the rotation that {@code rotationIndex} accepts (errors: of all). */
+        Stats of(java.util.function.IntPredicate rotationIndex) {
+            int[] picked = java.util.stream.IntStream.range(0, which.length).filter(i -> rotationIndex.test(which[i])).toArray();
+            return new Stats(Arrays.stream(picked).mapToLong(i -> unsorted[i]).toArray(), errors,
+                    Arrays.stream(picked).map(i -> which[i]).toArray());
         }
 
         private static long[] sortedCopy(long[] values) {
@@ -387,7 +430,10 @@ public final class SearchBenchmark {
         }
 
         void print(String name) {
-            System.out.printf("%-28s %8.2f %8.2f %8.2f %8.2f %8d %7d%n", name, p(50), p(95), p(99), max(), latencies.length, errors);
+            if (latencies.length == 0) {
+                return;
+            }
+            System.out.printf("%-36s %8.2f %8.2f %8.2f %8.2f %8d %7d%n", name, p(50), p(95), p(99), max(), latencies.length, errors);
         }
     }
 
