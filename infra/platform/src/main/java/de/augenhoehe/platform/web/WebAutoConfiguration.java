@@ -8,7 +8,14 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.apache.catalina.Pipeline;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
@@ -35,6 +42,32 @@ public class WebAutoConfiguration {
                 .components(new Components().addSecuritySchemes("bearer-jwt", new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer-jwt"));
+    }
+
+    /** The firewall's refusals (an encoded '%', ';', a line break …) as problems; picked up by Spring Security. */
+    @Bean
+    RequestRejectedHandler problemRequestRejectedHandler() {
+        return new RefusedBeforeControllers();
+    }
+
+    /**
+     * Tomcat's own refusals (an encoded '/', '\\', NUL) as problems: its host's HTML error report valve is replaced.
+     * Runs after Spring Boot's customizer (which adds that valve), so the valve it added is the one removed.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            Pipeline host = context.getParent().getPipeline();
+            for (Valve valve : host.getValves()) {
+                if (valve instanceof ErrorReportValve && !(valve instanceof RefusedBeforeControllers)) {
+                    host.removeValve(valve);
+                }
+            }
+            host.addValve(new RefusedBeforeControllers());
+            if (context.getParent() instanceof StandardHost standardHost) {
+                standardHost.setErrorReportValveClass(RefusedBeforeControllers.class.getName());
+            }
+        });
     }
 
     @Bean

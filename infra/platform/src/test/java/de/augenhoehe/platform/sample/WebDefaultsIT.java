@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import de.augenhoehe.testing.OtlpReceiver;
+import de.augenhoehe.testing.ProblemContract;
 import de.augenhoehe.testing.RealInfrastructure;
 import de.augenhoehe.testing.TestHttp;
 import de.augenhoehe.testing.TestTokens;
@@ -114,6 +115,13 @@ class WebDefaultsIT {
         var unknownPath = http.send("GET", "/api/nothing-here", staff(), null);
         assertThat(unknownPath.statusCode()).isEqualTo(404);
         assertThat(unknownPath.body()).contains("urn:augenhoehe:problem:");
+    }
+
+    /** Issue #16: also what Tomcat and the firewall refuse before any controller, and an unknown path. */
+    @Test
+    void every_error_is_a_problem_also_for_odd_paths() {
+        ProblemContract.assertEveryErrorIsAProblem(port, null);
+        ProblemContract.assertEveryErrorIsAProblem(port, staff());
     }
 
     @Test
