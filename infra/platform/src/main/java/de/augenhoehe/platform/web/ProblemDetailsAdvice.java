@@ -156,6 +156,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (findCause(ex, UnrecognizedPropertyException.class) instanceof UnrecognizedPropertyException unknown) {
             detail = "Unknown field '" + unknown.getPropertyName() + "'";
         }
+        if (findCause(ex, WholeStrings.LoneSurrogate.class) instanceof WholeStrings.LoneSurrogate lone) {
+            detail = lone.getOriginalMessage();
+        }
         return ResponseEntity.badRequest().body(ProblemType.MALFORMED_REQUEST.problem(detail));
     }
 

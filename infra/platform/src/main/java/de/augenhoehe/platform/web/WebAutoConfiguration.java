@@ -44,6 +44,12 @@ public class WebAutoConfiguration {
                 .addSecurityItem(new SecurityRequirement().addList("bearer-jwt"));
     }
 
+    /** Strings with a lone surrogate are refused, not stored as '?' (see {@link WholeStrings}). */
+    @Bean
+    tools.jackson.databind.JacksonModule wholeStrings() {
+        return WholeStrings.module();
+    }
+
     /** The firewall's refusals (an encoded '%', ';', a line break …) as problems; picked up by Spring Security. */
     @Bean
     RequestRejectedHandler problemRequestRejectedHandler() {
