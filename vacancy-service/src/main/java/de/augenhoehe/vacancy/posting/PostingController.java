@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
@@ -38,7 +39,7 @@ import de.augenhoehe.vacancy.posting.Postings.Status;
 @Tag(name = "postings")
 class PostingController {
 
-    record Reason(String reason) {
+    record Reason(@Schema(maxLength = PostingCommands.MAX_REASON) String reason) {
     }
 
     private final PostingLifecycle lifecycle;
