@@ -26,7 +26,7 @@ record SearchResult(List<Hit> items,
     record Facets(List<Count> type, List<Count> occupationGroup, List<Count> kreis, List<Count> workingTime) {
     }
 
-    /** {@code label}: the KldB title of an occupation group, the name of a Kreis; null for type and working time. */
+    /** {@code label}: the KldB title of an occupation group, the name of a Kreis, the German name of a type or working time. */
     record Count(String value, String label, long count) {
     }
 }
