@@ -62,9 +62,9 @@ final class Platform {
         gateway = ServiceProcess.start("gateway", FreePorts.next(), gatewayEnv);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
         for (ServiceProcess p : services.values()) {
-            p.awaitReady(Duration.ofMinutes(15)); // a shared CI runner under load: five JVMs start slowly
+            p.awaitReady(Duration.ofMinutes(25)); // a shared CI runner under load: five JVMs start slowly
         }
-        gateway.awaitReady(Duration.ofMinutes(15));
+        gateway.awaitReady(Duration.ofMinutes(25));
     }
 
     String base(String module) {
