@@ -171,15 +171,15 @@ class OpsController {
 
     @GetMapping("/dead-letters/{service}")
     @Operation(summary = "A service's dead letters, through its own /internal/dead-letters")
-    Mono<ResponseEntity<String>> deadLetters(@Parameter(schema = @Schema(allowableValues = {"partner", "vacancy", "measures", "outreach", "partner-service", "vacancy-service", "measures-service", "outreach-service"})) @PathVariable String service, @Parameter(description = "clamped to 1…1000", schema = @Schema(minimum = "1", maximum = "1000")) @RequestParam(defaultValue = "100") int limit,
+    Mono<ResponseEntity<String>> deadLetters(@Parameter(schema = @Schema(allowableValues = {"partner", "vacancy", "measures", "outreach", "partner-service", "vacancy-service", "measures-service", "outreach-service"})) @PathVariable String service, @Parameter(description = "clamped to 1…1000", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "1000")) @RequestParam(defaultValue = "100") int limit,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         return relay(HttpMethod.GET, service, "/internal/dead-letters?limit=" + Math.clamp(limit, 1, 1000), authorization);
     }
 
     @PostMapping("/dead-letters/{service}/{topic}/{partition}/{offset}/redrive")
     @Operation(summary = "Send one dead letter of a service back to its topic, through the service's own endpoint")
-    Mono<ResponseEntity<String>> redrive(@Parameter(schema = @Schema(allowableValues = {"partner", "vacancy", "measures", "outreach", "partner-service", "vacancy-service", "measures-service", "outreach-service"})) @PathVariable String service, @Parameter(schema = @Schema(pattern = TOPIC, maxLength = 249)) @PathVariable String topic, @Parameter(schema = @Schema(minimum = "0", maximum = "2147483647")) @PathVariable int partition,
-            @Parameter(schema = @Schema(minimum = "0", maximum = "9223372036854775807")) @PathVariable long offset, @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+    Mono<ResponseEntity<String>> redrive(@Parameter(schema = @Schema(allowableValues = {"partner", "vacancy", "measures", "outreach", "partner-service", "vacancy-service", "measures-service", "outreach-service"})) @PathVariable String service, @Parameter(schema = @Schema(pattern = TOPIC, maxLength = 249)) @PathVariable String topic, @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "0", maximum = "2147483647")) @PathVariable int partition,
+            @Parameter(schema = @Schema(type = "integer", format = "int64", minimum = "0", maximum = "9223372036854775807")) @PathVariable long offset, @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         if (!topic.matches(TOPIC)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Not a Kafka topic name: " + topic);
         }

@@ -41,7 +41,7 @@ class OpsMetricsController {
 
     @GetMapping("/ops/metrics/{service}")
     @Operation(summary = "One instance's Prometheus metrics (text format), through its own /actuator/prometheus")
-    Mono<ResponseEntity<String>> metrics(@Parameter(schema = @Schema(allowableValues = {"partner", "vacancy", "measures", "outreach", "partner-service", "vacancy-service", "measures-service", "outreach-service"})) @PathVariable String service, @Parameter(schema = @Schema(minimum = "0", maximum = "2147483647")) @RequestParam(defaultValue = "0") int instance,
+    Mono<ResponseEntity<String>> metrics(@Parameter(schema = @Schema(allowableValues = {"partner", "vacancy", "measures", "outreach", "partner-service", "vacancy-service", "measures-service", "outreach-service"})) @PathVariable String service, @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "0", maximum = "2147483647")) @RequestParam(defaultValue = "0") int instance,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         String id = service.endsWith("-service") ? service : service + "-service";
         List<ServiceInstance> all = instances.all().get(id);
