@@ -109,6 +109,8 @@ class EndpointFuzzIT {
         findings.values().stream().sorted((a, b) -> a.key().compareTo(b.key()))
                 .forEach(f -> System.out.println("FINDING " + f.key() + " ×" + f.count() + "\n    e.g. " + f.example()));
         inconsistent.forEach(v -> System.out.println("INCONSISTENT " + v));
+        new TreeMap<>(check.genericUsed).forEach((status, ops) -> System.out.println("GENERIC " + status + " undeclared, allowed ×"
+                + ops.values().stream().mapToInt(AtomicInteger::get).sum() + " over " + ops.size() + " operations, e.g. " + new TreeMap<>(ops).keySet().stream().limit(6).toList()));
         assertThat(sent.get()).isGreaterThanOrEqualTo(REQUESTS);
         assertThat(findings.keySet()).as("wrong answers (seed %d)", SEED).isEmpty();
         assertThat(inconsistent).as("half-written data (seed %d)", SEED).isEmpty();

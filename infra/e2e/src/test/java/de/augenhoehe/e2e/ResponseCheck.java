@@ -37,6 +37,8 @@ final class ResponseCheck {
 
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
+    /** How often each entry of {@link #GENERIC} let an undeclared status pass, and for how many operations: what keeps it on the list. */
+    final Map<Integer, Map<String, java.util.concurrent.atomic.AtomicInteger>> genericUsed = new ConcurrentHashMap<>();
 
     String problem(Operation op, int status, String contentType, byte[] body) {
         Map<String, Object> responses = op.responses();
@@ -47,6 +49,10 @@ final class ResponseCheck {
                 || responses.containsKey(status / 100 + "XX");
         if (!declared && !GENERIC.containsKey(status)) {
             return "undeclared status " + status;
+        }
+        if (!declared) {
+            genericUsed.computeIfAbsent(status, s -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(op.doc().service + " " + op.name(), k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
         }
         String type = contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
         if (status >= 400 && !type.equals("application/problem+json")) {
