@@ -60,7 +60,7 @@ class PersonalDataController {
     @Operation(summary = "Correct a returnee's profile (Art. 16 GDPR); not the e-mail address. A change of what matching "
             + "uses (occupation, place, interests, start) matches the profile anew")
     ResponseEntity<Void> correct(@PathVariable UUID id, @Valid @RequestBody Correction correction,
-            @RequestHeader(name = TOKEN_HEADER, required = false) String token) {
+            @RequestHeader(name = TOKEN_HEADER, required = false) @Size(max = 100) String token) {
         personalData.correct(id, correction, token);
         return ResponseEntity.noContent().build();
     }
