@@ -58,6 +58,8 @@ class AccessMatrixTest {
             new Family("POST", "/api/measures/1/registrations/2/cancellation", "partner_admin|partner_staff|coordinator", "measures"),
             new Family("GET", "/actuator/health/liveness", "public", "-"),
             new Family("GET", "/swagger-ui.html", "public", "-"),
+            new Family("GET", "/asyncapi.yaml", "public", "-"),
+            new Family("GET", "/asyncapi/events/augenhoehe.partner.registered.v1.schema.json", "public", "-"),
             new Family("POST", "/api/vacancies", "user", "vacancy"),
             new Family("POST", "/api/measures", "user", "measures"),
             new Family("POST", "/api/partners", "user", "partner"),
@@ -128,5 +130,25 @@ class AccessMatrixTest {
         String downstreamPath = f.path().startsWith("/v3/api-docs/") ? "/v3/api-docs"
                 : f.path().startsWith("/ops/metrics/") ? "/actuator/prometheus" : f.path();
         assertThat(r.body()).isEqualTo(f.service() + " " + downstreamPath + " " + (token == null ? "null" : "Bearer " + token));
+    }
+
+    /** Issue #16: the event catalogue is public, and every schema it references can be fetched where it says. */
+    @org.junit.jupiter.api.Test
+    void the_event_catalogue_and_its_schemas_are_public() {
+        HttpResponse<String> doc = send(port, "GET", "/asyncapi.yaml", null);
+        assertThat(doc.statusCode()).isEqualTo(200);
+        assertThat(doc.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/yaml"));
+        assertThat(doc.body()).contains("asyncapi: 3.0.0").doesNotContain("../").doesNotContain("src/main/resources");
+        List<String> refs = java.util.regex.Pattern.compile("\\$ref: '(asyncapi/events/[^']+)'").matcher(doc.body()).results()
+                .map(m -> m.group(1)).distinct().toList();
+        assertThat(refs).hasSizeGreaterThan(30);
+        for (String ref : refs) {
+            HttpResponse<String> schema = send(port, "GET", "/" + ref, null);
+            assertThat(schema.statusCode()).as(ref).isEqualTo(200);
+            assertThat(schema.body()).as(ref).contains("\"$schema\"");
+        }
+        HttpResponse<String> unknown = send(port, "GET", "/asyncapi/events/nothing.schema.json", null);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 }

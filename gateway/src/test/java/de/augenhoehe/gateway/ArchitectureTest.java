@@ -43,6 +43,7 @@ class ArchitectureTest {
             "resilience", Set.of("web"),
             "ratelimit", Set.of("web"),
             "bff", Set.of(),
+            "contracts", Set.of(),
             "ops", Set.of("routing", "ratelimit", "resilience"));
 
     private static final JavaClasses CLASSES = new ClassFileImporter()

@@ -84,6 +84,29 @@ class GatewayProtectionTest {
         assertThat(dead.body()).contains("\"type\":\"urn:augenhoehe:problem:bad-gateway\"");
     }
 
+    /**
+     * Issue #16: what Netty, the firewall or a route refuses for an odd path (encoded separators, control characters,
+     * path parameters) is a problem too, never a bare 400 with an empty body; a 404 tells nothing about the inside.
+     */
+    @Test
+    void odd_paths_are_refused_with_problem_details() {
+        java.util.List<String> findings = new java.util.ArrayList<>();
+        for (String path : java.util.List.of("/api/vacancies/a%2Fb", "/api/vacancies/a%25b", "/api/vacancies/a%3Bb",
+                "/api/vacancies/a%00b", "/api/vacancies/a%0Ab", "/api/vacancies/a%5Cb", "/api/vacancies/%2E%2E/x",
+                "/api/vacancies/a;b=c", "/api/a%2Fb", "/api/a%00b", "/api/nothing-here")) {
+            for (String token : java.util.Arrays.asList(null, GatewayTestSupport.token("coordinator"))) {
+                HttpResponse<String> r = send(port, "GET", path, token);
+                if (r.statusCode() < 400 || r.statusCode() >= 500
+                        || !r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
+                        || !r.body().contains("\"type\":\"urn:augenhoehe:problem:") || r.body().contains("static resource")) {
+                    findings.add(path + (token == null ? " anonymous" : " with token") + ": " + r.statusCode() + " "
+                            + r.headers().firstValue("Content-Type").orElse("") + " " + r.body());
+                }
+            }
+        }
+        assertThat(findings).isEmpty();
+    }
+
     @Test
     void every_response_carries_the_security_headers() {
         String token = GatewayTestSupport.token("coordinator");

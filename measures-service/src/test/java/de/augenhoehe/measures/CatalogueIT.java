@@ -43,6 +43,20 @@ class CatalogueIT {
         assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
     }
 
+    /** Issue #16: a page of the catalogue says how many measures the filter finds in all, like every other list. */
+    @Test
+    void a_page_of_the_catalogue_tells_its_total() {
+        UUID network = UUID.randomUUID();
+        for (int i = 0; i < 3; i++) {
+            jdbc.update("insert into measure (id, title, type, starts_on, network_id) values (?, 'Netzwerktag', 'PROJECT_DAY', date '2027-04-01', ?)",
+                    UUID.randomUUID(), network);
+        }
+        var page = get("/api/measures?size=2&network=" + network);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("\"total\":3").contains("\"size\":2");
+        assertThat(get("/api/measures?size=2&page=5&network=" + network).body()).contains("\"total\":3").contains("\"items\":[]");
+    }
+
     @Test
     void the_served_openapi_document_is_the_committed_contract() {
         de.augenhoehe.testing.OpenApiContract.assertServedMatchesCommitted(port);

@@ -194,6 +194,8 @@ class PersonalDataIT extends NetworkIT {
                 {"firstName":"Frauke","lastName":"Janßen-Meyer","currentPlace":"Bremen","occupation":"81302","interests":["JOB"]}""";
 
         assertThat(put(person[0], "B".repeat(43), correction).statusCode()).as("a forged link").isEqualTo(404);
+        assertThat(put(person[0], "B".repeat(101), correction).statusCode()).as("longer than any link's secret (Returnee-Token maxLength 100, as"
+                + " for export, erasure and withdrawal)").isEqualTo(400);
         assertThat(put(person[0], person[1], correction.replace("Janßen-Meyer", "R2-D2")).statusCode()).isEqualTo(400);
         var ok = put(person[0], person[1], correction);
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(204);

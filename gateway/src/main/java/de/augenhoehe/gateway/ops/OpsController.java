@@ -19,6 +19,8 @@ import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.client.ServiceInstance;
@@ -52,6 +54,8 @@ import tools.jackson.databind.json.JsonMapper;
 class OpsController {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** A Kafka topic name, as Kafka allows it. */
+    static final String TOPIC = "[A-Za-z0-9._-]{1,249}";
 
     private final DownstreamInstances instances;
     private final InstanceCalls calls;
@@ -72,7 +76,7 @@ class OpsController {
 
     @GetMapping("/health")
     @Operation(summary = "Health of every service instance with its database and Kafka components")
-    Mono<Map<String, Object>> health(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+    Mono<Map<String, Object>> health(@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         // the whole health, not readiness: an instance stays ready while the broker is away, the night shift must see it
         return perInstance("/actuator/health", authorization, (instance, answer) -> {
             Map<String, Object> view = new LinkedHashMap<>();
@@ -141,7 +145,7 @@ class OpsController {
 
     @GetMapping("/outbox")
     @Operation(summary = "Outbox backlog and the age of its oldest pending event per service")
-    Mono<Map<String, Object>> outbox(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+    Mono<Map<String, Object>> outbox(@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         return metrics(authorization, samples -> {
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("backlog", sum(samples, "augenhoehe_outbox_backlog"));
@@ -152,7 +156,7 @@ class OpsController {
 
     @GetMapping("/consumers")
     @Operation(summary = "Consumer lag and dead-lettered events per service")
-    Mono<Map<String, Object>> consumers(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+    Mono<Map<String, Object>> consumers(@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         return metrics(authorization, samples -> {
             Map<String, Object> view = new LinkedHashMap<>();
             Map<String, Double> lagByTopic = new TreeMap<>();
@@ -167,16 +171,16 @@ class OpsController {
 
     @GetMapping("/dead-letters/{service}")
     @Operation(summary = "A service's dead letters, through its own /internal/dead-letters")
-    Mono<ResponseEntity<String>> deadLetters(@PathVariable String service, @RequestParam(defaultValue = "100") int limit,
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+    Mono<ResponseEntity<String>> deadLetters(@Parameter(schema = @Schema(allowableValues = {"partner", "vacancy", "measures", "outreach", "partner-service", "vacancy-service", "measures-service", "outreach-service"})) @PathVariable String service, @Parameter(description = "clamped to 1…1000", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "1000")) @RequestParam(defaultValue = "100") int limit,
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         return relay(HttpMethod.GET, service, "/internal/dead-letters?limit=" + Math.clamp(limit, 1, 1000), authorization);
     }
 
     @PostMapping("/dead-letters/{service}/{topic}/{partition}/{offset}/redrive")
     @Operation(summary = "Send one dead letter of a service back to its topic, through the service's own endpoint")
-    Mono<ResponseEntity<String>> redrive(@PathVariable String service, @PathVariable String topic, @PathVariable int partition,
-            @PathVariable long offset, @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        if (!topic.matches("[A-Za-z0-9._-]{1,249}")) {
+    Mono<ResponseEntity<String>> redrive(@Parameter(schema = @Schema(allowableValues = {"partner", "vacancy", "measures", "outreach", "partner-service", "vacancy-service", "measures-service", "outreach-service"})) @PathVariable String service, @Parameter(schema = @Schema(pattern = TOPIC, maxLength = 249)) @PathVariable String topic, @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "0", maximum = "2147483647")) @PathVariable int partition,
+            @Parameter(schema = @Schema(type = "integer", format = "int64", minimum = "0", maximum = "9223372036854775807")) @PathVariable long offset, @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        if (!topic.matches(TOPIC)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Not a Kafka topic name: " + topic);
         }
         return relay(HttpMethod.POST, service, "/internal/dead-letters/" + topic + "/" + partition + "/" + offset + "/redrive", authorization);

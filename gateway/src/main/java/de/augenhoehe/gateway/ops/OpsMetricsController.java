@@ -4,6 +4,8 @@ import java.util.List;
 
 import de.augenhoehe.gateway.routing.DownstreamInstances;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.http.HttpHeaders;
@@ -39,8 +41,8 @@ class OpsMetricsController {
 
     @GetMapping("/ops/metrics/{service}")
     @Operation(summary = "One instance's Prometheus metrics (text format), through its own /actuator/prometheus")
-    Mono<ResponseEntity<String>> metrics(@PathVariable String service, @RequestParam(defaultValue = "0") int instance,
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+    Mono<ResponseEntity<String>> metrics(@Parameter(schema = @Schema(allowableValues = {"partner", "vacancy", "measures", "outreach", "partner-service", "vacancy-service", "measures-service", "outreach-service"})) @PathVariable String service, @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "0", maximum = "2147483647")) @RequestParam(defaultValue = "0") int instance,
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         String id = service.endsWith("-service") ? service : service + "-service";
         List<ServiceInstance> all = instances.all().get(id);
         if (all == null) {

@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.reactive.resource.NoResourceFoundException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -34,7 +35,10 @@ public class ProblemErrorHandler implements WebExceptionHandler {
         if (status.is5xxServerError()) {
             log.warn("{} {} answered {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), status.value(), ex.toString());
         }
-        String detail = ex instanceof ResponseStatusException rse && status.is4xxClientError() ? rse.getReason() : null;
+        // an unknown path is a plain 404: Spring's reason ("No static resource … for request 'http://…'") tells how the
+        // gateway looks inside and echoes its own address
+        String detail = ex instanceof NoResourceFoundException ? "There is nothing at this path"
+                : ex instanceof ResponseStatusException rse && status.is4xxClientError() ? rse.getReason() : null;
         return Problems.write(exchange, status, detail);
     }
 

@@ -30,8 +30,12 @@ public final class OpenApiContract {
     public static void assertServedMatchesCommitted(int port) {
         String served;
         try {
-            served = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v3/api-docs")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v3/api-docs")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) { // never commit a problem as the contract
+                throw new AssertionError("/v3/api-docs answered " + answer.statusCode() + ": " + answer.body());
+            }
+            served = answer.body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -18,7 +18,8 @@ class Catalogue {
             UUID hostPartnerId, List<String> targetGroups, List<String> kreise, Integer capacity, Integer freePlaces) {
     }
 
-    record Page(List<Measure> items, int page, int size) {
+    /** {@code total}: how many measures the filter finds in all (the shape of the platform's {@code Page}). */
+    record Page(List<Measure> items, int page, int size, long total) {
     }
 
     /** A page of the calendar: its sessions, the window it covered and whether a next page exists. */
@@ -36,7 +37,8 @@ class Catalogue {
     }
 
     Page page(CatalogueQuery query, int page, int size) {
-        return new Page(store.measures(checked(query).sql(), size, (long) page * size), page, size);
+        CatalogueQuery.Sql sql = checked(query).sql();
+        return new Page(store.measures(sql, size, (long) page * size), page, size, store.count(sql));
     }
 
     CalendarPage calendar(CatalogueQuery query, int page, int size) {

@@ -49,8 +49,8 @@ class CatalogueController {
 
     @GetMapping("/api/measures")
     @Operation(summary = "The public catalogue, ordered by start date; every filter narrows (several values of one filter: any of them)")
-    Catalogue.Page catalogue(@RequestParam(required = false) List<Type> type,
-            @RequestParam(required = false) List<TargetGroup> targetGroup,
+    Catalogue.Page catalogue(@RequestParam(required = false) @Size(max = 50) List<Type> type,
+            @RequestParam(required = false) @Size(max = 50) List<TargetGroup> targetGroup,
             @Parameter(description = "Kreisschlüssel (5 digits) of a session") @RequestParam(required = false) @Size(max = 50)
             List<@BoundedPattern(regexp = "[0-9]{5}", max = 5) String> kreis,
             @Parameter(description = "a session on or after this day") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -66,8 +66,8 @@ class CatalogueController {
     @GetMapping(path = "/api/measures/calendar", produces = "text/calendar")
     @Operation(summary = "The filtered catalogue as an iCalendar file (RFC 5545), one event per session: measures with a session "
             + "in a window of at most 366 days (from defaults to today), at most 500 measures a page; a full page links the next (Link rel=next)")
-    ResponseEntity<String> calendar(@RequestParam(required = false) List<Type> type,
-            @RequestParam(required = false) List<TargetGroup> targetGroup,
+    ResponseEntity<String> calendar(@RequestParam(required = false) @Size(max = 50) List<Type> type,
+            @RequestParam(required = false) @Size(max = 50) List<TargetGroup> targetGroup,
             @RequestParam(required = false) @Size(max = 50) List<@BoundedPattern(regexp = "[0-9]{5}", max = 5) String> kreis,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,

@@ -42,6 +42,12 @@ class CatalogueStore {
                 }, paged(sql, limit, offset));
     }
 
+    /** How many measures the filter finds in all. */
+    long count(CatalogueQuery.Sql sql) {
+        Long n = jdbc.queryForObject("select count(*) from measure m" + sql.where(), Long.class, sql.args().toArray());
+        return n == null ? 0 : n;
+    }
+
     /** The ids of the filtered measures, in the catalogue's order. */
     List<UUID> ids(CatalogueQuery.Sql sql, int limit, long offset) {
         return jdbc.queryForList("select m.id from measure m" + sql.where() + " order by m.starts_on nulls last, m.id limit ? offset ?",

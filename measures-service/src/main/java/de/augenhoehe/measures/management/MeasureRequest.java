@@ -1,5 +1,6 @@
 package de.augenhoehe.measures.management;
 
+import jakarta.validation.constraints.Min;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,7 +37,7 @@ record MeasureRequest(
         @Schema(description = "The existing activity the measure is folded into, e.g. 'Ausbildungsmesse 2027'") @Size(max = 300) String foldedInto,
         @NotEmpty @Size(max = 100) List<@NotNull @Valid Session> sessions,
         @Schema(description = "Places of the measure; when absent, the smallest capacity of its sessions (a participant attends them all)")
-        @Positive @Max(100000) Integer capacity,
+        @Min(1) @Max(100000) Integer capacity,
         Instant registrationOpensAt,
         Instant registrationClosesAt,
         @Schema(description = "Cost per participant in euros; 0 = free of charge") @PositiveOrZero @Digits(integer = 8, fraction = 2) BigDecimal costEur,
@@ -49,7 +50,7 @@ record MeasureRequest(
     @Schema(name = "SessionRequest")
     record Session(@NotNull LocalDate date, @NotNull LocalTime startTime, @NotNull LocalTime endTime,
             @NotNull @BoundedPattern(regexp = "[0-9]{5}", max = 5) String postalCode, @NotBlank @Size(max = 300) String place,
-            @Positive @Max(100000) Integer capacity) {
+            @Min(1) @Max(100000) Integer capacity) {
     }
 
     List<UUID> coOrganisers() {

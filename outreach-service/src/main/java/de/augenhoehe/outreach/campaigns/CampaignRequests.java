@@ -31,7 +31,7 @@ final class CampaignRequests {
 
     enum Status { DRAFT, ACTIVE, CLOSED }
 
-    record Goal(@NotBlank @Size(max = 2000) String text, @Min(1) Integer target) {
+    record Goal(@NotBlank @Size(max = 2000) String text, @Min(1) @Max(1_000_000) Integer target) {
     }
 
     record Rationale(@NotBlank @Size(max = 4000) String text, @Size(max = 2000) String monitorFinding) {
@@ -59,7 +59,7 @@ final class CampaignRequests {
     /** A campaign as a coordinator writes it (create and full update). */
     record CampaignRequest(@NotNull UUID networkId, @NotBlank @Size(max = 200) String title, @NotNull @Valid Goal goal,
             @NotNull @Valid Rationale rationale, @NotBlank @Size(max = 2000) String audience,
-            @NotEmpty Set<@NotNull Channel> channels,
+            @NotEmpty @Size(max = 20) Set<@NotNull Channel> channels,
             @NotEmpty @Size(max = 500) List<@NotNull @BoundedPattern(regexp = "[0-9]{5}", max = 5) String> targetAreas,
             @NotNull @Valid Period period, @Size(max = 200) Set<@NotNull UUID> partnerIds,
             @NotNull @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal budgetEur) {
@@ -83,7 +83,7 @@ final class CampaignRequests {
 
     record DistributionRequest(UUID partnerId, @Size(max = 100) String volunteer, @Size(max = 2000) String streets,
             @Size(max = 200) List<@NotNull @BoundedPattern(regexp = "[0-9]{5}", max = 5) String> postalCodes,
-            @NotNull @PastOrPresent LocalDate on, @NotNull @Min(1) Integer quantity) {
+            @NotNull @PastOrPresent LocalDate on, @NotNull @Min(1) @Max(1_000_000) Integer quantity) {
         @AssertTrue(message = "who: a partnerId or a volunteer label is required")
         boolean isWhoGiven() {
             return partnerId != null || (volunteer != null && !volunteer.isBlank());

@@ -10,6 +10,8 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -71,7 +73,8 @@ class ScanController {
     @Operation(summary = "Count a scan of a tracking code and redirect to the landing page",
             description = "Bots, HEAD requests and repeated scans of one device within the repeat window are not counted. "
                     + "An unknown code answers 404: a friendly HTML page for browsers, a problem for API clients.")
-    ResponseEntity<?> scan(@PathVariable String code, HttpServletRequest request) {
+    ResponseEntity<?> scan(@Parameter(schema = @Schema(maxLength = TrackingCodes.MAX_CODE)) @PathVariable String code,
+            HttpServletRequest request) {
         Attribution attribution = codes.resolve(code).orElse(null);
         if (attribution == null) {
             return unknown(request);

@@ -43,9 +43,12 @@ public class TrackingCodes {
         return code.strip().toUpperCase(Locale.ROOT).replace('O', '0').replace('I', '1').replace('L', '1');
     }
 
+    /** The longest code looked up; a longer one is unknown (404), declared as the parameter's maxLength. */
+    public static final int MAX_CODE = 32;
+
     /** The attribution of a (possibly mistyped) code, or empty for an unknown one. */
     public Optional<Attribution> resolve(String code) {
-        if (code == null || code.isBlank() || code.length() > 32) {
+        if (code == null || code.isBlank() || code.length() > MAX_CODE) {
             return Optional.empty();
         }
         return jdbc.query("select code, campaign_id, batch_id, network_id from tracking_code where code = ?",

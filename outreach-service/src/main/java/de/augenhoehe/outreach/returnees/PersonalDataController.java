@@ -1,5 +1,6 @@
 package de.augenhoehe.outreach.returnees;
 
+import jakarta.validation.constraints.Size;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -43,14 +44,14 @@ class PersonalDataController {
     @GetMapping("/export")
     @Operation(summary = "Everything held about a returnee (Art. 15 GDPR): profile, consents, matches, mails sent")
     Export export(@PathVariable UUID id,
-            @Parameter(description = "the secret of the personal management link") @RequestHeader(name = TOKEN_HEADER, required = false) String token) {
+            @Parameter(description = "the secret of the personal management link") @RequestHeader(name = TOKEN_HEADER, required = false) @Size(max = 100) String token) {
         return personalData.export(id, token);
     }
 
     @DeleteMapping
     @Operation(summary = "Erase a returnee (Art. 17 GDPR): personal data anonymised, matches purged, person-erased.v1 published")
     ResponseEntity<Void> erase(@PathVariable UUID id,
-            @RequestHeader(name = TOKEN_HEADER, required = false) String token) {
+            @RequestHeader(name = TOKEN_HEADER, required = false) @Size(max = 100) String token) {
         personalData.erase(id, token);
         return ResponseEntity.noContent().build();
     }
@@ -59,7 +60,7 @@ class PersonalDataController {
     @Operation(summary = "Correct a returnee's profile (Art. 16 GDPR); not the e-mail address. A change of what matching "
             + "uses (occupation, place, interests, start) matches the profile anew")
     ResponseEntity<Void> correct(@PathVariable UUID id, @Valid @RequestBody Correction correction,
-            @RequestHeader(name = TOKEN_HEADER, required = false) String token) {
+            @RequestHeader(name = TOKEN_HEADER, required = false) @Size(max = 100) String token) {
         personalData.correct(id, correction, token);
         return ResponseEntity.noContent().build();
     }
@@ -67,7 +68,7 @@ class PersonalDataController {
     @DeleteMapping("/consents/{purpose}")
     @Operation(summary = "Withdraw a consent; contact stops at once. Withdrawing MATCHING also purges the matches")
     ResponseEntity<Void> withdraw(@PathVariable UUID id, @PathVariable Purpose purpose,
-            @RequestHeader(name = TOKEN_HEADER, required = false) String token) {
+            @RequestHeader(name = TOKEN_HEADER, required = false) @Size(max = 100) String token) {
         personalData.withdraw(id, purpose, token);
         return ResponseEntity.noContent().build();
     }

@@ -42,7 +42,7 @@ final class ReturneeRequests {
             @BoundedPattern(regexp = "[0-9]{5}", max = 5) String returnPostalCode,
             @NotNull @BoundedPattern(regexp = "[0-9]{3}([0-9]{2})?", max = 5, message = "must be a KldB 2010 code of 5 digits or a group of 3") String occupation,
             @Size(max = 500) String qualification, LocalDate earliestReturn,
-            @NotEmpty Set<@NotNull Interest> interests,
+            @NotEmpty @Size(max = 20) Set<@NotNull Interest> interests,
             @Size(max = 32) String code, UUID networkId,
             @NotEmpty @Size(max = 3) List<@NotNull @Valid ConsentGiven> consents) {
     }
@@ -57,7 +57,7 @@ final class ReturneeRequests {
             @BoundedPattern(regexp = "[0-9]{5}", max = 5) String returnPostalCode,
             @NotNull @BoundedPattern(regexp = "[0-9]{3}([0-9]{2})?", max = 5, message = "must be a KldB 2010 code of 5 digits or a group of 3") String occupation,
             @Size(max = 500) String qualification, LocalDate earliestReturn,
-            @NotEmpty Set<@NotNull Interest> interests) {
+            @NotEmpty @Size(max = 20) Set<@NotNull Interest> interests) {
     }
 
     record Accepted(String status, String detail) {

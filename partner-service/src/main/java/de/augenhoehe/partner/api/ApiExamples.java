@@ -100,9 +100,29 @@ public final class ApiExamples {
         op.setResponses(out);
     }
 
+    /**
+     * An absent value is left out of an example: {@code null} is no value of the field's declared type (Spectral's
+     * oas3-valid-media-example refused "lastUsedAt": null of a string field).
+     */
+    private static Object withoutNulls(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> {
+                if (v != null) {
+                    copy.put(k, withoutNulls(v));
+                }
+            });
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(ApiExamples::withoutNulls).toList();
+        }
+        return value;
+    }
+
     private static Object parse(String json) {
         try {
-            return Json.mapper().readValue(json, Object.class);
+            return withoutNulls(Json.mapper().readValue(json, Object.class));
         } catch (Exception ex) {
             throw new IllegalStateException("OpenAPI example is not JSON: " + json, ex);
         }

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import de.augenhoehe.partner.accounts.PartnerAdministrators;
 import de.augenhoehe.partner.logins.LoginLockouts;
 import de.augenhoehe.partner.registry.PartnerDirectory;
+import de.augenhoehe.platform.validation.BoundedPattern;
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.security.Roles;
 import de.augenhoehe.platform.web.ProblemException;
@@ -35,6 +36,9 @@ import de.augenhoehe.platform.web.ProblemException;
 @RestController
 @Tag(name = "integration-clients")
 class IntegrationClientController {
+
+    /** A client id as issued ({@code hr-} and hex) or loaded as demo data: letters, digits, dot, dash, underscore. */
+    static final String CLIENT_ID = "[A-Za-z0-9._-]+";
 
     private final IntegrationClients clients;
     private final PartnerDirectory partners;
@@ -73,21 +77,21 @@ class IntegrationClientController {
 
     @GetMapping("/api/partners/{id}/integration-clients/{clientId}")
     @Operation(summary = "One integration client")
-    IntegrationClient get(@PathVariable UUID id, @PathVariable String clientId) {
+    IntegrationClient get(@PathVariable UUID id, @PathVariable @BoundedPattern(regexp = CLIENT_ID, max = 100) String clientId) {
         manager(id);
         return clients.find(id, clientId).orElseThrow(() -> ProblemException.notFound("Integration client " + clientId));
     }
 
     @PostMapping("/api/partners/{id}/integration-clients/{clientId}/rotate")
     @Operation(summary = "A new secret, shown once; the previous one stays valid for the rotation overlap (default 24 h)")
-    IssuedSecret rotate(@PathVariable UUID id, @PathVariable String clientId) {
+    IssuedSecret rotate(@PathVariable UUID id, @PathVariable @BoundedPattern(regexp = CLIENT_ID, max = 100) String clientId) {
         manager(id);
         return clients.rotate(id, clientId);
     }
 
     @DeleteMapping("/api/partners/{id}/integration-clients/{clientId}")
     @Operation(summary = "Revoke the client: its token requests fail from now on")
-    ResponseEntity<Void> revoke(@PathVariable UUID id, @PathVariable String clientId) {
+    ResponseEntity<Void> revoke(@PathVariable UUID id, @PathVariable @BoundedPattern(regexp = CLIENT_ID, max = 100) String clientId) {
         Actor actor = manager(id);
         clients.revoke(id, clientId, actor.subject());
         return ResponseEntity.noContent().build();
@@ -95,7 +99,7 @@ class IntegrationClientController {
 
     @DeleteMapping("/api/partners/{id}/integration-clients/{clientId}/lockout")
     @Operation(summary = "Lift the client's lockout after too many failed token requests")
-    ResponseEntity<Void> liftLockout(@PathVariable UUID id, @PathVariable String clientId) {
+    ResponseEntity<Void> liftLockout(@PathVariable UUID id, @PathVariable @BoundedPattern(regexp = CLIENT_ID, max = 100) String clientId) {
         manager(id);
         IntegrationClient client = clients.find(id, clientId).orElseThrow(() -> ProblemException.notFound("Integration client " + clientId));
         lockouts.liftClient(client.clientId());

@@ -76,7 +76,7 @@ class NetworkController {
 
     @GetMapping
     @Operation(summary = "All networks, by name (public)")
-    Page<Network> list(@RequestParam(defaultValue = "0") @Min(0) int page,
+    Page<Network> list(@RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return store.list(page, size);
     }

@@ -45,7 +45,7 @@ class NetworkPartnerController {
             @RequestParam(required = false) @BoundedPattern(regexp = "(0[1-9]|1[0-6])[0-9]{3}", max = 5) String kreis,
             @RequestParam(defaultValue = "ACTIVE") MembershipStatus status,
             @RequestParam(required = false) @Size(min = 1, max = 200) String name,
-            @RequestParam(defaultValue = "0") @Min(0) int page, @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+            @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page, @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         if (!networks.exists(networkId)) {
             throw ProblemException.notFound("Network " + networkId);
         }

@@ -138,7 +138,8 @@ class WorkingGroupController {
 
     @DeleteMapping("/{id}/members/{partnerId}/people/{subject}")
     @Operation(summary = "Remove a person of a member partner from the group (coordinators, the partner's administrators)")
-    ResponseEntity<Void> removePerson(@PathVariable UUID id, @PathVariable UUID partnerId, @PathVariable String subject) {
+    ResponseEntity<Void> removePerson(@PathVariable UUID id, @PathVariable UUID partnerId,
+            @PathVariable @BoundedPattern(regexp = SUBJECT, max = 200) String subject) {
         WorkingGroup g = memberOwnedBy(id, partnerId);
         if (!groups.removePerson(g.id(), partnerId, subject)) {
             throw ProblemException.notFound("Person of member " + partnerId);

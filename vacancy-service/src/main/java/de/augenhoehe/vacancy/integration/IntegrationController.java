@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -58,8 +59,8 @@ class IntegrationController {
     record Written(@Schema(allowableValues = {"created", "updated", "unchanged"}) String result, Posting posting) {
     }
 
-    record Batch(@Schema(description = "1 to 1,000 items {externalId, posting}; each is read and checked on its own")
-            List<JsonNode> items) {
+    record Batch(@ArraySchema(maxItems = PostingCommands.MAX_BATCH, schema = @Schema(description = "1 to 1,000 items {externalId, posting};"
+            + " each is read and checked on its own")) List<JsonNode> items) {
     }
 
     record Item(String externalId, Content posting) {
@@ -71,7 +72,7 @@ class IntegrationController {
     record Page(List<Posting> items, @Schema(description = "pass as 'after' for the next page; null on the last") String next) {
     }
 
-    record Reason(String reason) {
+    record Reason(@Schema(maxLength = PostingCommands.MAX_REASON) String reason) {
     }
 
     private final PostingCommands postings;
@@ -84,7 +85,7 @@ class IntegrationController {
 
     @PutMapping(BASE + "/{externalId}")
     @Operation(summary = "Create or update the company's posting with this external id (idempotent); If-Match honoured")
-    ResponseEntity<Written> put(@PathVariable String externalId, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+    ResponseEntity<Written> put(@PathVariable @Parameter(schema = @Schema(pattern = PostingCommands.EXTERNAL_ID, maxLength = 200)) String externalId, @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody Content content) {
         Upserted u = postings.upsert(company(), externalId, content, content != null && content.status() == Status.DRAFT,
                 Versions.optional(ifMatch));
@@ -96,7 +97,7 @@ class IntegrationController {
 
     @GetMapping(BASE + "/{externalId}")
     @Operation(summary = "The company's posting with this external id")
-    ResponseEntity<Posting> get(@PathVariable String externalId) {
+    ResponseEntity<Posting> get(@PathVariable @Parameter(schema = @Schema(pattern = PostingCommands.EXTERNAL_ID, maxLength = 200)) String externalId) {
         Posting p = postings.findOwn(company(), externalId);
         return ResponseEntity.ok().eTag(Versions.etag(p.version())).body(p);
     }
@@ -105,7 +106,7 @@ class IntegrationController {
     @Operation(summary = "Up to 1,000 postings at once, each with its own result; 207 when the results are mixed. "
             + "mode=full-load: the company's published postings missing from the batch are withdrawn (detail 'full load')")
     ResponseEntity<BatchAnswer> batch(@RequestBody Batch batch,
-            @Parameter(description = "full-load or empty") @RequestParam(required = false) String mode) {
+            @Parameter(description = "full-load or empty", schema = @Schema(allowableValues = "full-load")) @RequestParam(required = false) String mode) {
         UUID company = company();
         boolean fullLoad = "full-load".equals(mode);
         if (mode != null && !fullLoad) {
@@ -154,7 +155,7 @@ class IntegrationController {
 
     @PostMapping(BASE + "/{externalId}/withdraw")
     @Operation(summary = "Take the posting offline for good (reason kept with the posting, not sent in events)")
-    ResponseEntity<Posting> withdraw(@PathVariable String externalId, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+    ResponseEntity<Posting> withdraw(@PathVariable @Parameter(schema = @Schema(pattern = PostingCommands.EXTERNAL_ID, maxLength = 200)) String externalId, @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody(required = false) Reason reason) {
         Posting p = postings.withdraw(company(), externalId, reason == null ? null : reason.reason(), Versions.optional(ifMatch));
         return ResponseEntity.ok().eTag(Versions.etag(p.version())).body(p);
@@ -162,7 +163,7 @@ class IntegrationController {
 
     @PostMapping(BASE + "/{externalId}/fill")
     @Operation(summary = "Mark the published posting filled")
-    ResponseEntity<Posting> fill(@PathVariable String externalId, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+    ResponseEntity<Posting> fill(@PathVariable @Parameter(schema = @Schema(pattern = PostingCommands.EXTERNAL_ID, maxLength = 200)) String externalId, @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody(required = false) Reason reason) {
         Posting p = postings.markFilled(company(), externalId, reason == null ? null : reason.reason(), Versions.optional(ifMatch));
         return ResponseEntity.ok().eTag(Versions.etag(p.version())).body(p);
@@ -170,8 +171,9 @@ class IntegrationController {
 
     @GetMapping(BASE)
     @Operation(summary = "The company's postings by external id, optionally of one status; keyset paging with 'after'")
-    Page list(@RequestParam(required = false) Status status, @RequestParam(required = false) String after,
-            @RequestParam(defaultValue = "50") int limit) {
+    Page list(@RequestParam(required = false) Status status,
+            @Parameter(schema = @Schema(pattern = PostingCommands.EXTERNAL_ID, maxLength = 200)) @RequestParam(required = false) String after,
+            @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + MAX_PAGE)) @RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw ProblemException.invalidParameter("limit is 1 to " + MAX_PAGE);
         }
@@ -183,7 +185,7 @@ class IntegrationController {
 
     @GetMapping(BASE + "/{externalId}/statistics")
     @Operation(summary = "Views of the public posting and clicks on its application route")
-    Statistics statistics(@PathVariable String externalId) {
+    Statistics statistics(@PathVariable @Parameter(schema = @Schema(pattern = PostingCommands.EXTERNAL_ID, maxLength = 200)) String externalId) {
         return postings.statistics(company(), externalId);
     }
 

@@ -183,13 +183,13 @@ final class ContentRules {
         if (c.applicationUrl() != null && !httpUrl(c.applicationUrl())) {
             errors.add(error("applicationUrl", "an absolute http(s) URL of at most 2000 characters"));
         }
-        if (c.applicationEmail() != null && (c.applicationEmail().length() > 254 || !EMAIL.matcher(c.applicationEmail()).matches())) {
+        if (c.applicationEmail() != null && (c.applicationEmail().length() > PostingCommands.MAX_APPLICATION_EMAIL || !EMAIL.matcher(c.applicationEmail()).matches())) {
             errors.add(error("applicationEmail", "an e-mail address"));
         }
     }
 
     private static boolean httpUrl(String value) {
-        if (value.length() > 2000) {
+        if (value.length() > PostingCommands.MAX_APPLICATION_URL) {
             return false;
         }
         try {

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
@@ -49,9 +50,10 @@ class OwnPostingsController {
     @Operation(summary = "The own company's postings of all statuses, newest first (administrators and staff of a company); "
             + "keyset paging with 'after'")
     OwnPostingsPage mine(@Parameter(description = "only these statuses (repeat the parameter); all when absent")
-            @RequestParam(required = false) List<Status> status,
-            @Parameter(description = "the 'next' of the previous page") @RequestParam(required = false) String after,
-            @RequestParam(defaultValue = "50") int limit) {
+            @RequestParam(required = false) @ArraySchema(maxItems = 5) List<Status> status,
+            @Parameter(description = "the 'next' of the previous page", schema = @Schema(maxLength = Cursor.MAX_LENGTH))
+            @RequestParam(required = false) String after,
+            @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + MAX_PAGE)) @RequestParam(defaultValue = "50") int limit) {
         UUID company = company();
         if (limit < 1 || limit > MAX_PAGE) {
             throw ProblemException.invalidParameter("limit is 1 to " + MAX_PAGE);
@@ -67,12 +69,18 @@ class OwnPostingsController {
 
     /** Where a page ended: (created_at, id) of its last posting, opaque to clients. */
     record Cursor(Instant createdAt, UUID id) {
+        /** Base64 of an instant, '|' and a UUID is about 90 characters; anything longer is no cursor of ours. */
+        static final int MAX_LENGTH = 120;
+
         String format() {
             return Base64.getUrlEncoder().withoutPadding().encodeToString((createdAt + "|" + id).getBytes(StandardCharsets.UTF_8));
         }
 
         static Cursor parse(String value) {
             try {
+                if (value.length() > MAX_LENGTH) {
+                    throw new IllegalArgumentException("too long");
+                }
                 String[] parts = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8).split("\\|");
                 if (parts.length != 2) {
                     throw new IllegalArgumentException("two parts expected");

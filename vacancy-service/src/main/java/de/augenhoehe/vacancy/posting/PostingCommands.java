@@ -37,8 +37,8 @@ public interface PostingCommands {
             @Schema(maxLength = 200, description = "Plain text; any '<' or '>' is rejected") String title,
             @Schema(maxLength = 20000, description = "Plain text with line breaks; markup (e.g. <b>, <script>) is rejected") String description,
             Type type,
-            @Schema(pattern = "^[0-9]{5}$", description = "KldB 2010 occupation (5 digits, must exist)") String kldb,
-            @Schema(pattern = "^[0-9]{5}$") String postalCode,
+            @Schema(pattern = "^[0-9]{5}$", maxLength = 5, description = "KldB 2010 occupation (5 digits, must exist)") String kldb,
+            @Schema(pattern = "^[0-9]{5}$", maxLength = 5) String postalCode,
             Double latitude, Double longitude,
             WorkingTime workingTime,
             @Schema(minimum = "0", maximum = "100", description = "Share of remote work in percent (default 0)") Integer remoteShare,
@@ -52,8 +52,8 @@ public interface PostingCommands {
             Boolean foreignQualificationsWelcome,
             @Schema(maxLength = 30, description = "Driving licence classes, e.g. \"B\" or \"C, CE\"") String drivingLicence,
             BigDecimal salaryMin, BigDecimal salaryMax, SalaryPeriod salaryPeriod,
-            @Schema(description = "http(s) URL of the application route") String applicationUrl,
-            String applicationEmail,
+            @Schema(description = "http(s) URL of the application route", maxLength = MAX_APPLICATION_URL) String applicationUrl,
+            @Schema(maxLength = MAX_APPLICATION_EMAIL) String applicationEmail,
             @Schema(description = "Posted by a temporary-work agency (Zeitarbeit)") Boolean temporaryAgency,
             @Schema(description = "Integration API only: DRAFT keeps the posting a draft, PUBLISHED (default) puts it online. "
                     + "Not allowed in /api/vacancies, where publish, withdraw and fill are their own requests.",
@@ -107,6 +107,12 @@ public interface PostingCommands {
 
     /** The most items one batch may hold (sized with {@code augenhoehe.web.max-request-size}). */
     int MAX_BATCH = 1000;
+    /** Limits the rules check and the OpenAPI document declares (one number each). */
+    int MAX_REASON = 500;
+    int MAX_APPLICATION_URL = 2000;
+    int MAX_APPLICATION_EMAIL = 254;
+    /** An HR system's id of a posting: 1 to 200 characters, letters and digits first. */
+    String EXTERNAL_ID = "^[A-Za-z0-9][A-Za-z0-9._~-]{0,199}$";
 
     /** 422 {@code batch-size} unless a batch holds 1 to {@link #MAX_BATCH} items. */
     static void checkBatchSize(int items) {

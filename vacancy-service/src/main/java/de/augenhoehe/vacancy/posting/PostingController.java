@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
@@ -44,7 +45,7 @@ class PostingController {
     static final ProblemType POSTING_CLOSED = ProblemType.of(HttpStatus.GONE, "posting-closed",
             "Nicht mehr ausgeschrieben / No longer published");
 
-    record Reason(String reason) {
+    record Reason(@Schema(maxLength = PostingCommands.MAX_REASON) String reason) {
     }
 
     private final PostingLifecycle lifecycle;

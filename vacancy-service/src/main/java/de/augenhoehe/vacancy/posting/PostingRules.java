@@ -106,7 +106,7 @@ class PostingRules {
         if (detail == null || detail.isBlank()) {
             return null;
         }
-        if (detail.length() > 500 || detail.indexOf('<') >= 0 || detail.indexOf('>') >= 0) {
+        if (detail.length() > PostingCommands.MAX_REASON || detail.indexOf('<') >= 0 || detail.indexOf('>') >= 0) {
             throw ContentRules.failed(List.of(ContentRules.error("reason", "plain text of at most 500 characters")));
         }
         return detail.strip();

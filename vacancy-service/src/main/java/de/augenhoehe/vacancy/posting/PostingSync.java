@@ -38,7 +38,7 @@ class PostingSync implements PostingCommands {
 
     private static final Logger log = LoggerFactory.getLogger(PostingSync.class);
     static final String FULL_LOAD = "full load";
-    private static final Pattern EXTERNAL_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._~-]{0,199}$");
+    private static final Pattern EXTERNAL_ID = Pattern.compile(PostingCommands.EXTERNAL_ID);
 
     private final PostingStore store;
     private final PostingEvents events;

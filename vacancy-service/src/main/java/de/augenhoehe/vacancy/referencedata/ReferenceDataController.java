@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,7 +43,7 @@ class ReferenceDataController {
 
     @GetMapping("/api/vacancies/reference/postal-codes/{code}")
     @Operation(summary = "A postal code: place, Kreis, Land and centre coordinates (GeoNames, CC BY 4.0)")
-    ReferenceData.PostalCodeArea postalCode(@PathVariable String code) {
+    ReferenceData.PostalCodeArea postalCode(@Parameter(schema = @Schema(pattern = "[0-9]{5}", maxLength = 5)) @PathVariable String code) {
         if (!JdbcReferenceData.POSTAL_CODE.matcher(code).matches()) {
             throw ProblemException.invalidParameter("A postal code has five digits, not '" + abbreviate(code) + "'");
         }
@@ -50,7 +52,7 @@ class ReferenceDataController {
 
     @GetMapping("/api/vacancies/reference/occupations/{key}")
     @Operation(summary = "A KldB 2010 (V. 2020) position by its key of 1–5 digits (© Bundesagentur für Arbeit)")
-    ReferenceData.Occupation occupation(@PathVariable String key) {
+    ReferenceData.Occupation occupation(@Parameter(schema = @Schema(pattern = "[0-9]{1,5}", maxLength = 5)) @PathVariable String key) {
         if (!JdbcReferenceData.OCCUPATION_KEY.matcher(key).matches()) {
             throw ProblemException.invalidParameter("A KldB key has 1 to 5 digits, not '" + abbreviate(key) + "'");
         }
@@ -59,8 +61,10 @@ class ReferenceDataController {
 
     @GetMapping("/api/vacancies/reference/occupations")
     @Operation(summary = "KldB positions whose key starts with a prefix, by key; page on with after=next")
-    OccupationPage occupations(@RequestParam String prefix, @RequestParam(required = false) Integer level,
-            @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int limit) {
+    OccupationPage occupations(@Parameter(schema = @Schema(pattern = "[0-9]{1,5}", maxLength = 5)) @RequestParam String prefix,
+            @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "5")) @RequestParam(required = false) Integer level,
+            @Parameter(schema = @Schema(pattern = "[0-9]{1,5}", maxLength = 5)) @RequestParam(required = false) String after,
+            @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + MAX_LIMIT)) @RequestParam(defaultValue = "50") int limit) {
         if (!JdbcReferenceData.OCCUPATION_KEY.matcher(prefix).matches()) {
             throw ProblemException.invalidParameter("prefix has 1 to 5 digits, not '" + abbreviate(prefix) + "'");
         }

@@ -4,12 +4,14 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import de.augenhoehe.vacancy.employers.MemberCompanies;
+import de.augenhoehe.vacancy.posting.Postings;
 import de.augenhoehe.vacancy.referencedata.ReferenceData;
 
 /** Runs a validated search against the published postings: hits with keyset pagination, and facet counts. */
@@ -127,10 +130,27 @@ class PostingSearch {
         SearchResult.Facets result(ReferenceData referenceData) {
             Map<String, String> titles = referenceData.occupationTitles(groups.stream().map(SearchResult.Count::value).toList());
             Map<String, String> kreisNames = referenceData.kreisNames(kreise.stream().map(SearchResult.Count::value).toList());
-            return new SearchResult.Facets(sorted(types, null), sorted(groups, titles), sorted(kreise, kreisNames), sorted(times, null),
-                    total, lowerBounds);
+            return new SearchResult.Facets(sorted(types, TYPE_LABELS), sorted(groups, titles), sorted(kreise, kreisNames),
+                    sorted(times, WORKING_TIME_LABELS), total, lowerBounds);
         }
     }
+
+    /** The German name of each posting type, for facets like the Kreis and occupation-group names (issue #16). */
+    static final Map<String, String> TYPE_LABELS = Arrays.stream(Postings.Type.values())
+            .collect(Collectors.toUnmodifiableMap(Enum::name, t -> switch (t) {
+                case JOB -> "Arbeitsstelle";
+                case APPRENTICESHIP -> "Ausbildung";
+                case DUAL_STUDY -> "Duales Studium";
+                case INTERNSHIP -> "Praktikum";
+                case PROJECT_DAY -> "Projekttag";
+                case WORKING_STUDENT -> "Werkstudententätigkeit";
+            }));
+    static final Map<String, String> WORKING_TIME_LABELS = Arrays.stream(Postings.WorkingTime.values())
+            .collect(Collectors.toUnmodifiableMap(Enum::name, t -> switch (t) {
+                case FULL_TIME -> "Vollzeit";
+                case PART_TIME -> "Teilzeit";
+                case MINI_JOB -> "Minijob";
+            }));
 
     /** Most frequent first, then by value; with the label where one is known. */
     private static List<SearchResult.Count> sorted(List<SearchResult.Count> counts, Map<String, String> labels) {

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,27 +39,32 @@ class SearchController {
     @GetMapping(value = "/api/vacancies", produces = "application/json")
     @Operation(summary = "Search published postings: German full text, filters, radius, facets, cursor pages")
     SearchResult search(
-            @Parameter(description = "Words (German stemming; ä = ae, ö = oe, ü = ue, ß = ss; \"phrase\", -word, or)")
-            @RequestParam(required = false) String q,
-            @Parameter(description = "JOB, APPRENTICESHIP, DUAL_STUDY, INTERNSHIP, PROJECT_DAY, WORKING_STUDENT; repeat or comma-separate")
-            @RequestParam(required = false) List<String> type,
-            @Parameter(description = "KldB 2010 code or prefix, 2 to 5 digits") @RequestParam(required = false) String kldb,
-            @Parameter(description = "Postal code to measure distances from") @RequestParam(required = false) String postalCode,
-            @Parameter(description = "Radius in km around postalCode, 1 to 200") @RequestParam(required = false) String radiusKm,
-            @Parameter(description = "5-digit Kreisschlüssel; repeat or comma-separate") @RequestParam(required = false) List<String> kreis,
-            @Parameter(description = "Network id: postings of its active member companies") @RequestParam(required = false) String network,
-            @Parameter(description = "Starting on or after this date (postings without start date always match)")
-            @RequestParam(required = false) String startFrom,
-            @Parameter(description = "FULL_TIME, PART_TIME, MINI_JOB; repeat or comma-separate") @RequestParam(required = false) List<String> workingTime,
-            @Parameter(description = "true: fixed-term only; false: permanent only") @RequestParam(required = false) String fixedTerm,
-            @Parameter(description = "A1…C2: German required at most at this level (or none)") @RequestParam(required = false) String maxGermanLevel,
-            @Parameter(description = "true: no temporary-work agencies") @RequestParam(required = false) String withoutTemporaryAgencies,
-            @Parameter(description = "Published within the last N days, 1 to 365") @RequestParam(required = false) String publishedWithinDays,
-            @Parameter(description = "relevance (default with q), date (default without q), distance (needs postalCode)")
+            @Parameter(description = "Words (German stemming; ä = ae, ö = oe, ü = ue, ß = ss; \"phrase\", -word, or)",
+                    schema = @Schema(maxLength = SearchParameters.MAX_TEXT)) @RequestParam(required = false) String q,
+            @Parameter(description = "JOB, APPRENTICESHIP, DUAL_STUDY, INTERNSHIP, PROJECT_DAY, WORKING_STUDENT; repeat or comma-separate",
+                    array = @ArraySchema(maxItems = SearchParameters.MAX_VALUES, schema = @Schema(allowableValues = {"JOB", "APPRENTICESHIP",
+                    "DUAL_STUDY", "INTERNSHIP", "PROJECT_DAY", "WORKING_STUDENT"}))) @RequestParam(required = false) List<String> type,
+            @Parameter(description = "KldB 2010 code or prefix, 2 to 5 digits", schema = @Schema(pattern = "[0-9]{2,5}", maxLength = 5)) @RequestParam(required = false) String kldb,
+            @Parameter(description = "Postal code to measure distances from", schema = @Schema(pattern = "[0-9]{5}", maxLength = 5)) @RequestParam(required = false) String postalCode,
+            @Parameter(description = "Radius in km around postalCode, 1 to 200", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + SearchParameters.MAX_RADIUS_KM)) @RequestParam(required = false) String radiusKm,
+            @Parameter(description = "5-digit Kreisschlüssel; repeat or comma-separate", array = @ArraySchema(maxItems = SearchParameters.MAX_VALUES,
+                    schema = @Schema(pattern = "[0-9]{5}", maxLength = 5))) @RequestParam(required = false) List<String> kreis,
+            @Parameter(description = "Network id: postings of its active member companies", schema = @Schema(format = "uuid", maxLength = 36)) @RequestParam(required = false) String network,
+            @Parameter(description = "Starting on or after this date (postings without start date always match)",
+                    schema = @Schema(format = "date", maxLength = 16)) @RequestParam(required = false) String startFrom,
+            @Parameter(description = "FULL_TIME, PART_TIME, MINI_JOB; repeat or comma-separate", array = @ArraySchema(maxItems = SearchParameters.MAX_VALUES,
+                    schema = @Schema(allowableValues = {"FULL_TIME", "PART_TIME", "MINI_JOB"}))) @RequestParam(required = false) List<String> workingTime,
+            @Parameter(description = "true: fixed-term only; false: permanent only", schema = @Schema(type = "boolean")) @RequestParam(required = false) String fixedTerm,
+            @Parameter(description = "A1…C2: German required at most at this level (or none)",
+                    schema = @Schema(allowableValues = {"A1", "A2", "B1", "B2", "C1", "C2"})) @RequestParam(required = false) String maxGermanLevel,
+            @Parameter(description = "true: no temporary-work agencies", schema = @Schema(type = "boolean")) @RequestParam(required = false) String withoutTemporaryAgencies,
+            @Parameter(description = "Published within the last N days, 1 to 365", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "365")) @RequestParam(required = false) String publishedWithinDays,
+            @Parameter(description = "relevance (default with q), date (default without q), distance (needs postalCode)",
+                    schema = @Schema(allowableValues = {"relevance", "date", "distance"}))
             @RequestParam(required = false) String sort,
-            @Parameter(description = "Hits per page, 1 to 100 (default 20)") @RequestParam(required = false) String size,
-            @Parameter(description = "The previous page's next") @RequestParam(required = false) String cursor,
-            @Parameter(description = "true: counts per type, occupation group, Kreis and working time") @RequestParam(required = false) String facets) {
+            @Parameter(description = "Hits per page, 1 to 100 (default 20)", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + SearchParameters.MAX_SIZE)) @RequestParam(required = false) String size,
+            @Parameter(description = "The previous page's next", schema = @Schema(maxLength = SearchCursor.MAX_LENGTH)) @RequestParam(required = false) String cursor,
+            @Parameter(description = "true: counts per type, occupation group, Kreis and working time", schema = @Schema(type = "boolean")) @RequestParam(required = false) String facets) {
         SearchCriteria criteria = parameters.parse(new SearchParameters.Raw(q, type, kldb, postalCode, radiusKm, kreis, network,
                 startFrom, workingTime, fixedTerm, maxGermanLevel, withoutTemporaryAgencies, publishedWithinDays, sort, size, facets));
         return search.search(criteria, cursor == null || cursor.isBlank() ? null : cursor.trim());

@@ -29,7 +29,7 @@ class SearchCursor {
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
-    private static final int MAX_LENGTH = 512;
+    static final int MAX_LENGTH = 512;
 
     /** A position after which the next page starts: the sort key (rank, epoch microseconds or km) and the id. */
     record Position(double key, UUID id) {

@@ -34,7 +34,7 @@ record SearchResult(List<Hit> items,
                     + "are lower bounds, counted over the first total matches") boolean countsAreLowerBounds) {
     }
 
-    /** {@code label}: the KldB title of an occupation group, the name of a Kreis; null for type and working time. */
+    /** {@code label}: the KldB title of an occupation group, the name of a Kreis, the German name of a type or working time. */
     record Count(String value, String label, long count) {
     }
 }

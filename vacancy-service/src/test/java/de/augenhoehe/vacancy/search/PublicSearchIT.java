@@ -203,13 +203,13 @@ class PublicSearchIT {
 
         JsonNode result = get("q=Mechatroniker&facets=true&size=1");
         JsonNode facets = result.get("facets");
-        assertThat(facets.get("type").toString()).isEqualTo("[{\"value\":\"JOB\",\"label\":null,\"count\":2},{\"value\":\"APPRENTICESHIP\",\"label\":null,\"count\":1}]");
+        assertThat(facets.get("type").toString()).isEqualTo("[{\"value\":\"JOB\",\"label\":\"Arbeitsstelle\",\"count\":2},{\"value\":\"APPRENTICESHIP\",\"label\":\"Ausbildung\",\"count\":1}]");
         assertThat(facets.get("occupationGroup").get(0).get("value").asString()).isEqualTo("261");
         assertThat(facets.get("occupationGroup").get(0).get("label").asString()).isEqualTo("Mechatronik und Automatisierungstechnik");
         assertThat(facets.get("occupationGroup").get(0).get("count").asLong()).isEqualTo(3);
         assertThat(facets.get("kreis").toString()).contains("{\"value\":\"08121\",\"label\":\"Heilbronn\",\"count\":2}",
                 "{\"value\":\"08125\",\"label\":\"Landkreis Heilbronn\",\"count\":1}");
-        assertThat(facets.get("workingTime").toString()).contains("\"FULL_TIME\",\"label\":null,\"count\":2", "\"PART_TIME\",\"label\":null,\"count\":1");
+        assertThat(facets.get("workingTime").toString()).contains("\"FULL_TIME\",\"label\":\"Vollzeit\",\"count\":2", "\"PART_TIME\",\"label\":\"Teilzeit\",\"count\":1");
         assertThat(get("q=Mechatroniker").get("facets").isNull()).as("facets on request only").isTrue();
         assertThat(get("type=INTERNSHIP&facets=true").get("facets").get("type").size()).isZero();
     }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import de.augenhoehe.platform.validation.BoundedPattern;
 import de.augenhoehe.platform.web.ProblemException;
 
 /** Operations: this service's dead letters, and redriving one. Operations role only (see platform security). */
@@ -41,8 +42,9 @@ class DeadLetterController {
 
     @PostMapping("/{topic}/{partition}/{offset}/redrive")
     @Operation(summary = "Apply one dead letter again in this consumer group (successfully at most once)")
-    ResponseEntity<DeadLetters.DeadLetter> redrive(@PathVariable String topic, @PathVariable int partition,
-            @PathVariable long offset, Authentication operator) {
+    ResponseEntity<DeadLetters.DeadLetter> redrive(@PathVariable @BoundedPattern(regexp = "[A-Za-z0-9._-]+", max = 249) String topic,
+            @PathVariable @Min(0) @Max(Integer.MAX_VALUE) int partition, @PathVariable @Min(0) @Max(Long.MAX_VALUE) long offset,
+            Authentication operator) {
         return deadLetters.redrive(topic, partition, offset, operator.getName())
                 .map(letter -> ResponseEntity.status(HttpStatus.ACCEPTED).body(letter))
                 .orElseThrow(() -> ProblemException.notFound("Dead letter " + topic + "/" + partition + "/" + offset));

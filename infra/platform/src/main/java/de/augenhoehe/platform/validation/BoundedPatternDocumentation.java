@@ -16,8 +16,9 @@ import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.core.MethodParameter;
 
 /**
- * Documents {@link BoundedPattern} in the OpenAPI document as {@code pattern}, exactly as springdoc documents
- * {@code @Pattern}: the published contracts stay what they were when the services still used {@code @Pattern}.
+ * Documents {@link BoundedPattern} in the OpenAPI document as {@code pattern}, as springdoc documents
+ * {@code @Pattern}, and its {@code max} as {@code maxLength}: the limit the validator enforces first, published from
+ * the same annotation (issue #16, OWASP API4).
  * A property's own annotation arrives with the property; one on a type argument ({@code List<@BoundedPattern
  * String>}) only with the class that declares the field, so the class's model is completed after it is resolved.
  */
@@ -41,6 +42,7 @@ public final class BoundedPatternDocumentation implements PropertyCustomizer, Pa
             Schema property = (Schema) model.getProperties().get(field.getName());
             if (element != null && property != null && property.getItems() != null) {
                 property.getItems().setPattern(element.regexp());
+                property.getItems().setMaxLength(element.max());
             }
         }
         return schema;
@@ -52,6 +54,7 @@ public final class BoundedPatternDocumentation implements PropertyCustomizer, Pa
             for (Annotation a : type.getCtxAnnotations()) {
                 if (a instanceof BoundedPattern bounded) {
                     property.setPattern(bounded.regexp());
+                    property.setMaxLength(bounded.max());
                 }
             }
         }
@@ -70,10 +73,12 @@ public final class BoundedPatternDocumentation implements PropertyCustomizer, Pa
         }
         if (direct != null) {
             parameter.getSchema().setPattern(direct.regexp());
+            parameter.getSchema().setMaxLength(direct.max());
         }
         BoundedPattern element = elementConstraint(annotated);
         if (element != null && parameter.getSchema().getItems() != null) {
             parameter.getSchema().getItems().setPattern(element.regexp());
+            parameter.getSchema().getItems().setMaxLength(element.max());
         }
         return parameter;
     }

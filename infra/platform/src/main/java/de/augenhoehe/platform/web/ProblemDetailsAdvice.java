@@ -28,7 +28,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import jakarta.validation.ConstraintViolationException;
@@ -42,6 +44,7 @@ import jakarta.validation.ConstraintViolationException;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    static final String NO_SUCH_PATH = "There is nothing at this path";
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> problem(ProblemException e) {
@@ -153,6 +156,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (findCause(ex, UnrecognizedPropertyException.class) instanceof UnrecognizedPropertyException unknown) {
             detail = "Unknown field '" + unknown.getPropertyName() + "'";
         }
+        if (findCause(ex, WholeStrings.LoneSurrogate.class) instanceof WholeStrings.LoneSurrogate lone) {
+            detail = lone.getOriginalMessage();
+        }
         return ResponseEntity.badRequest().body(ProblemType.MALFORMED_REQUEST.problem(detail));
     }
 
@@ -178,13 +184,26 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(p);
     }
 
+    /** An unknown path: a plain 404, without Spring's "No static resource …" that tells how the service looks inside. */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemType.NOT_FOUND.problem(NO_SUCH_PATH));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemType.NOT_FOUND.problem(NO_SUCH_PATH));
+    }
+
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
             WebRequest request) {
         // Spring's own problems (404 of an unknown path, 405, 415 …) get our stable type too.
         if (body instanceof ProblemDetail p && (p.getType() == null || "about:blank".equals(p.getType().toString()))) {
             HttpStatus s = HttpStatus.resolve(statusCode.value());
-            p.setType(Problems.type(s == null ? "http-" + statusCode.value() : s.name().toLowerCase().replace('_', '-')));
+            p.setType(Problems.type(s == null ? "http-" + statusCode.value() : ProblemType.forStatus(s).slug()));
         }
         return super.createResponseEntity(body, headers, statusCode, request);
     }

@@ -48,6 +48,14 @@ public record ProblemType(HttpStatus status, String slug, String title) {
         return new ProblemType(status, slug, title);
     }
 
+    /**
+     * The kind of a status the platform declares no constant for (405, 415 … answered by Spring or Tomcat): its
+     * slug from the status name ({@code method-not-allowed}), its title the reason phrase.
+     */
+    public static ProblemType forStatus(HttpStatus status) {
+        return new ProblemType(status, status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), status.getReasonPhrase());
+    }
+
     public ProblemException exception(String detail) {
         return new ProblemException(this, detail, Map.of());
     }

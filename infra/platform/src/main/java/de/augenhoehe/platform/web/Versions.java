@@ -9,6 +9,9 @@ public final class Versions {
     private Versions() {
     }
 
+    /** The longest If-Match that can name a version: {@code W/"9223372036854775807"}; a longer one is refused (412). */
+    public static final int MAX_IF_MATCH = 23;
+
     public static String etag(long version) {
         return "\"" + version + "\"";
     }
@@ -19,6 +22,9 @@ public final class Versions {
             throw ProblemType.PRECONDITION_REQUIRED.exception("Send If-Match with the ETag of the version you changed");
         }
         String v = ifMatch.strip();
+        if (v.length() > MAX_IF_MATCH) {
+            throw stale();
+        }
         if (v.startsWith("W/")) {
             v = v.substring(2);
         }

@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import de.augenhoehe.testing.OtlpReceiver;
+import de.augenhoehe.testing.ProblemContract;
 import de.augenhoehe.testing.RealInfrastructure;
 import de.augenhoehe.testing.TestHttp;
 import de.augenhoehe.testing.TestTokens;
@@ -114,6 +115,26 @@ class WebDefaultsIT {
         var unknownPath = http.send("GET", "/api/nothing-here", staff(), null);
         assertThat(unknownPath.statusCode()).isEqualTo(404);
         assertThat(unknownPath.body()).contains("urn:augenhoehe:problem:");
+    }
+
+    /** Issue #16: text is stored as sent or refused — half a surrogate pair was stored as "Test?fall". */
+    @Test
+    void a_lone_surrogate_in_text_is_refused_not_stored_as_a_question_mark() {
+        TestHttp http = new TestHttp(port);
+        String path = "/api/widgets/" + UUID.randomUUID();
+        for (String name : List.of("Test\\ud800fall", "Test\\udc00fall", "Ende\\ud83d")) {
+            var lone = http.send("PUT", path, staff(), "{\"name\":\"" + name + "\"}");
+            assertThat(lone.statusCode()).as(name).isEqualTo(400);
+            assertThat(lone.body()).contains("urn:augenhoehe:problem:malformed-request").contains("lone surrogate");
+        }
+        assertThat(http.send("PUT", path, staff(), "{\"name\":\"Test\\ud83d\\ude00fall \u00e4\"}").statusCode()).isEqualTo(200);
+    }
+
+    /** Issue #16: also what Tomcat and the firewall refuse before any controller, and an unknown path. */
+    @Test
+    void every_error_is_a_problem_also_for_odd_paths() {
+        ProblemContract.assertEveryErrorIsAProblem(port, null);
+        ProblemContract.assertEveryErrorIsAProblem(port, staff());
     }
 
     @Test
