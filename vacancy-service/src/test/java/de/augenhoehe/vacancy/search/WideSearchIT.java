@@ -77,7 +77,7 @@ class WideSearchIT {
         assertThat(facets.get("countsAreLowerBounds").asBoolean()).isFalse();
         assertThat(facets.get("total").asLong()).isEqualTo(2);
         assertThat(facets.get("type").toString())
-                .isEqualTo("[{\"value\":\"APPRENTICESHIP\",\"label\":null,\"count\":1},{\"value\":\"JOB\",\"label\":null,\"count\":1}]");
+                .isEqualTo("[{\"value\":\"APPRENTICESHIP\",\"label\":\"Ausbildung\",\"count\":1},{\"value\":\"JOB\",\"label\":\"Arbeitsstelle\",\"count\":1}]");
         assertThat(get("sort=date&facets=true").get("facets").get("total").asLong()).isEqualTo(3);
     }
 
