@@ -175,12 +175,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // A body's fields by their own names, as without method validation: a header's constraint beside a @Valid body
+        // turns the body's field errors into these results, and clients show them at their fields.
         ProblemDetail p = ProblemType.VALIDATION_FAILED.problem("The request has invalid parameters");
-        p.setProperty("errors", ex.getParameterValidationResults().stream()
-                .flatMap(r -> r.getResolvableErrors().stream().map(err -> Map.of(
-                        "field", String.valueOf(r.getMethodParameter().getParameterName()),
-                        "message", String.valueOf(err.getDefaultMessage()))))
-                .toList());
+        List<Map<String, String>> errors = new java.util.ArrayList<>();
+        ex.getBeanResults().forEach(body -> body.getFieldErrors().forEach(f ->
+                errors.add(Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))));
+        ex.getValueResults().forEach(r -> r.getResolvableErrors().forEach(err -> errors.add(Map.of(
+                "field", String.valueOf(r.getMethodParameter().getParameterName()),
+                "message", String.valueOf(err.getDefaultMessage())))));
+        p.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(p);
     }
 
