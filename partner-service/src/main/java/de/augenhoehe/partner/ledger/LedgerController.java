@@ -215,7 +215,7 @@ class LedgerController {
         return members.isEmpty() ? new Page<>(List.of(), page, size, 0) : listing.list(members, id, from, to, confirmation, page, size);
     }
 
-    record Decision(@NotNull @Schema(description = "CONFIRMED: the partner stands behind the claim and it counts; REJECTED: it does not, and never counts",
+    record ClaimDecision(@NotNull @Schema(description = "CONFIRMED: the partner stands behind the claim and it counts; REJECTED: it does not, and never counts",
             allowableValues = { "CONFIRMED", "REJECTED" }) Confirmation decision) {
     }
 
@@ -224,7 +224,7 @@ class LedgerController {
 
     @PostMapping("/api/partners/{id}/ledger/entries/{entryId}/confirmation")
     @Operation(summary = "Confirm or reject an entry credited to the partner on another's claim (the partner's own people); only confirmed entries count")
-    EntryListing.Entry confirm(@PathVariable UUID id, @PathVariable UUID entryId, @Valid @RequestBody Decision d) {
+    EntryListing.Entry confirm(@PathVariable UUID id, @PathVariable UUID entryId, @Valid @RequestBody ClaimDecision d) {
         requirePartner(id);
         Actor actor = Actor.required();
         // Object level: only the credited partner decides — not the claimant, not a coordinator.
