@@ -7,11 +7,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -27,20 +25,17 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AccessLogTest {
 
-    static final Map<String, HttpServer> SERVICES = GatewayTestSupport.echoServices();
+    @RegisterExtension
+    static final EchoServices SERVICES = new EchoServices();
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort int port;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        GatewayTestSupport.register(registry, SERVICES, true);
+        SERVICES.register(registry, true);
     }
 
-    @AfterAll
-    static void stop() {
-        SERVICES.values().forEach(s -> s.stop(0));
-    }
 
     @Test
     void one_structured_line_per_request_without_token_or_query_string(CapturedOutput output) {

@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -26,7 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AccessMatrixTest {
 
-    static final Map<String, HttpServer> SERVICES = GatewayTestSupport.echoServices();
+    @RegisterExtension
+    static final EchoServices SERVICES = new EchoServices();
     static final List<String> ROLES = List.of("partner_staff", "coordinator", "partner_admin", "hr_client", "operations");
 
     /** method, path, who may pass: "public", "user", or the roles ("a|b"); the service that answers ("-" for the gateway). */
@@ -82,13 +81,9 @@ class AccessMatrixTest {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        GatewayTestSupport.register(registry, SERVICES, true);
+        SERVICES.register(registry, true);
     }
 
-    @AfterAll
-    static void stop() {
-        SERVICES.values().forEach(s -> s.stop(0));
-    }
 
     @TestFactory
     Stream<DynamicTest> every_route_family_for_every_caller() {

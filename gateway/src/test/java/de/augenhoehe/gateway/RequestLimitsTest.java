@@ -7,11 +7,9 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,19 +19,16 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RequestLimitsTest {
 
-    static final Map<String, HttpServer> SERVICES = GatewayTestSupport.echoServices();
+    @RegisterExtension
+    static final EchoServices SERVICES = new EchoServices();
 
     @LocalServerPort int port;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        GatewayTestSupport.register(registry, SERVICES, false);
+        SERVICES.register(registry, false);
     }
 
-    @AfterAll
-    static void stop() {
-        SERVICES.values().forEach(s -> s.stop(0));
-    }
 
     @Test
     void a_uri_over_8_kb_is_414() throws Exception {

@@ -9,9 +9,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,7 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RoutingTest {
 
-    static final Map<String, HttpServer> SERVICES = GatewayTestSupport.echoServices();
+    @RegisterExtension
+    static final EchoServices SERVICES = new EchoServices();
     /** A token that passes every coarse role check, so that only routing is under test here. */
     static final String TOKEN = GatewayTestSupport.token("coordinator", "hr_client");
 
@@ -29,13 +29,9 @@ class RoutingTest {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        GatewayTestSupport.register(registry, SERVICES, true);
+        SERVICES.register(registry, true);
     }
 
-    @AfterAll
-    static void stop() {
-        SERVICES.values().forEach(s -> s.stop(0));
-    }
 
     @Test
     void every_path_family_reaches_its_service_with_the_token_relayed() throws Exception {

@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
@@ -16,6 +15,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -36,7 +36,8 @@ class TracePropagationTest {
 
     static final List<String> TRACEPARENTS = new CopyOnWriteArrayList<>();
     static final List<String> FORWARDED_FOR = new CopyOnWriteArrayList<>();
-    static final Map<String, HttpServer> SERVICES = GatewayTestSupport.echoServices();
+    @RegisterExtension
+    static final EchoServices SERVICES = new EchoServices();
     static final HttpServer PARTNER = recording();
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -44,13 +45,12 @@ class TracePropagationTest {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        GatewayTestSupport.register(registry, SERVICES, true);
+        SERVICES.register(registry, true);
         registry.add("augenhoehe.gateway.services.partner", () -> "http://127.0.0.1:" + PARTNER.getAddress().getPort());
     }
 
     @AfterAll
     static void stop() {
-        SERVICES.values().forEach(s -> s.stop(0));
         PARTNER.stop(0);
     }
 

@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
 
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -24,19 +22,16 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = "augenhoehe.gateway.cors.allowed-origins=https://portal.example")
 class WithoutJwtKeyTest {
 
-    static final Map<String, HttpServer> SERVICES = GatewayTestSupport.echoServices();
+    @RegisterExtension
+    static final EchoServices SERVICES = new EchoServices();
 
     @LocalServerPort int port;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        GatewayTestSupport.register(registry, SERVICES, false);
+        SERVICES.register(registry, false);
     }
 
-    @AfterAll
-    static void stop() {
-        SERVICES.values().forEach(s -> s.stop(0));
-    }
 
     @Test
     void requests_are_relayed_unchecked_to_the_services() {
