@@ -151,7 +151,8 @@ public final class ChaosSuite {
         if (!registrationsOk) {
             say("FINDING: a registration was lost, duplicated, or the confirmed places exceeded the capacity (above).");
         }
-        say("Writes: " + writer.answers() + "; " + ledger.snapshot().failedAttempts() + " attempts not acknowledged (sent again), "
+        say("Writes: " + writer.answers() + "; " + ledger.snapshot().filled().size() + " postings filled ("
+                + ledger.snapshot().fillsOpen().size() + " fills left open); " + ledger.snapshot().failedAttempts() + " attempts not acknowledged (sent again), "
                 + ledger.snapshot().open().size() + " left open.");
         boolean no500 = writer.internalServerErrors() == 0;
         if (!no500) {

@@ -58,7 +58,10 @@ final class Observer implements AutoCloseable {
             events.getOrDefault(a.postingId(), List.of()).forEach(e -> eventIds.add(e.eventId()));
         }
         readable.put(Verdict.LEDGER, topicRead && query("partner",
-                "select source_event_id, count(*) from ledger_entry where source_event_id = any(?) group by source_event_id",
+                // a closed event's VACANCIES_FILLED gain (one per fill), every other event's entries (none expected)
+                """
+                select source_event_id, count(*) filter (where source_event_type not like '%.closed.v1' or category = 'VACANCIES_FILLED')
+                from ledger_entry where source_event_id = any(?) group by source_event_id""",
                 eventIds, rs -> entries.put(rs.getString(1), rs.getInt(2))));
         Map<String, Row> database = new HashMap<>();
         readable.put(Verdict.DATABASE, query("vacancy",

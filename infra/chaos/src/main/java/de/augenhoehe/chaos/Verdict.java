@@ -80,7 +80,7 @@ final class Verdict {
             if (matched != null && ledger.acceptable(key, matched)) {
                 tally.get(MATCHING)[0]++;
             }
-            ledger(events, seen.ledger(), tally.get(LEDGER));
+            ledger(ledger, key, events, seen.ledger(), tally.get(LEDGER));
         }
         Map<String, Count> counts = new LinkedHashMap<>();
         int acknowledged = ledger.acks().size();
@@ -96,7 +96,7 @@ final class Verdict {
         }
         if (!row.postingId().equals(ack.postingId())) {
             t[1]++; // another posting under the acknowledged external id
-        } else if (row.step() == ack.content().step() && row.version() != ack.version()) {
+        } else if (row.step() == ack.content().step() && !ledger.acceptableVersion(ack.externalId(), row.version())) {
             t[1]++; // the same content written again: a second effect of one write
         } else if (ledger.acceptable(ack.externalId(), row.step())) {
             t[0]++;
@@ -105,32 +105,57 @@ final class Verdict {
         }
     }
 
-    /** One key's events in offset order: the step only grows; the last is the acknowledged one. */
+    /**
+     * One key's events in offset order: the step only grows, the last content event is the acknowledged one; a filled
+     * key ends with exactly one closed event (it carries the last step again), an unfilled key has none.
+     */
     private static void topic(Snapshot ledger, String key, List<Event> events, int[] t) {
-        for (int i = 1; i < events.size(); i++) {
-            int before = events.get(i - 1).step(), now = events.get(i).step();
+        List<Event> content = events.stream().filter(e -> !closed(e)).toList();
+        for (int i = 1; i < content.size(); i++) {
+            int before = content.get(i - 1).step(), now = content.get(i).step();
             if (now == before) {
                 t[1]++; // one write, two events
             } else if (now < before) {
                 t[2]++;
             }
         }
-        if (!events.isEmpty() && ledger.acceptable(key, events.getLast().step())) {
+        long closings = events.stream().filter(Verdict::closed).count();
+        t[1] += (int) Math.max(0, closings - 1); // one fill, two closed events
+        if (closings > 0 && !closed(events.getLast())) {
+            t[2]++; // a change after the posting was closed
+        }
+        boolean closingAsExpected = ledger.filled().contains(key) ? closings > 0
+                : ledger.fillsOpen().contains(key) || closings == 0;
+        if (!content.isEmpty() && closingAsExpected && ledger.acceptable(key, content.getLast().step())) {
             t[0]++;
         }
     }
 
-    /** The partner ledger counts a posting once: one realised entry for its published event. */
-    private static void ledger(List<Event> events, Map<String, Integer> entries, int[] t) {
-        List<Event> published = events.stream().filter(e -> e.type().endsWith(".published.v1")).toList();
-        if (published.isEmpty()) {
-            return;
+    /**
+     * The partner ledger gives for a posting only when it is filled (#16): exactly one VACANCIES_FILLED entry from
+     * the closed event of a filled key, no entry from any other event (an entry without a fill is a wrong effect,
+     * counted with the duplicates). {@code entries}: per event id, for closed events their VACANCIES_FILLED entries,
+     * for the others all their entries (see {@link Observer}).
+     */
+    private static void ledger(Snapshot ledger, String key, List<Event> events, Map<String, Integer> entries, int[] t) {
+        int fills = 0, others = 0;
+        for (Event e : events) {
+            int n = entries.getOrDefault(e.eventId(), 0);
+            if (closed(e)) {
+                fills += n;
+            } else {
+                others += n;
+            }
         }
-        int n = published.stream().mapToInt(e -> entries.getOrDefault(e.eventId(), 0)).sum();
-        if (n >= 1) {
+        t[1] += others + Math.max(0, fills - 1);
+        boolean ok = ledger.filled().contains(key) ? fills == 1 : fills == 0 || ledger.fillsOpen().contains(key);
+        if (ok && others == 0) {
             t[0]++;
         }
-        t[1] += Math.max(0, n - 1);
+    }
+
+    static boolean closed(Event e) {
+        return e.type().endsWith(".closed.v1");
     }
 
     /** Redeliveries (the same event id again: at least once) are not effects; the first delivery counts. */

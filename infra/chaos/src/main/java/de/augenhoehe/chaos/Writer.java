@@ -33,6 +33,8 @@ final class Writer {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Duration SETTLE = Duration.ofSeconds(60);
     static final int MAX_STEP = 40;
+    /** One change of an existing key in this many fills the posting instead (the ledger gives only for filled ones). */
+    static final int FILL_ONE_IN = 8;
 
     private final String gateway;
     private final String runId;
@@ -100,6 +102,11 @@ final class Writer {
                     keys.remove(key);
                     continue;
                 }
+                if (step > 2 && random.nextInt(FILL_ONE_IN) == 0) {
+                    fill(key); // acknowledged or left open: the key is not written again either way
+                    keys.remove(key);
+                    continue;
+                }
                 if (write(key, content(base, step))) {
                     own.put(key, step);
                 } else {
@@ -131,8 +138,7 @@ final class Writer {
                 }
                 if (r.statusCode() / 100 == 2) {
                     JsonNode posting = JSON.readTree(r.body()).path("posting");
-                    long version = Long.parseLong(r.headers().firstValue("ETag").orElseThrow().replaceAll("[^0-9]", ""));
-                    ledger.acknowledge(key, posting.path("id").asString(), version, content);
+                    ledger.acknowledge(key, posting.path("id").asString(), version(r), content);
                     return true;
                 }
                 ledger.failed();
@@ -156,6 +162,70 @@ final class Writer {
             sleep(250);
         }
         return false;
+    }
+
+    /**
+     * Marks the key's posting filled until acknowledged. A refusal after an attempt without answer may mean that
+     * attempt ran: the posting's state decides (FILLED: acknowledged with its version).
+     */
+    private void fill(String key) {
+        ledger.fillAttempt(key);
+        boolean unanswered = false;
+        while (!stopped) {
+            if (paused && System.nanoTime() - pausedAt > SETTLE.toNanos()) {
+                return;
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway + "/integration/v1/vacancies/" + key + "/fill"))
+                        .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token())
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                statusCounts[Math.min(5, r.statusCode() / 100)].incrementAndGet();
+                if (r.statusCode() >= 500) {
+                    serverErrors.computeIfAbsent(r.statusCode(), c -> new AtomicLong()).incrementAndGet();
+                }
+                if (r.statusCode() / 100 == 2) {
+                    ledger.fillAcknowledged(key, version(r));
+                    return;
+                }
+                ledger.failed();
+                if (r.statusCode() == 401) {
+                    tokenAt = 0;
+                } else if (r.statusCode() / 100 == 4 && r.statusCode() != 429 && r.statusCode() != 408
+                        && !r.body().contains("urn:augenhoehe:problem:concurrent-modification")) {
+                    if (!(unanswered && filledAlready(key))) {
+                        System.err.println("  fill " + key + " refused: " + r.statusCode() + " " + r.body());
+                    }
+                    return; // refused: stays an open fill unless the posting's state showed it ran
+                }
+            } catch (IOException e) {
+                statusCounts[0].incrementAndGet();
+                ledger.failed();
+                unanswered = true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                ledger.failed();
+                unanswered = true;
+            }
+            sleep(250);
+        }
+    }
+
+    /** Reads the posting: if it is FILLED, an earlier unanswered fill ran — acknowledged with the posting's version. */
+    private boolean filledAlready(String key) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway + "/integration/v1/vacancies/" + key))
+                .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token()).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200 && "FILLED".equals(JSON.readTree(r.body()).path("status").asString())) {
+            ledger.fillAcknowledged(key, version(r));
+            return true;
+        }
+        return false;
+    }
+
+    private static long version(HttpResponse<?> r) {
+        return Long.parseLong(r.headers().firstValue("ETag").orElseThrow().replaceAll("[^0-9]", ""));
     }
 
     private String body(Ledger.Content c) {

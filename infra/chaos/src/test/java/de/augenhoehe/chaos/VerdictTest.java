@@ -17,7 +17,8 @@ import de.augenhoehe.chaos.Observed.Row;
 class VerdictTest {
 
     static final LocalDate BASE = LocalDate.of(2026, 12, 6);
-    static final String PUBLISHED = "augenhoehe.vacancy.published.v1", UPDATED = "augenhoehe.vacancy.updated.v1";
+    static final String PUBLISHED = "augenhoehe.vacancy.published.v1", UPDATED = "augenhoehe.vacancy.updated.v1",
+            CLOSED = "augenhoehe.vacancy.closed.v1";
 
     /** Sources built to agree with the ledger; each test then breaks one thing. */
     final Ledger ledger = new Ledger();
@@ -39,7 +40,22 @@ class VerdictTest {
         topic.put("P-" + n, events);
         monitor.put("P-" + n, new Applied(steps, steps));
         matching.put("P-" + n, steps);
-        entries.put("E-" + n + "-1", 1);
+    }
+
+    /** Key K-n, written {@code steps} times, then filled: version steps + 1, a closed event, one VACANCIES_FILLED entry. */
+    void filled(int n, int steps) {
+        written(n, steps);
+        ledger.fillAttempt("K-" + n);
+        ledger.fillAcknowledged("K-" + n, steps + 1);
+        ranFill(n, steps);
+    }
+
+    /** What a fill of K-n does in every source. */
+    void ranFill(int n, int steps) {
+        database.put("K-" + n, new Row("P-" + n, steps + 1, steps));
+        topic.get("P-" + n).add(new Event("E-" + n + "-fill", CLOSED, steps));
+        monitor.put("P-" + n, new Applied(steps, steps + 1));
+        entries.put("E-" + n + "-fill", 1);
     }
 
     Verdict.Result verdict() {
@@ -52,10 +68,11 @@ class VerdictTest {
     void everythingAcknowledgedEverywhereHolds() {
         written(1, 3);
         written(2, 1);
+        filled(3, 2);
         var result = verdict();
         assertThat(result.holds()).isTrue();
-        assertThat(result.requestsAcknowledged()).isEqualTo(4);
-        assertThat(result.counts().values()).allSatisfy(c -> assertThat(c.ok()).isEqualTo(2));
+        assertThat(result.requestsAcknowledged()).isEqualTo(7);
+        assertThat(result.counts().values()).allSatisfy(c -> assertThat(c.ok()).isEqualTo(3));
     }
 
     @Test
@@ -100,11 +117,55 @@ class VerdictTest {
     void anEffectAppliedTwiceInAReadModelIsADuplicate() {
         written(1, 2);
         monitor.put("P-1", new Applied(2, 3)); // three applied events, two on the topic
-        entries.put("E-1-1", 2); // the ledger counted the posting twice
+        filled(2, 3);
+        entries.put("E-2-fill", 2); // the ledger counted the fill twice
         var result = verdict();
         assertThat(result.counts().get(Verdict.MONITOR).duplicates()).isEqualTo(1);
         assertThat(result.counts().get(Verdict.LEDGER).duplicates()).isEqualTo(1);
         assertThat(result.duplicates()).isEqualTo(2);
+    }
+
+    @Test
+    void anEntryForAPostingNeverFilledIsAWrongEffect() {
+        written(1, 2);
+        entries.put("E-1-1", 2); // gave for publishing (the rule before #16): two entries of the published event
+        var result = verdict();
+        assertThat(result.counts().get(Verdict.LEDGER).duplicates()).isEqualTo(2);
+        assertThat(result.counts().get(Verdict.LEDGER).ok()).isZero();
+        assertThat(result.holds()).isFalse();
+    }
+
+    @Test
+    void aFilledPostingWithoutItsEntryOrItsClosedEventIsNotThereYet() {
+        filled(1, 2);
+        filled(2, 2);
+        entries.remove("E-1-fill");
+        var result = verdict();
+        assertThat(result.counts().get(Verdict.LEDGER).ok()).isEqualTo(1);
+        assertThat(result.converged()).isFalse();
+        topic.get("P-2").removeLast(); // acknowledged as filled, but no closed event (yet)
+        assertThat(verdict().counts().get(Verdict.TOPIC).ok()).isEqualTo(1);
+    }
+
+    @Test
+    void aSecondClosedEventIsADuplicateAndAChangeAfterClosingAViolation() {
+        filled(1, 2);
+        topic.get("P-1").add(new Event("E-1-fill-again", CLOSED, 2));
+        assertThat(verdict().counts().get(Verdict.TOPIC).duplicates()).isEqualTo(1);
+        topic.get("P-1").removeLast();
+        topic.get("P-1").add(new Event("E-1-late", UPDATED, 3));
+        assertThat(verdict().counts().get(Verdict.TOPIC).orderViolations()).isEqualTo(1);
+    }
+
+    @Test
+    void anOpenFillMayOrMayNotHaveRun() {
+        written(1, 2);
+        ledger.fillAttempt("K-1"); // sent, never answered
+        assertThat(verdict().holds()).isTrue(); // it did not run
+        ranFill(1, 2);
+        assertThat(verdict().holds()).isTrue(); // it ran: the next version, the closed event, its entry
+        database.put("K-1", new Row("P-1", 4, 2));
+        assertThat(verdict().counts().get(Verdict.DATABASE).duplicates()).isEqualTo(1); // two versions further: no
     }
 
     @Test
