@@ -2,12 +2,7 @@ package de.augenhoehe.vacancy.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +19,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import de.augenhoehe.testing.RealInfrastructure;
 
@@ -33,15 +27,14 @@ import de.augenhoehe.testing.RealInfrastructure;
 @RealInfrastructure(isolatedDatabase = true)
 class PublicSearchIT {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
-
     @LocalServerPort int port;
     @Autowired JdbcTemplate jdbc;
     TestPostings postings;
+    SearchClient search;
 
     @BeforeEach
     void empty() {
+        search = new SearchClient(port);
         jdbc.update("delete from posting");
         jdbc.update("delete from employer_membership");
         postings = new TestPostings(jdbc);
@@ -236,7 +229,7 @@ class PublicSearchIT {
                 if (page.get("next").isNull()) {
                     break;
                 }
-                page = get(query + "&cursor=" + enc(page.get("next").asString()));
+                page = get(query + "&cursor=" + SearchClient.enc(page.get("next").asString()));
                 pages++;
             }
             assertThat(seen).as(sort).doesNotHaveDuplicates().containsAll(original);
@@ -250,15 +243,15 @@ class PublicSearchIT {
             postings.posting("Mechatroniker").insert();
         }
         String next = get("q=Mechatroniker&size=1").get("next").asString();
-        assertThat(status("q=Mechatroniker&size=1&cursor=" + enc(next))).isEqualTo(200);
-        assertThat(status("q=Mechatroniker&size=2&cursor=" + enc(next))).as("page size may change").isEqualTo(200);
+        assertThat(status("q=Mechatroniker&size=1&cursor=" + SearchClient.enc(next))).isEqualTo(200);
+        assertThat(status("q=Mechatroniker&size=2&cursor=" + SearchClient.enc(next))).as("page size may change").isEqualTo(200);
         String tampered = (next.charAt(3) == 'A' ? "B" : "A");
         tampered = next.substring(0, 3) + tampered + next.substring(4);
-        assertProblem("q=Mechatroniker&size=1&cursor=" + enc(tampered), "invalid-cursor");
+        assertProblem("q=Mechatroniker&size=1&cursor=" + SearchClient.enc(tampered), "invalid-cursor");
         assertProblem("q=Mechatroniker&size=1&cursor=garbage", "invalid-cursor");
-        assertProblem("q=Mechatroniker&size=1&cursor=" + enc(next.substring(0, next.indexOf('.'))), "invalid-cursor");
-        assertProblem("q=Lagerhelfer&size=1&cursor=" + enc(next), "invalid-cursor");
-        assertProblem("q=Mechatroniker&sort=date&size=1&cursor=" + enc(next), "invalid-cursor");
+        assertProblem("q=Mechatroniker&size=1&cursor=" + SearchClient.enc(next.substring(0, next.indexOf('.'))), "invalid-cursor");
+        assertProblem("q=Lagerhelfer&size=1&cursor=" + SearchClient.enc(next), "invalid-cursor");
+        assertProblem("q=Mechatroniker&sort=date&size=1&cursor=" + SearchClient.enc(next), "invalid-cursor");
     }
 
     @Test
@@ -288,7 +281,7 @@ class PublicSearchIT {
         assertProblem("q=" + "x".repeat(201), "invalid-parameter");
         assertThat(status("size=100")).isEqualTo(200);
         assertThat(status("q=und")).as("only a stop word: no error").isEqualTo(200);
-        assertThat(status("q=" + enc("\"offene Klammer ( & | ! :*"))).as("websearch syntax never fails").isEqualTo(200);
+        assertThat(status("q=" + SearchClient.enc("\"offene Klammer ( & | ! :*"))).as("websearch syntax never fails").isEqualTo(200);
     }
 
     @Test
@@ -309,55 +302,25 @@ class PublicSearchIT {
     // --- helpers
 
     private JsonNode get(String query) {
-        HttpResponse<String> response = send(query);
-        assertThat(response.statusCode()).as(query + " → " + response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private int status(String query) {
-        return send(query).statusCode();
-    }
-
-    private void assertProblem(String query, String slug) {
-        HttpResponse<String> response = send(query);
-        assertThat(response.statusCode()).as(query).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        assertThat(response.body()).as(query).contains("urn:augenhoehe:problem:" + slug);
-    }
-
-    private HttpResponse<String> send(String query) {
-        try {
-            String uri = "http://127.0.0.1:" + port + "/api/vacancies" + (query.isEmpty() ? "" : "?" + encodeQuery(query));
-            return HTTP.send(HttpRequest.newBuilder(URI.create(uri)).header("Accept", "application/json").build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Encodes the values of "a=b&c=d" (already encoded values, like cursors, pass through unchanged). */
-    private static String encodeQuery(String query) {
-        StringBuilder out = new StringBuilder();
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            String value = pair.substring(eq + 1);
-            boolean encoded = value.contains("%");
-            out.append(out.isEmpty() ? "" : "&").append(pair, 0, eq + 1).append(encoded ? value : enc(value));
-        }
-        return out.toString();
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return search.get(query);
     }
 
     private List<UUID> ids(String query) {
-        return ids(get(query));
+        return search.ids(query);
     }
 
     private static List<UUID> ids(JsonNode result) {
-        List<UUID> ids = new ArrayList<>();
-        result.get("items").forEach(h -> ids.add(UUID.fromString(h.get("id").asString())));
-        return ids;
+        return SearchClient.ids(result);
+    }
+
+    private int status(String query) {
+        return search.send(query).statusCode();
+    }
+
+    private void assertProblem(String query, String slug) {
+        HttpResponse<String> response = search.send(query);
+        assertThat(response.statusCode()).as(query).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(response.body()).as(query).contains("urn:augenhoehe:problem:" + slug);
     }
 }

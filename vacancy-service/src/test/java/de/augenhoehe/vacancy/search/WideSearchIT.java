@@ -2,10 +2,6 @@ package de.augenhoehe.vacancy.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,7 +13,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import de.augenhoehe.testing.RealInfrastructure;
 
@@ -29,15 +24,14 @@ import de.augenhoehe.testing.RealInfrastructure;
 @RealInfrastructure(isolatedDatabase = true)
 class WideSearchIT {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
-
     @LocalServerPort int port;
     @Autowired JdbcTemplate jdbc;
     TestPostings postings;
+    SearchClient search;
 
     @BeforeEach
     void empty() {
+        search = new SearchClient(port);
         jdbc.update("delete from posting");
         postings = new TestPostings(jdbc);
     }
@@ -82,29 +76,14 @@ class WideSearchIT {
     }
 
     private List<UUID> allPages(String query) {
-        JsonNode page = get(query);
-        List<UUID> seen = new ArrayList<>(ids(page));
-        while (!page.get("next").isNull()) {
-            page = get(query + "&cursor=" + java.net.URLEncoder.encode(page.get("next").asString(), java.nio.charset.StandardCharsets.UTF_8));
-            seen.addAll(ids(page));
-        }
-        return seen;
+        return search.allPages(query);
     }
 
     private JsonNode get(String query) {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/vacancies?" + query))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(query + " → " + response.body()).isEqualTo(200);
-            return JSON.readTree(response.body());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return search.get(query);
     }
 
     private static List<UUID> ids(JsonNode result) {
-        List<UUID> ids = new ArrayList<>();
-        result.get("items").forEach(h -> ids.add(UUID.fromString(h.get("id").asString())));
-        return ids;
+        return SearchClient.ids(result);
     }
 }
