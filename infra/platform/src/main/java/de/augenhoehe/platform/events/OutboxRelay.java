@@ -5,8 +5,10 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,9 +24,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.ColumnMapRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -46,7 +47,6 @@ class OutboxRelay implements SmartLifecycle {
     private static final int LOCK_NAMESPACE = 0x4155474F;
 
     private final JdbcTemplate jdbc;
-    private final NamedParameterJdbcTemplate named;
     private final TransactionTemplate tx;
     private final Supplier<Producer<String, byte[]>> producers;
     private Producer<String, byte[]> producer;
@@ -63,7 +63,6 @@ class OutboxRelay implements SmartLifecycle {
     OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, Supplier<Producer<String, byte[]>> producers,
             EventsProperties.Relay settings, MeterRegistry meters) {
         this.jdbc = jdbc;
-        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.tx = tx;
         this.producers = producers;
         this.settings = settings;
@@ -81,60 +80,62 @@ class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** One pass over every shard with pending rows; returns how many rows were relayed. */
+    /**
+     * One pass over every shard with pending rows that no other instance holds; returns how many rows were relayed.
+     * The batches of all shards held are sent together and their acknowledgements awaited once: one round trip to
+     * the broker per pass instead of one per shard, one transaction, and the shards' advisory locks held until its
+     * commit. Only the acknowledged prefix of each shard is marked relayed, so no row overtakes an earlier one of its
+     * shard (hence of its key).
+     */
     int relayPending() {
-        List<Integer> shards = jdbc.queryForList(
-                "select distinct shard from outbox_event where published_at is null", Integer.class);
-        int total = 0;
-        for (int shard : shards) {
-            total += relayShard(shard);
-        }
-        return total;
-    }
-
-    private int relayShard(int shard) {
         Batch batch = tx.execute(status -> {
-            Boolean locked = jdbc.queryForObject("select pg_try_advisory_xact_lock(?, ?)", Boolean.class, LOCK_NAMESPACE, shard);
-            if (!Boolean.TRUE.equals(locked)) {
-                return Batch.NONE; // another instance relays this shard right now
+            List<Integer> shards = jdbc.queryForList("""
+                    with pending as materialized (select distinct shard from outbox_event where published_at is null)
+                    select shard from pending where pg_try_advisory_xact_lock(?, shard) order by shard""",
+                    Integer.class, LOCK_NAMESPACE);
+            if (shards.isEmpty()) {
+                return Batch.NONE; // nothing pending, or other instances relay these shards right now
             }
-            List<Map<String, Object>> rows = jdbc.queryForList("""
-                    select position, event_id, topic, event_key, event_type, source, occurred_at, payload, traceparent
-                    from outbox_event where shard = ? and published_at is null order by position limit ?""",
-                    shard, settings.getBatchSize());
+            List<Map<String, Object>> rows = jdbc.query(con -> {
+                var select = con.prepareStatement("""
+                        select o.shard, o.position, o.event_id, o.topic, o.event_key, o.event_type, o.source, o.occurred_at,
+                               o.payload, o.traceparent
+                        from unnest(?::int[]) held(shard) cross join lateral (
+                          select * from outbox_event e where e.shard = held.shard and e.published_at is null
+                          order by e.position limit ?) o
+                        order by o.shard, o.position""");
+                select.setArray(1, con.createArrayOf("int4", shards.toArray()));
+                select.setInt(2, settings.getBatchSize());
+                return select;
+            }, new ColumnMapRowMapper());
             if (rows.isEmpty()) {
                 return Batch.NONE;
             }
-            Producer<String, byte[]> current = producer();
-            AtomicBoolean failed = new AtomicBoolean();
-            List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-            for (Map<String, Object> row : rows) {
-                try {
-                    acks.add(current.send(toRecord(row), (metadata, e) -> {
-                        if (e != null && failed.compareAndSet(false, true)) {
-                            current.close(Duration.ZERO); // from the callback: fails what follows, sends none of it
-                        }
-                    }));
-                } catch (RuntimeException e) {
-                    failed.set(true); // closed by an earlier failure of this round: the rest waits for the next
-                    break;
-                }
-            }
-            if (!failed.get()) {
-                current.flush();
-            }
+            List<Future<RecordMetadata>> acks = send(rows);
             long deadline = System.nanoTime() + settings.getSendTimeout().toNanos();
             List<Long> positions = new ArrayList<>(rows.size());
-            for (int i = 0; i < acks.size(); i++) {
+            Set<Integer> stopped = new HashSet<>();
+            for (int i = 0; i < rows.size(); i++) {
+                int shard = ((Number) rows.get(i).get("shard")).intValue();
+                if (stopped.contains(shard)) {
+                    continue;
+                }
                 try {
+                    if (i >= acks.size()) {
+                        throw new IllegalStateException("not sent: the producer was closed by an earlier failure");
+                    }
                     acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 } catch (Exception e) {
-                    // Later rows of this batch may have been acknowledged, but marking them while an earlier one is
-                    // pending would let them overtake it: keep the acknowledged prefix, resend the rest.
-                    failures.increment();
-                    log.warn("Outbox relay: broker did not acknowledge event {} ({}); {} of {} relayed, retrying later",
-                            rows.get(i).get("event_id"), e.getClass().getSimpleName(), positions.size(), rows.size());
-                    break;
+                    // Later rows of this shard may have been acknowledged, but marking them while an earlier one is
+                    // pending would let them overtake it: keep the shard's acknowledged prefix, resend the rest.
+                    if (stopped.isEmpty()) {
+                        failures.increment();
+                        log.warn("Outbox relay: broker did not acknowledge event {} ({}); the rest of its shard and"
+                                + " the unacknowledged rows of the others are retried later", rows.get(i).get("event_id"),
+                                e.getClass().getSimpleName());
+                    }
+                    stopped.add(shard);
+                    continue;
                 }
                 positions.add(((Number) rows.get(i).get("position")).longValue());
             }
@@ -142,8 +143,11 @@ class OutboxRelay implements SmartLifecycle {
                 discardProducer();
             }
             if (!positions.isEmpty()) {
-                named.update("update outbox_event set published_at = now() where position in (:positions)",
-                        new MapSqlParameterSource("positions", positions));
+                jdbc.update(con -> {
+                    var update = con.prepareStatement("update outbox_event set published_at = now() where position = any(?)");
+                    update.setArray(1, con.createArrayOf("int8", positions.toArray()));
+                    return update;
+                });
             }
             return new Batch(positions.size(), positions.size() == rows.size());
         });
@@ -155,6 +159,29 @@ class OutboxRelay implements SmartLifecycle {
             throw new RelayIncomplete(batch.relayed());
         }
         return batch.relayed();
+    }
+
+    /** Sends the rows in their order; stops at the first failure (the producer closed itself from its callback). */
+    private List<Future<RecordMetadata>> send(List<Map<String, Object>> rows) {
+        Producer<String, byte[]> current = producer();
+        AtomicBoolean failed = new AtomicBoolean();
+        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        for (Map<String, Object> row : rows) {
+            try {
+                acks.add(current.send(toRecord(row), (metadata, e) -> {
+                    if (e != null && failed.compareAndSet(false, true)) {
+                        current.close(Duration.ZERO); // from the callback: fails what follows, sends none of it
+                    }
+                }));
+            } catch (RuntimeException e) {
+                failed.set(true); // closed by an earlier failure of this round: the rest waits for the next
+                break;
+            }
+        }
+        if (!failed.get()) {
+            current.flush();
+        }
+        return acks;
     }
 
     private Producer<String, byte[]> producer() {

@@ -52,6 +52,34 @@ class OutboxRelayOrderIT {
         assertThat(outbox.pending()).isZero();
     }
 
+    @Test
+    void a_failed_send_in_one_pass_over_several_shards_keeps_each_shards_acknowledged_prefix_only() {
+        OutboxFixture outbox = new OutboxFixture("order-test");
+        String first = "key-0";
+        String second = java.util.stream.IntStream.range(1, 100).mapToObj(i -> "key-" + i)
+                .filter(k -> OutboxEventPublisher.shardOf(k) > OutboxEventPublisher.shardOf(first)).findFirst().orElseThrow();
+        for (int i = 1; i <= 3; i++) {
+            outbox.publish(first, i);
+        }
+        for (int i = 4; i <= 6; i++) {
+            outbox.publish(second, i);
+        }
+        List<FailingProducer> producers = new ArrayList<>();
+        OutboxRelay relay = outbox.relay(() -> {
+            FailingProducer p = new FailingProducer(producers.isEmpty() ? 5 : 0); // the second row of the later shard
+            producers.add(p);
+            return p;
+        }, 100);
+
+        relayOnce(relay);
+        assertThat(producers.getFirst().sent).as("the shards' batches in one pass, in shard order").containsExactly(1, 2, 3, 4, 5);
+        assertThat(outbox.pending()).as("the earlier shard relayed, of the later one its acknowledged prefix (4)").isEqualTo(2);
+
+        relayOnce(relay);
+        assertThat(producers.get(1).sent).as("resent from the later shard's first unacknowledged row").containsExactly(5, 6);
+        assertThat(outbox.pending()).isZero();
+    }
+
     /** One pass of the relay; an incomplete pass ends in an exception that tells the loop to back off. */
     private static void relayOnce(OutboxRelay relay) {
         try {
