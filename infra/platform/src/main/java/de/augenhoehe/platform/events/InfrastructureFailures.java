@@ -12,6 +12,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.TransactionTimedOutException;
 
 /**
@@ -39,6 +40,17 @@ final class InfrastructureFailures {
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2
                     && TRANSIENT_SQL_STATE_CLASSES.contains(sql.getSQLState().substring(0, 2))) {
                 return true;
+            }
+            // A commit or rollback that failed in JDBC: the connection broke under the transaction (HikariCP's
+            // "Connection is closed" carries no SQLSTATE). When a rollback fails, the failure that caused it is
+            // not in the cause chain but the "application exception" ("overridden by rollback exception").
+            if (t instanceof TransactionSystemException tx) {
+                if (tx.getApplicationException() != null && isInfrastructure(tx.getApplicationException())) {
+                    return true;
+                }
+                if (tx.getCause() instanceof SQLException sql && sql.getSQLState() == null) {
+                    return true;
+                }
             }
         }
         return false;
