@@ -19,8 +19,9 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,8 +47,18 @@ public class PortalBenchmark {
     /** A platform already running (its data folder): measured as it is, neither started nor stopped. */
     boolean running;
     final Map<String, Integer> ports = new LinkedHashMap<>();
+    /**
+     * Daemon threads, closed at the end: a fixed pool's threads are not daemons and kept the JVM (and with it the
+     * platform, stopped only by the shutdown hook) alive after the table — the run of 06:50 had to be killed.
+     */
+    final ExecutorService pool = Executors.newFixedThreadPool(16, Thread.ofPlatform().daemon().name("benchmark-http-", 0).factory());
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newFixedThreadPool(16)).build();
+            .executor(pool).build();
+    /** Every request of the run is another visitor: 10.0.0.1, 10.0.0.2, … (see request). */
+    final AtomicInteger visitors = new AtomicInteger();
+    final AtomicBoolean platformUp = new AtomicBoolean();
+    /** Answers that make the run invalid (429: the gateway limited the benchmark's visitors, not the portal's speed). */
+    final AtomicInteger refused = new AtomicInteger();
     int rate = 20;
     int seconds = 30;
     int warmup = 10;
@@ -74,10 +85,36 @@ public class PortalBenchmark {
                         + " (--rate N, --seconds S, --warmup S, --quick, --running DATA)");
             }
         }
-        b.run();
+        int exit;
+        try {
+            exit = b.run();
+        } catch (Exception | Error e) {
+            System.err.println("BENCHMARK FAILED: " + e.getMessage());
+            e.printStackTrace();
+            exit = 1;
+        } finally {
+            b.close();
+        }
+        // nothing may keep the JVM alive after the table: not a pool thread, not a hanging connection
+        System.exit(exit);
     }
 
-    void run() throws Exception {
+    /** Stops what the run started (the platform, unless it was running before) and the HTTP client; safe to call twice. */
+    void close() {
+        stopPlatform();
+        http.shutdownNow();
+        pool.shutdownNow();
+    }
+
+    void stopPlatform() {
+        if (platformUp.compareAndSet(true, false)) {
+            System.out.println("stopping the platform (" + data + ") …");
+            platform(List.of("down"), Duration.ofSeconds(180), true);
+        }
+    }
+
+    /** @return the exit code: 0 a valid run, 2 a run whose answers the gateway refused (invalid) */
+    int run() throws Exception {
         System.out.printf("Portal benchmark %s: %d pages/s per page for %d s (warm-up %d s), open loop%n", Instant.now(), rate, seconds, warmup);
         System.out.println("machine: " + machine());
         if (running) {
@@ -93,8 +130,10 @@ public class PortalBenchmark {
                 ports.put(key, freePort());
             }
             gateway = "http://127.0.0.1:" + ports.get("GATEWAY");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> platform(List.of("down"), Duration.ofSeconds(120), true)));
+            // Ctrl-C or kill: the hook stops the platform; a normal end or a failure: close() in main
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stopPlatform));
             long started = System.nanoTime();
+            platformUp.set(true); // from here on: whatever 'up' started is stopped again ('up' itself stops it on failure)
             platform(List.of("up", "--fresh", "--no-build"), Duration.ofMinutes(10), false);
             System.out.printf("platform up in %.0f s at %s (data %s)%n", (System.nanoTime() - started) / 1e9, gateway, data);
         }
@@ -108,11 +147,17 @@ public class PortalBenchmark {
             System.out.println("load average: " + load());
         }
         System.out.println();
-        System.out.println("| page | path | answers | p50 | p95 | p99 | max | JS gzipped | portal CPU/page | API calls/page |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        System.out.println("| page | path | answers | p50 | p95 | p99 | max | JS gzipped | portal CPU/page | API calls/page | p95 ≤ 150 ms | JS ≤ 20 KB |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
         rows.forEach(System.out::println);
         System.out.println();
         System.out.println("targets: p95 <= 150 ms; JS <= 20 KB gzipped on pages without map or chart. load average after: " + load());
+        if (refused.get() > 0) {
+            System.out.println("INVALID RUN: the gateway refused " + refused.get() + " measured pages with 429 — the visitors"
+                    + " (or the portal's API calls for them) shared rate-limit buckets; the latencies do not judge the target.");
+            return 2;
+        }
+        return 0;
     }
 
     /** The public pages, with ids of the demo data's first vacancy and measure. */
@@ -128,10 +173,19 @@ public class PortalBenchmark {
         return pages;
     }
 
+    /**
+     * The first item's id of a public API list (as JSON: the run of 06:50 asked for text/html, got 406 and measured
+     * {@code /stellen/none}, a 404 page). No id: the run stops here rather than measure a page that does not exist.
+     */
     String firstId(String api) throws Exception {
-        String body = http.send(request(api, "10.255.0.1"), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher m = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(body);
-        return m.find() ? m.group(1) : "none";
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(gateway + api)).timeout(Duration.ofSeconds(10))
+                .header("Accept", "application/json").header("X-Forwarded-For", visitor()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        Matcher m = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(answer.body());
+        if (answer.statusCode() != 200 || !m.find()) {
+            throw new IllegalStateException("no id from GET " + api + ": " + answer.statusCode() + " "
+                    + answer.body().substring(0, Math.min(300, answer.body().length())));
+        }
+        return m.group(1);
     }
 
     /**
@@ -139,16 +193,25 @@ public class PortalBenchmark {
      * gateway believes from loopback): 20 pages/s are many people, not one, whom the gateway's per-visitor limit
      * would rightly stop.
      */
-    HttpRequest request(String path, String visitor) {
+    HttpRequest request(String path) {
         return HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(10)).header("Accept", "text/html")
-                .header("Accept-Encoding", "gzip").header("X-Forwarded-For", visitor).GET().build();
+                .header("Accept-Encoding", "gzip").header("X-Forwarded-For", visitor()).GET().build();
+    }
+
+    /** The next visitor's address (10.0.0.1 …; never the same one twice in a run). */
+    String visitor() {
+        int n = visitors.incrementAndGet();
+        return "10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255);
     }
 
     String measure(String name, String path, int portalPid) throws Exception {
-        // the HTML as text (no gzip) to find the page's scripts
-        HttpResponse<String> first = http.send(HttpRequest.newBuilder(URI.create(gateway + path)).header("X-Forwarded-For", "10.254.0.1")
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        String js = javascript(first);
+        // the HTML as text (no gzip) to find the page's scripts; a page that does not answer 200 is not measured
+        HttpResponse<String> first = http.send(HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(10))
+                .header("Accept", "text/html").header("X-Forwarded-For", visitor()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (first.statusCode() != 200) {
+            throw new IllegalStateException(name + " " + path + " answers " + first.statusCode() + ", not 200: not measured");
+        }
+        Scripts js = javascript(first);
         open(path, warmup, new ConcurrentHashMap<>());
         long apiBefore = apiCalls();
         long cpuBefore = cpuTicks(portalPid);
@@ -156,14 +219,18 @@ public class PortalBenchmark {
         double[] latencies = open(path, seconds, statuses);
         long cpu = cpuTicks(portalPid) - cpuBefore;
         long api = apiCalls() - apiBefore;
+        refused.addAndGet(statuses.getOrDefault(429, new AtomicInteger()).get());
         int n = latencies.length;
         Arrays.sort(latencies);
         String answers = new TreeMap<>(statuses).entrySet().stream().map(e -> e.getValue() + " × " + e.getKey())
                 .reduce((a, b) -> a + ", " + b).orElse("none");
-        String row = String.format("| %s | `%s` | %s | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %s | %.2f ms | %s |", name,
+        boolean allOk = statuses.keySet().stream().allMatch(s -> s == 200);
+        String p95 = pct(latencies, 95) <= 150 && allOk ? "yes" : allOk ? "**no**" : "**no** (not all 200)";
+        String row = String.format("| %s | `%s` | %s | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %s | %.2f ms | %s | %s | %s |", name,
                 path.length() > 48 ? path.substring(0, 45) + "…" : path, answers, pct(latencies, 50), pct(latencies, 95),
-                pct(latencies, 99), n == 0 ? 0 : latencies[n - 1], js, cpu * 1000.0 / ticksPerSecond() / Math.max(1, n),
-                api < 0 ? "n/a" : String.format("%.1f", (double) api / Math.max(1, n)));
+                pct(latencies, 99), n == 0 ? 0 : latencies[n - 1], js.text(), cpu * 1000.0 / ticksPerSecond() / Math.max(1, n),
+                api < 0 ? "n/a" : String.format("%.1f", (double) api / Math.max(1, n)), p95,
+                js.map() ? "n/a (map)" : js.kb() <= 20 ? "yes" : "**no**");
         System.out.println(row);
         return row;
     }
@@ -180,8 +247,7 @@ public class PortalBenchmark {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            String visitor = "10." + (i / 65536 % 250) + "." + (i / 256 % 256) + "." + (i % 254 + 1);
-            answers.add(http.sendAsync(request(path, visitor), HttpResponse.BodyHandlers.ofByteArray()).handle((r, e) -> {
+            answers.add(http.sendAsync(request(path), HttpResponse.BodyHandlers.ofByteArray()).handle((r, e) -> {
                 int status = e == null ? r.statusCode() : 0;
                 statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
                 return (System.nanoTime() - due) / 1e6;
@@ -190,18 +256,32 @@ public class PortalBenchmark {
         return answers.stream().mapToDouble(CompletableFuture::join).toArray();
     }
 
-    /** The page's scripts, each fetched and gzipped: "14.9 KB" (map: Leaflet on the page). */
-    String javascript(HttpResponse<String> page) throws Exception {
+    /** The JavaScript a page loads, gzipped. */
+    record Scripts(double kb, boolean map) {
+        String text() {
+            return String.format("%.1f KB%s", kb, map ? " (map)" : "");
+        }
+    }
+
+    /**
+     * The page's scripts, each fetched (200 only: the run of 06:50 gzipped 429 problem answers as "JavaScript") and
+     * gzipped; map: Leaflet or a chart on the page.
+     */
+    Scripts javascript(HttpResponse<String> page) throws Exception {
         long gz = 0;
         boolean map = false;
         Matcher m = SCRIPT.matcher(page.body());
         while (m.find()) {
             String src = m.group(1);
             map |= src.contains("leaflet") || src.contains("chart");
-            byte[] js = http.send(HttpRequest.newBuilder(URI.create(gateway + src)).GET().build(), HttpResponse.BodyHandlers.ofByteArray()).body();
-            gz += gzip(js);
+            HttpResponse<byte[]> js = http.send(HttpRequest.newBuilder(URI.create(gateway + src)).timeout(Duration.ofSeconds(10))
+                    .header("X-Forwarded-For", visitor()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (js.statusCode() != 200) {
+                throw new IllegalStateException("script " + src + " answers " + js.statusCode());
+            }
+            gz += gzip(js.body());
         }
-        return String.format("%.1f KB%s", gz / 1024.0, map ? " (map)" : "");
+        return new Scripts(gz / 1024.0, map);
     }
 
     static long gzip(byte[] bytes) throws IOException {
@@ -258,8 +338,9 @@ public class PortalBenchmark {
             ports.forEach((key, port) -> pb.environment().put("AUGENHOEHE_PORT_" + key, String.valueOf(port)));
             pb.environment().put("AUGENHOEHE_AOT", "false");
             pb.environment().put("AUGENHOEHE_START_TIMEOUT", "480");
-            // the benchmark's visitors are many addresses behind loopback (see request): its gateway believes loopback's X-Forwarded-For
-            pb.environment().put("AUGENHOEHE_GATEWAY_RATELIMITS_TRUSTEDPROXIES", "127.0.0.1");
+            // The benchmark's visitors are many addresses behind loopback (see request). ./platform's gateway already
+            // believes loopback's X-Forwarded-For (AppEnvironment: AUGENHOEHE_GATEWAY_RATE_LIMITS_TRUSTED_PROXIES=127.0.0.1,
+            // which its env file sets after — and so over — anything inherited from here); a 429 makes the run invalid.
             Process p = pb.start();
             if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();
@@ -293,9 +374,18 @@ public class PortalBenchmark {
         }
     }
 
+    /**
+     * A free port from the kernel's ephemeral range, never one of the platform's defaults (8080–8085, which nobody
+     * but the chaos run's platform may use on this machine anyway) nor the chaos run's (port base 18080/18100, 18000–18999).
+     */
     static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+        while (true) {
+            try (ServerSocket s = new ServerSocket(0)) {
+                int port = s.getLocalPort();
+                if (!(port >= 8080 && port <= 8085) && !(port >= 18000 && port <= 18999)) {
+                    return port;
+                }
+            }
         }
     }
 }

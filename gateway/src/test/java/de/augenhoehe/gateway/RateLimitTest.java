@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,13 +47,15 @@ import org.springframework.test.context.DynamicPropertySource;
 class RateLimitTest {
 
     static final Map<String, AtomicInteger> REACHED = new ConcurrentHashMap<>();
+    /** The X-Forwarded-For each path reached its service (or the portal) with, the last one. */
+    static final Map<String, String> FORWARDED_FOR = new ConcurrentHashMap<>();
     static final Map<String, HttpServer> SERVICES = new HashMap<>();
 
     @LocalServerPort int port;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        for (String name : new String[] {"partner", "vacancy", "measures", "outreach"}) {
+        for (String name : new String[] {"partner", "vacancy", "measures", "outreach", "portal"}) {
             SERVICES.put(name, counting(name));
         }
         GatewayTestSupport.register(registry, SERVICES, true);
@@ -162,6 +165,24 @@ class RateLimitTest {
                 .as("198.51.100.2 is another client").isEqualTo(200);
     }
 
+    /**
+     * The address the buckets are keyed by is the one the services and the portal get: behind a trusted proxy the
+     * visitor, not the proxy. The portal passes it on with its API calls, so each of its visitors keeps their own
+     * bucket there too (#17: the gateway sent only hops matching Spring Cloud Gateway's trusted-proxies — the proxy —
+     * and every visitor's API calls through the portal shared the proxy's bucket).
+     */
+    @Test
+    void the_services_and_the_portal_get_the_client_address_the_limits_key_by() {
+        assertThat(send("GET", "/stellen", null, "127.0.0.9", "X-Forwarded-For", "203.0.113.66, 198.51.100.7").statusCode()).isEqualTo(200);
+        assertThat(FORWARDED_FOR.get("/stellen")).as("the portal: the right-most hop that is no trusted proxy").isEqualTo("198.51.100.7");
+        assertThat(send("GET", "/api/vacancies/forwarded", null, "127.0.0.9", "X-Forwarded-For", "198.51.100.8, 127.0.0.10").statusCode())
+                .isEqualTo(200);
+        assertThat(FORWARDED_FOR.get("/api/vacancies/forwarded")).as("trusted hops are skipped").isEqualTo("198.51.100.8");
+
+        assertThat(send("GET", "/massnahmen", null, "127.0.0.5", "X-Forwarded-For", "203.0.113.66").statusCode()).isEqualTo(200);
+        assertThat(FORWARDED_FOR.get("/massnahmen")).as("from anyone else a claimed address is dropped: the peer").isEqualTo("127.0.0.5");
+    }
+
     @Test
     void the_stricter_sign_up_bucket_applies_only_to_its_path_and_method() {
         String token = subject("signup");
@@ -221,6 +242,7 @@ class RateLimitTest {
     private static HttpServer counting(String name) {
         return GatewayTestSupport.stub(exchange -> {
             REACHED.computeIfAbsent(exchange.getRequestURI().getPath(), p -> new AtomicInteger()).incrementAndGet();
+            FORWARDED_FOR.put(exchange.getRequestURI().getPath(), String.join("|", exchange.getRequestHeaders().getOrDefault("X-Forwarded-For", List.of("none"))));
             GatewayTestSupport.answer(exchange, name + " " + exchange.getRequestURI().getPath());
         });
     }

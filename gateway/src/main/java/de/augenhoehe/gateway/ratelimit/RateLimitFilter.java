@@ -96,11 +96,18 @@ class RateLimitFilter implements WebFilter, Ordered {
         return (nanos + 999_999_999L) / 1_000_000_000L;
     }
 
-    /** The TCP peer; from a trusted proxy the right-most {@code X-Forwarded-For} entry that is not a trusted proxy. */
     String address(ServerWebExchange exchange) {
+        return address(exchange, trustedProxies);
+    }
+
+    /**
+     * The TCP peer; from a trusted proxy the right-most {@code X-Forwarded-For} entry that is not a trusted proxy —
+     * also the address the services and the portal get ({@link ForwardedClientAddress}).
+     */
+    static String address(ServerWebExchange exchange, TrustedProxies trustedProxies) {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
         String peer = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
-        return trustedProxies.client(peer, exchange.getRequest().getHeaders().getOrEmpty("X-Forwarded-For"));
+        return trustedProxies.client(peer, exchange.getRequest().getHeaders().getOrEmpty(ForwardedClientAddress.HEADER));
     }
 
     private record CompiledRule(Rule rule, List<PathPattern> patterns, List<String> methods) {
