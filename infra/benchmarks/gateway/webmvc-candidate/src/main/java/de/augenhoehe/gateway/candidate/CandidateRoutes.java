@@ -1,8 +1,11 @@
 package de.augenhoehe.gateway.candidate;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
@@ -25,7 +28,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 /**
  * The product gateway's four service routes (same paths), each: retries for idempotent methods after an I/O error or a
  * 5xx (2 more attempts, 50 ms then 100 ms apart) inside the service's Resilience4j circuit breaker and semaphore bulkhead
- * (configured by the product's {@code resilience4j.*}). The route's time limit is the HTTP client's read timeout
+ * (configured by the product's {@code resilience4j.*}; a timed-out call is not counted as a failure, as there). The route's time limit is the HTTP client's read timeout
  * ({@code spring.http.clients.read-timeout}): a blocking call on a virtual thread needs no time-limiter thread.
  * Not here: lb:// over several health-checked instances (one base URL per service), the portal and API-docs routes.
  */
@@ -52,10 +55,12 @@ class CandidateRoutes {
             if (route.getKey().equals("partner")) {
                 builder.before(BeforeFilterFunctions.preserveHostHeader());
             }
+            // in the product's order: the breaker and bulkhead around the retries (the first filter is the outermost)
             RouterFunction<ServerResponse> built = builder
-                    .filter(RetryFilterFunctions.retry(c -> c.setRetries(2).setMethods(java.util.Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS))
-                            .setBackoff(Duration.ofMillis(50), Duration.ofMillis(400), 2).addExceptions(IOException.class)))
                     .filter(resilience(id, breakers.circuitBreaker(id), bulkheads.bulkhead(id)))
+                    .filter(RetryFilterFunctions.retry(c -> c.setRetries(2).setMethods(Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS))
+                            .setSeries(Set.of(HttpStatus.Series.SERVER_ERROR)).addExceptions(IOException.class)
+                            .setBackoff(Duration.ofMillis(50), Duration.ofMillis(400), 2)))
                     .build();
             all = all == null ? built : all.and(built);
         }
@@ -79,6 +84,11 @@ class CandidateRoutes {
                     breaker.onSuccess(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit());
                     return response;
                 } catch (Exception e) {
+                    if (timedOut(e)) {
+                        // as the product's ignore-exceptions: a call cut off by the time limit is overload, not an outage
+                        breaker.releasePermission();
+                        return ServerResponse.status(HttpStatus.GATEWAY_TIMEOUT).build();
+                    }
                     breaker.onError(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), e);
                     return unavailable();
                 }
@@ -86,6 +96,15 @@ class CandidateRoutes {
                 bulkhead.onComplete();
             }
         };
+    }
+
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SocketTimeoutException || t instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ServerResponse unavailable() {
