@@ -47,12 +47,12 @@ final class Summary {
     void add(int run, String target, String gateway, Phase direct, Phase through, String load) {
         Row r = new Row(run, target, gateway, direct, through, load);
         rows.add(r);
+        String service = r.real() ? String.format(Locale.ROOT, "; service %.3f at max, %.3f at %d/s (direct %.3f, %.3f)", through.serviceCpuMax(),
+                through.serviceCpuRate(), rate, direct.serviceCpuMax(), direct.serviceCpuRate()) : "";
         System.out.printf(Locale.ROOT, "  %s: max %.0f → %.0f req/s (%.0f %%); p99 at %d/s %.2f → %.2f ms (added %.2f); "
-                        + "CPU ms/request at max: gateway %.3f, service %.3f (direct %.3f); at %d/s: gateway %.3f, service %.3f (direct %.3f); "
-                        + "errors %d/%d; gateway JIT %d of %d ms%n",
+                        + "CPU ms/request: gateway %.3f at max, %.3f at %d/s%s; errors %d/%d; gateway JIT %d of %d ms%n",
                 gateway, direct.maxRps(), through.maxRps(), 100 * r.ratio(), rate, direct.atRate().p(99), through.atRate().p(99), r.addedP99(),
-                through.gatewayCpuMax(), through.serviceCpuMax(), direct.serviceCpuMax(), rate, through.gatewayCpuRate(),
-                through.serviceCpuRate(), direct.serviceCpuRate(), direct.atRate().errors(), through.atRate().errors(),
+                through.gatewayCpuMax(), through.gatewayCpuRate(), rate, service, direct.atRate().errors(), through.atRate().errors(),
                 through.jitMillis(), through.gatewayCpuMillis());
     }
 
