@@ -50,7 +50,8 @@ import reactor.netty.DisposableServer;
  * (and of the real service) comes from /proc/PID/stat.
  *
  * <p>Arguments: {@code --quick} (shorter phases), {@code --rate R} (default 500), {@code --seconds S} per open-loop phase
- * (default 20), {@code --stand-in-only}, {@code --jar PATH} (the gateway jar), {@code --partner-jar PATH},
+ * (default 20), {@code --runs N} (the measurement repeated, medians and spreads printed), {@code --stand-in-only},
+ * {@code --jar PATH} (the gateway jar), {@code --candidate-jar PATH} (the WebMVC candidate, measured beside it), {@code --partner-jar PATH},
  * {@code --local-servers-cp CLASSPATH} (infra/local-servers with its dependencies), {@code --work DIR}. Environment:
  * {@code GATEWAY_JAVA_OPTS} (extra JVM options of the gateway, e.g. a flight recording).
  */
@@ -72,6 +73,8 @@ public final class GatewayBenchmark {
         int rate = Integer.parseInt(arg(args, "--rate", "500"));
         int seconds = Integer.parseInt(arg(args, "--seconds", quick ? "8" : "20"));
         int maxSeconds = quick ? 5 : 10;
+        // repetitions of the whole measurement after one warm-up; the summary gives each figure's median and spread
+        int runs = Integer.parseInt(arg(args, "--runs", "1"));
         // closed-loop callers for the maximum throughput; each side's best level counts (16 callers left the path through the
         // gateway short of saturation: every request waits longer there, so fewer were in the service at a time)
         int[] connections = Arrays.stream(arg(args, "--connections", "16,64").split(",")).mapToInt(Integer::parseInt).toArray();
@@ -107,29 +110,67 @@ public final class GatewayBenchmark {
                         arg(args, "--local-servers-cp", null), work, pem, privatePem, issuer, processes);
                 partnerBase = RealService.base;
             }
-            Process gateway = startGateway(jar, work, gatewayPort, partnerBase, standInBase, pem, issuer);
-            processes.add(gateway);
-            String through = "http://127.0.0.1:" + gatewayPort;
-            awaitReady(through, gateway);
+            // today's WebFlux gateway, and (with --candidate-jar) the WebMVC candidate with the same configuration
+            List<Gateway> gateways = new ArrayList<>();
+            Process webflux = startGateway(jar, work, "gateway.log", gatewayPort, partnerBase, standInBase, pem, issuer);
+            processes.add(webflux);
+            gateways.add(new Gateway("WebFlux", webflux, "http://127.0.0.1:" + gatewayPort));
+            String candidateJar = arg(args, "--candidate-jar", null);
+            if (candidateJar != null) {
+                int candidatePort = freePort();
+                Process webmvc = startGateway(Path.of(candidateJar), work, "gateway-webmvc.log", candidatePort, partnerBase, standInBase, pem, issuer);
+                processes.add(webmvc);
+                gateways.add(new Gateway("WebMVC", webmvc, "http://127.0.0.1:" + candidatePort));
+            }
+            for (Gateway g : gateways) {
+                awaitReady(g.base(), g.process());
+            }
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2))
                     .executor(Executors.newFixedThreadPool(4)).build();
             System.out.printf(Locale.ROOT, "%nGateway benchmark, %s; JWT validation (RS256) and rate limiting on in the gateway%n", Instant.now());
             System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("java.vm.name")
                     + " " + System.getProperty("java.vm.version") + "; load average before: " + loadAverage());
-            List<String> rows = new ArrayList<>();
+            System.out.println("gateways: " + gateways.stream().map(Gateway::name).toList() + "; runs: " + runs + (quick ? " (quick phases)" : ""));
+            List<Target> targets = new ArrayList<>();
             if (real) {
-                check(http, partnerBase, REAL_PATH, token, "AG Ausbildung");
-                check(http, through, REAL_PATH, token, "AG Ausbildung");
-                rows.add(compare("partner-service (real jar + PostgreSQL): GET " + REAL_PATH, http, partnerBase, through, REAL_PATH,
-                        token, gateway, partner, quick, rate, seconds, maxSeconds, connections));
+                targets.add(new Target("real partner-service", partnerBase, REAL_PATH, partner, "AG Ausbildung"));
             }
-            check(http, standInBase, STAND_IN_PATH, token, "Arbeitskreis");
-            check(http, through, STAND_IN_PATH, token, "Arbeitskreis");
-            rows.add(compare("worst case, Netty stand-in (no work at all): GET " + STAND_IN_PATH, http, standInBase, through,
-                    STAND_IN_PATH, token, gateway, null, quick, rate, seconds, maxSeconds, connections));
+            targets.add(new Target("stand-in (worst case)", standInBase, STAND_IN_PATH, null, "Arbeitskreis"));
+            for (Target t : targets) {
+                check(http, t.direct(), t.path(), token, t.expected());
+                for (Gateway g : gateways) {
+                    check(http, g.base(), t.path(), token, t.expected());
+                }
+            }
+            // Until the JIT is done: a 2-core machine compiles for minutes, and compiler threads measured as request CPU
+            // made the same gateway look twice as expensive from one run to the next (0.56 – 1.25 ms per request).
+            for (Target t : targets) {
+                System.out.println();
+                System.out.println("warming up (JIT): " + t.label() + ", GET " + t.path());
+                warmUp(http, t.direct() + t.path(), token, t.service() == null ? null : t.service().pid(), quick, connections, rate);
+                for (Gateway g : gateways) {
+                    warmUp(http, g.base() + t.path(), token, g.process().pid(), quick, connections, rate);
+                }
+            }
+            Summary summary = new Summary(rate);
+            for (int run = 1; run <= runs; run++) {
+                // the gateways take turns at going first, so that neither always meets the machine as the other left it
+                List<Gateway> order = new ArrayList<>(gateways);
+                if (run % 2 == 0) {
+                    java.util.Collections.reverse(order);
+                }
+                for (Target t : targets) {
+                    System.out.println();
+                    System.out.printf(Locale.ROOT, "== run %d of %d: %s, GET %s (load %s)%n", run, runs, t.label(), t.path(), loadAverage());
+                    Phase direct = measure(http, t.direct() + t.path(), token, connections, maxSeconds, rate, seconds, null, t.service());
+                    for (Gateway g : order) {
+                        Phase through = measure(http, g.base() + t.path(), token, connections, maxSeconds, rate, seconds, g.process(), t.service());
+                        summary.add(run, t.label(), g.name(), direct, through, loadAverage());
+                    }
+                }
+            }
             System.out.println();
-            System.out.println("summary (target: ratio >= 60 %, added p99 <= 5 ms at " + rate + " req/s):");
-            rows.forEach(System.out::println);
+            summary.print(System.out);
             System.out.println("machine load average after: " + loadAverage() + " (2 cores: figures taken while other work runs are distorted)");
         } finally {
             for (int i = processes.size() - 1; i >= 0; i--) {
@@ -144,52 +185,41 @@ public final class GatewayBenchmark {
         System.exit(0);
     }
 
-    /** One target directly and through the gateway: max throughput, latency at a fixed rate, CPU per request. */
-    static String compare(String label, HttpClient http, String direct, String through, String path, String token,
-            Process gateway, Process service, boolean quick, int rate, int seconds, int maxSeconds, int[] connections) throws Exception {
-        System.out.println();
-        System.out.println("== " + label);
-        System.out.println("warming up both (JIT) …");
-        // Until the JIT is done: a 2-core machine compiles for minutes, and compiler threads measured as request CPU
-        // made the same gateway look twice as expensive from one run to the next (0.56 – 1.25 ms per request).
-        warmUp(http, direct + path, token, service == null ? null : service.pid(), quick, connections, rate);
-        warmUp(http, through + path, token, gateway.pid(), quick, connections, rate);
-        long jit0 = jitMillis(gateway.pid());
-        Max direct0 = best(http, direct + path, token, connections, maxSeconds, service == null ? null : service.pid());
-        Max through0 = best(http, through + path, token, connections, maxSeconds, gateway.pid());
-        double maxDirect = direct0.rps(), maxGateway = through0.rps();
-        long serviceCpu = direct0.cpuMillis(), cpuMax = through0.cpuMillis();
+    record Gateway(String name, Process process, String base) {
+    }
 
-        Latencies atRateDirect = openLoop(http, direct + path, token, rate, seconds);
-        long cpu1 = cpuMillis(gateway.pid());
-        Latencies atRateGateway = openLoop(http, through + path, token, rate, seconds);
-        long cpuOpen = cpuMillis(gateway.pid()) - cpu1;
-        long jitDuring = jitMillis(gateway.pid()) - jit0;
+    /** What is measured: a service directly and through each gateway. {@code service}: its process, if it is one of its own. */
+    record Target(String label, String direct, String path, Process service, String expected) {
+    }
 
-        System.out.printf(Locale.ROOT, "%-34s %12s %12s %10s%n", "", "direct", "gateway", "ratio");
-        System.out.printf(Locale.ROOT, "%-34s %12.0f %12.0f %9.0f%%%n", "max throughput (req/s)", maxDirect, maxGateway,
-                100 * maxGateway / maxDirect);
-        System.out.printf(Locale.ROOT, "%-34s %12d %12d%n", "  reached with closed-loop callers", direct0.connections(), through0.connections());
-        System.out.printf(Locale.ROOT, "%-34s %12.2f %12.2f%n", "p50 at " + rate + " req/s (ms)", atRateDirect.p(50), atRateGateway.p(50));
-        System.out.printf(Locale.ROOT, "%-34s %12.2f %12.2f%n", "p99 at " + rate + " req/s (ms)", atRateDirect.p(99), atRateGateway.p(99));
-        System.out.printf(Locale.ROOT, "%-34s %12.2f %12.2f%n", "max at " + rate + " req/s (ms)", atRateDirect.p(100), atRateGateway.p(100));
-        System.out.printf(Locale.ROOT, "%-34s %12d %12d%n", "errors at " + rate + " req/s (of " + atRateGateway.count() + ")",
-                atRateDirect.errors, atRateGateway.errors);
-        double cpuPerRequestOpen = (double) cpuOpen / atRateGateway.count();
-        double cpuPerRequestMax = (double) cpuMax / (maxGateway * maxSeconds);
-        System.out.printf(Locale.ROOT, "gateway CPU time per request: %.3f ms at %d req/s, %.3f ms at max throughput (user+system, /proc)%n",
-                cpuPerRequestOpen, rate, cpuPerRequestMax);
-        System.out.printf(Locale.ROOT, "  of which JIT compiler threads during both measurements: %d ms of %d ms%n", jitDuring, cpuMax + cpuOpen);
-        if (service != null) {
-            System.out.printf(Locale.ROOT, "service CPU time per request (direct, max throughput): %.3f ms%n",
-                    (double) serviceCpu / (maxDirect * maxSeconds));
-        }
-        String row = String.format(Locale.ROOT, "  %-22s ratio %3.0f%% (%.0f vs %.0f req/s); p99 at %d/s %.2f vs %.2f ms, added %.2f ms; "
-                + "gateway CPU %.3f ms/request at %d/s; errors %d/%d; load %s", service == null ? "stand-in (worst case)" : "real partner-service",
-                100 * maxGateway / maxDirect, maxGateway, maxDirect, rate, atRateGateway.p(99), atRateDirect.p(99),
-                atRateGateway.p(99) - atRateDirect.p(99), cpuPerRequestOpen, rate, atRateDirect.errors, atRateGateway.errors, loadAverage());
-        System.out.println(row);
-        return row;
+    /**
+     * One side's figures in one run: maximum throughput (the best caller level) and latencies at the fixed rate, with the
+     * CPU time per request of the gateway (if any) and of the service (if it is a process of its own) in each phase, and
+     * the gateway's JIT compiler CPU during both.
+     */
+    record Phase(double maxRps, int callers, double gatewayCpuMax, double serviceCpuMax, Latencies atRate, double gatewayCpuRate,
+            double serviceCpuRate, long jitMillis, long gatewayCpuMillis) {
+    }
+
+    static Phase measure(HttpClient http, String url, String token, int[] connections, int maxSeconds, int rate, int seconds,
+            Process gateway, Process service) throws Exception {
+        Long gw = gateway == null ? null : gateway.pid();
+        Long svc = service == null ? null : service.pid();
+        long jit0 = gw == null ? 0 : jitMillis(gw);
+        Max max = best(http, url, token, connections, maxSeconds, gw, svc);
+        long[] cpu0 = cpu(gw, svc);
+        Latencies atRate = openLoop(http, url, token, rate, seconds);
+        long[] cpu1 = cpu(gw, svc);
+        long jit = gw == null ? 0 : jitMillis(gw) - jit0;
+        double requests = max.rps() * maxSeconds;
+        return new Phase(max.rps(), max.connections(), max.gatewayCpuMillis() / requests, max.serviceCpuMillis() / requests, atRate,
+                (double) (cpu1[0] - cpu0[0]) / atRate.count(), (double) (cpu1[1] - cpu0[1]) / atRate.count(), jit,
+                max.gatewayCpuMillis() + cpu1[0] - cpu0[0]);
+    }
+
+    /** CPU milliseconds of the gateway and of the service so far (0 for an absent one). */
+    static long[] cpu(Long gateway, Long service) throws IOException {
+        return new long[] {gateway == null ? 0 : cpuMillis(gateway), service == null ? 0 : cpuMillis(service)};
     }
 
     /**
@@ -235,7 +265,8 @@ public final class GatewayBenchmark {
 
     static Cpus cpus = Cpus.NONE;
 
-    static Process startGateway(Path jar, Path work, int port, String partner, String standIn, Path pem, String issuer) throws IOException {
+    static Process startGateway(Path jar, Path work, String log, int port, String partner, String standIn, Path pem, String issuer)
+            throws IOException {
         List<String> command = Cpus.pinned(cpus.gateway(), Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m");
         // extra JVM options for the gateway, e.g. a flight recording: GATEWAY_JAVA_OPTS="-XX:StartFlightRecording=..."
         String extra = System.getenv("GATEWAY_JAVA_OPTS");
@@ -256,7 +287,7 @@ public final class GatewayBenchmark {
                 // on a loaded 2-core machine a health check may take longer than the production 2 s; don't let that
                 // take the only instance out in the middle of a measurement
                 "--augenhoehe.gateway.health-check.timeout=10s"));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("gateway.log").toFile()).start();
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve(log).toFile()).start();
     }
 
     static void awaitReady(String base, Process gateway) throws Exception {
@@ -290,19 +321,19 @@ public final class GatewayBenchmark {
         return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build();
     }
 
-    /** The best closed-loop throughput over the caller levels, with the CPU time {@code pid} (if any) used at that level. */
-    record Max(double rps, int connections, long cpuMillis) {
+    /** The best closed-loop throughput over the caller levels, with the CPU time the gateway and the service (if any) used at that level. */
+    record Max(double rps, int connections, long gatewayCpuMillis, long serviceCpuMillis) {
     }
 
-    static Max best(HttpClient http, String url, String token, int[] connections, int seconds, Long pid) throws Exception {
-        Max best = new Max(0, 0, 0);
+    static Max best(HttpClient http, String url, String token, int[] connections, int seconds, Long gateway, Long service) throws Exception {
+        Max best = new Max(0, 0, 0, 0);
         for (int c : connections) {
-            long cpu0 = pid == null ? 0 : cpuMillis(pid);
+            long[] cpu0 = cpu(gateway, service);
             double rps = closedLoop(http, url, token, c, seconds);
-            long cpu = pid == null ? 0 : cpuMillis(pid) - cpu0;
+            long[] cpu1 = cpu(gateway, service);
             System.out.printf(Locale.ROOT, "  %s: %.0f req/s with %d callers%n", url, rps, c);
             if (rps > best.rps()) {
-                best = new Max(rps, c, cpu);
+                best = new Max(rps, c, cpu1[0] - cpu0[0], cpu1[1] - cpu0[1]);
             }
         }
         return best;
