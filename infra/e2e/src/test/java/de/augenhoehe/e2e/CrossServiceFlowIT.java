@@ -7,18 +7,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import de.augenhoehe.localservers.FreePorts;
 import de.augenhoehe.testing.Eventually;
-import de.augenhoehe.testing.Infrastructure;
 import de.augenhoehe.testing.OtlpReceiver;
 import de.augenhoehe.testing.OtlpReceiver.ReceivedSpan;
 import de.augenhoehe.testing.TestTokens;
@@ -27,67 +22,19 @@ import de.augenhoehe.testing.TestTokens;
  * The walking skeleton end to end: a coordinator registers a company through the gateway at partner-service; the
  * event crosses Kafka through the outbox; vacancy-service knows the company — read back through the gateway. Every
  * process exports its spans by OTLP to one receiver, as to a collector, so the same flow is followed as one trace.
- * The processes start once for the class.
+ * The processes are the shared {@link Platform}.
  */
 class CrossServiceFlowIT {
 
-    static final OtlpReceiver COLLECTOR = OtlpReceiver.start();
-    static ServiceProcess partner;
-    static ServiceProcess vacancy;
-    static ServiceProcess gateway;
+    static OtlpReceiver collector;
     static String base;
     final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
-        Infrastructure infra = Infrastructure.get();
-        Map<String, String> common = new HashMap<>(Map.of(
-                "SPRING_KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(),
-                "SPRING_DATASOURCE_USERNAME", infra.postgresUser(),
-                "SPRING_DATASOURCE_PASSWORD", infra.postgresPassword(),
-                "AUGENHOEHE_SECURITY_JWT_PUBLIC_KEY_LOCATION", "file:" + TestTokens.publicKeyFile(),
-                "AUGENHOEHE_SECURITY_JWT_ISSUER", TestTokens.ISSUER,
-                "LOGGING_STRUCTURED_FORMAT_CONSOLE", ""));
-        common.putAll(tracing());
-        Map<String, String> partnerEnv = new HashMap<>(common);
-        partnerEnv.put("SPRING_DATASOURCE_URL", infra.jdbcUrl(infra.createDatabase("e2e_partner")));
-        // outside demo mode partner-service keeps its generated signing key encrypted: no start without the secret
-        partnerEnv.put("AUGENHOEHE_IDENTITY_KEY_ENCRYPTION_SECRET", "e2e-only-key-encryption-secret-0123456789");
-        Map<String, String> vacancyEnv = new HashMap<>(common);
-        vacancyEnv.put("SPRING_DATASOURCE_URL", infra.jdbcUrl(infra.createDatabase("e2e_vacancy")));
-        vacancyEnv.put("AUGENHOEHE_SEARCH_CURSOR_SECRET", "e2e-only-cursor-key-0123456789abcdef");
-        partner = ServiceProcess.start("partner-service", FreePorts.next(), partnerEnv);
-        vacancy = ServiceProcess.start("vacancy-service", FreePorts.next(), vacancyEnv);
-        Map<String, String> gatewayEnv = new HashMap<>(Map.of(
-                "AUGENHOEHE_SECURITY_JWT_PUBLIC_KEY_LOCATION", "file:" + TestTokens.publicKeyFile(),
-                "AUGENHOEHE_SECURITY_JWT_ISSUER", TestTokens.ISSUER,
-                "AUGENHOEHE_GATEWAY_SERVICES_PARTNER", "http://127.0.0.1:" + partner.port,
-                "AUGENHOEHE_GATEWAY_SERVICES_VACANCY", "http://127.0.0.1:" + vacancy.port,
-                "AUGENHOEHE_GATEWAY_SERVICES_MEASURES", "http://127.0.0.1:1",
-                "AUGENHOEHE_GATEWAY_SERVICES_OUTREACH", "http://127.0.0.1:1",
-                "LOGGING_STRUCTURED_FORMAT_CONSOLE", ""));
-        gatewayEnv.putAll(tracing());
-        gateway = ServiceProcess.start("gateway", FreePorts.next(), gatewayEnv);
-        partner.awaitReady(Duration.ofSeconds(240));
-        vacancy.awaitReady(Duration.ofSeconds(240));
-        gateway.awaitReady(Duration.ofSeconds(240));
-        base = "http://127.0.0.1:" + gateway.port;
-    }
-
-    /** The production sampling stays (the gateway's 10 %): a caller's sampled traceparent decides. */
-    private static Map<String, String> tracing() {
-        return Map.of("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", COLLECTOR.tracesEndpoint(),
-                "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY", "200ms");
-    }
-
-    @AfterAll
-    static void stop() {
-        for (ServiceProcess p : new ServiceProcess[] {gateway, vacancy, partner}) {
-            if (p != null) {
-                p.close();
-            }
-        }
-        COLLECTOR.close();
+        Platform platform = Platform.get();
+        collector = platform.collector;
+        base = platform.gatewayBase();
     }
 
     @Test
@@ -112,7 +59,7 @@ class CrossServiceFlowIT {
         awaitKnownToVacancyService(URI.create(base + "/api/vacancies/employers/" + id));
 
         // Each process exports on its own schedule: wait until the consumer's span and all its ancestors are in.
-        List<ReceivedSpan> trace = COLLECTOR.awaitTrace(traceId, Duration.ofSeconds(30), t -> consumed(t)
+        List<ReceivedSpan> trace = collector.awaitTrace(traceId, Duration.ofSeconds(30), t -> consumed(t)
                 .map(c -> OtlpReceiver.ancestry(c, t).getLast().parentSpanId().equals(callerSpan)).orElse(false));
         assertThat(trace).extracting(ReceivedSpan::service).contains("gateway", "partner-service", "vacancy-service");
         // The consumer's parent is the span partner-service stored with the outbox row; its parents lead through the

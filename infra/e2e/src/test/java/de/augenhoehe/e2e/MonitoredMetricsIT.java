@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,9 +18,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-import de.augenhoehe.localservers.FreePorts;
 import de.augenhoehe.testing.Eventually;
-import de.augenhoehe.testing.Infrastructure;
 import de.augenhoehe.testing.TestTokens;
 
 /**
@@ -32,6 +29,7 @@ import de.augenhoehe.testing.TestTokens;
  * {@code /ops/metrics/measures}.
  * One service stands for all four: the metrics used are the shared platform's (outbox, consumers, HTTP, pool, JVM);
  * measures-service consumes and publishes events. The names scraped are left in {@code target/scraped-metrics-*.txt}.
+ * The processes are the shared {@link Platform}.
  */
 class MonitoredMetricsIT {
 
@@ -39,60 +37,39 @@ class MonitoredMetricsIT {
 
     @Test
     void every_metric_the_rules_and_dashboards_use_is_exposed() throws Exception {
-        Infrastructure infra = Infrastructure.get();
-        Map<String, String> env = new HashMap<>(Map.of(
-                "SPRING_KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(),
-                "SPRING_DATASOURCE_USERNAME", infra.postgresUser(),
-                "SPRING_DATASOURCE_PASSWORD", infra.postgresPassword(),
-                "SPRING_DATASOURCE_URL", infra.jdbcUrl(infra.createDatabase("e2e_metrics_measures")),
-                "AUGENHOEHE_SECURITY_JWT_PUBLIC_KEY_LOCATION", "file:" + TestTokens.publicKeyFile(),
-                "AUGENHOEHE_SECURITY_JWT_ISSUER", TestTokens.ISSUER,
-                "LOGGING_STRUCTURED_FORMAT_CONSOLE", ""));
-        try (ServiceProcess measures = ServiceProcess.start("measures-service", FreePorts.next(), env)) {
-            String service = "http://127.0.0.1:" + measures.port;
-            Map<String, String> gatewayEnv = new HashMap<>(Map.of(
-                    "AUGENHOEHE_SECURITY_JWT_PUBLIC_KEY_LOCATION", "file:" + TestTokens.publicKeyFile(),
-                    "AUGENHOEHE_SECURITY_JWT_ISSUER", TestTokens.ISSUER,
-                    "LOGGING_STRUCTURED_FORMAT_CONSOLE", ""));
-            for (String name : List.of("PARTNER", "VACANCY", "MEASURES", "OUTREACH")) {
-                gatewayEnv.put("AUGENHOEHE_GATEWAY_SERVICES_" + name, service);
-            }
-            try (ServiceProcess gateway = ServiceProcess.start("gateway", FreePorts.next(), gatewayEnv)) {
-                measures.awaitReady(Duration.ofSeconds(300));
-                gateway.awaitReady(Duration.ofSeconds(300));
-                String base = "http://127.0.0.1:" + gateway.port;
-                HttpClient http = HttpClient.newHttpClient();
-                String operator = TestTokens.operations();
-                // one routed request, so that the request metrics of both exist
-                http.send(HttpRequest.newBuilder(URI.create(base + "/api/measures")).build(), HttpResponse.BodyHandlers.discarding());
+        Platform platform = Platform.get();
+        String service = platform.base("measures-service");
+        String base = platform.gatewayBase();
+        HttpClient http = HttpClient.newHttpClient();
+        String operator = TestTokens.operations();
+        // one routed request, so that the request metrics of both exist
+        http.send(HttpRequest.newBuilder(URI.create(base + "/api/measures")).build(), HttpResponse.BodyHandlers.discarding());
 
-                Map<String, Set<String>> required = allowList();
-                // the consumers' metrics appear once they joined their groups: ask until all are there, or 120 s passed
-                Set<String> onService = Set.of();
-                for (Instant deadline = Instant.now().plusSeconds(120); Instant.now().isBefore(deadline); Thread.sleep(1000)) {
-                    onService = names(scrape(http, service + "/actuator/prometheus", operator));
-                    if (onService.containsAll(required.get("service"))) {
-                        break;
-                    }
-                }
-                Set<String> onGateway = names(scrape(http, base + "/actuator/prometheus", operator));
-                Files.write(Path.of("target/scraped-metrics-service.txt"), onService);
-                Files.write(Path.of("target/scraped-metrics-gateway.txt"), onGateway);
-                assertThat(onService).as("service metrics used by infra/monitoring (metrics.txt)").containsAll(required.get("service"));
-                assertThat(onGateway).as("gateway metrics used by infra/monitoring (metrics.txt)").containsAll(required.get("gateway"));
-
-                // and operators get the same through the gateway (its call of the instance may time out on a busy machine: asked again)
-                Eventually.await("the service's metrics through /ops/metrics/measures", Duration.ofSeconds(60), () -> {
-                    try {
-                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/ops/metrics/measures"))
-                                .header("Authorization", "Bearer " + operator).build(), HttpResponse.BodyHandlers.ofString());
-                        return r.statusCode() == 200 && names(r.body()).containsAll(required.get("service"));
-                    } catch (Exception e) {
-                        return false;
-                    }
-                });
+        Map<String, Set<String>> required = allowList();
+        // the consumers' metrics appear once they joined their groups: ask until all are there, or 120 s passed
+        Set<String> onService = Set.of();
+        for (Instant deadline = Instant.now().plusSeconds(120); Instant.now().isBefore(deadline); Thread.sleep(1000)) {
+            onService = names(scrape(http, service + "/actuator/prometheus", operator));
+            if (onService.containsAll(required.get("service"))) {
+                break;
             }
         }
+        Set<String> onGateway = names(scrape(http, base + "/actuator/prometheus", operator));
+        Files.write(Path.of("target/scraped-metrics-service.txt"), onService);
+        Files.write(Path.of("target/scraped-metrics-gateway.txt"), onGateway);
+        assertThat(onService).as("service metrics used by infra/monitoring (metrics.txt)").containsAll(required.get("service"));
+        assertThat(onGateway).as("gateway metrics used by infra/monitoring (metrics.txt)").containsAll(required.get("gateway"));
+
+        // and operators get the same through the gateway (its call of the instance may time out on a busy machine: asked again)
+        Eventually.await("the service's metrics through /ops/metrics/measures", Duration.ofSeconds(60), () -> {
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/ops/metrics/measures"))
+                        .header("Authorization", "Bearer " + operator).build(), HttpResponse.BodyHandlers.ofString());
+                return r.statusCode() == 200 && names(r.body()).containsAll(required.get("service"));
+            } catch (Exception e) {
+                return false;
+            }
+        });
     }
 
     private static String scrape(HttpClient http, String url, String token) throws Exception {

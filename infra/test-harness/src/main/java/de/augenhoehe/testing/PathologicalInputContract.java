@@ -275,9 +275,16 @@ public final class PathologicalInputContract {
         return content == null ? null : (Map<String, Object>) content.get("application/json");
     }
 
-    /** Follows {@code $ref}s into {@code components}; merges {@code allOf}, takes the first of {@code oneOf}/{@code anyOf}. */
-    @SuppressWarnings("unchecked")
     private Map<String, Object> resolve(Map<String, Object> schema) {
+        return resolve(document, schema);
+    }
+
+    /**
+     * Follows {@code $ref}s into the {@code document}'s {@code components}; merges {@code allOf}, takes the first of
+     * {@code oneOf}/{@code anyOf}. Also the endpoint fuzzer's (infra/e2e) reading of a document.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> resolve(Map<String, Object> document, Map<String, Object> schema) {
         Map<String, Object> s = schema == null ? Map.of() : schema;
         for (int hops = 0; s.get("$ref") instanceof String ref && hops < 20; hops++) {
             Object target = document;
@@ -288,7 +295,7 @@ public final class PathologicalInputContract {
         }
         for (String choice : List.of("oneOf", "anyOf")) {
             if (s.get(choice) instanceof List<?> options && !options.isEmpty()) {
-                return resolve((Map<String, Object>) options.getFirst());
+                return resolve(document, (Map<String, Object>) options.getFirst());
             }
         }
         if (s.get("allOf") instanceof List<?> parts) {
@@ -296,7 +303,7 @@ public final class PathologicalInputContract {
             Map<String, Object> properties = new LinkedHashMap<>();
             List<Object> required = new ArrayList<>();
             for (Object part : parts) {
-                Map<String, Object> p = resolve((Map<String, Object>) part);
+                Map<String, Object> p = resolve(document, (Map<String, Object>) part);
                 properties.putAll((Map<String, Object>) p.getOrDefault("properties", Map.of()));
                 required.addAll((List<Object>) p.getOrDefault("required", List.of()));
             }

@@ -67,6 +67,7 @@ class MeasureController {
 
     @PutMapping("/api/measures/{id}")
     @Operation(summary = "Change a measure as a whole; If-Match with its ETag is required")
+    @ApiResponse(responseCode = "200", description = "Changed; ETag = the new version")
     @ApiResponse(responseCode = "409", description = "measure-closed, capacity-below-registrations, sessions-have-attendance")
     @ApiResponse(responseCode = "412", description = "precondition-failed: changed since read")
     @ApiResponse(responseCode = "428", description = "precondition-required: no If-Match")
@@ -78,6 +79,7 @@ class MeasureController {
 
     @PostMapping("/api/measures/{id}/status")
     @Operation(summary = "Move a measure: PLANNED → OPEN → RUNNING → COMPLETED, or → CANCELLED; FULL follows from the registrations")
+    @ApiResponse(responseCode = "200", description = "Moved; ETag = the new version")
     @ApiResponse(responseCode = "409", description = "illegal-status-transition (with from, to, allowed), capacity-missing")
     ResponseEntity<MeasureView> move(@PathVariable UUID id, @Valid @RequestBody StatusChange change) {
         MeasureView m = measures.move(Actor.required(), id, change.status().name(), change.reason(), change.reasonCode());

@@ -66,6 +66,7 @@ class ParticipantController {
 
     @PutMapping("/api/measures/{id}/sessions/{sessionId}/attendance")
     @Operation(summary = "Check-in: attended or no-show per confirmed registration for one session; a changed record is a new event")
+    @ApiResponse(responseCode = "200", description = "The session's records as they now stand")
     @ApiResponse(responseCode = "409", description = "measure-not-running (planned or cancelled), not-a-participant (not confirmed)")
     List<Participant> checkIn(@PathVariable UUID id, @PathVariable UUID sessionId, @Valid @RequestBody CheckIns checkIns) {
         return participants.checkIn(Actor.required(), id, sessionId, checkIns.records());
@@ -102,6 +103,7 @@ class ParticipantController {
 
     @DeleteMapping("/api/measures/{id}/registrations/{registrationId}/personal-data")
     @Operation(summary = "Erase a participant's name and e-mail on their request (counts, attendance and outcome stay)")
+    @ApiResponse(responseCode = "204", description = "Erased")
     ResponseEntity<Void> eraseForHost(@PathVariable UUID id, @PathVariable UUID registrationId) {
         participants.managed(Actor.required(), id);
         participants.checkBelongs(id, registrationId);
@@ -111,6 +113,7 @@ class ParticipantController {
 
     @GetMapping("/api/registrations/{id}/personal-data")
     @Operation(summary = "A participant's own data, with the secret from the mail (Registration-Token header)")
+    @ApiResponse(responseCode = "200", description = "The participant's data")
     @ApiResponse(responseCode = "404", description = "unknown registration or wrong token, indistinguishably")
     Export export(@PathVariable UUID id, @Parameter(description = "the secret from the mail")
             @RequestHeader(name = RegistrationSecrets.HEADER, required = false) @Size(max = 100) String token) {
@@ -120,6 +123,7 @@ class ParticipantController {
 
     @DeleteMapping("/api/registrations/{id}/personal-data")
     @Operation(summary = "Erase one's own name and e-mail, with the secret from the mail (Registration-Token header; the place, if any, stays taken: cancel for that)")
+    @ApiResponse(responseCode = "204", description = "Erased")
     ResponseEntity<Void> erase(@PathVariable UUID id, @Parameter(description = "the secret from the mail")
             @RequestHeader(name = RegistrationSecrets.HEADER, required = false) @Size(max = 100) String token) {
         proven(id, token);

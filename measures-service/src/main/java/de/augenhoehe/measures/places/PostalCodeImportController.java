@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,6 +37,9 @@ class PostalCodeImportController {
 
     @PostMapping("/internal/reference-data/postal-codes/import")
     @Operation(summary = "Import the GeoNames postal codes (postal code → Kreis) from the configured directory")
+    @ApiResponse(responseCode = "200", description = "Imported")
+    @ApiResponse(responseCode = "409", description = "reference-data-missing: no " + FILE + " in the configured directory",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(type = "object")))
     PostalCodeImporter.Summary importPostalCodes() throws IOException {
         if (directory == null || directory.isBlank() || !Files.isRegularFile(Path.of(directory, FILE))) {
             throw ProblemException.conflict("reference-data-missing",

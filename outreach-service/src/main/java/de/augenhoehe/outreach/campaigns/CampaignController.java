@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -54,6 +55,7 @@ class CampaignController {
 
     @PostMapping
     @Operation(summary = "Create a campaign (draft) for a network the caller coordinates")
+    @ApiResponse(responseCode = "201", description = "Created as a draft")
     ResponseEntity<Campaign> create(@Valid @RequestBody CampaignRequest request) {
         Campaign campaign = campaigns.create(Actor.required(), request);
         return ResponseEntity.created(URI.create("/api/campaigns/" + campaign.id())).body(campaign);
@@ -86,6 +88,7 @@ class CampaignController {
 
     @PostMapping("/{id}/batches")
     @Operation(summary = "Add a material batch; it gets its own tracking code")
+    @ApiResponse(responseCode = "201", description = "Added, with its tracking code")
     ResponseEntity<Batch> addBatch(@PathVariable UUID id, @Valid @RequestBody BatchRequest request) {
         Batch batch = campaigns.addBatch(Actor.required(), id, request);
         return ResponseEntity.created(URI.create("/api/campaigns/" + id + "/batches/" + batch.id())).body(batch);
@@ -129,6 +132,7 @@ class CampaignController {
 
     @PostMapping("/{id}/batches/{batchId}/distributions")
     @Operation(summary = "Record a distribution of (part of) a batch; never more than the batch holds")
+    @ApiResponse(responseCode = "201", description = "Recorded")
     ResponseEntity<Distribution> distribute(@PathVariable UUID id, @PathVariable UUID batchId,
             @Valid @RequestBody DistributionRequest request) {
         Distribution distribution = campaigns.distribute(Actor.required(), id, batchId, request);

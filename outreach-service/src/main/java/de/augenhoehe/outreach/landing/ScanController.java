@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -73,6 +74,8 @@ class ScanController {
     @Operation(summary = "Count a scan of a tracking code and redirect to the landing page",
             description = "Bots, HEAD requests and repeated scans of one device within the repeat window are not counted. "
                     + "An unknown code answers 404: a friendly HTML page for browsers, a problem for API clients.")
+    @ApiResponse(responseCode = "303", description = "To the landing page with campaign and code (Location); marks the device for the repeat window")
+    @ApiResponse(responseCode = "404", description = "unknown-code: a problem, or an HTML page for an Accept with text/html")
     ResponseEntity<?> scan(@Parameter(schema = @Schema(maxLength = TrackingCodes.MAX_CODE)) @PathVariable String code,
             HttpServletRequest request) {
         Attribution attribution = codes.resolve(code).orElse(null);

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -50,6 +51,7 @@ class PersonalDataController {
 
     @DeleteMapping
     @Operation(summary = "Erase a returnee (Art. 17 GDPR): personal data anonymised, matches purged, person-erased.v1 published")
+    @ApiResponse(responseCode = "204", description = "Erased")
     ResponseEntity<Void> erase(@PathVariable UUID id,
             @RequestHeader(name = TOKEN_HEADER, required = false) @Size(max = 100) String token) {
         personalData.erase(id, token);
@@ -59,6 +61,7 @@ class PersonalDataController {
     @PutMapping
     @Operation(summary = "Correct a returnee's profile (Art. 16 GDPR); not the e-mail address. A change of what matching "
             + "uses (occupation, place, interests, start) matches the profile anew")
+    @ApiResponse(responseCode = "204", description = "Corrected")
     ResponseEntity<Void> correct(@PathVariable UUID id, @Valid @RequestBody Correction correction,
             @RequestHeader(name = TOKEN_HEADER, required = false) @Size(max = 100) String token) {
         personalData.correct(id, correction, token);
@@ -67,6 +70,7 @@ class PersonalDataController {
 
     @DeleteMapping("/consents/{purpose}")
     @Operation(summary = "Withdraw a consent; contact stops at once. Withdrawing MATCHING also purges the matches")
+    @ApiResponse(responseCode = "204", description = "Withdrawn")
     ResponseEntity<Void> withdraw(@PathVariable UUID id, @PathVariable Purpose purpose,
             @RequestHeader(name = TOKEN_HEADER, required = false) @Size(max = 100) String token) {
         personalData.withdraw(id, purpose, token);

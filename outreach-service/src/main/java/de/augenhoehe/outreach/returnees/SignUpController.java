@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -59,6 +60,7 @@ class SignUpController {
     @Operation(summary = "Sign up as a returnee (public); a confirmation mail follows (double opt-in)",
             description = "Answers 202 alike for a new and an already known address. Requires the MATCHING consent "
                     + "with a known text version; a tracking code (or networkId) attributes the sign-up.")
+    @ApiResponse(responseCode = "202", description = "Accepted: a confirmation mail is on its way (for a known address too)")
     ResponseEntity<Accepted> signUp(@Valid @RequestBody SignUp request) {
         signUps.signUp(request);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted("CONFIRMATION_SENT",

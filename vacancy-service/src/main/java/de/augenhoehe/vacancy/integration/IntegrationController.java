@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.security.Roles;
 import de.augenhoehe.platform.web.ProblemException;
+import de.augenhoehe.platform.web.ProblemType;
 import de.augenhoehe.platform.web.Versions;
 import de.augenhoehe.vacancy.posting.PostingCommands;
 import de.augenhoehe.vacancy.posting.PostingCommands.BatchItem;
@@ -75,6 +77,10 @@ class IntegrationController {
     record Reason(@Schema(maxLength = PostingCommands.MAX_REASON) String reason) {
     }
 
+    /** A batch of which no item could be written: 422 with each item's result as in a 207 answer. */
+    static final ProblemType ALL_REJECTED = ProblemType.of(HttpStatus.UNPROCESSABLE_CONTENT, "batch-rejected",
+            "Ungültige Eingabe / Invalid input");
+
     private final PostingCommands postings;
     private final JsonMapper json;
 
@@ -85,6 +91,8 @@ class IntegrationController {
 
     @PutMapping(BASE + "/{externalId}")
     @Operation(summary = "Create or update the company's posting with this external id (idempotent); If-Match honoured")
+    @ApiResponse(responseCode = "201", description = "Created (result 'created'); ETag = version")
+    @ApiResponse(responseCode = "200", description = "Updated or unchanged (result 'updated', 'unchanged'); ETag = version")
     ResponseEntity<Written> put(@PathVariable @Parameter(schema = @Schema(pattern = PostingCommands.EXTERNAL_ID, maxLength = 200)) String externalId, @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody Content content) {
         Upserted u = postings.upsert(company(), externalId, content, content != null && content.status() == Status.DRAFT,
@@ -149,7 +157,11 @@ class IntegrationController {
             summary.merge(r.result(), 1, Integer::sum);
         }
         int rejected = summary.get("rejected");
-        HttpStatus status = rejected == 0 ? HttpStatus.OK : rejected == all.length ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.MULTI_STATUS;
+        if (rejected == all.length && rejected > 0) { // an error, so a problem (#16), with the same members as the answer
+            throw ALL_REJECTED.exception("Every item of the batch was rejected; each item's result says why", Map.of(
+                    "items", List.of(all), "summary", summary, "withdrawnByFullLoad", result.withdrawnByFullLoad()));
+        }
+        HttpStatus status = rejected == 0 ? HttpStatus.OK : HttpStatus.MULTI_STATUS;
         return ResponseEntity.status(status).body(new BatchAnswer(List.of(all), summary, result.withdrawnByFullLoad()));
     }
 

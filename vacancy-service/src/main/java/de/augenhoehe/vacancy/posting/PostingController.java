@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
@@ -64,6 +65,7 @@ class PostingController {
 
     @PostMapping("/api/vacancies")
     @Operation(summary = "Create a draft posting (administrators and staff of an active member company)")
+    @ApiResponse(responseCode = "201", description = "Created as a draft; ETag = version")
     ResponseEntity<Posting> create(@RequestBody Content content) {
         UUID company = writer();
         noStatus(content);
@@ -123,6 +125,7 @@ class PostingController {
 
     @PostMapping("/api/vacancies/{id}/application-click")
     @Operation(summary = "Count a click on the application route of a published posting (public; statistics for the company; once per visitor and window)")
+    @ApiResponse(responseCode = "204", description = "Counted (a visitor's repeated click in the same window counts once)")
     ResponseEntity<Void> applicationClick(@PathVariable UUID id, HttpServletRequest request) {
         if (!counter.count(id, VisitCounter.Kind.APPLICATION_CLICK, visitors.of(request))) {
             throw ProblemException.notFound("Posting " + id);

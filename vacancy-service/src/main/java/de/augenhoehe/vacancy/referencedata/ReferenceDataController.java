@@ -5,7 +5,9 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -85,6 +87,9 @@ class ReferenceDataController {
 
     @PostMapping("/internal/reference-data/import")
     @Operation(summary = "Imports zipcodes.de.csv and kldb2010.csv from the configured directory (operations)")
+    @ApiResponse(responseCode = "200", description = "Imported, per file")
+    @ApiResponse(responseCode = "409", description = "reference-data-directory-not-configured, reference-data-files-missing",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(type = "object")))
     List<ImportSummary> importFiles() {
         if (directory.isBlank()) {
             throw ProblemException.conflict("reference-data-directory-not-configured",

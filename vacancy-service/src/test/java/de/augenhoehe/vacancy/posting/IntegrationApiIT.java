@@ -147,6 +147,11 @@ class IntegrationApiIT extends CompanyApiTest {
 
         var allBad = http.send("POST", BASE + ":batch", token, json(Map.of("items", List.of(item("B-60", Samples.with("postalCode", "00000"))))));
         assertThat(allBad.statusCode()).isEqualTo(422);
+        assertThat(allBad.headers().firstValue("Content-Type")).as("an error is a problem (#16, the endpoint fuzzer)")
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json(allBad).get("type").asString()).isEqualTo("urn:augenhoehe:problem:batch-rejected");
+        assertThat(json(allBad).get("items").get(0).get("result").asString()).as("each item's result, as in a 207").isEqualTo("rejected");
+        assertThat(json(allBad).get("summary").get("rejected").asInt()).isEqualTo(1);
     }
 
     @Test
