@@ -58,6 +58,8 @@ class EndpointFuzzIT {
     final Map<String, Finding> findings = new ConcurrentHashMap<>();
     final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
     final AtomicInteger sent = new AtomicInteger();
+    /** Requests through the gateway that met its route time limit (504) and were sent again straight to the service. */
+    final AtomicInteger slowViaGateway = new AtomicInteger();
     Platform platform;
 
     /** One kind of wrong answer of one operation: its first example and how often it came. */
@@ -118,6 +120,10 @@ class EndpointFuzzIT {
         System.out.printf("Endpoint fuzzer: %d requests over %d operations in %d s (%.1f/s), seed %d; answers by status %s%n",
                 sent.get(), operations.size(), took.toSeconds(), sent.get() * 1000.0 / Math.max(1, took.toMillis()), SEED,
                 new TreeMap<>(statuses));
+        if (slowViaGateway.get() > 0) {
+            System.out.printf("Endpoint fuzzer: %d requests through the gateway got its 504 (route time limit) and were sent again"
+                    + " straight to the service%n", slowViaGateway.get());
+        }
         if (sent.get() < REQUESTS) {
             System.out.printf("Endpoint fuzzer: stopped by its time budget of %d s after %d of %d requests%n",
                     BUDGET.toSeconds(), sent.get(), REQUESTS);
@@ -161,6 +167,12 @@ class EndpointFuzzIT {
         try {
             HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             statuses.computeIfAbsent(r.statusCode(), s -> new AtomicInteger()).incrementAndGet();
+            if (viaGateway && r.statusCode() == 504) {
+                // the gateway's route time limit, met on a loaded runner: the service's own answer decides (30 s)
+                slowViaGateway.incrementAndGet();
+                send(p, token, false);
+                return;
+            }
             String contentType = r.headers().firstValue("Content-Type").orElse(null);
             String wrong = check.problem(p.operation(), r.statusCode(), contentType, r.body());
             if (wrong != null) {
