@@ -89,10 +89,15 @@ class OutboxRelay implements SmartLifecycle {
      */
     int relayPending() {
         Batch batch = tx.execute(status -> {
+            // One probe of the pending index per shard, not a scan of every pending row: with a backlog, finding the
+            // shards by "select distinct shard" cost a pass more the larger the backlog was (issue #21). The CASE
+            // makes sure that only a shard with pending rows is locked.
             List<Integer> shards = jdbc.queryForList("""
-                    with pending as materialized (select distinct shard from outbox_event where published_at is null)
-                    select shard from pending where pg_try_advisory_xact_lock(?, shard) order by shard""",
-                    Integer.class, LOCK_NAMESPACE);
+                    select s.shard from generate_series(0, ?) s(shard)
+                    where case when exists (select 1 from outbox_event e where e.shard = s.shard and e.published_at is null)
+                               then pg_try_advisory_xact_lock(?, s.shard) else false end
+                    order by s.shard""",
+                    Integer.class, OutboxEventPublisher.SHARDS - 1, LOCK_NAMESPACE);
             if (shards.isEmpty()) {
                 return Batch.NONE; // nothing pending, or other instances relay these shards right now
             }
