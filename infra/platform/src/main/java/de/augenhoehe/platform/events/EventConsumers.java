@@ -17,8 +17,9 @@ import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.listener.MessageListener;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -53,23 +54,15 @@ class EventConsumers implements SmartLifecycle {
                             + " retried without limit").tag("topic", topic).register(meters);
             ContainerProperties props = new ContainerProperties(topic);
             props.setGroupId(groupId);
-            props.setAckMode(ContainerProperties.AckMode.RECORD);
-            // Each record's handling is a span continuing the producer's trace from its traceparent header. A container
-            // built here, outside a listener container factory, never finds the application's registry by itself:
-            // without it, observation is a no-op and the trace ends at the outbox.
-            props.setObservationEnabled(true);
-            props.setObservationRegistry(observations);
-            IdempotentEventProcessor processor = entry.getValue();
-            props.setMessageListener((MessageListener<String, byte[]>) record -> {
-                try {
-                    processor.process(record);
-                } catch (RuntimeException e) {
-                    if (InfrastructureFailures.isInfrastructure(e)) {
-                        infrastructureFailures.increment();
-                    }
-                    throw e;
-                }
-            });
+            // A poll's records of one partition are applied in one transaction and the offsets committed once per
+            // poll (EventBatchListener); a failing record is still retried and dead-lettered alone.
+            props.setAckMode(ContainerProperties.AckMode.BATCH);
+            // Each record's handling is a span continuing the producer's trace from its traceparent header, made by the
+            // listener (the container observes record listeners only). A container built here, outside a listener
+            // container factory, never finds the application's registry by itself: without it, the trace would end
+            // at the outbox.
+            props.setMessageListener(new EventBatchListener(entry.getValue(), "events-" + topic, groupId,
+                    infrastructureFailures, observations));
             var container = new ConcurrentMessageListenerContainer<>(consumerFactory, props);
             container.setConcurrency(settings.getConcurrency());
             container.setBeanName("events-" + topic);
@@ -78,7 +71,7 @@ class EventConsumers implements SmartLifecycle {
                 @Override
                 public void accept(org.apache.kafka.clients.consumer.ConsumerRecord<?, ?> record,
                         org.apache.kafka.clients.consumer.Consumer<?, ?> consumer, Exception exception) {
-                    super.accept(record, consumer, exception);
+                    super.accept(record, consumer, recordFailure(exception));
                     deadLettered.increment();
                 }
             };
@@ -90,6 +83,18 @@ class EventConsumers implements SmartLifecycle {
             container.setCommonErrorHandler(errorHandler);
             containers.add(container);
         }
+    }
+
+    /**
+     * The failure as a record listener's: the listener's failure with the event's own exception as its cause, without
+     * the batch's wrapper — the dead letter's headers name what failed ({@link DeadLetters} shows the cause).
+     */
+    static Exception recordFailure(Exception exception) {
+        if (exception instanceof ListenerExecutionFailedException failed
+                && failed.getCause() instanceof BatchListenerFailedException batch && batch.getCause() != null) {
+            return new ListenerExecutionFailedException(failed.getMessage(), failed.getGroupId(), batch.getCause());
+        }
+        return exception;
     }
 
     private static BackOff poisonBackOff(EventsProperties.Consumer settings) {
