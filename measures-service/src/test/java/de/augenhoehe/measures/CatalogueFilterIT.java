@@ -143,6 +143,9 @@ class CatalogueFilterIT {
         assertThat(calendarMeasures("?network=" + network + "&to=" + LocalDate.now().minusDays(300))).containsExactly(past.toString());
         assertThat(new TestHttp(port).get("/api/measures/calendar?from=2027-01-01&to=2028-06-01").statusCode()).isEqualTo(400);
         assertThat(new TestHttp(port).get("/api/measures/calendar?size=501").statusCode()).isEqualTo(400);
+        // a blank value of a list filter is no value (the endpoint fuzzer of #16 got a 500 for it)
+        assertThat(new TestHttp(port).get("/api/measures/calendar?type=%20&page=18").statusCode()).isEqualTo(200);
+        assertThat(new TestHttp(port).get("/api/measures?type=%20&targetGroup=%20").statusCode()).isEqualTo(200);
     }
 
     /** The measures of a calendar answer (its UIDs are session ids), after ical4j has parsed and validated it. */

@@ -3,6 +3,7 @@ package de.augenhoehe.measures.catalogue;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import de.augenhoehe.measures.vocabulary.MeasureVocabulary.TargetGroup;
@@ -14,6 +15,17 @@ import de.augenhoehe.measures.vocabulary.MeasureVocabulary.Type;
  */
 record CatalogueQuery(List<Type> type, List<TargetGroup> targetGroup, List<String> kreis, LocalDate from, LocalDate to,
         UUID host, UUID network, Boolean freePlaces) {
+
+    /** A blank value of a list filter ({@code ?type=%20}) arrives as a null element: it is no value, not an error. */
+    CatalogueQuery {
+        type = present(type);
+        targetGroup = present(targetGroup);
+        kreis = present(kreis);
+    }
+
+    private static <T> List<T> present(List<T> values) {
+        return values == null ? null : values.stream().filter(Objects::nonNull).toList();
+    }
 
     record Sql(String where, List<Object> args) {
     }
