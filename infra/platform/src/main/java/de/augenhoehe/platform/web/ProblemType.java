@@ -20,6 +20,8 @@ public record ProblemType(HttpStatus status, String slug, String title) {
             "Ungültiger Parameter / Invalid parameter");
     public static final ProblemType VALIDATION_FAILED = new ProblemType(HttpStatus.BAD_REQUEST, "validation-failed",
             "Ungültige Eingabe / Invalid input");
+    public static final ProblemType INVALID_VALUE = new ProblemType(HttpStatus.BAD_REQUEST, "invalid-value",
+            "Ungültiger Wert / Invalid value");
     public static final ProblemType MALFORMED_REQUEST = new ProblemType(HttpStatus.BAD_REQUEST, "malformed-request",
             "Fehlerhafte Anfrage / Malformed request");
     public static final ProblemType PAYLOAD_TOO_LARGE = new ProblemType(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",

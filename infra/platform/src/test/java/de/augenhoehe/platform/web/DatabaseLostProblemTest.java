@@ -59,6 +59,18 @@ class DatabaseLostProblemTest {
         assertThat(answer(pool).getBody().getType().toString()).isEqualTo("urn:augenhoehe:problem:overloaded");
     }
 
+    /** SQLSTATE class 22 (here 22021, a NUL in a query parameter: endpoint fuzzer, #16) is the request's value: 400. */
+    @Test
+    void a_value_the_database_cannot_hold_is_400_and_a_constraint_stays_409() throws Exception {
+        var nul = new org.springframework.dao.DataIntegrityViolationException("PreparedStatementCallback",
+                new SQLException("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00", "22021"));
+        assertThat(answer(nul).getStatusCode().value()).isEqualTo(400);
+        assertThat(answer(nul).getBody().getType().toString()).isEqualTo("urn:augenhoehe:problem:invalid-value");
+        var unique = new org.springframework.dao.DuplicateKeyException("PreparedStatementCallback",
+                new SQLException("ERROR: duplicate key value violates unique constraint", "23505"));
+        assertThat(answer(unique).getStatusCode().value()).isEqualTo(409);
+    }
+
     @SuppressWarnings("unchecked")
     private ResponseEntity<ProblemDetail> answer(Exception e) throws Exception {
         Method handler = resolver.resolveMethod(e);
