@@ -20,7 +20,10 @@ final class DataConsistency {
             "partner-service", Map.of(
                     "every partner has its outbox event", withoutEvent("partner", "true"),
                     "every network has its outbox event", withoutEvent("network", "true"),
-                    "every membership has its outbox event", withoutEvent("membership", "true")),
+                    // an invitation is announced only once accepted (Memberships#record): one still open, or declined,
+                    // has no event by design — the first full run counted such a membership as half-written
+                    "every membership beyond an invitation has its outbox event", withoutEvent("membership",
+                            "exists (select 1 from membership_history h where h.membership_id = t.id and h.status not in ('INVITED', 'ENDED'))")),
             "vacancy-service", Map.of(
                     "every posting that left its draft has its outbox event", withoutEvent("posting", "t.status <> 'DRAFT'")),
             "measures-service", Map.of(

@@ -47,10 +47,10 @@ class EndpointFuzzIT {
     static final double WRONG = 0.55;
     static final Duration GIVE_UP = Duration.ofSeconds(30);
     /**
-     * At most this long sending ({@code -Dfuzz.budget-seconds}), so that the module stays within its share of
-     * {@code ./mvnw verify} on a slow runner: a run that reaches it stops early and says so (it is not a finding).
+     * At most this long sending ({@code -Dfuzz.budget-seconds}): a guard against a platform that stopped answering,
+     * not a target — a run that reaches it before {@link #REQUESTS} fails (about 6 minutes on the idle 2-core machine).
      */
-    static final Duration BUDGET = Duration.ofSeconds(Long.getLong("fuzz.budget-seconds", 240));
+    static final Duration BUDGET = Duration.ofSeconds(Long.getLong("fuzz.budget-seconds", 900));
 
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     final IdPool ids = new IdPool();
@@ -135,7 +135,7 @@ class EndpointFuzzIT {
                 + ops.values().stream().mapToInt(AtomicInteger::get).sum() + " over " + ops.size() + " operations, e.g. " + new TreeMap<>(ops).keySet().stream().limit(6).toList()));
         new TreeMap<>(check.nullAnswered).forEach((op, members) -> System.out.println("NULL " + op + " answered null for " + members
                 + ", read as absent (declared without \"null\" in its type)"));
-        assertThat(sent.get()).as("requests sent (a run stopped by its budget says so above)").isGreaterThanOrEqualTo(Math.min(REQUESTS, 1000));
+        assertThat(sent.get()).as("requests sent (a run stopped by its budget says so above)").isGreaterThanOrEqualTo(REQUESTS);
         assertThat(findings.keySet()).as("wrong answers (seed %d)", SEED).isEmpty();
         assertThat(inconsistent).as("half-written data (seed %d)", SEED).isEmpty();
     }

@@ -37,6 +37,7 @@ final class ResponseCheck {
             405, "an odd path segment turned the path into another route with other methods",
             406, "an Accept the operation cannot produce",
             413, "a body over the platform's 1 MB request limit",
+            414, "a request line over the gateway's and Tomcat's limit (a huge query string): refused before any route",
             415, "a content type other than JSON",
             429, "the gateway's rate limit and the services' abuse limits (tested on their own)");
 
