@@ -75,12 +75,7 @@ class EventConsumers implements SmartLifecycle {
                     deadLettered.increment();
                 }
             };
-            var errorHandler = new DefaultErrorHandler(recoverer, poisonBackOff(settings));
-            BackOff untilTheInfrastructureIsBack = infrastructureBackOff(settings);
-            errorHandler.setBackOffFunction((record, ex) ->
-                    InfrastructureFailures.isInfrastructure(ex) ? untilTheInfrastructureIsBack : null);
-            errorHandler.addNotRetryableExceptions(UnreadableEventException.class, JacksonException.class);
-            container.setCommonErrorHandler(errorHandler);
+            container.setCommonErrorHandler(errorHandler(recoverer, settings));
             containers.add(container);
         }
     }
@@ -95,6 +90,16 @@ class EventConsumers implements SmartLifecycle {
             return new ListenerExecutionFailedException(failed.getMessage(), failed.getGroupId(), batch.getCause());
         }
         return exception;
+    }
+
+    /** Poison: bounded back-off, then the DLT; unreadable at once; infrastructure: without limit ({@link ClassifiedBackOff}). */
+    static DefaultErrorHandler errorHandler(org.springframework.kafka.listener.ConsumerRecordRecoverer recoverer,
+            EventsProperties.Consumer settings) {
+        var backOff = new ClassifiedBackOff(poisonBackOff(settings), infrastructureBackOff(settings));
+        var errorHandler = new DefaultErrorHandler(recoverer, backOff);
+        errorHandler.setRetryListeners(backOff);
+        errorHandler.addNotRetryableExceptions(UnreadableEventException.class, JacksonException.class);
+        return errorHandler;
     }
 
     private static BackOff poisonBackOff(EventsProperties.Consumer settings) {
