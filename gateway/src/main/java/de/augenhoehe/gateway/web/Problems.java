@@ -56,6 +56,13 @@ public final class Problems {
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(status);
         response.getHeaders().setContentType(PROBLEM_JSON);
+        byte[] bytes = body(status, detail, instance);
+        response.getHeaders().setContentLength(bytes.length);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+    }
+
+    /** The problem's JSON; without {@code instance} when there is no request path to name (null). */
+    static byte[] body(HttpStatusCode status, String detail, String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type(status));
         Kind kind = KINDS.get(status.value());
@@ -65,9 +72,9 @@ public final class Problems {
         if (detail != null) {
             body.put("detail", detail);
         }
-        body.put("instance", instance);
-        byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
-        response.getHeaders().setContentLength(bytes.length);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+        if (instance != null) {
+            body.put("instance", instance);
+        }
+        return JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
     }
 }
