@@ -19,8 +19,13 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.gateway.filter.headers.RemoveForwardedHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.RemoveXForwardedHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.XForwardedHeadersFilter;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -52,6 +57,7 @@ class RateLimitTest {
     static final Map<String, HttpServer> SERVICES = new HashMap<>();
 
     @LocalServerPort int port;
+    @Autowired ApplicationContext context;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -181,6 +187,19 @@ class RateLimitTest {
 
         assertThat(send("GET", "/massnahmen", null, "127.0.0.5", "X-Forwarded-For", "203.0.113.66").statusCode()).isEqualTo(200);
         assertThat(FORWARDED_FOR.get("/massnahmen")).as("from anyone else a claimed address is dropped: the peer").isEqualTo("127.0.0.5");
+    }
+
+    /**
+     * Spring Cloud Gateway's own {@code trusted-proxies} stays unset, so only the rate limits' trusted proxies decide the
+     * client address: set, it made Reactor Netty replace the TCP peer of a matching caller by the left-most (forgeable)
+     * X-Forwarded-For entry, and its X-Forwarded headers filter copied every request's headers once more. Unset, its
+     * filters only drop what callers send, and ForwardedClientAddress writes X-Forwarded-For.
+     */
+    @Test
+    void spring_cloud_gateways_own_forwarded_handling_is_off() {
+        assertThat(context.getBeansOfType(XForwardedHeadersFilter.class)).isEmpty();
+        assertThat(context.getBeansOfType(RemoveXForwardedHeadersFilter.class)).hasSize(1);
+        assertThat(context.getBeansOfType(RemoveForwardedHeadersFilter.class)).hasSize(1);
     }
 
     @Test

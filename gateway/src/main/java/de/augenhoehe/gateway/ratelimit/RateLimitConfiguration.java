@@ -32,7 +32,7 @@ class RateLimitConfiguration {
     }
 
     @Bean
-    RateLimitFilter rateLimitFilter(RateLimitProperties properties, RateLimitStore store) {
-        return new RateLimitFilter(properties, store);
+    RateLimitFilter rateLimitFilter(RateLimitProperties properties, RateLimitStore store, ClientAddress clientAddress) {
+        return new RateLimitFilter(properties, store, clientAddress);
     }
 }

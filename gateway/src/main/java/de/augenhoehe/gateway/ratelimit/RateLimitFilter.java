@@ -1,10 +1,8 @@
 package de.augenhoehe.gateway.ratelimit;
 
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Locale;
 
-import de.augenhoehe.clients.TrustedProxies;
 import de.augenhoehe.gateway.ratelimit.RateLimitProperties.Bucket;
 import de.augenhoehe.gateway.ratelimit.RateLimitProperties.Rule;
 import de.augenhoehe.gateway.ratelimit.RateLimitStore.Decision;
@@ -25,7 +23,7 @@ import reactor.core.publisher.Mono;
  * One token per request from the client's bucket; an empty bucket is a 429 problem answer, and the request never
  * reaches the route. Runs after Spring Security's filter chain (order 0 &gt; -100), inside the security context it
  * establishes: a valid token is keyed by its subject, else its {@code client_id} (as ClientAttributeFilter noted it); anything else by the client
- * address ({@code X-Forwarded-For} only from {@code trusted-proxies}). Every answer carries {@code RateLimit-Limit},
+ * address ({@link ClientAddress}: {@code X-Forwarded-For} only from {@code trusted-proxies}). Every answer carries {@code RateLimit-Limit},
  * {@code RateLimit-Remaining} and {@code RateLimit-Reset}.
  */
 class RateLimitFilter implements WebFilter, Ordered {
@@ -38,16 +36,16 @@ class RateLimitFilter implements WebFilter, Ordered {
     private final RateLimitProperties properties;
     private final RateLimitStore store;
     private final List<CompiledRule> rules;
-    private final TrustedProxies trustedProxies;
+    private final ClientAddress clientAddress;
 
-    public RateLimitFilter(RateLimitProperties properties, RateLimitStore store) {
+    public RateLimitFilter(RateLimitProperties properties, RateLimitStore store, ClientAddress clientAddress) {
         this.properties = properties;
         this.store = store;
         PathPatternParser parser = PathPatternParser.defaultInstance;
         this.rules = properties.rules().stream().map(r -> new CompiledRule(r,
                 r.paths().stream().map(parser::parse).toList(),
                 r.methods().stream().map(m -> m.toUpperCase(Locale.ROOT)).toList())).toList();
-        this.trustedProxies = new TrustedProxies(properties.trustedProxies());
+        this.clientAddress = clientAddress;
     }
 
     @Override
@@ -59,7 +57,7 @@ class RateLimitFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         // who the client is was noted once, right after the security chain (ClientAttributeFilter, order -99)
         String client = exchange.getAttribute(AccessLogFilter.CLIENT_ATTR);
-        return limit(exchange, chain, client != null ? client : "addr:" + address(exchange));
+        return limit(exchange, chain, client != null ? client : "addr:" + clientAddress.of(exchange));
     }
 
     private Mono<Void> limit(ServerWebExchange exchange, WebFilterChain chain, String client) {
@@ -94,20 +92,6 @@ class RateLimitFilter implements WebFilter, Ordered {
 
     private static long seconds(long nanos) {
         return (nanos + 999_999_999L) / 1_000_000_000L;
-    }
-
-    String address(ServerWebExchange exchange) {
-        return address(exchange, trustedProxies);
-    }
-
-    /**
-     * The TCP peer; from a trusted proxy the right-most {@code X-Forwarded-For} entry that is not a trusted proxy —
-     * also the address the services and the portal get ({@link ForwardedClientAddress}).
-     */
-    static String address(ServerWebExchange exchange, TrustedProxies trustedProxies) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        String peer = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
-        return trustedProxies.client(peer, exchange.getRequest().getHeaders().getOrEmpty(ForwardedClientAddress.HEADER));
     }
 
     private record CompiledRule(Rule rule, List<PathPattern> patterns, List<String> methods) {

@@ -3,7 +3,11 @@ package de.augenhoehe.gateway.security;
 import java.nio.charset.StandardCharsets;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import de.augenhoehe.gateway.GatewayProperties;
 import de.augenhoehe.gateway.web.ClientAttributeFilter;
@@ -16,9 +20,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import de.augenhoehe.tokens.TokenRules;
@@ -128,8 +134,19 @@ class GatewaySecurityConfiguration {
     /** Roles read where the services read them: an external provider's claim names mapped as in infra/token-rules. */
     static JwtAuthenticationConverter jwtAuthentication(TokenRules.ClaimNames names) {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(jwt -> TokenRules.authorities(TokenRules.normalize(jwt, names)));
+        converter.setJwtGrantedAuthoritiesConverter(roles(names));
         return converter;
+    }
+
+    /**
+     * The authorities of a token, mapped once per token: VerifiedTokenCache hands out the same Jwt object for the same
+     * token, so they are not derived again on every request (≈ 1.6 % of the event loops' samples, 2026-12-06). Weak
+     * keys compare by identity and leave with the cached token.
+     */
+    static Converter<Jwt, Collection<GrantedAuthority>> roles(TokenRules.ClaimNames names) {
+        Cache<Jwt, Collection<GrantedAuthority>> mapped = Caffeine.newBuilder().weakKeys().maximumSize(10_000)
+                .executor(Runnable::run).build();
+        return jwt -> mapped.get(jwt, j -> List.copyOf(TokenRules.authorities(TokenRules.normalize(j, names))));
     }
 
     private static ServerAuthenticationEntryPoint unauthenticated() {

@@ -34,4 +34,14 @@ class ClaimMappingTest {
         var authorities = converter.convert(keycloakToken()).getAuthorities().stream().map(GrantedAuthority::getAuthority);
         assertThat(authorities).noneMatch(a -> a.startsWith("ROLE_"));
     }
+
+    /** The cached token comes back as the same object on every request: its roles are mapped once. */
+    @Test
+    void the_roles_of_one_token_are_mapped_once() {
+        var roles = GatewaySecurityConfiguration.roles(new TokenRules.ClaimNames("realm_access.roles", null, null));
+        Jwt token = keycloakToken();
+        var first = roles.convert(token);
+        assertThat(roles.convert(token)).isSameAs(first);
+        assertThat(roles.convert(keycloakToken())).as("another token: its own mapping").isNotSameAs(first).isEqualTo(first);
+    }
 }

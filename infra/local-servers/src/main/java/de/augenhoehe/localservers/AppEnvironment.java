@@ -89,7 +89,6 @@ record AppEnvironment(Map<String, Integer> ports, Path keys, boolean demo, Map<S
             // it shares the loopback address with every browser: the gateway believes X-Forwarded-For from loopback.
             // An installation with the portal on its own address names only that address (see README "The portal").
             env.add("AUGENHOEHE_GATEWAY_RATE_LIMITS_TRUSTED_PROXIES=127.0.0.1");
-            env.add("SPRING_CLOUD_GATEWAY_SERVER_WEBFLUX_TRUSTED_PROXIES=127\\.0\\.0\\.1");
         } else if (app.equals("portal")) {
             env.addAll(List.of("AUGENHOEHE_PORTAL_API_URL=" + issuer(), "AUGENHOEHE_PORTAL_PUBLIC_BASE_URL=" + issuer()));
         } else {
