@@ -65,7 +65,8 @@ public class PlatformApi {
      * Runs a page's independent reads at once, each on a virtual thread, and answers their results in the order given.
      * The visitor's address is read here, on the request thread, and handed to each read (the request is not there on
      * the threads they run on). Each read keeps its own timeout ({@code api-timeout}); the first failure in the order
-     * of the reads is thrown, so a page fails as it did when they ran one after the other (an unknown network: 404).
+     * of the reads is thrown (the others are cancelled), so a page fails as it did when they ran one after the other
+     * (an unknown network: 404).
      */
     public List<JsonNode> concurrently(List<Supplier<JsonNode>> reads) {
         String visitor = forwardedFor().orElse(null);
@@ -74,8 +75,13 @@ public class PlatformApi {
                     .map(read -> threads.submit(() -> visitor == null ? read.get() : ScopedValue.where(VISITOR, visitor).call(read::get)))
                     .toList();
             List<JsonNode> results = new ArrayList<>(answers.size());
-            for (Future<JsonNode> answer : answers) {
-                results.add(result(answer));
+            try {
+                for (Future<JsonNode> answer : answers) {
+                    results.add(result(answer));
+                }
+            } catch (RuntimeException failed) {
+                answers.forEach(a -> a.cancel(true)); // the page fails anyway: it need not wait for the other reads
+                throw failed;
             }
             return results;
         }
@@ -172,7 +178,7 @@ public class PlatformApi {
         return new ApiProblem(status, slug, detail, fields);
     }
 
-    /** The visitor's address where reads run off the request thread ({@link #concurrently}); null: none known. */
+    /** The visitor's address where reads run off the request thread ({@link #concurrently}). */
     private static final ScopedValue<String> VISITOR = ScopedValue.newInstance();
 
     private static Optional<String> forwardedFor() {
