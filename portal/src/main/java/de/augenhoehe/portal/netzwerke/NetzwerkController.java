@@ -2,6 +2,7 @@ package de.augenhoehe.portal.netzwerke;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,7 +17,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code /netzwerke/{id}}: a network's start page — what it is, its partners on equal footing grouped by kind, its
- * current measures, its newest vacancies and its give-and-gain in numbers. Five public API calls, nothing stored.
+ * current measures, its newest vacancies and its give-and-gain in numbers. Five public API calls, made at once
+ * ({@link PlatformApi#concurrently}), nothing stored.
  */
 @Controller
 class NetzwerkController {
@@ -38,14 +40,21 @@ class NetzwerkController {
     @GetMapping("/netzwerke/{id}")
     String network(@PathVariable String id, Model model) {
         UUID network = networkId(id);
-        JsonNode info = api.get("/api/networks/{id}", network);
-        // a network's active members are public; 100 is the API's page limit and more than any network has today
-        JsonNode partners = api.get("/api/networks/" + network + "/partners", q -> q.queryParam("size", 100));
-        JsonNode measures = api.get("/api/measures", q -> q.queryParam("network", network)
-                .queryParam("from", LocalDate.now(BERLIN)).queryParam("size", NEWEST));
-        JsonNode vacancies = api.get("/api/vacancies", q -> q.queryParam("network", network).queryParam("sort", "date")
-                .queryParam("size", NEWEST));
-        JsonNode summary = api.get("/api/networks/{id}/balance/summary", network);
+        // five independent reads at once: the page waits for the slowest, not for their sum
+        List<JsonNode> read = api.concurrently(List.of(
+                () -> api.get("/api/networks/{id}", network),
+                // a network's active members are public; 100 is the API's page limit and more than any network has today
+                () -> api.get("/api/networks/" + network + "/partners", q -> q.queryParam("size", 100)),
+                () -> api.get("/api/measures", q -> q.queryParam("network", network)
+                        .queryParam("from", LocalDate.now(BERLIN)).queryParam("size", NEWEST)),
+                () -> api.get("/api/vacancies", q -> q.queryParam("network", network).queryParam("sort", "date")
+                        .queryParam("size", NEWEST)),
+                () -> api.get("/api/networks/{id}/balance/summary", network)));
+        JsonNode info = read.get(0);
+        JsonNode partners = read.get(1);
+        JsonNode measures = read.get(2);
+        JsonNode vacancies = read.get(3);
+        JsonNode summary = read.get(4);
         model.addAttribute("network", info);
         model.addAttribute("networkId", network);
         model.addAttribute("kinds", PartnerKinds.grouped(partners.path("items")));

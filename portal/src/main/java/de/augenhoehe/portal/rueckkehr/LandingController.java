@@ -3,6 +3,7 @@ package de.augenhoehe.portal.rueckkehr;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -128,10 +129,12 @@ class LandingController {
             model.addAttribute("codeUnknown", true);
             form.setCode(null);
         }
-        Map<String, JsonNode> consents = currentConsentTexts();
+        // two independent reads at once (#17): the page waits for the slower one, not for both
+        List<JsonNode> read = api.concurrently(List.of(() -> api.get("/api/returnees/consent-texts"), () -> api.get("/api/networks")));
+        Map<String, JsonNode> consents = currentConsentTexts(read.get(0));
         consents.forEach((purpose, text) -> form.getVersions().put(purpose, text.path("version").asString()));
         model.addAttribute("consents", consents);
-        model.addAttribute("networks", api.get("/api/networks").path("items"));
+        model.addAttribute("networks", read.get(1).path("items"));
         model.addAttribute("occupations", Occupations.GROUPS);
         model.addAttribute("interests", INTERESTS);
         return "rueckkehr/landing";
@@ -163,10 +166,9 @@ class LandingController {
     }
 
     /** Per purpose the newest text already valid: what the person reads is what the API records. */
-    private Map<String, JsonNode> currentConsentTexts() {
+    private static Map<String, JsonNode> currentConsentTexts(JsonNode texts) {
         Map<String, JsonNode> byPurpose = new LinkedHashMap<>();
         LocalDate today = LocalDate.now();
-        JsonNode texts = api.get("/api/returnees/consent-texts");
         for (String purpose : new String[] {"MATCHING", "MATCH_NOTIFICATIONS", "NETWORK_CONTACT"}) {
             for (JsonNode text : texts) {
                 String from = text.path("validFrom").asString("");

@@ -2,10 +2,17 @@ package de.augenhoehe.portal.web;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -52,6 +59,43 @@ public class PlatformApi {
     /** GET a JSON document; {@code uri} is a template ({@code /api/vacancies/{id}}) expanded with {@code vars}. */
     public JsonNode get(String uri, Object... vars) {
         return call(() -> http.get().uri(uri, vars).retrieve().body(JsonNode.class));
+    }
+
+    /**
+     * Runs a page's independent reads at once, each on a virtual thread, and answers their results in the order given.
+     * The visitor's address is read here, on the request thread, and handed to each read (the request is not there on
+     * the threads they run on). Each read keeps its own timeout ({@code api-timeout}); the first failure in the order
+     * of the reads is thrown (the others are cancelled), so a page fails as it did when they ran one after the other
+     * (an unknown network: 404).
+     */
+    public List<JsonNode> concurrently(List<Supplier<JsonNode>> reads) {
+        String visitor = forwardedFor().orElse(null);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<JsonNode>> answers = reads.stream()
+                    .map(read -> threads.submit(() -> visitor == null ? read.get() : ScopedValue.where(VISITOR, visitor).call(read::get)))
+                    .toList();
+            List<JsonNode> results = new ArrayList<>(answers.size());
+            try {
+                for (Future<JsonNode> answer : answers) {
+                    results.add(result(answer));
+                }
+            } catch (RuntimeException failed) {
+                answers.forEach(a -> a.cancel(true)); // the page fails anyway: it need not wait for the other reads
+                throw failed;
+            }
+            return results;
+        }
+    }
+
+    private static JsonNode result(Future<JsonNode> answer) {
+        try {
+            return answer.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiProblem(503, "interrupted", "interrupted while waiting for the API", Map.of());
+        }
     }
 
     /** GET with query parameters added by the caller ({@code b -> b.queryParam("q", text)}). */
@@ -134,7 +178,13 @@ public class PlatformApi {
         return new ApiProblem(status, slug, detail, fields);
     }
 
+    /** The visitor's address where reads run off the request thread ({@link #concurrently}). */
+    private static final ScopedValue<String> VISITOR = ScopedValue.newInstance();
+
     private static Optional<String> forwardedFor() {
+        if (VISITOR.isBound()) {
+            return Optional.ofNullable(VISITOR.get());
+        }
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
             HttpServletRequest request = attributes.getRequest();
             return Optional.of(request.getRemoteAddr());
