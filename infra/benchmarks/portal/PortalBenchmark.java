@@ -178,14 +178,22 @@ public class PortalBenchmark {
      * {@code /stellen/none}, a 404 page). No id: the run stops here rather than measure a page that does not exist.
      */
     String firstId(String api) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(gateway + api)).timeout(Duration.ofSeconds(10))
-                .header("Accept", "application/json").header("X-Forwarded-For", visitor()).GET().build(), HttpResponse.BodyHandlers.ofString());
-        Matcher m = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(answer.body());
-        if (answer.statusCode() != 200 || !m.find()) {
-            throw new IllegalStateException("no id from GET " + api + ": " + answer.statusCode() + " "
-                    + answer.body().substring(0, Math.min(300, answer.body().length())));
-        }
-        return m.group(1);
+        // The demo data arrives by events after the platform is up (measures-service's catalogue of the 11:42 run was
+        // still empty 46 s after start, with warm AOT caches): wait up to 60 s for the first item.
+        long giveUp = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        HttpResponse<String> answer;
+        Matcher m;
+        do {
+            answer = http.send(HttpRequest.newBuilder(URI.create(gateway + api)).timeout(Duration.ofSeconds(10))
+                    .header("Accept", "application/json").header("X-Forwarded-For", visitor()).GET().build(), HttpResponse.BodyHandlers.ofString());
+            m = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(answer.body());
+            if (answer.statusCode() == 200 && m.find()) {
+                return m.group(1);
+            }
+            Thread.sleep(1000);
+        } while (System.nanoTime() < giveUp);
+        throw new IllegalStateException("no id from GET " + api + " within 60 s: " + answer.statusCode() + " "
+                + answer.body().substring(0, Math.min(300, answer.body().length())));
     }
 
     /**
