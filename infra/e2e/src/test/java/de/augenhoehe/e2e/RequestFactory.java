@@ -396,17 +396,8 @@ final class RequestFactory {
         return doc.resolve((Map<String, Object>) schema);
     }
 
-    @SuppressWarnings("unchecked")
     private static Object copy(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> c = new LinkedHashMap<>();
-            map.forEach((k, v) -> c.put((String) k, copy(v)));
-            return c;
-        }
-        if (value instanceof List<?> list) {
-            return new ArrayList<>(list.stream().map(RequestFactory::copy).toList());
-        }
-        return value;
+        return de.augenhoehe.testing.PathologicalInputContract.copy(value);
     }
 
     private <T> T pick(List<T> values) {

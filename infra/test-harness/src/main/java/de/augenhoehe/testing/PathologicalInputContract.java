@@ -501,8 +501,8 @@ public final class PathologicalInputContract {
         return b.toString();
     }
 
-    @SuppressWarnings("unchecked")
-    private static Object copy(Object value) {
+    /** A deep copy of a JSON tree of maps and lists (what Jackson reads into {@code Object}): changed without touching the original. */
+    public static Object copy(Object value) {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> copy = new LinkedHashMap<>();
             map.forEach((k, v) -> copy.put((String) k, copy(v)));
