@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.SerializationFeature;
@@ -43,6 +44,11 @@ public final class OpenApiContract {
             throw new IllegalStateException(e);
         }
         String actual = normalise(served);
+        List<String> notProblems = errorsNotDeclaredAsProblems(actual);
+        if (!notProblems.isEmpty()) {
+            throw new AssertionError("Every error answer is an RFC 9457 problem, but the document declares other content for "
+                    + notProblems);
+        }
         try {
             if (Boolean.getBoolean("contracts.update") || !Files.exists(COMMITTED)) {
                 boolean missing = !Files.exists(COMMITTED);
@@ -61,6 +67,25 @@ public final class OpenApiContract {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Error answers (4xx, 5xx) whose declared content is anything but {@code application/problem+json}. */
+    @SuppressWarnings("unchecked")
+    static List<String> errorsNotDeclaredAsProblems(String json) {
+        Map<String, Object> doc = JSON.readValue(json, Map.class);
+        List<String> wrong = new java.util.ArrayList<>();
+        ((Map<String, Map<String, Object>>) doc.getOrDefault("paths", Map.of())).forEach((path, item) -> item.forEach((method, op) -> {
+            if (op instanceof Map<?, ?> operation && operation.get("responses") instanceof Map<?, ?> responses) {
+                responses.forEach((status, response) -> {
+                    if ((String.valueOf(status).startsWith("4") || String.valueOf(status).startsWith("5"))
+                            && response instanceof Map<?, ?> r && r.get("content") instanceof Map<?, ?> content
+                            && content.keySet().stream().anyMatch(type -> !"application/problem+json".equals(type))) {
+                        wrong.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path + " " + status + " " + content.keySet());
+                    }
+                });
+            }
+        }));
+        return wrong;
     }
 
     @SuppressWarnings("unchecked")

@@ -69,6 +69,7 @@ class MeasureController {
     @Operation(summary = "Change a measure as a whole; If-Match with its ETag is required")
     @ApiResponse(responseCode = "200", description = "Changed; ETag = the new version")
     @ApiResponse(responseCode = "409", description = "measure-closed, capacity-below-registrations, sessions-have-attendance")
+    @ApiResponse(responseCode = "422", description = "immutable-field (networkId, hostPartnerId), host-not-member, co-organiser-not-member")
     @ApiResponse(responseCode = "412", description = "precondition-failed: changed since read")
     @ApiResponse(responseCode = "428", description = "precondition-required: no If-Match")
     ResponseEntity<MeasureView> update(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,

@@ -68,6 +68,7 @@ class ParticipantController {
     @Operation(summary = "Check-in: attended or no-show per confirmed registration for one session; a changed record is a new event")
     @ApiResponse(responseCode = "200", description = "The session's records as they now stand")
     @ApiResponse(responseCode = "409", description = "measure-not-running (planned or cancelled), not-a-participant (not confirmed)")
+    @ApiResponse(responseCode = "422", description = "duplicate-registration: a registration twice in one check-in")
     List<Participant> checkIn(@PathVariable UUID id, @PathVariable UUID sessionId, @Valid @RequestBody CheckIns checkIns) {
         return participants.checkIn(Actor.required(), id, sessionId, checkIns.records());
     }

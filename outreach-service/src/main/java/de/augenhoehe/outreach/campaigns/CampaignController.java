@@ -76,6 +76,8 @@ class CampaignController {
 
     @PutMapping("/{id}")
     @Operation(summary = "Update a campaign's fields (not its status; not once closed)")
+    @ApiResponse(responseCode = "200", description = "Updated")
+    @ApiResponse(responseCode = "422", description = "network-immutable: a campaign cannot move to another network")
     Campaign update(@PathVariable UUID id, @Valid @RequestBody CampaignRequest request) {
         return campaigns.update(Actor.required(), id, request);
     }

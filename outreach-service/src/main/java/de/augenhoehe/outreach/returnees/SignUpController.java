@@ -61,6 +61,7 @@ class SignUpController {
             description = "Answers 202 alike for a new and an already known address. Requires the MATCHING consent "
                     + "with a known text version; a tracking code (or networkId) attributes the sign-up.")
     @ApiResponse(responseCode = "202", description = "Accepted: a confirmation mail is on its way (for a known address too)")
+    @ApiResponse(responseCode = "422", description = "consent-missing, duplicate-consent, network-missing (neither tracking code nor networkId), network-mismatch")
     ResponseEntity<Accepted> signUp(@Valid @RequestBody SignUp request) {
         signUps.signUp(request);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted("CONFIRMATION_SENT",

@@ -67,7 +67,7 @@ class WorkingGroupExamples {
                 Example.of("POST", g + "/meetings", """
                         {"startsAt":"2026-12-10T16:00:00+01:00","place":"Rathaus Heilbronn, Saal 2",
                          "agenda":["Begrüßung","Projekttag im März","Verschiedenes"]}""",
-                        201, MEETING.replace(",\"minutes\":\"Projekttag am 12. März beschlossen.\"", ",\"minutes\":null"), 400, 401, 403, 404),
+                        201, MEETING.replace(",\"minutes\":\"Projekttag am 12. März beschlossen.\"", ",\"minutes\":null"), 400, 401, 403, 404, 422),
                 Example.of("GET", g + "/meetings", null, 200, "[" + MEETING + "]", 401, 404),
                 Example.of("GET", g + "/meetings/{meetingId}", null, 200, MEETING, 401, 404),
                 Example.of("PUT", g + "/meetings/{meetingId}/minutes", """

@@ -94,9 +94,23 @@ final class ContractDefaults implements GlobalOpenApiCustomizer, Ordered {
                 if (status.startsWith("2") || status.startsWith("4")) {
                     rateLimitHeaders(response);
                 }
+                problemContent(status, response);
             });
             op.setResponses(responses);
         }));
+    }
+
+    /**
+     * An error a controller declares by {@code @ApiResponse(responseCode = "422", description = …)} alone gets
+     * springdoc's default content — the operation's success schema under {@code *}{@code /*} — but every error of the
+     * platform is an RFC 9457 problem: its content says so.
+     */
+    private static void problemContent(String status, ApiResponse response) {
+        if ((status.startsWith("4") || status.startsWith("5")) && response.getContent() != null
+                && response.getContent().containsKey("*/*")) {
+            response.setContent(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    new MediaType().schema(new ObjectSchema())));
+        }
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
