@@ -75,6 +75,8 @@ class ParticipantController {
 
     @PutMapping("/api/measures/{id}/registrations/{registrationId}/outcome")
     @Operation(summary = "A confirmed participant's outcome, optionally with the employer partner where an apprenticeship or job started")
+    @ApiResponse(responseCode = "200", description = "The participant with the outcome")
+    @ApiResponse(responseCode = "409", description = "not-a-participant: the registration is not confirmed")
     Participant outcome(@PathVariable UUID id, @PathVariable UUID registrationId, @Valid @RequestBody OutcomeRequest request) {
         return participants.outcome(Actor.required(), id, registrationId, request);
     }

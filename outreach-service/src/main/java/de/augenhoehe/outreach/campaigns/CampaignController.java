@@ -77,6 +77,7 @@ class CampaignController {
     @PutMapping("/{id}")
     @Operation(summary = "Update a campaign's fields (not its status; not once closed)")
     @ApiResponse(responseCode = "200", description = "Updated")
+    @ApiResponse(responseCode = "409", description = "campaign-closed: a closed campaign cannot be changed")
     @ApiResponse(responseCode = "422", description = "network-immutable: a campaign cannot move to another network")
     Campaign update(@PathVariable UUID id, @Valid @RequestBody CampaignRequest request) {
         return campaigns.update(Actor.required(), id, request);
@@ -84,6 +85,8 @@ class CampaignController {
 
     @PutMapping("/{id}/status")
     @Operation(summary = "Move a campaign on: DRAFT → ACTIVE (launched) → CLOSED")
+    @ApiResponse(responseCode = "200", description = "Moved")
+    @ApiResponse(responseCode = "409", description = "illegal-campaign-transition")
     Campaign changeStatus(@PathVariable UUID id, @Valid @RequestBody StatusChange change) {
         return campaigns.changeStatus(Actor.required(), id, change.status());
     }
@@ -91,6 +94,7 @@ class CampaignController {
     @PostMapping("/{id}/batches")
     @Operation(summary = "Add a material batch; it gets its own tracking code")
     @ApiResponse(responseCode = "201", description = "Added, with its tracking code")
+    @ApiResponse(responseCode = "409", description = "campaign-closed, batch-limit")
     ResponseEntity<Batch> addBatch(@PathVariable UUID id, @Valid @RequestBody BatchRequest request) {
         Batch batch = campaigns.addBatch(Actor.required(), id, request);
         return ResponseEntity.created(URI.create("/api/campaigns/" + id + "/batches/" + batch.id())).body(batch);
@@ -135,6 +139,7 @@ class CampaignController {
     @PostMapping("/{id}/batches/{batchId}/distributions")
     @Operation(summary = "Record a distribution of (part of) a batch; never more than the batch holds")
     @ApiResponse(responseCode = "201", description = "Recorded")
+    @ApiResponse(responseCode = "409", description = "batch-exhausted: more than the batch holds")
     ResponseEntity<Distribution> distribute(@PathVariable UUID id, @PathVariable UUID batchId,
             @Valid @RequestBody DistributionRequest request) {
         Distribution distribution = campaigns.distribute(Actor.required(), id, batchId, request);

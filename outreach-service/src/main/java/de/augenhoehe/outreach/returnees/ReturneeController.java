@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,12 +48,16 @@ class ReturneeController {
 
     @PostMapping("/{id}/returned")
     @Operation(summary = "Record that a returnee moved back to the region")
+    @ApiResponse(responseCode = "200", description = "Recorded")
+    @ApiResponse(responseCode = "409", description = "already-recorded")
     ReturneeSummary returned(@PathVariable UUID id) {
         return coordination.returned(Actor.required(), id);
     }
 
     @PostMapping("/{id}/hired")
     @Operation(summary = "Record that a returnee was hired by a partner (counted in the give-and-gain ledger)")
+    @ApiResponse(responseCode = "200", description = "Recorded")
+    @ApiResponse(responseCode = "409", description = "already-recorded")
     ReturneeSummary hired(@PathVariable UUID id, @Valid @RequestBody Hire hire) {
         return coordination.hired(Actor.required(), id, hire.employerId());
     }

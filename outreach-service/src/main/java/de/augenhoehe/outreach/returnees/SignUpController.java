@@ -70,6 +70,9 @@ class SignUpController {
 
     @PostMapping("/confirmations")
     @Operation(summary = "Confirm a sign-up with the token from the mailed link (single use, expiring)")
+    @ApiResponse(responseCode = "200", description = "Confirmed, with the matches")
+    @ApiResponse(responseCode = "409", description = "link-used: the link was used already")
+    @ApiResponse(responseCode = "410", description = "link-expired: sign up again")
     Confirmed confirm(@Valid @RequestBody Confirmation confirmation) {
         return signUps.confirm(confirmation.token());
     }
