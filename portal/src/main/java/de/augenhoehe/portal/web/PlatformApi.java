@@ -72,7 +72,7 @@ public class PlatformApi {
         String visitor = forwardedFor().orElse(null);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<JsonNode>> answers = reads.stream()
-                    .map(read -> threads.submit(() -> visitor == null ? read.get() : ScopedValue.where(VISITOR, visitor).call(read::get)))
+                    .map(read -> threads.submit(() -> ScopedValue.where(VISITOR, visitor).call(read::get)))
                     .toList();
             List<JsonNode> results = new ArrayList<>(answers.size());
             try {
@@ -178,7 +178,7 @@ public class PlatformApi {
         return new ApiProblem(status, slug, detail, fields);
     }
 
-    /** The visitor's address where reads run off the request thread ({@link #concurrently}). */
+    /** The visitor's address where reads run off the request thread ({@link #concurrently}); bound to null when there is none. */
     private static final ScopedValue<String> VISITOR = ScopedValue.newInstance();
 
     private static Optional<String> forwardedFor() {

@@ -61,6 +61,10 @@ class NetzwerkeIT {
             assertThat(page.locator("main").innerText()).contains("Eingetragener Verein");
             Browsers.assertGoodPage(page);
             page.setViewportSize(1280, 900);
+            assertThat(wordsSplitAcrossLines(page, ".figures dt, .figures dd")).as("balance labels broken mid-word at 1280 px").isEmpty();
+            page.setViewportSize(768, 900); // the narrowest two-column layout: each card is at its narrowest
+            assertThat(wordsSplitAcrossLines(page, ".figures dt, .figures dd")).as("balance labels broken mid-word at 768 px").isEmpty();
+            page.setViewportSize(1280, 900);
             Browsers.screenshot(page, "netzwerk-ems-achse-desktop");
         }
         try (BrowserContext phone = browsers.phone()) {
@@ -145,5 +149,26 @@ class NetzwerkeIT {
                 assertThat(r.headerValue("content-type")).as(icon).isEqualTo("image/png");
             }
         }
+    }
+
+    /** The words of the matching elements whose letters the browser laid out on more than one line ("Praktik-umspl-ätze"). */
+    private static List<String> wordsSplitAcrossLines(Page page, String selector) {
+        @SuppressWarnings("unchecked")
+        List<String> split = (List<String>) page.evaluate("""
+                selector => [...document.querySelectorAll(selector)].flatMap(element => {
+                  const split = [];
+                  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+                  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+                    for (const word of text.data.matchAll(/\\S+/g)) {
+                      const range = document.createRange();
+                      range.setStart(text, word.index);
+                      range.setEnd(text, word.index + word[0].length);
+                      const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                      if (lines.size > 1) split.push(word[0]);
+                    }
+                  }
+                  return split;
+                })""", selector);
+        return split;
     }
 }

@@ -24,6 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import de.augenhoehe.platform.persistence.Causes;
+
 /**
  * The dead letters of this service's consumer group: listed for operators and redriven — applied again by this
  * group's own processor, in this service, not sent back to the shared topic (where every other group that failed
@@ -187,10 +189,7 @@ public class DeadLetters {
         }
 
         private static String rootCause(Throwable t) {
-            Throwable root = t;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
+            Throwable root = Causes.root(t);
             return root.getClass().getName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
         }
     }

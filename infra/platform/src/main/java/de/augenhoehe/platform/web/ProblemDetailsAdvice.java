@@ -35,6 +35,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import jakarta.validation.ConstraintViolationException;
 
+import de.augenhoehe.platform.persistence.Causes;
+
 /**
  * Every error as an RFC 9457 problem with a stable type. Client mistakes are 4xx with a detail they can act on;
  * anything unexpected is a 500 that says nothing about the inside and is logged with its trace id.
@@ -89,24 +91,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * no SQLSTATE), e.g. a rollback on the connection a failed commit just broke.
      */
     private static boolean jdbcFailure(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException || t instanceof DataAccessResourceFailureException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(failure, t -> t instanceof SQLException || t instanceof DataAccessResourceFailureException);
     }
 
     /** A broken connection somewhere in the chain: SQLSTATE class 08 (connection exception) or a resource failure. */
     private static boolean lostConnection(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof DataAccessResourceFailureException || t instanceof SQLRecoverableException
-                    || t instanceof SQLNonTransientConnectionException
-                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(failure, t -> t instanceof DataAccessResourceFailureException || t instanceof SQLRecoverableException
+                || t instanceof SQLNonTransientConnectionException || sqlStateClass(t, "08"));
+    }
+
+    private static boolean sqlStateClass(Throwable t, String stateClass) {
+        return t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith(stateClass);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -143,12 +138,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static boolean dataException(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(failure, t -> sqlStateClass(t, "22"));
     }
 
     /** A method-level check (e.g. {@code @PreAuthorize}) refused: the same 403 as a refused route. */
@@ -231,11 +221,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static Throwable findCause(Throwable t, Class<? extends Throwable> type) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (type.isInstance(c)) {
-                return c;
-            }
-        }
-        return null;
+        return Causes.of(t).filter(type::isInstance).findFirst().orElse(null);
     }
 }
