@@ -64,7 +64,7 @@ class AccountIT extends InOneNetwork {
         assertThat(stored).startsWith("{bcrypt}").doesNotContain(password);
 
         AuthServer as = new AuthServer(port);
-        var token = as.login(username, password);
+        var token = as.login(username, password, "eigen-" + password);
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
         Jwt jwt = as.decode(as.accessToken(token));
         assertThat(jwt.getIssuer()).hasToString(ISSUER);
@@ -81,14 +81,14 @@ class AccountIT extends InOneNetwork {
         String password = create(partner, coordinator, "{\"username\":\"" + username + "\",\"roles\":[\"COORDINATOR\"],"
                 + "\"coordinatorNetworks\":[\"" + network + "\"]}").get("initialPassword").asString();
         AuthServer as = new AuthServer(port);
-        Jwt before = as.decode(as.accessToken(as.login(username, password)));
+        Jwt before = as.decode(as.accessToken(as.login(username, password, "eigen-" + password)));
         assertThat(before.getClaimAsStringList("networks")).containsExactly(network.toString());
 
         // his organisation's membership is suspended: the stored coordinator network no longer reaches his tokens
         UUID membership = jdbc.queryForObject("select id from membership where partner_id = ? and network_id = ?", UUID.class, partner, network);
         var suspended = api().send("POST", "/api/networks/" + network + "/memberships/" + membership + "/suspend", coordinator, null);
         assertThat(suspended.statusCode()).as(suspended.body()).isEqualTo(200);
-        Jwt after = as.decode(as.accessToken(as.login(username, password)));
+        Jwt after = as.decode(as.accessToken(as.login(username, "eigen-" + password)));
         assertThat(after.getClaimAsStringList("roles")).containsExactly("coordinator");
         assertThat(after.getClaimAsStringList("networks")).isEmpty();
     }
@@ -98,10 +98,44 @@ class AccountIT extends InOneNetwork {
         String username = user();
         String password = create(partner, admin, "{\"username\":\"" + username + "\",\"roles\":[\"PARTNER_STAFF\"]}").get("initialPassword").asString();
         AuthServer as = new AuthServer(port);
-        var response = as.login(username, password);
+        var response = as.login(username, password, "eigen-" + password);
         Jwt jwt = as.decode(as.accessToken(response));
         assertThat(Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt())).isEqualTo(Duration.ofMinutes(10));
         assertThat(Api.json(response).get("expires_in").asLong()).isBetween(598L, 600L);
+    }
+
+    @Test
+    void the_first_login_with_the_one_time_password_asks_for_a_password_of_ones_own_before_any_code() {
+        String username = user();
+        String initial = create(partner, admin, "{\"username\":\"" + username + "\",\"roles\":[\"PARTNER_STAFF\"]}").get("initialPassword").asString();
+        AuthServer as = new AuthServer(port);
+
+        var stopped = as.login(username, initial);
+        assertThat(stopped.statusCode()).isEqualTo(302);
+        assertThat(stopped.headers().firstValue("Location").orElse("")).endsWith("/oauth2/password").doesNotContain("code=");
+        assertThat(mustChange(username)).isTrue();
+
+        // refused, in German, and nothing changed: too short, the one-time password again
+        for (var refused : List.of(List.of("kurz-123", "zu kurz"), List.of(initial, "anderes Passwort als das Einmal-Passwort"),
+                List.of("ä".repeat(37), "zu lang"))) {
+            var again = as.login(username, initial, refused.get(0));
+            assertThat(again.statusCode()).as(refused.get(0)).isEqualTo(422);
+            assertThat(again.body()).contains(refused.get(1)).contains("role=\"alert\"").doesNotContain("access_token");
+        }
+        assertThat(mustChange(username)).isTrue();
+
+        String own = "Mein eigenes Passwort 2026";
+        var token = as.login(username, initial, own);
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        assertThat(mustChange(username)).isFalse();
+        assertThat(as.login(username, initial).headers().firstValue("Location").orElse("")).contains("/oauth2/login?error");
+        var next = as.login(username, own);
+        assertThat(next.statusCode()).as("no password page any more: " + next.headers().map()).isEqualTo(200);
+        assertThat(next.body()).contains("access_token");
+    }
+
+    boolean mustChange(String username) {
+        return jdbc.queryForObject("select password_change_required from account where username = ?", Boolean.class, username);
     }
 
     @Test

@@ -65,6 +65,15 @@ record AuthServer(int port, String forwardedFor) {
 
     /** Authorization code with PKCE, as a browser would do it: the token response, or the step that failed. */
     HttpResponse<String> login(String username, String password) {
+        return login(username, password, null);
+    }
+
+    /**
+     * The first login with a one-time initial password: after the login form the server asks for a password of the
+     * person's own ({@code /oauth2/password}); {@code newPassword} is entered there (twice), then the authorization
+     * continues. Without one, the login stops at that page (its response is answered).
+     */
+    HttpResponse<String> login(String username, String password, String newPassword) {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
         String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(verifier));
@@ -75,7 +84,7 @@ record AuthServer(int port, String forwardedFor) {
             return r;
         }
         HttpResponse<String> page = send(browser, HttpRequest.newBuilder(resolve(r)).build());
-        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+        Matcher csrf = CSRF.matcher(page.body());
         if (!csrf.find()) {
             return page;
         }
@@ -87,6 +96,16 @@ record AuthServer(int port, String forwardedFor) {
             return posted;
         }
         HttpResponse<String> redirected = send(browser, HttpRequest.newBuilder(resolve(posted)).build());
+        if (redirected.headers().firstValue("Location").orElse("").endsWith("/oauth2/password")) {
+            if (newPassword == null) {
+                return redirected;
+            }
+            redirected = choosePassword(browser, newPassword);
+            if (redirected.statusCode() != 302) {
+                return redirected;
+            }
+            redirected = send(browser, HttpRequest.newBuilder(resolve(redirected)).build());
+        }
         String callback = redirected.headers().firstValue("Location").orElse("");
         Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(callback);
         if (!callback.startsWith(CALLBACK) || !code.find()) {
@@ -97,6 +116,21 @@ record AuthServer(int port, String forwardedFor) {
                 .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code", "code",
                         URLDecoder(code.group(1)), "redirect_uri", CALLBACK, "client_id", CLI, "code_verifier", verifier)))).build());
     }
+
+    /** The password page's form, filled in: its answer (a redirect back to the authorization, or the form again). */
+    private HttpResponse<String> choosePassword(HttpClient browser, String newPassword) {
+        HttpResponse<String> form = send(browser, HttpRequest.newBuilder(URI.create(base() + "/oauth2/password")).build());
+        Matcher csrf = CSRF.matcher(form.body());
+        if (!csrf.find()) {
+            return form;
+        }
+        return send(browser, HttpRequest.newBuilder(URI.create(base() + "/oauth2/password"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("password", newPassword, "confirmation", newPassword,
+                        "_csrf", csrf.group(1))))).build());
+    }
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private URI resolve(HttpResponse<String> redirect) {
         return URI.create(base() + "/").resolve(redirect.headers().firstValue("Location").orElseThrow());

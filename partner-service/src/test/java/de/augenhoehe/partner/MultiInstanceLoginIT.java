@@ -81,7 +81,7 @@ class MultiInstanceLoginIT {
                 "augenhoehe.identity.authorization-cleanup.interval=PT1S").run();
     }
 
-    /** A person with an account (created through the API); returns {username, password}. */
+    /** A person with an account (created through the API) who has replaced the initial password; returns {username, password}. */
     String[] account() {
         Api api = new Api(port);
         var partner = api.send("POST", "/api/partners", coordinator("c"), "{\"name\":\"Agentur " + UUID.randomUUID() + "\",\"kind\":\"EMPLOYMENT_AGENCY\"}");
@@ -91,7 +91,10 @@ class MultiInstanceLoginIT {
         var created = api.send("POST", "/api/partners/" + id + "/accounts", Api.partnerAdmin("a", id),
                 "{\"username\":\"" + username + "\",\"roles\":[\"PARTNER_STAFF\"]}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return new String[] {username, Api.json(created).get("initialPassword").asString()};
+        String own = "eigen-" + Api.json(created).get("initialPassword").asString();
+        var first = new AuthServer(port).login(username, Api.json(created).get("initialPassword").asString(), own);
+        assertThat(first.statusCode()).as("the first login, with a password of the person's own: " + first.body()).isEqualTo(200);
+        return new String[] {username, own};
     }
 
     @Test

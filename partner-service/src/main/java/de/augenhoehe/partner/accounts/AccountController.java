@@ -49,7 +49,7 @@ class AccountController {
     }
 
     record CreatedAccount(Account account,
-            @Schema(description = "the initial password: shown once, hand it to the person", example = "Zx81kQ2vN0pL4mR7tY3w") String initialPassword) {
+            @Schema(description = "the one-time initial password: shown once, hand it to the person, who replaces it at the first login", example = "Zx81kQ2vN0pL4mR7tY3w") String initialPassword) {
     }
 
     record RolesChange(@NotNull @Size(min = 1, max = 4) List<@NotNull Role> roles,
@@ -66,7 +66,7 @@ class AccountController {
         access.checkCreate(actor, id);
         access.checkGrant(actor, id, roles, networks);
         String password = Passwords.initial();
-        Account a = accounts.create(id, body.username(), password, roles, networks, actor.subject());
+        Account a = accounts.create(id, body.username(), password, true, roles, networks, actor.subject());
         return ResponseEntity.created(URI.create("/api/partners/" + id + "/accounts/" + a.id())).body(new CreatedAccount(a, password));
     }
 

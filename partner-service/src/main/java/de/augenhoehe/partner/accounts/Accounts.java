@@ -32,15 +32,19 @@ class Accounts implements AccountLogin, PartnerAdministrators {
         this.jdbc = jdbc;
     }
 
-    /** A new account with the given password (hashed here); 409 if the username is taken. */
+    /**
+     * A new account with the given password (hashed here); 409 if the username is taken. A one-time initial password
+     * must be replaced at the first login ({@code oneTime}).
+     */
     @Transactional
-    Account create(UUID partner, String username, String password, Set<Role> roles, Set<UUID> networks, String createdBy) {
+    Account create(UUID partner, String username, String password, boolean oneTime, Set<Role> roles, Set<UUID> networks, String createdBy) {
         UUID id = UUID.randomUUID();
         try {
             jdbc.update("""
-                    insert into account (id, partner_id, username, password_hash, roles, coordinator_networks, created_at, created_by)
-                    values (?, ?, ?, ?, ?::text[], ?::uuid[], now(), ?)""",
-                    id, partner, username, Passwords.ENCODER.encode(password), roles(roles), uuids(networks), createdBy);
+                    insert into account (id, partner_id, username, password_hash, password_change_required, roles,
+                                         coordinator_networks, created_at, created_by)
+                    values (?, ?, ?, ?, ?, ?::text[], ?::uuid[], now(), ?)""",
+                    id, partner, username, Passwords.ENCODER.encode(password), oneTime, roles(roles), uuids(networks), createdBy);
         } catch (DuplicateKeyException e) {
             throw ProblemException.conflict("username-taken", "This username is taken");
         }
@@ -84,7 +88,7 @@ class Accounts implements AccountLogin, PartnerAdministrators {
     @Transactional
     void ensure(UUID partner, String username, String password, Set<Role> roles, Set<UUID> networks) {
         if (byUsername(username).isEmpty()) {
-            create(partner, username, password, roles, networks, "demo");
+            create(partner, username, password, false, roles, networks, "demo"); // the README names the demo password
         }
     }
 
@@ -102,6 +106,33 @@ class Accounts implements AccountLogin, PartnerAdministrators {
                     a.roles().stream().map(Role::claim).collect(Collectors.toUnmodifiableSet()),
                     Set.copyOf(a.coordinatorNetworks()), a.enabled());
         }, username).stream().findFirst();
+    }
+
+    @Override
+    public boolean mustChangePassword(String username) {
+        return Boolean.TRUE.equals(jdbc.query("select password_change_required from account where lower(username) = lower(?)",
+                rs -> rs.next() && rs.getBoolean(1), username));
+    }
+
+    @Override
+    @Transactional
+    public PasswordChange changePassword(String username, String newPassword) {
+        PasswordChange verdict = Passwords.check(newPassword);
+        if (verdict != PasswordChange.CHANGED) {
+            return verdict;
+        }
+        String current = jdbc.query("select password_hash from account where lower(username) = lower(?) and enabled for update",
+                rs -> rs.next() ? rs.getString(1) : null, username);
+        if (current == null) {
+            return PasswordChange.NO_ACCOUNT;
+        }
+        if (Passwords.ENCODER.matches(newPassword, current)) {
+            return PasswordChange.SAME_AS_BEFORE;
+        }
+        jdbc.update("""
+                update account set password_hash = ?, password_change_required = false, version = version + 1
+                where lower(username) = lower(?)""", Passwords.ENCODER.encode(newPassword), username);
+        return PasswordChange.CHANGED;
     }
 
     private static String[] roles(Set<Role> roles) {

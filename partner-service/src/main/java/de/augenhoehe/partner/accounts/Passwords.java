@@ -1,5 +1,6 @@
 package de.augenhoehe.partner.accounts;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -13,6 +14,22 @@ final class Passwords {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Passwords() {
+    }
+
+    /** The rules for a password a person chooses: long rather than complicated (NIST SP 800-63B). */
+    static final int MIN_LENGTH = 12;
+
+    /** bcrypt reads only the first 72 bytes: a longer password would be accepted for any text that starts alike. */
+    static final int MAX_BYTES = 72;
+
+    static AccountLogin.PasswordChange check(String password) {
+        if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
+            return AccountLogin.PasswordChange.TOO_SHORT;
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            return AccountLogin.PasswordChange.TOO_LONG;
+        }
+        return AccountLogin.PasswordChange.CHANGED;
     }
 
     /** 120 random bits, URL-safe: shown once to the person who created the account. */

@@ -63,8 +63,9 @@ class AuthorizationServerConfiguration {
             IntegrationClientCredentials integration, AccountLogin accounts, AuthorizationServerSettings settings) throws Exception {
         OAuth2AuthorizationServerConfigurer as = new OAuth2AuthorizationServerConfigurer();
         RequestMatcher login = PathPatternRequestMatcher.withDefaults().matcher(LoginPage.PATH);
+        RequestMatcher password = PathPatternRequestMatcher.withDefaults().matcher(PasswordPage.PATH);
         IntegrationClientAuthenticator hrClients = new IntegrationClientAuthenticator(integration, clients);
-        http.securityMatcher(new OrRequestMatcher(as.getEndpointsMatcher(), login))
+        http.securityMatcher(new OrRequestMatcher(as.getEndpointsMatcher(), login, password))
                 .with(as, a -> a.registeredClientRepository(clients)
                         .oidc(Customizer.withDefaults())
                         .clientAuthentication(c -> c.authenticationProviders(providers -> providers.addFirst(hrClients))))
@@ -73,7 +74,9 @@ class AuthorizationServerConfiguration {
                 .authenticationProvider(people(accounts))
                 .oauth2ResourceServer(rs -> rs.jwt(Customizer.withDefaults())) // the OIDC userinfo endpoint
                 .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(LoginPage.PATH)))
-                .addFilterBefore(new OneLoginPerSession(settings.getAuthorizationEndpoint()), LogoutFilter.class);
+                .addFilterBefore(new OneLoginPerSession(settings.getAuthorizationEndpoint()), LogoutFilter.class)
+                // before the authorization endpoint's filter, which issues the code
+                .addFilterBefore(new PasswordChangeRequired(settings.getAuthorizationEndpoint(), accounts), LogoutFilter.class);
         return new LeadingSecurityFilterChain(http.build());
     }
 

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import jakarta.servlet.http.HttpSession;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The login's HTTP session lives from the first authorize request until the code is issued, and not longer: when the
@@ -18,19 +17,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ending them at once leaves no signed-in session there that a database reader could take over, and the next login
  * asks for the password again (the platform's clients hold their tokens; there is no single sign-on to keep).
  */
-class OneLoginPerSession extends OncePerRequestFilter {
+class OneLoginPerSession extends AuthorizationEndpointFilter {
 
     private static final Pattern CODE = Pattern.compile("[?&]code=");
 
-    private final String authorizationEndpoint;
-
     OneLoginPerSession(String authorizationEndpoint) {
-        this.authorizationEndpoint = authorizationEndpoint;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !authorizationEndpoint.equals(request.getRequestURI().substring(request.getContextPath().length()));
+        super(authorizationEndpoint);
     }
 
     @Override
