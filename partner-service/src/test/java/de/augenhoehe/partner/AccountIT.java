@@ -7,13 +7,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
+import de.augenhoehe.testing.Mailbox;
 import de.augenhoehe.testing.RealInfrastructure;
 import de.augenhoehe.testing.TestTokens;
 
@@ -116,7 +121,7 @@ class AccountIT extends InOneNetwork {
         assertThat(mustChange(username)).isTrue();
 
         // refused, in German, and nothing changed: too short, the one-time password again
-        for (var refused : List.of(List.of("kurz-123", "zu kurz"), List.of(initial, "anderes Passwort als das Einmal-Passwort"),
+        for (var refused : List.of(List.of("kurz-123", "zu kurz"), List.of(initial, "anderes Passwort als das bisherige"),
                 List.of("ä".repeat(37), "zu lang"))) {
             var again = as.login(username, initial, refused.get(0));
             assertThat(again.statusCode()).as(refused.get(0)).isEqualTo(422);
@@ -132,6 +137,84 @@ class AccountIT extends InOneNetwork {
         var next = as.login(username, own);
         assertThat(next.statusCode()).as("no password page any more: " + next.headers().map()).isEqualTo(200);
         assertThat(next.body()).contains("access_token");
+    }
+
+    @Test
+    void forgot_password_mails_a_link_that_sets_a_new_password_once_and_the_page_tells_nobody_which_accounts_exist() {
+        String username = user();
+        String email = username + "@example.org";
+        JsonNode created = create(partner, admin, "{\"username\":\"" + username + "\",\"roles\":[\"PARTNER_STAFF\"],\"email\":\"" + email + "\"}");
+        assertThat(created.at("/account/email").asString()).isEqualTo(email);
+        String initial = created.get("initialPassword").asString();
+        AuthServer as = new AuthServer(port);
+        String own = "Mein erstes eigenes Passwort";
+        assertThat(as.login(username, initial, own).body()).contains("access_token");
+
+        var asked = as.forgot(username);
+        var unknown = as.forgot("niemand-" + username);
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body()).contains("Postfach").isEqualTo(unknown.body());
+
+        Mailbox.Mail mail = Mailbox.await(email, 1);
+        Matcher link = Pattern.compile(Pattern.quote(ISSUER) + "/oauth2/reset\\?token=([A-Za-z0-9_-]{43})").matcher(mail.body());
+        assertThat(link.find()).as(mail.body()).isTrue();
+        String token = link.group(1);
+        assertThat(jdbc.queryForObject("select count(*) from password_reset where token_hash = convert_to(?, 'UTF8')", Integer.class, token))
+                .as("only the secret's hash is kept").isZero();
+
+        assertThat(as.resetForm(token).statusCode()).isEqualTo(200);
+        var tooShort = as.reset(token, "kurz", "kurz");
+        assertThat(tooShort.statusCode()).isEqualTo(422);
+        assertThat(tooShort.body()).contains("zu kurz");
+        var mismatch = as.reset(token, "Ein neues langes Passwort", "Ein anderes langes Passwort");
+        assertThat(mismatch.statusCode()).isEqualTo(422);
+        assertThat(mismatch.body()).contains("stimmen nicht überein");
+        String renewed = "Ein neues langes Passwort";
+        var done = as.reset(token, renewed, renewed);
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+        assertThat(done.body()).contains("Passwort geändert");
+
+        assertThat(as.login(username, renewed).body()).contains("access_token");
+        assertThat(as.login(username, own).headers().firstValue("Location").orElse("")).contains("/oauth2/login?error");
+        assertThat(as.reset(token, "Noch ein anderes Passwort", "Noch ein anderes Passwort").statusCode()).as("used once").isEqualTo(410);
+        assertThat(as.resetForm(token).statusCode()).isEqualTo(410);
+        assertThat(as.resetForm("erfunden-" + token).statusCode()).isEqualTo(410);
+    }
+
+    @Test
+    void forgot_password_sends_nothing_without_an_address_and_at_most_three_links_an_hour() {
+        String silent = user();
+        create(partner, admin, "{\"username\":\"" + silent + "\",\"roles\":[\"PARTNER_STAFF\"]}");
+        String busy = user();
+        create(partner, admin, "{\"username\":\"" + busy + "\",\"roles\":[\"PARTNER_STAFF\"],\"email\":\"" + busy + "@example.org\"}");
+        AuthServer as = new AuthServer(port);
+        for (int i = 0; i < 5; i++) {
+            assertThat(as.forgot(silent).statusCode()).isEqualTo(200);
+            assertThat(as.forgot(busy).statusCode()).isEqualTo(200);
+        }
+        assertThat(resets(silent)).isZero();
+        assertThat(resets(busy)).isEqualTo(3);
+        Mailbox.await(busy + "@example.org", 3);
+        // a newer link replaces the older ones: only the last one is usable
+        assertThat(jdbc.queryForObject("select count(*) from password_reset r join account a on a.id = r.account_id "
+                + "where a.username = ? and r.used_at is null", Integer.class, busy)).isEqualTo(1);
+    }
+
+    @Test
+    void an_account_refuses_a_malformed_mail_address() {
+        var r = api().send("POST", accounts(partner), admin, "{\"username\":\"" + user() + "\",\"roles\":[\"PARTNER_STAFF\"],\"email\":\"kein-at-zeichen\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    }
+
+    int resets(String username) {
+        return jdbc.queryForObject("select count(*) from password_reset r join account a on a.id = r.account_id where a.username = ?",
+                Integer.class, username);
+    }
+
+    @DynamicPropertySource
+    static void mailbox(DynamicPropertyRegistry registry) {
+        Mailbox.properties().forEach((k, v) -> registry.add(k, () -> v));
     }
 
     boolean mustChange(String username) {

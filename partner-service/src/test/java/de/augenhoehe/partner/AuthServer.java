@@ -130,6 +130,37 @@ record AuthServer(int port, String forwardedFor) {
                         "_csrf", csrf.group(1))))).build());
     }
 
+    /** "Forgot password" for a username, as a browser fills in the form: the answer page. */
+    HttpResponse<String> forgot(String username) {
+        return postForm("/oauth2/forgot", Map.of("username", username));
+    }
+
+    HttpResponse<String> resetForm(String token) {
+        return send(HttpClient.newHttpClient(), HttpRequest.newBuilder(URI.create(base() + "/oauth2/reset?token="
+                + URLEncoder.encode(token, StandardCharsets.UTF_8))).build());
+    }
+
+    /** The reset page's form, filled in (in a session of its own, as a browser opening the mail's link). */
+    HttpResponse<String> reset(String token, String password, String confirmation) {
+        return postForm("/oauth2/reset?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8),
+                Map.of("token", token, "password", password, "confirmation", confirmation));
+    }
+
+    /** GETs a page for its CSRF token, then POSTs the form there with it (the path's query is kept for the GET only). */
+    private HttpResponse<String> postForm(String path, Map<String, String> fields) {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> page = send(browser, HttpRequest.newBuilder(URI.create(base() + path)).build());
+        Matcher csrf = CSRF.matcher(page.body());
+        if (!csrf.find()) {
+            return page;
+        }
+        Map<String, String> withCsrf = new LinkedHashMap<>(fields);
+        withCsrf.put("_csrf", csrf.group(1));
+        return send(browser, HttpRequest.newBuilder(URI.create(base() + path.replaceFirst("\\?.*", "")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(withCsrf))).build());
+    }
+
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private URI resolve(HttpResponse<String> redirect) {

@@ -28,7 +28,7 @@ class NetworkPolicyTest {
             ingress-controller x       -       -       -        -        -      -          -          -           -           -     x   x    x
             prometheus         x       x       x       x        x        x      -          -          -           -           -     x   x    x
             gateway            -       x       x       x        x        x      -          -          -           -           -     x   -    -
-            partner-service    -       -       -       -        -        -      x          -          -           -           x     x   -    -
+            partner-service    -       -       -       -        -        -      x          -          -           -           x     x   x    -
             vacancy-service    -       -       -       -        -        -      -          x          -           -           x     x   -    -
             measures-service   -       -       -       -        -        -      -          -          x           -           x     x   x    -
             outreach-service   -       -       -       -        -        -      -          -          -           x           x     x   x    -
@@ -45,10 +45,10 @@ class NetworkPolicyTest {
 
     @Test
     void the_table_fails_on_a_broken_installation() {
-        // partner-service gets mail: its SMTP egress opens
-        String withMail = table(Chart.render("values.yaml", Map.of("services.partner-service.mail", true)));
+        // vacancy-service gets mail: its SMTP egress opens
+        String withMail = table(Chart.render("values.yaml", Map.of("services.vacancy-service.mail", true)));
         assertThat(withMail).isNotEqualTo(normalized(EXPECTED));
-        assertThat(row(withMail, "partner-service")).isEqualTo("partner-service - - - - - - x - - - x x x -");
+        assertThat(row(withMail, "vacancy-service")).isEqualTo("vacancy-service - - - - - - - x - - x x x -");
         // the database's own policy removed: any pod of the namespace reaches it
         Chart.Manifests m = Chart.render("values.yaml", Map.of());
         m.objects().remove(m.named("NetworkPolicy", "augenhoehe-partner-db"));

@@ -61,7 +61,8 @@ record AppEnvironment(Map<String, Integer> ports, Path keys, boolean demo, Map<S
                 "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION=" + publicKey,
                 "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES=augenhoehe",
                 "AUGENHOEHE_DEMO_ENABLED=" + demo));
-        if (app.equals("outreach") || app.equals("measures")) { // outreach runs the demo mail server, both send to it
+        // outreach runs the demo mail server; it, measures (registrations) and partner ("forgot password") send to it
+        if (app.equals("outreach") || app.equals("measures") || app.equals("partner")) {
             env.addAll(List.of("SPRING_MAIL_HOST=127.0.0.1", "SPRING_MAIL_PORT=" + port("mail")));
         }
         if (app.equals("outreach") && !instance.equals(app)) { // the first instance holds the mail port

@@ -39,7 +39,7 @@ class AppEnvironmentTest {
     void partner_service_signs_tokens_as_the_gateway_url_with_the_private_key() {
         assertThat(environment.of("partner")).contains("AUGENHOEHE_IDENTITY_ISSUER=http://127.0.0.1:28080",
                 "AUGENHOEHE_IDENTITY_SIGNING_KEY_LOCATION=file:/data/keys/dev-jwt-private.pem",
-                "SPRING_DATASOURCE_PASSWORD=pw-partner").noneMatch(v -> v.startsWith("SPRING_MAIL"));
+                "SPRING_DATASOURCE_PASSWORD=pw-partner", "SPRING_MAIL_HOST=127.0.0.1");
         assertThat(environment.of("vacancy")).noneMatch(v -> v.contains("dev-jwt-private"));
     }
 

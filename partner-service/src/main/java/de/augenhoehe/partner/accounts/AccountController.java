@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
@@ -45,7 +46,9 @@ class AccountController {
     record NewAccount(
             @NotNull @BoundedPattern(regexp = "[A-Za-z0-9._@-]{3,100}", max = 100) @Schema(example = "m.mustermann") String username,
             @NotNull @Size(min = 1, max = 4) @Schema(example = "[\"PARTNER_STAFF\"]") List<@NotNull Role> roles,
-            @Size(max = 50) @Schema(description = "networks to coordinate, with role COORDINATOR only") List<@NotNull UUID> coordinatorNetworks) {
+            @Size(max = 50) @Schema(description = "networks to coordinate, with role COORDINATOR only") List<@NotNull UUID> coordinatorNetworks,
+            @Email @Size(min = 3, max = 254) @Schema(description = "where the person's \"forgot password\" links go; without one, only an administrator can help",
+                    example = "m.mustermann@example.org") String email) {
     }
 
     record CreatedAccount(Account account,
@@ -66,7 +69,7 @@ class AccountController {
         access.checkCreate(actor, id);
         access.checkGrant(actor, id, roles, networks);
         String password = Passwords.initial();
-        Account a = accounts.create(id, body.username(), password, true, roles, networks, actor.subject());
+        Account a = accounts.create(id, body.username(), password, true, body.email(), roles, networks, actor.subject());
         return ResponseEntity.created(URI.create("/api/partners/" + id + "/accounts/" + a.id())).body(new CreatedAccount(a, password));
     }
 

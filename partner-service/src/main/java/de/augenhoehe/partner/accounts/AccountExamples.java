@@ -17,7 +17,7 @@ import de.augenhoehe.partner.api.ApiExamples;
 class AccountExamples {
 
     static final String ACCOUNT = """
-            {"id":"c0ffee00-acc0-4e00-9000-000000000031","partnerId":"%s","username":"m.mustermann","roles":["PARTNER_STAFF"],
+            {"id":"c0ffee00-acc0-4e00-9000-000000000031","partnerId":"%s","username":"m.mustermann","email":"m.mustermann@example.org","roles":["PARTNER_STAFF"],
              "coordinatorNetworks":[],"enabled":true,"createdAt":"2026-11-02T09:00:00Z"}""".formatted(COMPANY);
     static final String COORDINATOR = ACCOUNT.replace("[\"PARTNER_STAFF\"]", "[\"COORDINATOR\",\"PARTNER_STAFF\"]")
             .replace("\"coordinatorNetworks\":[]", "\"coordinatorNetworks\":[\"" + HEILBRONN + "\"]");
@@ -26,7 +26,7 @@ class AccountExamples {
     OpenApiCustomizer accountOpenApiExamples() {
         String base = "/api/partners/{id}/accounts";
         return ApiExamples.customizer(List.of(
-                Example.of("POST", base, "{\"username\":\"m.mustermann\",\"roles\":[\"PARTNER_STAFF\"]}", 201,
+                Example.of("POST", base, "{\"username\":\"m.mustermann\",\"roles\":[\"PARTNER_STAFF\"],\"email\":\"m.mustermann@example.org\"}", 201,
                         "{\"account\":" + ACCOUNT + ",\"initialPassword\":\"Zx81kQ2vN0pL4mR7tY3w\"}", 400, 401, 403, 404, 409, 422),
                 Example.of("GET", base, null, 200, "[" + ACCOUNT + "]", 401, 403, 404),
                 Example.of("GET", base + "/{accountId}", null, 200, ACCOUNT, 401, 403, 404),

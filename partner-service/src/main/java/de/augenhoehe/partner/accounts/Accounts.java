@@ -24,7 +24,7 @@ import de.augenhoehe.platform.web.ProblemException;
 @Service
 class Accounts implements AccountLogin, PartnerAdministrators {
 
-    private static final String COLUMNS = "id, partner_id, username, password_hash, roles, coordinator_networks, enabled, created_at";
+    private static final String COLUMNS = "id, partner_id, username, password_hash, email, roles, coordinator_networks, enabled, created_at";
 
     private final JdbcTemplate jdbc;
 
@@ -37,14 +37,15 @@ class Accounts implements AccountLogin, PartnerAdministrators {
      * must be replaced at the first login ({@code oneTime}).
      */
     @Transactional
-    Account create(UUID partner, String username, String password, boolean oneTime, Set<Role> roles, Set<UUID> networks, String createdBy) {
+    Account create(UUID partner, String username, String password, boolean oneTime, String email, Set<Role> roles,
+            Set<UUID> networks, String createdBy) {
         UUID id = UUID.randomUUID();
         try {
             jdbc.update("""
-                    insert into account (id, partner_id, username, password_hash, password_change_required, roles,
+                    insert into account (id, partner_id, username, password_hash, password_change_required, email, roles,
                                          coordinator_networks, created_at, created_by)
-                    values (?, ?, ?, ?, ?, ?::text[], ?::uuid[], now(), ?)""",
-                    id, partner, username, Passwords.ENCODER.encode(password), oneTime, roles(roles), uuids(networks), createdBy);
+                    values (?, ?, ?, ?, ?, ?, ?::text[], ?::uuid[], now(), ?)""",
+                    id, partner, username, Passwords.ENCODER.encode(password), oneTime, email, roles(roles), uuids(networks), createdBy);
         } catch (DuplicateKeyException e) {
             throw ProblemException.conflict("username-taken", "This username is taken");
         }
@@ -88,7 +89,7 @@ class Accounts implements AccountLogin, PartnerAdministrators {
     @Transactional
     void ensure(UUID partner, String username, String password, Set<Role> roles, Set<UUID> networks) {
         if (byUsername(username).isEmpty()) {
-            create(partner, username, password, false, roles, networks, "demo"); // the README names the demo password
+            create(partner, username, password, false, null, roles, networks, "demo"); // the README names the demo password
         }
     }
 
@@ -117,6 +118,12 @@ class Accounts implements AccountLogin, PartnerAdministrators {
     @Override
     @Transactional
     public PasswordChange changePassword(String username, String newPassword) {
+        return setPassword(username, newPassword);
+    }
+
+    /** A password of the person's own, if it passes the rules; the one-time flag is cleared with it. */
+    @Transactional
+    PasswordChange setPassword(String username, String newPassword) {
         PasswordChange verdict = Passwords.check(newPassword);
         if (verdict != PasswordChange.CHANGED) {
             return verdict;
@@ -151,6 +158,6 @@ class Accounts implements AccountLogin, PartnerAdministrators {
         Set<UUID> networks = new LinkedHashSet<>();
         Arrays.stream((Object[]) rs.getArray("coordinator_networks").getArray()).forEach(o -> networks.add((UUID) o));
         return new Account(rs.getObject("id", UUID.class), rs.getObject("partner_id", UUID.class), rs.getString("username"),
-                List.copyOf(roles), List.copyOf(networks), rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant());
+                rs.getString("email"), List.copyOf(roles), List.copyOf(networks), rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant());
     }
 }

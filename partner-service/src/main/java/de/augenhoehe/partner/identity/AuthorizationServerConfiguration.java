@@ -64,12 +64,14 @@ class AuthorizationServerConfiguration {
         OAuth2AuthorizationServerConfigurer as = new OAuth2AuthorizationServerConfigurer();
         RequestMatcher login = PathPatternRequestMatcher.withDefaults().matcher(LoginPage.PATH);
         RequestMatcher password = PathPatternRequestMatcher.withDefaults().matcher(PasswordPage.PATH);
+        RequestMatcher recovery = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(PasswordRecoveryPages.FORGOT),
+                PathPatternRequestMatcher.withDefaults().matcher(PasswordRecoveryPages.RESET));
         IntegrationClientAuthenticator hrClients = new IntegrationClientAuthenticator(integration, clients);
-        http.securityMatcher(new OrRequestMatcher(as.getEndpointsMatcher(), login, password))
+        http.securityMatcher(new OrRequestMatcher(as.getEndpointsMatcher(), login, password, recovery))
                 .with(as, a -> a.registeredClientRepository(clients)
                         .oidc(Customizer.withDefaults())
                         .clientAuthentication(c -> c.authenticationProviders(providers -> providers.addFirst(hrClients))))
-                .authorizeHttpRequests(a -> a.requestMatchers(login).permitAll().anyRequest().authenticated())
+                .authorizeHttpRequests(a -> a.requestMatchers(login, recovery).permitAll().anyRequest().authenticated())
                 .formLogin(f -> f.loginPage(LoginPage.PATH).permitAll())
                 .authenticationProvider(people(accounts))
                 .oauth2ResourceServer(rs -> rs.jwt(Customizer.withDefaults())) // the OIDC userinfo endpoint

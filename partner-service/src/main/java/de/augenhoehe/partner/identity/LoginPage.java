@@ -4,14 +4,13 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.MediaType;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The login form of the authorization server, under {@code /oauth2/} so the gateway's existing route serves it.
- * Plain HTML without scripts; the form posts to the same path, where Spring Security's form login checks it.
+ * Plain HTML without scripts ({@link IdentityPages}); the form posts to the same path, where Spring Security's form
+ * login checks it.
  */
 @RestController
 @Hidden
@@ -30,28 +29,20 @@ class LoginPage {
 
     @GetMapping(path = PATH, produces = MediaType.TEXT_HTML_VALUE)
     String form(HttpServletRequest request) {
-        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         String locked = request.getParameter("locked");
         String message = locked != null ? lockedMessage(locked)
                 : request.getParameter("error") != null
                 ? "<p class=\"error\" role=\"alert\">Anmeldung fehlgeschlagen / Login failed</p>"
                 : request.getParameter("logout") != null ? "<p>Abgemeldet / Logged out</p>" : "";
-        return """
-                <!DOCTYPE html>
-                <html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>Anmelden – Augenhöhe</title>
-                <style>body{font-family:sans-serif;max-width:24rem;margin:4rem auto;padding:0 1rem}label{display:block;margin-top:1rem}
-                input{width:100%%;padding:.5rem;box-sizing:border-box}button{margin-top:1.5rem;padding:.6rem 1.2rem}.error{color:#a00}</style>
-                </head><body>
+        return IdentityPages.page("Anmelden", """
                 <h1>Augenhöhe</h1>
                 %s
                 <form method="post" action="%s">
                 <label for="username">Benutzername / Username</label><input id="username" name="username" autocomplete="username" required autofocus>
                 <label for="password">Passwort / Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
-                <input type="hidden" name="%s" value="%s">
+                %s
                 <button type="submit">Anmelden / Log in</button>
-                </form></body></html>
-                """.formatted(message, PATH, HtmlUtils.htmlEscape(csrf == null ? "_csrf" : csrf.getParameterName()),
-                HtmlUtils.htmlEscape(csrf == null ? "" : csrf.getToken()));
+                </form>
+                <a href="%s">Passwort vergessen?</a>""".formatted(message, PATH, IdentityPages.csrfField(request), PasswordRecoveryPages.FORGOT));
     }
 }
