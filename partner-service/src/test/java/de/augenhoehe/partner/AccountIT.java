@@ -182,6 +182,28 @@ class AccountIT extends InOneNetwork {
     }
 
     @Test
+    void an_administrator_gives_a_new_one_time_password_that_must_be_replaced_and_voids_the_old_one() {
+        String username = user();
+        JsonNode created = create(partner, admin, "{\"username\":\"" + username + "\",\"roles\":[\"PARTNER_STAFF\"]}");
+        String path = accounts(partner) + "/" + created.at("/account/id").asString() + "/initial-password";
+        AuthServer as = new AuthServer(port);
+        String own = "Ein Passwort, das ich vergessen werde";
+        assertThat(as.login(username, created.get("initialPassword").asString(), own).body()).contains("access_token");
+
+        assertThat(api().send("POST", path, null, null).statusCode()).isEqualTo(401);
+        assertThat(api().send("POST", path, partnerAdmin("other", UUID.randomUUID()), null).statusCode()).isEqualTo(403);
+        assertThat(api().send("POST", path, TestTokens.subject("s").roles("partner_staff").partner(partner).sign(), null).statusCode()).isEqualTo(403);
+        assertThat(api().send("POST", accounts(partner) + "/" + UUID.randomUUID() + "/initial-password", admin, null).statusCode()).isEqualTo(404);
+        var renewed = api().send("POST", path, admin, null);
+        assertThat(renewed.statusCode()).as(renewed.body()).isEqualTo(200);
+        String initial = Api.json(renewed).get("initialPassword").asString();
+
+        assertThat(as.login(username, own).headers().firstValue("Location").orElse("")).contains("/oauth2/login?error");
+        assertThat(as.login(username, initial).headers().firstValue("Location").orElse("")).endsWith("/oauth2/password");
+        assertThat(as.login(username, initial, "Diesmal merke ich es mir").body()).contains("access_token");
+    }
+
+    @Test
     void forgot_password_sends_nothing_without_an_address_and_at_most_three_links_an_hour() {
         String silent = user();
         create(partner, admin, "{\"username\":\"" + silent + "\",\"roles\":[\"PARTNER_STAFF\"]}");

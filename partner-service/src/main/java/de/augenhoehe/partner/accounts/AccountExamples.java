@@ -34,6 +34,8 @@ class AccountExamples {
                         "{\"roles\":[\"COORDINATOR\",\"PARTNER_STAFF\"],\"coordinatorNetworks\":[\"" + HEILBRONN + "\"]}", 200, COORDINATOR,
                         400, 401, 403, 404, 422),
                 Example.of("DELETE", base + "/{accountId}", null, 204, null, 401, 403, 404),
+                Example.of("POST", base + "/{accountId}/initial-password", null, 200, "{\"initialPassword\":\"Zx81kQ2vN0pL4mR7tY3w\"}",
+                        401, 403, 404),
                 Example.of("DELETE", base + "/{accountId}/lockout", null, 204, null, 401, 403, 404)));
     }
 }

@@ -71,6 +71,14 @@ class Accounts implements AccountLogin, PartnerAdministrators {
         jdbc.update("update account set enabled = false, version = version + 1 where id = ? and partner_id = ?", id, partner);
     }
 
+    /** A new one-time password after {@code allowed} approved the account as it is now (row lock, as above). */
+    @Transactional
+    void replaceWithInitial(UUID partner, UUID id, Consumer<Account> allowed, String password) {
+        allowed.accept(locked(partner, id));
+        jdbc.update("update account set password_hash = ?, password_change_required = true, version = version + 1 where id = ? and partner_id = ?",
+                Passwords.ENCODER.encode(password), id, partner);
+    }
+
     private Account locked(UUID partner, UUID id) {
         return jdbc.query("select " + COLUMNS + " from account where id = ? and partner_id = ? for update", Accounts::map, id, partner)
                 .stream().findFirst().orElseThrow(() -> ProblemException.notFound("Account " + id));
