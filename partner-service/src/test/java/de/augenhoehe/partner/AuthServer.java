@@ -65,11 +65,16 @@ record AuthServer(int port, String forwardedFor) {
 
     /** Authorization code with PKCE, as a browser would do it: the token response, or the step that failed. */
     HttpResponse<String> login(String username, String password) {
+        return login(username, password, CLI, null, CALLBACK);
+    }
+
+    /** The same for any client; with a {@code secret} the token request authenticates the client (HTTP Basic). */
+    HttpResponse<String> login(String username, String password, String clientId, String secret, String callbackUri) {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
         String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(verifier));
-        String authorize = base() + "/oauth2/authorize?" + form(Map.of("response_type", "code", "client_id", CLI,
-                "redirect_uri", CALLBACK, "scope", "openid", "state", "s1", "code_challenge", challenge, "code_challenge_method", "S256"));
+        String authorize = base() + "/oauth2/authorize?" + form(Map.of("response_type", "code", "client_id", clientId,
+                "redirect_uri", callbackUri, "scope", "openid", "state", "s1", "code_challenge", challenge, "code_challenge_method", "S256"));
         HttpResponse<String> r = send(browser, HttpRequest.newBuilder(URI.create(authorize)).build());
         if (r.statusCode() != 302) {
             return r;
@@ -89,13 +94,25 @@ record AuthServer(int port, String forwardedFor) {
         HttpResponse<String> redirected = send(browser, HttpRequest.newBuilder(resolve(posted)).build());
         String callback = redirected.headers().firstValue("Location").orElse("");
         Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(callback);
-        if (!callback.startsWith(CALLBACK) || !code.find()) {
+        if (!callback.startsWith(callbackUri) || !code.find()) {
             return redirected;
         }
-        return send(browser, HttpRequest.newBuilder(URI.create(base() + "/oauth2/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code", "code",
-                        URLDecoder(code.group(1)), "redirect_uri", CALLBACK, "client_id", CLI, "code_verifier", verifier)))).build());
+        return token(clientId, secret, Map.of("grant_type", "authorization_code", "code", URLDecoder(code.group(1)),
+                "redirect_uri", callbackUri, "client_id", clientId, "code_verifier", verifier));
+    }
+
+    /** A refresh-token grant of a confidential client. */
+    HttpResponse<String> refresh(String clientId, String secret, String refreshToken) {
+        return token(clientId, secret, Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
+    }
+
+    private HttpResponse<String> token(String clientId, String secret, Map<String, String> fields) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        if (secret != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)));
+        }
+        return send(HttpClient.newHttpClient(), request.POST(HttpRequest.BodyPublishers.ofString(form(fields))).build());
     }
 
     private URI resolve(HttpResponse<String> redirect) {
