@@ -74,11 +74,20 @@ record AuthServer(int port, String forwardedFor) {
      * continues. Without one, the login stops at that page (its response is answered).
      */
     HttpResponse<String> login(String username, String password, String newPassword) {
+        return login(username, password, newPassword, CLI, null, CALLBACK);
+    }
+
+    /** The same for any client; with a {@code secret} the token request authenticates the client (HTTP Basic). */
+    HttpResponse<String> login(String username, String password, String clientId, String secret, String callbackUri) {
+        return login(username, password, null, clientId, secret, callbackUri);
+    }
+
+    HttpResponse<String> login(String username, String password, String newPassword, String clientId, String secret, String callbackUri) {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
         String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(verifier));
-        String authorize = base() + "/oauth2/authorize?" + form(Map.of("response_type", "code", "client_id", CLI,
-                "redirect_uri", CALLBACK, "scope", "openid", "state", "s1", "code_challenge", challenge, "code_challenge_method", "S256"));
+        String authorize = base() + "/oauth2/authorize?" + form(Map.of("response_type", "code", "client_id", clientId,
+                "redirect_uri", callbackUri, "scope", "openid", "state", "s1", "code_challenge", challenge, "code_challenge_method", "S256"));
         HttpResponse<String> r = send(browser, HttpRequest.newBuilder(URI.create(authorize)).build());
         if (r.statusCode() != 302) {
             return r;
@@ -108,13 +117,25 @@ record AuthServer(int port, String forwardedFor) {
         }
         String callback = redirected.headers().firstValue("Location").orElse("");
         Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(callback);
-        if (!callback.startsWith(CALLBACK) || !code.find()) {
+        if (!callback.startsWith(callbackUri) || !code.find()) {
             return redirected;
         }
-        return send(browser, HttpRequest.newBuilder(URI.create(base() + "/oauth2/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code", "code",
-                        URLDecoder(code.group(1)), "redirect_uri", CALLBACK, "client_id", CLI, "code_verifier", verifier)))).build());
+        return token(clientId, secret, Map.of("grant_type", "authorization_code", "code", URLDecoder(code.group(1)),
+                "redirect_uri", callbackUri, "client_id", clientId, "code_verifier", verifier));
+    }
+
+    /** A refresh-token grant of a confidential client. */
+    HttpResponse<String> refresh(String clientId, String secret, String refreshToken) {
+        return token(clientId, secret, Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
+    }
+
+    private HttpResponse<String> token(String clientId, String secret, Map<String, String> fields) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        if (secret != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)));
+        }
+        return send(HttpClient.newHttpClient(), request.POST(HttpRequest.BodyPublishers.ofString(form(fields))).build());
     }
 
     /** The password page's form, filled in: its answer (a redirect back to the authorization, or the form again). */

@@ -69,8 +69,12 @@ record AppEnvironment(Map<String, Integer> ports, Path keys, boolean demo, Map<S
             env.add("AUGENHOEHE_OUTREACH_MAIL_LOCAL_SERVER_ENABLED=false");
         }
         switch (app) {
+            // the portal signs people in at the gateway's address and comes back there (issue #18)
             case "partner" -> env.addAll(List.of("AUGENHOEHE_IDENTITY_ISSUER=" + issuer(),
-                    "AUGENHOEHE_IDENTITY_SIGNING_KEY_LOCATION=file:" + keys.resolve(DevTokens.PRIVATE_KEY_FILE)));
+                    "AUGENHOEHE_IDENTITY_SIGNING_KEY_LOCATION=file:" + keys.resolve(DevTokens.PRIVATE_KEY_FILE),
+                    "AUGENHOEHE_IDENTITY_PORTAL_CLIENT_SECRET=" + secret(PlatformFolder.PORTAL_CLIENT),
+                    "AUGENHOEHE_IDENTITY_PORTAL_REDIRECT_URIS=" + issuer() + "/login/oauth2/code/augenhoehe",
+                    "AUGENHOEHE_IDENTITY_PORTAL_POST_LOGOUT_REDIRECT_URIS=" + issuer() + "/"));
             // signs search cursors; vacancy-service refuses to start without one outside demo mode. The one public
             // address (the gateway, where the portal's pages are) is in every link a service writes: JSON-LD, mails, QR codes
             case "vacancy" -> env.addAll(List.of("AUGENHOEHE_SEARCH_CURSOR_SECRET=" + secret(PlatformFolder.CURSOR),
@@ -91,13 +95,20 @@ record AppEnvironment(Map<String, Integer> ports, Path keys, boolean demo, Map<S
             // An installation with the portal on its own address names only that address (see README "The portal").
             env.add("AUGENHOEHE_GATEWAY_RATE_LIMITS_TRUSTED_PROXIES=127.0.0.1");
         } else if (app.equals("portal")) {
-            env.addAll(List.of("AUGENHOEHE_PORTAL_API_URL=" + issuer(), "AUGENHOEHE_PORTAL_PUBLIC_BASE_URL=" + issuer()));
+            // its own database holds the signed-in people's sessions; its client secret at the authorization server
+            env.addAll(List.of("AUGENHOEHE_PORTAL_API_URL=" + issuer(), "AUGENHOEHE_PORTAL_PUBLIC_BASE_URL=" + issuer(),
+                    "AUGENHOEHE_PORTAL_LOGIN_CLIENT_SECRET=" + secret(PlatformFolder.PORTAL_CLIENT)));
+            env.addAll(database(app));
         } else {
-            env.addAll(List.of("SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:" + port("postgres") + "/" + app,
-                    "SPRING_DATASOURCE_USERNAME=" + app, "SPRING_DATASOURCE_PASSWORD=" + secret(app),
-                    "SPRING_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:" + port("kafka")));
+            env.addAll(database(app));
+            env.add("SPRING_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:" + port("kafka"));
         }
         return env;
+    }
+
+    private List<String> database(String app) {
+        return List.of("SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:" + port("postgres") + "/" + app,
+                "SPRING_DATASOURCE_USERNAME=" + app, "SPRING_DATASOURCE_PASSWORD=" + secret(app));
     }
 
     private int port(String key) {

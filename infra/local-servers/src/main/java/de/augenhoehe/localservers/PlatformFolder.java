@@ -24,6 +24,10 @@ final class PlatformFolder {
     static final List<String> SERVICES = List.of("partner", "vacancy", "measures", "outreach");
     /** The key of vacancy-service's search cursor signing secret in {@code secrets.env}. */
     static final String CURSOR = "cursor";
+    /** The database roles: the four services' and the portal's (its signed-in people's sessions, issue #18). */
+    static final List<String> DATABASES = List.of("partner", "vacancy", "measures", "outreach", "portal");
+    /** The key of the portal's client secret at partner-service's authorization server (issue #18). */
+    static final String PORTAL_CLIENT = "portal-client";
 
     private final Path data;
 
@@ -78,22 +82,24 @@ final class PlatformFolder {
     }
 
     /**
-     * One password per database role and the cursor key, made once per folder (an older folder gets what it lacks
+     * One password per database role, the cursor key and the portal's client secret, made once per folder (an older folder gets what it lacks
      * appended) and readable by the owner only.
      */
     private Map<String, String> secrets(SecureRandom random) throws IOException {
         Path file = data.resolve("secrets.env");
         Map<String, String> secrets = Files.exists(file) ? properties(file) : new LinkedHashMap<>();
         StringBuilder added = new StringBuilder();
-        for (String service : SERVICES) {
-            if (!secrets.containsKey(service)) {
-                secrets.put(service, hex(random, 16));
-                added.append(service).append('=').append(secrets.get(service)).append('\n');
+        for (String database : DATABASES) {
+            if (!secrets.containsKey(database)) {
+                secrets.put(database, hex(random, 16));
+                added.append(database).append('=').append(secrets.get(database)).append('\n');
             }
         }
-        if (!secrets.containsKey(CURSOR)) {
-            secrets.put(CURSOR, hex(random, 32));
-            added.append(CURSOR).append('=').append(secrets.get(CURSOR)).append('\n');
+        for (String key : List.of(CURSOR, PORTAL_CLIENT)) {
+            if (!secrets.containsKey(key)) {
+                secrets.put(key, hex(random, 32));
+                added.append(key).append('=').append(secrets.get(key)).append('\n');
+            }
         }
         if (!added.isEmpty()) {
             String before = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";

@@ -15,7 +15,8 @@ class AppEnvironmentTest {
             Map.entry("outreach", 28084), Map.entry("kafka", 28092), Map.entry("kafka_controller", 28093), Map.entry("postgres", 28032),
             Map.entry("mail", 28025), Map.entry("portal", 28085));
     private static final Map<String, String> SECRETS = Map.of("partner", "pw-partner", "vacancy", "pw-vacancy",
-            "measures", "pw-measures", "outreach", "pw-outreach", "cursor", "cursor-key");
+            "measures", "pw-measures", "outreach", "pw-outreach", "cursor", "cursor-key", "portal", "pw-portal",
+            "portal-client", "portal-client-secret");
 
     private final AppEnvironment environment = new AppEnvironment(PORTS, Path.of("/data/keys"), true, SECRETS);
 
@@ -105,9 +106,18 @@ class AppEnvironmentTest {
     }
 
     @Test
-    void the_portal_calls_the_api_through_the_gateway_and_has_neither_database_nor_broker() {
+    void the_portal_calls_the_api_through_the_gateway_and_has_its_own_session_database_but_no_broker() {
         assertThat(environment.of("portal")).contains("SERVER_PORT=28085", "AUGENHOEHE_PORTAL_API_URL=http://127.0.0.1:28080",
-                "AUGENHOEHE_PORTAL_PUBLIC_BASE_URL=http://127.0.0.1:28080")
-                .noneMatch(line -> line.startsWith("SPRING_DATASOURCE") || line.startsWith("SPRING_KAFKA"));
+                "AUGENHOEHE_PORTAL_PUBLIC_BASE_URL=http://127.0.0.1:28080",
+                "SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:28032/portal", "SPRING_DATASOURCE_USERNAME=portal",
+                "SPRING_DATASOURCE_PASSWORD=pw-portal", "AUGENHOEHE_PORTAL_LOGIN_CLIENT_SECRET=portal-client-secret")
+                .noneMatch(line -> line.startsWith("SPRING_KAFKA"));
+    }
+
+    @Test
+    void partner_service_knows_the_portal_as_a_client_with_the_same_secret_and_the_gateways_addresses() {
+        assertThat(environment.of("partner")).contains("AUGENHOEHE_IDENTITY_PORTAL_CLIENT_SECRET=portal-client-secret",
+                "AUGENHOEHE_IDENTITY_PORTAL_REDIRECT_URIS=http://127.0.0.1:28080/login/oauth2/code/augenhoehe",
+                "AUGENHOEHE_IDENTITY_PORTAL_POST_LOGOUT_REDIRECT_URIS=http://127.0.0.1:28080/");
     }
 }

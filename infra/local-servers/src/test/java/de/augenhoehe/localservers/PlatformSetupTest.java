@@ -31,9 +31,10 @@ class PlatformSetupTest {
         }
         assertThat(Files.readString(data.resolve("platform.conf"))).isEqualTo("demo=true\n");
         List<String> secrets = Files.readAllLines(data.resolve("secrets.env"));
-        assertThat(secrets).hasSize(5);
-        assertThat(secrets.subList(0, 4)).allMatch(l -> l.matches("(partner|vacancy|measures|outreach)=[0-9a-f]{32}"));
-        assertThat(secrets.get(4)).matches("cursor=[0-9a-f]{64}");
+        assertThat(secrets).hasSize(7);
+        assertThat(secrets.subList(0, 5)).allMatch(l -> l.matches("(partner|vacancy|measures|outreach|portal)=[0-9a-f]{32}"));
+        assertThat(secrets.get(5)).matches("cursor=[0-9a-f]{64}");
+        assertThat(secrets.get(6)).matches("portal-client=[0-9a-f]{64}");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("secrets.env")))).isEqualTo("rw-------");
         assertThat(data.resolve("keys/dev-jwt-private.pem")).isNotEmptyFile();
         assertThat(data.resolve("keys/dev-jwt-public.pem")).isNotEmptyFile();
@@ -68,9 +69,11 @@ class PlatformSetupTest {
 
         List<String> secrets = Files.readAllLines(data.resolve("secrets.env"));
         assertThat(secrets.subList(0, 4)).containsExactly("partner=a", "vacancy=b", "measures=c", "outreach=d");
-        assertThat(secrets.get(4)).matches("cursor=[0-9a-f]{64}");
+        // what it lacks is appended: the portal's database password (#18), the cursor key, the portal's client secret
+        assertThat(secrets.get(4)).matches("portal=[0-9a-f]{32}");
+        assertThat(secrets.get(5)).matches("cursor=[0-9a-f]{64}");
         assertThat(Files.readString(data.resolve("run/env/vacancy.env"))).contains("SPRING_DATASOURCE_PASSWORD=b\n",
-                "AUGENHOEHE_SEARCH_CURSOR_SECRET=" + secrets.get(4).substring("cursor=".length()) + "\n");
+                "AUGENHOEHE_SEARCH_CURSOR_SECRET=" + secrets.get(5).substring("cursor=".length()) + "\n");
     }
 
     @Test

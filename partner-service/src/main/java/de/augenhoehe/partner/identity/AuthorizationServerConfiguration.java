@@ -95,8 +95,9 @@ class AuthorizationServerConfiguration {
     }
 
     @Bean
-    Clients registeredClients(IdentityProperties properties, IntegrationClientCredentials integration) {
-        return new Clients(properties, integration);
+    Clients registeredClients(IdentityProperties properties, IntegrationClientCredentials integration,
+            @Value("${augenhoehe.demo.enabled:false}") boolean demo) {
+        return new Clients(properties, integration, demo);
     }
 
     /** Authorizations in progress and their tokens in PostgreSQL, so any instance can finish a login (AuthorizationStore). */

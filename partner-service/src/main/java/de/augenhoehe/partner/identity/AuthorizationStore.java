@@ -66,7 +66,9 @@ class AuthorizationStore implements OAuth2AuthorizationService {
         boolean redeemed = code != null && code.isInvalidated();
         String state = authorization.getAttribute(OAuth2ParameterNames.STATE);
         // A redemption stores its new access token only while the code is unredeemed; a later save of the same
-        // tokens (e.g. marking them invalidated after a replayed code) is not a redemption and always goes through.
+        // tokens (e.g. marking them invalidated after a replayed code) is not a redemption and always goes through,
+        // nor is a refresh (the portal's): it keeps the stored refresh token (reused, Clients) and brings a new access
+        // token. A second redemption racing the first brings a refresh token of its own (or none) and is refused.
         int stored = jdbc.update("""
                 insert into oauth2_authorization (id, registered_client_id, principal_name, grant_type, state_hash, code_hash,
                     code_redeemed, access_token_hash, id_token_hash, refresh_token_hash, expires_at, authorization_data)
@@ -78,6 +80,7 @@ class AuthorizationStore implements OAuth2AuthorizationService {
                     authorization_data = excluded.authorization_data, updated_at = now()
                 where not oauth2_authorization.code_redeemed or not excluded.code_redeemed
                     or oauth2_authorization.access_token_hash is not distinct from excluded.access_token_hash
+                    or oauth2_authorization.refresh_token_hash = excluded.refresh_token_hash
                 """,
                 authorization.getId(), authorization.getRegisteredClientId(), authorization.getPrincipalName(),
                 authorization.getAuthorizationGrantType().getValue(), state == null ? null : RedactedTokens.sha256(state),

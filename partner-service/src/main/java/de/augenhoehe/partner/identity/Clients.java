@@ -1,10 +1,14 @@
 package de.augenhoehe.partner.identity;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
@@ -17,20 +21,31 @@ import de.augenhoehe.partner.integrationclients.IntegrationClientCredentials;
 
 /**
  * The clients the authorization server knows: the configured first-party public clients (authorization code with
- * PKCE, no secret) and the HR integration clients (client credentials), looked up live so a revoked one is unknown
+ * PKCE, no secret), the portal (confidential: PKCE and its secret, the only client with refresh tokens — issue #18)
+ * and the HR integration clients (client credentials), looked up live so a revoked one is unknown
  * at once. Clients are never registered through this interface: integration clients come from their API.
  */
 class Clients implements RegisteredClientRepository {
+
+    private static final Logger log = LoggerFactory.getLogger(Clients.class);
 
     private final Map<String, RegisteredClient> firstParty;
     private final IntegrationClientCredentials integration;
     private final Duration ttl;
 
-    Clients(IdentityProperties properties, IntegrationClientCredentials integration) {
+    Clients(IdentityProperties properties, IntegrationClientCredentials integration, boolean demo) {
         this.integration = integration;
         this.ttl = properties.accessTokenTtl();
-        this.firstParty = properties.clients().stream().map(this::publicClient)
-                .collect(Collectors.toUnmodifiableMap(RegisteredClient::getClientId, Function.identity()));
+        Map<String, RegisteredClient> clients = new HashMap<>(properties.clients().stream().map(this::publicClient)
+                .collect(Collectors.toMap(RegisteredClient::getClientId, Function.identity())));
+        String secret = properties.portal().secret(demo);
+        if (secret.isEmpty()) {
+            log.info("No portal client secret configured (augenhoehe.identity.portal.client-secret): the portal cannot sign people in");
+        } else {
+            RegisteredClient portal = portalClient(properties.portal(), secret);
+            clients.put(portal.getClientId(), portal);
+        }
+        this.firstParty = Map.copyOf(clients);
     }
 
     @Override
@@ -60,6 +75,27 @@ class Clients implements RegisteredClientRepository {
                 .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE)
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
                 .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(ttl).build())
+                .build();
+    }
+
+    /**
+     * The portal's server: code with PKCE and the client secret (kept bcrypt-hashed here), refresh tokens (reused until
+     * they expire; each refresh issues the account's current claims — TokenClaims refuses a disabled account), and
+     * RP-initiated logout back to the portal.
+     */
+    private RegisteredClient portalClient(IdentityProperties.Portal p, String secret) {
+        return RegisteredClient.withId(p.clientId()).clientId(p.clientId())
+                .clientSecret(PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(secret))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .redirectUris(uris -> uris.addAll(p.redirectUris()))
+                .postLogoutRedirectUris(uris -> uris.addAll(p.postLogoutRedirectUris()))
+                .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE)
+                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(ttl)
+                        .refreshTokenTimeToLive(p.refreshTokenTtl()).reuseRefreshTokens(true).build())
                 .build();
     }
 

@@ -25,7 +25,8 @@ import de.augenhoehe.partner.registry.PartnerDirectory;
  * <li>Person (authorization code): sub = account id, the account's roles and partner; networks = the networks a
  * coordinator coordinates <em>in which his own partner is still an active member</em> (checked at every issue, so a
  * suspended or ended organisation's coordinator loses the network with his next token — issue #15) — or, for anyone
- * else, the partner's active networks (no role is network-scoped then).</li>
+ * else, the partner's active networks (no role is network-scoped then). The ID token also names the username
+ * ({@code preferred_username}), for the portal's "signed in as".</li>
  * </ul>
  */
 class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
@@ -57,9 +58,13 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             integration.recordUse(clientId);
             return;
         }
+        // A refresh (the portal's) of a disabled or deleted account is invalid_grant (RFC 6749 5.2): the client ends
+        // the person's session instead of trying again.
+        String refused = AuthorizationGrantType.REFRESH_TOKEN.equals(context.getAuthorizationGrantType())
+                ? OAuth2ErrorCodes.INVALID_GRANT : OAuth2ErrorCodes.ACCESS_DENIED;
         var account = accounts.byUsername(context.getPrincipal().getName())
                 .filter(AccountLogin.LoginAccount::enabled)
-                .orElseThrow(() -> new OAuth2AuthenticationException(OAuth2ErrorCodes.ACCESS_DENIED));
+                .orElseThrow(() -> new OAuth2AuthenticationException(refused));
         Set<UUID> active = partners.activeNetworks(account.partnerId());
         Set<UUID> networks = account.roles().contains("coordinator")
                 ? account.coordinatorNetworks().stream().filter(active::contains).collect(Collectors.toSet())
@@ -70,6 +75,9 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
                 .claim("networks", ids(networks));
         if (access) {
             context.getClaims().audience(List.of(AUDIENCE)).claim("client_id", context.getRegisteredClient().getClientId());
+        } else {
+            // the ID token only: the client (the portal) names who is signed in; access tokens stay as they were
+            context.getClaims().claim("preferred_username", account.username());
         }
     }
 

@@ -1,10 +1,13 @@
 package de.augenhoehe.portal.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -19,6 +22,21 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 class ErrorPages {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
+
+    /**
+     * The signed-in person's tokens cannot be renewed (account disabled, refresh token expired or revoked) or the API no
+     * longer accepts them: the session ends and the page asked for comes again, which sends the person to the login and
+     * afterwards back to it (issue #18).
+     */
+    @ExceptionHandler(SignedIn.SignInAgain.class)
+    String signInAgain(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        SecurityContextHolder.clearContext();
+        return "redirect:" + ("GET".equals(request.getMethod()) ? request.getRequestURI() : "/mein-bereich");
+    }
 
     @ExceptionHandler(ApiProblem.class)
     String apiProblem(ApiProblem problem, HttpServletResponse response, Model model) {

@@ -61,6 +61,11 @@ public class PlatformApi {
         return call(() -> http.get().uri(uri, vars).retrieve().body(JsonNode.class));
     }
 
+    /** GET with request headers, e.g. a signed-in person's {@code Authorization} (issue #18). */
+    public JsonNode get(String uri, Map<String, String> headers, Object... vars) {
+        return call(() -> http.get().uri(uri, vars).headers(h -> headers.forEach(h::set)).retrieve().body(JsonNode.class));
+    }
+
     /**
      * Runs a page's independent reads at once, each on a virtual thread, and answers their results in the order given.
      * The visitor's address is read here, on the request thread, and handed to each read (the request is not there on
