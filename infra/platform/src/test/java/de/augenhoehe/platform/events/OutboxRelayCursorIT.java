@@ -35,7 +35,7 @@ class OutboxRelayCursorIT {
             try (var insert = slow.prepareStatement("""
                     insert into outbox_event (event_id, topic, event_key, event_type, source, occurred_at, payload, shard)
                     values ('slow-event', ?, ?, 'augenhoehe.test.sequenced.v1', '/augenhoehe/test', now(), '{"sequence":0}', ?)""")) {
-                insert.setString(1, topic);
+                insert.setString(1, outbox.properties.getTopic());
                 insert.setString(2, early);
                 insert.setInt(3, OutboxEventPublisher.shardOf(early));
                 insert.executeUpdate(); // takes its position now, commits only after the pass below
