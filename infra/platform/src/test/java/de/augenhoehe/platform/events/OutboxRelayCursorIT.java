@@ -78,6 +78,26 @@ class OutboxRelayCursorIT {
         assertThat(outbox.jdbc.queryForObject("select count(*) from outbox_relayed", Integer.class)).isEqualTo(50);
     }
 
+    @Test
+    void rows_written_before_the_cursor_keep_their_state_relayed_or_pending() {
+        Infrastructure infra = Infrastructure.get();
+        var ds = new org.springframework.jdbc.datasource.DriverManagerDataSource(infra.jdbcUrl(infra.createDatabase("outbox")),
+                infra.postgresUser(), infra.postgresPassword());
+        var flyway = org.flywaydb.core.Flyway.configure().dataSource(ds).locations("classpath:db/platform");
+        flyway.target("0.1").load().migrate();
+        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(ds);
+        jdbc.update("""
+                insert into outbox_event (event_id, topic, event_key, event_type, source, occurred_at, payload, shard, published_at)
+                select 'old-' || i, 't', 'key-' || i, 'x', 's', now(), '{}', i % 16, case when i <= 30 then now() end
+                from generate_series(1, 50) i""");
+
+        flyway.target("latest").load().migrate();
+        assertThat(jdbc.queryForList("select event_id from outbox_pending order by position", String.class))
+                .as("the rows without published_at are pending").containsExactlyElementsOf(
+                        IntStream.rangeClosed(31, 50).mapToObj(i -> "old-" + i).toList());
+        assertThat(jdbc.queryForObject("select count(*) from outbox_relayed", Integer.class)).as("the others relayed").isEqualTo(30);
+    }
+
     private static long position(OutboxFixture outbox, String eventId) {
         return outbox.jdbc.queryForObject("select position from outbox_event where event_id = ?", Long.class, eventId);
     }
