@@ -109,6 +109,9 @@ class OutboxRelay implements SmartLifecycle {
             if (shards.isEmpty()) {
                 return Batch.NONE; // nothing pending, or other instances relay these shards right now
             }
+            // The planner cannot estimate the snapshot predicates and would compile these short statements (JIT, hundreds
+            // of milliseconds per pass where the server has it).
+            jdbc.execute("set local jit = off");
             List<Window> windows = windows(shards);
             List<Map<String, Object>> rows = rows(windows);
             List<Future<RecordMetadata>> acks = rows.isEmpty() ? List.of() : send(rows);
@@ -162,7 +165,8 @@ class OutboxRelay implements SmartLifecycle {
 
     /**
      * The open window of each shard held, or a new one up to the current snapshot; a new window starts before its
-     * smallest position (found by transaction id from the cursor's oldest running one, once per window).
+     * smallest position (found by transaction id from the cursor's oldest running one, once per window; the fence
+     * "offset 0" keeps the planner from walking the primary key from the table's first row instead).
      */
     private List<Window> windows(List<Integer> shards) {
         return jdbc.query(con -> {
@@ -170,10 +174,12 @@ class OutboxRelay implements SmartLifecycle {
                     select c.shard, c.relayed_snapshot::text relayed,
                            coalesce(c.window_snapshot, s.now)::text window_snapshot,
                            coalesce(c.window_position, (
-                             select min(e.position) - 1 from outbox_event e where e.shard = c.shard
-                               and e.xid >= pg_snapshot_xmin(c.relayed_snapshot)
-                               and pg_visible_in_snapshot(e.xid, s.now)
-                               and not pg_visible_in_snapshot(e.xid, c.relayed_snapshot))) after_position
+                             select min(w.position) - 1 from (
+                               select e.position from outbox_event e where e.shard = c.shard
+                                 and e.xid >= pg_snapshot_xmin(c.relayed_snapshot)
+                                 and pg_visible_in_snapshot(e.xid, s.now)
+                                 and not pg_visible_in_snapshot(e.xid, c.relayed_snapshot)
+                               offset 0) w)) after_position
                     from outbox_relay_cursor c, pg_current_snapshot() s(now)
                     where c.shard = any(?) order by c.shard""");
             select.setArray(1, con.createArrayOf("int4", shards.toArray()));
@@ -182,7 +188,11 @@ class OutboxRelay implements SmartLifecycle {
                 rs.getString("window_snapshot"), (Long) rs.getObject("after_position", Long.class)));
     }
 
-    /** Up to a batch of each window's rows after its acknowledged position, in position order. */
+    /**
+     * Up to a batch of each window's rows after its acknowledged position, in position order. The row comparison is
+     * what only the index (shard, position) can start at; with {@code position > after} the planner walked the
+     * primary key through every shard's rows.
+     */
     private List<Map<String, Object>> rows(List<Window> windows) {
         List<Window> open = windows.stream().filter(w -> w.after() != null).toList();
         if (open.isEmpty()) {
@@ -193,7 +203,7 @@ class OutboxRelay implements SmartLifecycle {
                     select o.shard, o.position, o.event_id, o.topic, o.event_key, o.event_type, o.source, o.occurred_at,
                            o.payload, o.traceparent
                     from unnest(?::int[], ?::text[], ?::text[], ?::int8[]) w(shard, relayed, upto, after) cross join lateral (
-                      select * from outbox_event e where e.shard = w.shard and e.position > w.after
+                      select * from outbox_event e where e.shard = w.shard and (e.shard, e.position) > (w.shard, w.after)
                         and pg_visible_in_snapshot(e.xid, w.upto::pg_snapshot)
                         and not pg_visible_in_snapshot(e.xid, w.relayed::pg_snapshot)
                       order by e.position limit ?) o
