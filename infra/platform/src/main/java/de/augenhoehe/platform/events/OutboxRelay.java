@@ -342,7 +342,8 @@ class OutboxRelay implements SmartLifecycle {
         return Math.min(settings.getMaxBackoff().toMillis(), current == 0 ? 100 : current * 2);
     }
 
-    private void cleanupIfDue() {
+    /** Deletes relayed rows older than the retention, at most once a minute (pending rows stay, whatever their age). */
+    void cleanupIfDue() {
         Instant now = Instant.now();
         if (now.isBefore(nextCleanup)) {
             return;

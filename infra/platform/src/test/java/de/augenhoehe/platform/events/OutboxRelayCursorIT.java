@@ -79,6 +79,27 @@ class OutboxRelayCursorIT {
     }
 
     @Test
+    void the_cleanup_deletes_relayed_rows_past_the_retention_and_no_pending_one() {
+        OutboxFixture outbox = OutboxFixture.onNewTopic("cleanup");
+        EventsProperties.Relay settings = new EventsProperties.Relay();
+        settings.setRetention(Duration.ZERO);
+        Map<String, Object> producer = Map.of(org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                Infrastructure.get().kafkaBootstrapServers());
+        OutboxRelay relay = new OutboxRelay(outbox.jdbc, outbox.tx, () -> RelayProducer.create(producer), settings,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        for (int i = 0; i < 5; i++) {
+            outbox.publish("key-" + i, i);
+        }
+        assertThat(relay.relayPending()).isEqualTo(5);
+        String pending = outbox.publish("key-late", 5);
+        relay.cleanupIfDue();
+        relay.stop();
+        assertThat(outbox.jdbc.queryForList("select event_id from outbox_event", String.class))
+                .as("the relayed rows deleted, the pending one kept").containsExactly(pending);
+        assertThat(outbox.pending()).isEqualTo(1);
+    }
+
+    @Test
     void rows_written_before_the_cursor_keep_their_state_relayed_or_pending() {
         Infrastructure infra = Infrastructure.get();
         var ds = new org.springframework.jdbc.datasource.DriverManagerDataSource(infra.jdbcUrl(infra.createDatabase("outbox")),
