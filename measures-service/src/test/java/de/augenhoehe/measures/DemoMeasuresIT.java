@@ -55,7 +55,7 @@ class DemoMeasuresIT {
         assertThat(count("select count(*) from measure_session")).isEqualTo(7);
         // the events went out like any measure's
         Eventually.await("published events relayed", Duration.ofSeconds(30), () -> count(
-                "select count(*) from outbox_event where event_type = 'augenhoehe.measures.measure-published.v1' and published_at is not null") == 3);
+                "select count(*) from outbox_relayed where event_type = 'augenhoehe.measures.measure-published.v1'") == 3);
     }
 
     int count(String sql) {

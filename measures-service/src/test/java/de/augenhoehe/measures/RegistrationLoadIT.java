@@ -131,7 +131,7 @@ class RegistrationLoadIT {
         assertThat(jdbc.queryForObject("select count(*) from outbox_event where event_key = ?", Integer.class, measure.toString()))
                 .isEqualTo(REQUESTS);
         Eventually.await("every event relayed", Duration.ofSeconds(30), () -> jdbc.queryForObject(
-                "select count(*) from outbox_event where event_key = ? and published_at is null", Integer.class, measure.toString()) == 0);
+                "select count(*) from outbox_pending where event_key = ?", Integer.class, measure.toString()) == 0);
     }
 
     @Test

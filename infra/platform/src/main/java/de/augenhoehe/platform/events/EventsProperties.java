@@ -38,7 +38,7 @@ public class EventsProperties {
         /** How long one batch may wait for the broker's acknowledgements before the relay backs off. */
         private Duration sendTimeout = Duration.ofSeconds(10);
         private Duration maxBackoff = Duration.ofSeconds(5);
-        /** How long relayed rows are kept for inspection before they are deleted. */
+        /** How long relayed rows are kept for inspection, from the time they occurred, before they are deleted. */
         private Duration retention = Duration.ofDays(7);
 
         public boolean isEnabled() { return enabled; }

@@ -48,7 +48,7 @@ class OutboxMetrics implements MeterBinder, DisposableBean {
         try {
             jdbc.query("""
                     select count(*), coalesce(extract(epoch from now() - min(occurred_at)), 0)
-                    from outbox_event where published_at is null""",
+                    from outbox_pending""",
                     rs -> {
                         last = new Reading(rs.getDouble(1), rs.getDouble(2), clock.instant());
                     });

@@ -5,10 +5,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -84,45 +83,46 @@ class OutboxRelay implements SmartLifecycle {
      * One pass over every shard with pending rows that no other instance holds; returns how many rows were relayed.
      * The batches of all shards held are sent together and their acknowledgements awaited once: one round trip to
      * the broker per pass instead of one per shard, one transaction, and the shards' advisory locks held until its
-     * commit. Only the acknowledged prefix of each shard is marked relayed, so no row overtakes an earlier one of its
+     * commit. Only the acknowledged prefix of each shard counts as relayed, so no row overtakes an earlier one of its
      * shard (hence of its key).
+     *
+     * <p>No relayed row is written (issue #21, step e): a shard's cursor ({@code outbox_relay_cursor}) holds the
+     * snapshot whose complete transactions' rows are relayed. A pass opens a window up to the current snapshot — the
+     * rows of transactions complete now and not complete in the cursor's — and sends it in position order, a batch per
+     * pass; the cursor keeps the last acknowledged position until the window is done, then moves to its snapshot. A row
+     * whose transaction commits late is in the window of the snapshot that first sees it complete, whatever its
+     * position (a position cursor would lose it). Same-key rows commit in position order, so they stay in order.
      */
     int relayPending() {
         Batch batch = tx.execute(status -> {
-            // One probe of the pending index per shard, not a scan of every pending row: with a backlog, finding the
-            // shards by "select distinct shard" cost a pass more the larger the backlog was (issue #21). The CASE
-            // makes sure that only a shard with pending rows is locked.
+            // One probe per shard, not a scan of every pending row: with a backlog, finding the shards by "select
+            // distinct shard" cost a pass more the larger the backlog was. The CASE locks only a shard with work.
             List<Integer> shards = jdbc.queryForList("""
-                    select s.shard from generate_series(0, ?) s(shard)
-                    where case when exists (select 1 from outbox_event e where e.shard = s.shard and e.published_at is null)
-                               then pg_try_advisory_xact_lock(?, s.shard) else false end
-                    order by s.shard""",
-                    Integer.class, OutboxEventPublisher.SHARDS - 1, LOCK_NAMESPACE);
+                    select c.shard from outbox_relay_cursor c
+                    where case when c.window_snapshot is not null or exists (
+                                 select 1 from outbox_event e where e.shard = c.shard
+                                   and e.xid >= pg_snapshot_xmin(c.relayed_snapshot)
+                                   and not pg_visible_in_snapshot(e.xid, c.relayed_snapshot))
+                               then pg_try_advisory_xact_lock(?, c.shard) else false end
+                    order by c.shard""",
+                    Integer.class, LOCK_NAMESPACE);
             if (shards.isEmpty()) {
                 return Batch.NONE; // nothing pending, or other instances relay these shards right now
             }
-            List<Map<String, Object>> rows = jdbc.query(con -> {
-                var select = con.prepareStatement("""
-                        select o.shard, o.position, o.event_id, o.topic, o.event_key, o.event_type, o.source, o.occurred_at,
-                               o.payload, o.traceparent
-                        from unnest(?::int[]) held(shard) cross join lateral (
-                          select * from outbox_event e where e.shard = held.shard and e.published_at is null
-                          order by e.position limit ?) o
-                        order by o.shard, o.position""");
-                select.setArray(1, con.createArrayOf("int4", shards.toArray()));
-                select.setInt(2, settings.getBatchSize());
-                return select;
-            }, new ColumnMapRowMapper());
-            if (rows.isEmpty()) {
-                return Batch.NONE;
-            }
-            List<Future<RecordMetadata>> acks = send(rows);
+            // The planner cannot estimate the snapshot predicates and would compile these short statements (JIT, hundreds
+            // of milliseconds per pass where the server has it).
+            jdbc.execute("set local jit = off");
+            List<Window> windows = windows(shards);
+            List<Map<String, Object>> rows = rows(windows);
+            List<Future<RecordMetadata>> acks = rows.isEmpty() ? List.of() : send(rows);
             long deadline = System.nanoTime() + settings.getSendTimeout().toNanos();
-            List<Long> positions = new ArrayList<>(rows.size());
-            Set<Integer> stopped = new HashSet<>();
+            Map<Integer, Progress> progress = new HashMap<>();
+            int acknowledged = 0;
+            boolean failed = false;
             for (int i = 0; i < rows.size(); i++) {
-                int shard = ((Number) rows.get(i).get("shard")).intValue();
-                if (stopped.contains(shard)) {
+                Progress shard = progress.computeIfAbsent(((Number) rows.get(i).get("shard")).intValue(), s -> new Progress());
+                shard.fetched++;
+                if (shard.stopped) {
                     continue;
                 }
                 try {
@@ -131,30 +131,27 @@ class OutboxRelay implements SmartLifecycle {
                     }
                     acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 } catch (Exception e) {
-                    // Later rows of this shard may have been acknowledged, but marking them while an earlier one is
+                    // Later rows of this shard may have been acknowledged, but counting them while an earlier one is
                     // pending would let them overtake it: keep the shard's acknowledged prefix, resend the rest.
-                    if (stopped.isEmpty()) {
+                    if (!failed) {
+                        failed = true;
                         failures.increment();
                         log.warn("Outbox relay: broker did not acknowledge event {} ({}); the rest of its shard and"
                                 + " the unacknowledged rows of the others are retried later", rows.get(i).get("event_id"),
                                 e.getClass().getSimpleName());
                     }
-                    stopped.add(shard);
+                    shard.stopped = true;
                     continue;
                 }
-                positions.add(((Number) rows.get(i).get("position")).longValue());
+                shard.acknowledged++;
+                shard.lastPosition = ((Number) rows.get(i).get("position")).longValue();
+                acknowledged++;
             }
-            if (positions.size() < rows.size()) {
+            if (acknowledged < rows.size()) {
                 discardProducer();
             }
-            if (!positions.isEmpty()) {
-                jdbc.update(con -> {
-                    var update = con.prepareStatement("update outbox_event set published_at = now() where position = any(?)");
-                    update.setArray(1, con.createArrayOf("int8", positions.toArray()));
-                    return update;
-                });
-            }
-            return new Batch(positions.size(), positions.size() == rows.size());
+            advance(windows, progress);
+            return new Batch(acknowledged, acknowledged == rows.size());
         });
         if (batch == null) {
             return 0;
@@ -164,6 +161,105 @@ class OutboxRelay implements SmartLifecycle {
             throw new RelayIncomplete(batch.relayed());
         }
         return batch.relayed();
+    }
+
+    /**
+     * The open window of each shard held, or a new one up to the current snapshot; a new window starts before its
+     * smallest position (found by transaction id from the cursor's oldest running one, once per window; the fence
+     * "offset 0" keeps the planner from walking the primary key from the table's first row instead).
+     */
+    private List<Window> windows(List<Integer> shards) {
+        return jdbc.query(con -> {
+            var select = con.prepareStatement("""
+                    select c.shard, c.relayed_snapshot::text relayed,
+                           coalesce(c.window_snapshot, s.now)::text window_snapshot,
+                           coalesce(c.window_position, (
+                             select min(w.position) - 1 from (
+                               select e.position from outbox_event e where e.shard = c.shard
+                                 and e.xid >= pg_snapshot_xmin(c.relayed_snapshot)
+                                 and pg_visible_in_snapshot(e.xid, s.now)
+                                 and not pg_visible_in_snapshot(e.xid, c.relayed_snapshot)
+                               offset 0) w)) after_position
+                    from outbox_relay_cursor c, pg_current_snapshot() s(now)
+                    where c.shard = any(?) order by c.shard""");
+            select.setArray(1, con.createArrayOf("int4", shards.toArray()));
+            return select;
+        }, (rs, n) -> new Window(rs.getInt("shard"), rs.getString("relayed"),
+                rs.getString("window_snapshot"), (Long) rs.getObject("after_position", Long.class)));
+    }
+
+    /**
+     * Up to a batch of each window's rows after its acknowledged position, in position order. The row comparison is
+     * what only the index (shard, position) can start at; with {@code position > after} the planner walked the
+     * primary key through every shard's rows.
+     */
+    private List<Map<String, Object>> rows(List<Window> windows) {
+        List<Window> open = windows.stream().filter(w -> w.after() != null).toList();
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(con -> {
+            var select = con.prepareStatement("""
+                    select o.shard, o.position, o.event_id, o.topic, o.event_key, o.event_type, o.source, o.occurred_at,
+                           o.payload, o.traceparent
+                    from unnest(?::int[], ?::text[], ?::text[], ?::int8[]) w(shard, relayed, upto, after) cross join lateral (
+                      select * from outbox_event e where e.shard = w.shard and (e.shard, e.position) > (w.shard, w.after)
+                        and pg_visible_in_snapshot(e.xid, w.upto::pg_snapshot)
+                        and not pg_visible_in_snapshot(e.xid, w.relayed::pg_snapshot)
+                      order by e.position limit ?) o
+                    order by o.shard, o.position""");
+            select.setArray(1, con.createArrayOf("int4", open.stream().map(Window::shard).toArray()));
+            select.setArray(2, con.createArrayOf("text", open.stream().map(Window::relayed).toArray()));
+            select.setArray(3, con.createArrayOf("text", open.stream().map(Window::upto).toArray()));
+            select.setArray(4, con.createArrayOf("int8", open.stream().map(Window::after).toArray()));
+            select.setInt(5, settings.getBatchSize());
+            return select;
+        }, new ColumnMapRowMapper());
+    }
+
+    /**
+     * Moves each shard's cursor over its acknowledged prefix, in the transaction that holds the shard's lock: a window
+     * sent to its end (fewer rows than a batch, all acknowledged) becomes the relayed snapshot; a window sent in part
+     * keeps its last acknowledged position. A shard with nothing acknowledged keeps its cursor as it was.
+     */
+    private void advance(List<Window> windows, Map<Integer, Progress> progress) {
+        List<Object[]> cursors = new ArrayList<>();
+        for (Window w : windows) {
+            Progress p = progress.getOrDefault(w.shard(), new Progress());
+            if (w.after() == null || (!p.stopped && p.fetched < settings.getBatchSize())) {
+                cursors.add(new Object[] {w.shard(), w.upto(), null, null}); // the window is done
+            } else if (p.acknowledged > 0) {
+                cursors.add(new Object[] {w.shard(), w.relayed(), w.upto(), p.lastPosition});
+            }
+        }
+        if (cursors.isEmpty()) {
+            return;
+        }
+        jdbc.update(con -> {
+            var update = con.prepareStatement("""
+                    update outbox_relay_cursor c
+                    set relayed_snapshot = u.relayed::pg_snapshot, window_snapshot = u.upto::pg_snapshot,
+                        window_position = u.after
+                    from unnest(?::int[], ?::text[], ?::text[], ?::int8[]) u(shard, relayed, upto, after)
+                    where c.shard = u.shard""");
+            for (int column = 0; column < 4; column++) {
+                int c = column;
+                update.setArray(c + 1, con.createArrayOf(new String[] {"int4", "text", "text", "int8"}[c],
+                        cursors.stream().map(row -> row[c]).toArray()));
+            }
+            return update;
+        });
+    }
+
+    /** A shard's window: rows complete in {@code upto} and not in {@code relayed}, after position {@code after}. */
+    private record Window(int shard, String relayed, String upto, Long after) {
+    }
+
+    private static final class Progress {
+        int fetched;
+        int acknowledged;
+        long lastPosition;
+        boolean stopped;
     }
 
     /** Sends the rows in their order; stops at the first failure (the producer closed itself from its callback). */
@@ -246,7 +342,8 @@ class OutboxRelay implements SmartLifecycle {
         return Math.min(settings.getMaxBackoff().toMillis(), current == 0 ? 100 : current * 2);
     }
 
-    private void cleanupIfDue() {
+    /** Deletes relayed rows older than the retention, at most once a minute (pending rows stay, whatever their age). */
+    void cleanupIfDue() {
         Instant now = Instant.now();
         if (now.isBefore(nextCleanup)) {
             return;
@@ -254,7 +351,7 @@ class OutboxRelay implements SmartLifecycle {
         nextCleanup = now.plusSeconds(60);
         jdbc.update("""
                 delete from outbox_event where position in (
-                  select position from outbox_event where published_at < ? limit 10000)""",
+                  select position from outbox_relayed where occurred_at < ? limit 10000)""",
                 Timestamp.from(now.minus(settings.getRetention())));
     }
 

@@ -54,6 +54,13 @@ final class OutboxFixture {
         }
     }
 
+    /** A fresh outbox whose events go to a new topic of the harness's broker. */
+    static OutboxFixture onNewTopic(String prefix) {
+        String topic = prefix + "-" + java.util.UUID.randomUUID();
+        createTopic(Infrastructure.get().kafkaBootstrapServers(), topic);
+        return new OutboxFixture(topic);
+    }
+
     OutboxEventPublisher publisher() {
         return new OutboxEventPublisher(jdbc, JsonMapper.builder().build(), properties, "/augenhoehe/test", new EventSchemas(),
                 new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(io.micrometer.tracing.Tracer.class),
@@ -80,10 +87,10 @@ final class OutboxFixture {
     }
 
     int pending() {
-        return jdbc.queryForObject("select count(*) from outbox_event where published_at is null", Integer.class);
+        return jdbc.queryForObject("select count(*) from outbox_pending", Integer.class);
     }
 
     int published() {
-        return jdbc.queryForObject("select count(*) from outbox_event where published_at is not null", Integer.class);
+        return jdbc.queryForObject("select count(*) from outbox_relayed", Integer.class);
     }
 }

@@ -80,6 +80,32 @@ class OutboxRelayOrderIT {
         assertThat(outbox.pending()).isZero();
     }
 
+    @Test
+    void a_failed_send_in_a_window_larger_than_a_batch_keeps_its_prefix_and_the_next_passes_send_the_rest_once_in_order() {
+        OutboxFixture outbox = new OutboxFixture("order-test");
+        for (int i = 1; i <= 7; i++) {
+            outbox.publish("one-key", i);
+        }
+        List<FailingProducer> producers = new ArrayList<>();
+        OutboxRelay relay = outbox.relay(() -> {
+            FailingProducer p = new FailingProducer(producers.isEmpty() ? 2 : 0);
+            producers.add(p);
+            return p;
+        }, 3);
+
+        relayOnce(relay);
+        assertThat(producers.getFirst().sent).as("the batch's second send fails, the third is not sent").containsExactly(1, 2);
+        assertThat(outbox.pending()).as("only 1 is relayed").isEqualTo(6);
+        outbox.publish("one-key", 8); // committed after the window was opened: it belongs to the next window
+        for (int pass = 0; pass < 5 && outbox.pending() > 0; pass++) {
+            relayOnce(relay);
+        }
+        assertThat(outbox.pending()).isZero();
+        assertThat(producers).as("one new producer after the failure").hasSize(2);
+        assertThat(producers.get(1).sent).as("from the first unacknowledged row, each once, in order")
+                .containsExactly(2, 3, 4, 5, 6, 7, 8);
+    }
+
     /** One pass of the relay; an incomplete pass ends in an exception that tells the loop to back off. */
     private static void relayOnce(OutboxRelay relay) {
         try {
