@@ -350,6 +350,15 @@ public final class EventsBenchmark {
         if (System.getProperty("bench.batch-bytes") != null) {
             props.put(ProducerConfig.BATCH_SIZE_CONFIG, System.getProperty("bench.batch-bytes"));
         }
+        props.putAll(prefixed("bench.producer."));
+        return props;
+    }
+
+    /** Kafka client settings for experiments, e.g. -Dbench.consumer.fetch.max.wait.ms=10 or -Dbench.producer.linger.ms=0. */
+    private static Map<String, Object> prefixed(String prefix) {
+        Map<String, Object> props = new HashMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith(prefix))
+                .forEach(n -> props.put(n.substring(prefix.length()), System.getProperty(n)));
         return props;
     }
 
@@ -369,6 +378,7 @@ public final class EventsBenchmark {
             writer.run(rate, Math.max(5, seconds / 3), "warm-up");
             awaitEffects(writer, effects);
             writer.reset();
+            ConsumerProbe.reset();
             String loadBefore = load();
             writer.run(rate, seconds, "measured");
             awaitEffects(writer, effects);
@@ -383,6 +393,7 @@ public final class EventsBenchmark {
                     + " the commits themselves: p50 %.1f ms, p99 %.1f ms; load %s → %s%n", rate, seconds, lat.length, p50, p99,
                     ms(lat[lat.length - 1]), writer.p(50), writer.p(99), loadBefore, load());
             stages(jdbc, writer.commits.keySet());
+            consumerStages(writer.commits, effects);
             String[] e2e = endToEndLatency(Math.min(10_000, rate * seconds));
             verdict(String.format("commit → read model p50: %.1f ms (Kafka EndToEndLatency p50 %s ms)", p50, e2e[0]), p50 <= 20);
             verdict(String.format("commit → read model p99: %.1f ms (Kafka EndToEndLatency p99 %s ms)", p99, e2e[1]), p99 <= 100);
@@ -420,6 +431,26 @@ public final class EventsBenchmark {
                 at(toRelay, 50), at(toRelay, 99), at(toConsumer, 50), at(toConsumer, 99));
     }
 
+    /** The consumer's stage split on this JVM's clock ({@link ConsumerProbe}), p50 / p99 of each step. */
+    private static void consumerStages(Map<String, Long> commits, Map<String, Long> effects) {
+        List<String> ids = commits.keySet().stream().filter(ConsumerProbe.handled::containsKey).toList();
+        System.out.printf("  consumer split (ms, %,d events; %,d polls, %.1f records and %.2f runs per poll, gap between polls p50 %.1f ms):%n",
+                ids.size(), ConsumerProbe.polls.get(), (double) ConsumerProbe.records.get() / ConsumerProbe.polls.get(),
+                (double) ConsumerProbe.runs.get() / ConsumerProbe.polls.get(),
+                at(ConsumerProbe.gapsBetweenPolls.stream().map(n -> n / 1e6).sorted().toList(), 50));
+        split("commit → poll() returned it", ids, commits, ConsumerProbe.polled);
+        split("poll → its run's transaction", ids, ConsumerProbe.polled, ConsumerProbe.runStarted);
+        split("transaction start → handler", ids, ConsumerProbe.runStarted, ConsumerProbe.handled);
+        split("handler → effect committed", ids, ConsumerProbe.handled, effects);
+        split("effect → run returned", ids, effects, ConsumerProbe.runEnded);
+    }
+
+    private static void split(String label, List<String> ids, Map<String, Long> from, Map<String, Long> to) {
+        List<Double> d = ids.stream().filter(id -> from.containsKey(id) && to.containsKey(id))
+                .map(id -> (to.get(id) - from.get(id)) / 1e6).sorted().toList();
+        System.out.printf("    %-32s p50 %6.1f / p99 %6.1f%n", label, at(d, 50), at(d, 99));
+    }
+
     private static double at(List<Double> sorted, int percent) {
         return sorted.isEmpty() ? Double.NaN : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
     }
@@ -446,6 +477,7 @@ public final class EventsBenchmark {
                         on conflict (id) do update set n = excluded.n, applied_at = excluded.applied_at""",
                         event.subject(), event.data().get("n").asLong());
                 String id = event.id();
+                ConsumerProbe.handled.put(id, System.nanoTime());
                 TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                     @Override
                     public void afterCommit() {
@@ -455,10 +487,12 @@ public final class EventsBenchmark {
             }
         };
         EventProcessors processors = new EventProcessors(List.of(projection),
-                byType -> new IdempotentEventProcessor(jdbc, tx, JsonMapper.builder().build(), byType));
+                byType -> ConsumerProbe.processor(jdbc, tx, JsonMapper.builder().build(), byType));
         Map<String, Object> consumer = new HashMap<>();
         consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        consumer.put(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG, ConsumerProbe.class.getName());
+        consumer.putAll(prefixed("bench.consumer."));
         Map<String, Object> dlt = RelayProducer.effective(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap()));
         var dltTemplate = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(dlt, new StringSerializer(), new ByteArraySerializer()));
         EventsProperties.Consumer settings = new EventsProperties.Consumer();
