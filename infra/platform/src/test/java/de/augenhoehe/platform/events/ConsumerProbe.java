@@ -33,6 +33,8 @@ public final class ConsumerProbe implements ConsumerInterceptor<String, byte[]> 
     static final AtomicLong records = new AtomicLong();
     static final List<Long> gapsBetweenPolls = java.util.Collections.synchronizedList(new ArrayList<>());
     private static volatile long lastPoll;
+    /** Emulates the listener before step (f): one transaction per partition of a poll. */
+    static volatile boolean perPartition;
 
     static void reset() {
         List.of(polled, runStarted, handled, runEnded).forEach(Map::clear);
@@ -70,12 +72,32 @@ public final class ConsumerProbe implements ConsumerInterceptor<String, byte[]> 
     public void configure(Map<String, ?> configs) {
     }
 
-    /** The platform's processor, timing the start and end of each run's transaction. */
+    /**
+     * The platform's processor, timing the start and end of each run's transaction; with {@link #perPartition} it
+     * splits the listener's poll into the runs of its partitions, each in a transaction of its own, as the listener
+     * did before step (f).
+     */
     static IdempotentEventProcessor processor(JdbcTemplate jdbc, TransactionTemplate tx, JsonMapper json,
             Map<String, List<EventHandler>> byType) {
         return new IdempotentEventProcessor(jdbc, tx, json, byType) {
             @Override
-            void processAll(List<ConsumerRecord<String, byte[]>> run, BiConsumer<ConsumerRecord<String, byte[]>, Runnable> around) {
+            void processAll(List<ConsumerRecord<String, byte[]>> poll, BiConsumer<ConsumerRecord<String, byte[]>, Runnable> around) {
+                if (!perPartition) {
+                    timed(poll, around);
+                    return;
+                }
+                int from = 0;
+                while (from < poll.size()) {
+                    int to = from + 1;
+                    while (to < poll.size() && poll.get(to).partition() == poll.get(from).partition()) {
+                        to++;
+                    }
+                    timed(poll.subList(from, to), around);
+                    from = to;
+                }
+            }
+
+            private void timed(List<ConsumerRecord<String, byte[]>> run, BiConsumer<ConsumerRecord<String, byte[]>, Runnable> around) {
                 long start = System.nanoTime();
                 runs.incrementAndGet();
                 run.forEach(r -> runStarted.put(CloudEventHeaders.read(r).id(), start));

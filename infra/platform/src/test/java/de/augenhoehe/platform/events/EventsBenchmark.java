@@ -113,7 +113,12 @@ public final class EventsBenchmark {
                 }
             }
             if (phases.contains("latency")) {
-                commitToReadModel(rate, seconds);
+                // --consumer-transactions partition,poll: the same phase first with one transaction per partition of a
+                // poll (the listener before step f, emulated) and then as the listener does it, at the same load
+                for (String per : options.getOrDefault("--consumer-transactions", "poll").split(",")) {
+                    ConsumerProbe.perPartition = per.equals("partition");
+                    commitToReadModel(rate, seconds);
+                }
             }
             if (phases.contains("drain")) {
                 backlogDrain(backlog);
@@ -389,8 +394,9 @@ public final class EventsBenchmark {
             }
             Arrays.sort(lat);
             double p50 = ms(percentile(lat, 50)), p99 = ms(percentile(lat, 99));
-            System.out.printf("commit → read model at %d commits/s for %d s (%,d events): p50 %.1f ms, p99 %.1f ms, max %.1f ms;"
-                    + " the commits themselves: p50 %.1f ms, p99 %.1f ms; load %s → %s%n", rate, seconds, lat.length, p50, p99,
+            System.out.printf("commit → read model (one transaction per %s) at %d commits/s for %d s (%,d events): p50 %.1f ms, p99 %.1f ms, max %.1f ms;"
+                    + " the commits themselves: p50 %.1f ms, p99 %.1f ms; load %s → %s%n",
+                    ConsumerProbe.perPartition ? "partition of a poll" : "poll", rate, seconds, lat.length, p50, p99,
                     ms(lat[lat.length - 1]), writer.p(50), writer.p(99), loadBefore, load());
             stages(jdbc, writer.commits.keySet());
             consumerStages(writer.commits, effects);
