@@ -1,5 +1,6 @@
 package de.augenhoehe.platform.events;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,11 @@ import org.apache.kafka.clients.consumer.ConsumerInterceptor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerInterceptor;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ConsumerProbe implements ConsumerInterceptor<String, byte[]> {
 
+    static final Map<String, Long> sent = new ConcurrentHashMap<>();
     static final Map<String, Long> polled = new ConcurrentHashMap<>();
     static final Map<String, Long> runStarted = new ConcurrentHashMap<>();
     static final Map<String, Long> handled = new ConcurrentHashMap<>();
@@ -32,16 +38,19 @@ public final class ConsumerProbe implements ConsumerInterceptor<String, byte[]> 
     static final AtomicLong runs = new AtomicLong();
     static final AtomicLong records = new AtomicLong();
     static final List<Long> gapsBetweenPolls = java.util.Collections.synchronizedList(new ArrayList<>());
+    static final List<Long> offsetCommits = java.util.Collections.synchronizedList(new ArrayList<>());
     private static volatile long lastPoll;
+    private static volatile long lastRunEnd;
     /** Emulates the listener before step (f): one transaction per partition of a poll. */
     static volatile boolean perPartition;
 
     static void reset() {
-        List.of(polled, runStarted, handled, runEnded).forEach(Map::clear);
+        List.of(sent, polled, runStarted, handled, runEnded).forEach(Map::clear);
         polls.set(0);
         runs.set(0);
         records.set(0);
         gapsBetweenPolls.clear();
+        offsetCommits.clear();
     }
 
     @Override
@@ -60,8 +69,13 @@ public final class ConsumerProbe implements ConsumerInterceptor<String, byte[]> 
         return consumed;
     }
 
+    /** The offset commit after a poll: from the end of the poll's last transaction to the broker's answer. */
     @Override
     public void onCommit(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        if (lastRunEnd != 0) {
+            offsetCommits.add(System.nanoTime() - lastRunEnd);
+            lastRunEnd = 0;
+        }
     }
 
     @Override
@@ -70,6 +84,30 @@ public final class ConsumerProbe implements ConsumerInterceptor<String, byte[]> 
 
     @Override
     public void configure(Map<String, ?> configs) {
+    }
+
+    /** On the relay's producer: the moment the relay hands each record to {@code send()}. */
+    public static final class Sends implements ProducerInterceptor<String, byte[]> {
+        @Override
+        public ProducerRecord<String, byte[]> onSend(ProducerRecord<String, byte[]> record) {
+            Header id = record.headers().lastHeader(CloudEventHeaders.ID);
+            if (id != null) {
+                sent.put(new String(id.value(), StandardCharsets.UTF_8), System.nanoTime());
+            }
+            return record;
+        }
+
+        @Override
+        public void onAcknowledgement(RecordMetadata metadata, Exception exception) {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public void configure(Map<String, ?> configs) {
+        }
     }
 
     /**
@@ -103,6 +141,7 @@ public final class ConsumerProbe implements ConsumerInterceptor<String, byte[]> 
                 run.forEach(r -> runStarted.put(CloudEventHeaders.read(r).id(), start));
                 super.processAll(run, around);
                 long end = System.nanoTime();
+                lastRunEnd = end;
                 run.forEach(r -> runEnded.put(CloudEventHeaders.read(r).id(), end));
             }
         };

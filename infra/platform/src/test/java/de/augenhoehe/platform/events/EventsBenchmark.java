@@ -333,6 +333,7 @@ public final class EventsBenchmark {
 
     private OutboxRelay relay(DataSource ds) {
         Map<String, Object> producer = new HashMap<>(producerProps());
+        producer.putIfAbsent(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG, ConsumerProbe.Sends.class.getName());
         producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
         return new OutboxRelay(new JdbcTemplate(ds), new TransactionTemplate(new DataSourceTransactionManager(ds)),
                 () -> RelayProducer.create(producer), relaySettings(), new SimpleMeterRegistry());
@@ -440,11 +441,14 @@ public final class EventsBenchmark {
     /** The consumer's stage split on this JVM's clock ({@link ConsumerProbe}), p50 / p99 of each step. */
     private static void consumerStages(Map<String, Long> commits, Map<String, Long> effects) {
         List<String> ids = commits.keySet().stream().filter(ConsumerProbe.handled::containsKey).toList();
-        System.out.printf("  consumer split (ms, %,d events; %,d polls, %.1f records and %.2f runs per poll, gap between polls p50 %.1f ms):%n",
+        List<Double> gaps = ConsumerProbe.gapsBetweenPolls.stream().map(n -> n / 1e6).sorted().toList();
+        List<Double> offsetCommits = ConsumerProbe.offsetCommits.stream().map(n -> n / 1e6).sorted().toList();
+        System.out.printf("  consumer split (ms, %,d events; %,d polls, %.1f records and %.2f runs per poll, gap between polls"
+                + " p50 %.1f, offset commit after the poll's last transaction p50 %.1f / p99 %.1f):%n",
                 ids.size(), ConsumerProbe.polls.get(), (double) ConsumerProbe.records.get() / ConsumerProbe.polls.get(),
-                (double) ConsumerProbe.runs.get() / ConsumerProbe.polls.get(),
-                at(ConsumerProbe.gapsBetweenPolls.stream().map(n -> n / 1e6).sorted().toList(), 50));
-        split("commit → poll() returned it", ids, commits, ConsumerProbe.polled);
+                (double) ConsumerProbe.runs.get() / ConsumerProbe.polls.get(), at(gaps, 50), at(offsetCommits, 50), at(offsetCommits, 99));
+        split("commit → relay's send()", ids, commits, ConsumerProbe.sent);
+        split("send() → poll() returned it", ids, ConsumerProbe.sent, ConsumerProbe.polled);
         split("poll → its run's transaction", ids, ConsumerProbe.polled, ConsumerProbe.runStarted);
         split("transaction start → handler", ids, ConsumerProbe.runStarted, ConsumerProbe.handled);
         split("handler → effect committed", ids, ConsumerProbe.handled, effects);
