@@ -73,6 +73,8 @@ public final class EventsBenchmark {
     private Broker broker;
     private HikariDataSource producerSide;
     private HikariDataSource consumerSide;
+    /** The consumer's offset commits: synchronous before step (f), as the platform's default now has them otherwise. */
+    private boolean syncCommits;
 
     private EventsBenchmark(Map<String, String> options) {
         this.options = options;
@@ -115,8 +117,10 @@ public final class EventsBenchmark {
             if (phases.contains("latency")) {
                 // --consumer-transactions partition,poll: the same phase first with one transaction per partition of a
                 // poll (the listener before step f, emulated) and then as the listener does it, at the same load
+                // (--consumer-transactions sync: one per poll, the offsets committed synchronously, before step f too)
                 for (String per : options.getOrDefault("--consumer-transactions", "poll").split(",")) {
                     ConsumerProbe.perPartition = per.equals("partition");
+                    syncCommits = !per.equals("poll");
                     commitToReadModel(rate, seconds);
                 }
             }
@@ -397,7 +401,7 @@ public final class EventsBenchmark {
             double p50 = ms(percentile(lat, 50)), p99 = ms(percentile(lat, 99));
             System.out.printf("commit → read model (one transaction per %s) at %d commits/s for %d s (%,d events): p50 %.1f ms, p99 %.1f ms, max %.1f ms;"
                     + " the commits themselves: p50 %.1f ms, p99 %.1f ms; load %s → %s%n",
-                    ConsumerProbe.perPartition ? "partition of a poll" : "poll", rate, seconds, lat.length, p50, p99,
+                    (ConsumerProbe.perPartition ? "partition of a poll" : "poll") + (syncCommits ? ", offsets committed synchronously" : ""), rate, seconds, lat.length, p50, p99,
                     ms(lat[lat.length - 1]), writer.p(50), writer.p(99), loadBefore, load());
             stages(jdbc, writer.commits.keySet());
             consumerStages(writer.commits, effects);
@@ -507,6 +511,7 @@ public final class EventsBenchmark {
         var dltTemplate = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(dlt, new StringSerializer(), new ByteArraySerializer()));
         EventsProperties.Consumer settings = new EventsProperties.Consumer();
         settings.setConcurrency(Integer.getInteger("bench.consumer-concurrency", settings.getConcurrency()));
+        settings.setSyncCommits(syncCommits);
         return new EventConsumers(processors, consumer, "bench-consumer", dltTemplate, settings,
                 new SimpleMeterRegistry(), ObservationRegistry.NOOP);
     }
