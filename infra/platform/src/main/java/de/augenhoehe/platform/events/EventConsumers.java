@@ -57,6 +57,9 @@ class EventConsumers implements SmartLifecycle {
             // A poll's records of one partition are applied in one transaction and the offsets committed once per
             // poll (EventBatchListener); a failing record is still retried and dead-lettered alone.
             props.setAckMode(ContainerProperties.AckMode.BATCH);
+            // Asynchronous by default: the next poll need not wait for the broker's answer (idempotent consumer, see
+            // EventsProperties.Consumer#syncCommits).
+            props.setSyncCommits(settings.isSyncCommits());
             // Each record's handling is a span continuing the producer's trace from its traceparent header, made by the
             // listener (the container observes record listeners only). A container built here, outside a listener
             // container factory, never finds the application's registry by itself: without it, the trace would end

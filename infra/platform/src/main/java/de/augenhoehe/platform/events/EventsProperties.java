@@ -58,6 +58,13 @@ public class EventsProperties {
     public static class Consumer {
         private boolean enabled = true;
         private int concurrency = 1;
+        /**
+         * Wait for the broker's answer to each poll's offset commit before the next poll. Off by default: the offsets
+         * are committed asynchronously, so the next poll does not wait for a round trip to the broker (issue #21, step
+         * f); a commit lost in a crash or a rebalance only delivers events again whose ids {@code consumed_event}
+         * already holds, which change nothing.
+         */
+        private boolean syncCommits = false;
         /** Retries of a failing event before it is dead-lettered (infrastructure failures are retried without limit). */
         private int maxRetries = 5;
         private Duration initialBackoff = Duration.ofMillis(200);
@@ -69,6 +76,8 @@ public class EventsProperties {
         public void setEnabled(boolean enabled) { this.enabled = enabled; }
         public int getConcurrency() { return concurrency; }
         public void setConcurrency(int concurrency) { this.concurrency = concurrency; }
+        public boolean isSyncCommits() { return syncCommits; }
+        public void setSyncCommits(boolean syncCommits) { this.syncCommits = syncCommits; }
         public int getMaxRetries() { return maxRetries; }
         public void setMaxRetries(int maxRetries) { this.maxRetries = maxRetries; }
         public Duration getInitialBackoff() { return initialBackoff; }

@@ -41,8 +41,9 @@ import de.augenhoehe.testing.Infrastructure;
 import de.augenhoehe.testing.TopicRecords;
 
 /**
- * The consumer applies a poll's records of one partition in one transaction (issue #21: one transaction and one offset
- * commit per record was the stage that fell behind), and a failing record still goes alone to the dead-letter topic
+ * The consumer applies a poll's records in one transaction, those of several partitions too (issue #21: one
+ * transaction and one offset commit per record was the stage that fell behind; one transaction per partition, step f,
+ * put a poll's commits in series), and a failing record still goes alone to the dead-letter topic
  * after its retries, without taking the others' effects with it. Real Kafka, real PostgreSQL; the records are on the
  * topic before the consumer starts, so that its first poll holds them all.
  */
@@ -65,7 +66,9 @@ class EventBatchIT {
         Flyway.configure().dataSource(ds).locations("classpath:db/platform").load().migrate();
         jdbc = new JdbcTemplate(ds);
         tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
-        jdbc.execute("create table applied (seq bigserial primary key, n int not null)");
+        // tx: the applying transaction's id, to tell which records one transaction applied
+        jdbc.execute("create table applied (seq bigserial primary key, n int not null, part int not null,"
+                + " tx bigint not null default txid_current())");
     }
 
     @Test
@@ -86,21 +89,30 @@ class EventBatchIT {
     }
 
     @Test
+    void the_records_of_one_poll_over_several_partitions_are_applied_in_one_transaction() {
+        List<String> ids = publish(IntStream.rangeClosed(1, 60).boxed().toList(), 3);
+        EventConsumers consumers = consumers();
+        consumers.start();
+        try {
+            Eventually.await("all 60 applied", WAIT, () -> count("select count(*) from applied") == 60);
+        } finally {
+            consumers.stop();
+        }
+        assertAppliedOnceInPartitionOrder(IntStream.rangeClosed(1, 60).boxed().toList(), 3);
+        assertThat(jdbc.queryForList("select event_id from consumed_event", String.class)).containsExactlyInAnyOrderElementsOf(ids);
+        // one transaction per partition (issue #21 before step f) never applies two partitions' records
+        assertThat(count("select max(c) from (select count(distinct part) c from applied group by tx) t"))
+                .as("partitions applied by one transaction").isGreaterThan(1);
+        assertThat(count("select count(distinct tx) from applied")).as("transactions for 60 records of 3 partitions")
+                .isLessThanOrEqualTo(3);
+    }
+
+    @Test
     void a_failing_record_goes_alone_to_the_dead_letter_topic_and_the_others_are_applied_once_in_order() {
         poison = POISON;
         List<Integer> numbers = IntStream.rangeClosed(1, 20).boxed().toList();
         List<String> ids = publish(numbers);
-        EventConsumers consumers = consumers();
-        consumers.start();
-        List<ConsumerRecord<String, byte[]>> dead;
-        try {
-            dead = TopicRecords.read(Infrastructure.get().kafkaBootstrapServers(), topic + EventConsumers.DLT_SUFFIX,
-                    rs -> !rs.isEmpty(), WAIT);
-            Eventually.await("the other 19 applied", WAIT, () -> count("select count(*) from applied") == 19);
-            sleep(1000); // nothing more may come
-        } finally {
-            consumers.stop();
-        }
+        List<ConsumerRecord<String, byte[]>> dead = consumeUntilDeadLetteredAndApplied(19);
         assertThat(dead).hasSize(1);
         ConsumerRecord<String, byte[]> letter = dead.getFirst();
         assertThat(TopicRecords.header(letter, CloudEventHeaders.ID)).isEqualTo(ids.get(POISON - 1));
@@ -114,8 +126,50 @@ class EventBatchIT {
                 .containsExactlyInAnyOrderElementsOf(ids.stream().filter(id -> !id.equals(ids.get(POISON - 1))).toList());
     }
 
-    /** One key, so one partition: the records of a poll form one run. */
+    @Test
+    void a_failing_record_in_a_poll_over_several_partitions_goes_alone_to_the_dead_letter_topic() {
+        poison = POISON;
+        List<Integer> numbers = IntStream.rangeClosed(1, 30).boxed().toList();
+        List<String> ids = publish(numbers, 3);
+        List<ConsumerRecord<String, byte[]>> dead = consumeUntilDeadLetteredAndApplied(29);
+        assertThat(dead).extracting(r -> TopicRecords.header(r, CloudEventHeaders.ID)).containsExactly(ids.get(POISON - 1));
+        assertAppliedOnceInPartitionOrder(numbers.stream().filter(n -> n != POISON).toList(), 3);
+        assertThat(jdbc.queryForList("select event_id from consumed_event", String.class))
+                .containsExactlyInAnyOrderElementsOf(ids.stream().filter(id -> !id.equals(ids.get(POISON - 1))).toList());
+    }
+
+    /** Runs the consumers until the dead letter is there and the others are applied, and a second longer. */
+    private List<ConsumerRecord<String, byte[]>> consumeUntilDeadLetteredAndApplied(int others) {
+        EventConsumers consumers = consumers();
+        consumers.start();
+        try {
+            var dead = TopicRecords.read(Infrastructure.get().kafkaBootstrapServers(), topic + EventConsumers.DLT_SUFFIX,
+                    rs -> !rs.isEmpty(), WAIT);
+            Eventually.await("the other " + others + " applied", WAIT, () -> count("select count(*) from applied") == others);
+            sleep(1000); // nothing more may come
+            return dead;
+        } finally {
+            consumers.stop();
+        }
+    }
+
+    /** Each number once, and those of each partition (n % partitions) in the topic's order. */
+    private void assertAppliedOnceInPartitionOrder(List<Integer> numbers, int partitions) {
+        for (int part = 0; part < partitions; part++) {
+            int p = part;
+            assertThat(jdbc.queryForList("select n from applied where part = ? order by seq", Integer.class, part))
+                    .as("partition %d once each, in its order", part)
+                    .containsExactlyElementsOf(numbers.stream().filter(n -> n % partitions == p).toList());
+        }
+    }
+
+    /** One key, so one partition. */
     private List<String> publish(List<Integer> numbers) {
+        return publish(numbers, 1);
+    }
+
+    /** Number n to partition n % partitions, in order within each. */
+    private List<String> publish(List<Integer> numbers, int partitions) {
         String bootstrap = Infrastructure.get().kafkaBootstrapServers();
         try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1),
@@ -127,8 +181,10 @@ class EventBatchIT {
         try (Producer<String, byte[]> producer = RelayProducer.create(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             for (int n : numbers) {
                 String id = UUID.randomUUID().toString();
-                var record = new ProducerRecord<>(topic, "counter", ("{\"n\":" + n + "}").getBytes(StandardCharsets.UTF_8));
-                CloudEventHeaders.write(record.headers(), id, "/augenhoehe/test", TYPE, "counter", Instant.now(), null);
+                int part = n % partitions;
+                var record = new ProducerRecord<>(topic, part, "counter-" + part,
+                        ("{\"n\":" + n + ",\"p\":" + part + "}").getBytes(StandardCharsets.UTF_8));
+                CloudEventHeaders.write(record.headers(), id, "/augenhoehe/test", TYPE, "counter-" + part, Instant.now(), null);
                 producer.send(record);
                 ids.add(id);
             }
@@ -152,7 +208,7 @@ class EventBatchIT {
             @Override
             public void handle(ReceivedEvent event) {
                 int n = event.data().get("n").asInt();
-                jdbc.update("insert into applied (n) values (?)", n);
+                jdbc.update("insert into applied (n, part) values (?, ?)", n, event.data().get("p").asInt());
                 if (n == poison) {
                     throw new IllegalStateException("cannot apply " + n);
                 }

@@ -73,6 +73,8 @@ public final class EventsBenchmark {
     private Broker broker;
     private HikariDataSource producerSide;
     private HikariDataSource consumerSide;
+    /** The consumer's offset commits: synchronous before step (f), as the platform's default now has them otherwise. */
+    private boolean syncCommits;
 
     private EventsBenchmark(Map<String, String> options) {
         this.options = options;
@@ -113,7 +115,14 @@ public final class EventsBenchmark {
                 }
             }
             if (phases.contains("latency")) {
-                commitToReadModel(rate, seconds);
+                // --consumer-transactions partition,poll: the same phase first with one transaction per partition of a
+                // poll (the listener before step f, emulated) and then as the listener does it, at the same load
+                // (--consumer-transactions sync: one per poll, the offsets committed synchronously, before step f too)
+                for (String per : options.getOrDefault("--consumer-transactions", "poll").split(",")) {
+                    ConsumerProbe.perPartition = per.equals("partition");
+                    syncCommits = !per.equals("poll");
+                    commitToReadModel(rate, seconds);
+                }
             }
             if (phases.contains("drain")) {
                 backlogDrain(backlog);
@@ -328,6 +337,7 @@ public final class EventsBenchmark {
 
     private OutboxRelay relay(DataSource ds) {
         Map<String, Object> producer = new HashMap<>(producerProps());
+        producer.putIfAbsent(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG, ConsumerProbe.Sends.class.getName());
         producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
         return new OutboxRelay(new JdbcTemplate(ds), new TransactionTemplate(new DataSourceTransactionManager(ds)),
                 () -> RelayProducer.create(producer), relaySettings(), new SimpleMeterRegistry());
@@ -350,6 +360,15 @@ public final class EventsBenchmark {
         if (System.getProperty("bench.batch-bytes") != null) {
             props.put(ProducerConfig.BATCH_SIZE_CONFIG, System.getProperty("bench.batch-bytes"));
         }
+        props.putAll(prefixed("bench.producer."));
+        return props;
+    }
+
+    /** Kafka client settings for experiments, e.g. -Dbench.consumer.fetch.max.wait.ms=10 or -Dbench.producer.linger.ms=0. */
+    private static Map<String, Object> prefixed(String prefix) {
+        Map<String, Object> props = new HashMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith(prefix))
+                .forEach(n -> props.put(n.substring(prefix.length()), System.getProperty(n)));
         return props;
     }
 
@@ -369,6 +388,7 @@ public final class EventsBenchmark {
             writer.run(rate, Math.max(5, seconds / 3), "warm-up");
             awaitEffects(writer, effects);
             writer.reset();
+            ConsumerProbe.reset();
             String loadBefore = load();
             writer.run(rate, seconds, "measured");
             awaitEffects(writer, effects);
@@ -379,10 +399,12 @@ public final class EventsBenchmark {
             }
             Arrays.sort(lat);
             double p50 = ms(percentile(lat, 50)), p99 = ms(percentile(lat, 99));
-            System.out.printf("commit → read model at %d commits/s for %d s (%,d events): p50 %.1f ms, p99 %.1f ms, max %.1f ms;"
-                    + " the commits themselves: p50 %.1f ms, p99 %.1f ms; load %s → %s%n", rate, seconds, lat.length, p50, p99,
+            System.out.printf("commit → read model (one transaction per %s) at %d commits/s for %d s (%,d events): p50 %.1f ms, p99 %.1f ms, max %.1f ms;"
+                    + " the commits themselves: p50 %.1f ms, p99 %.1f ms; load %s → %s%n",
+                    (ConsumerProbe.perPartition ? "partition of a poll" : "poll") + (syncCommits ? ", offsets committed synchronously" : ""), rate, seconds, lat.length, p50, p99,
                     ms(lat[lat.length - 1]), writer.p(50), writer.p(99), loadBefore, load());
             stages(jdbc, writer.commits.keySet());
+            consumerStages(writer.commits, effects);
             String[] e2e = endToEndLatency(Math.min(10_000, rate * seconds));
             verdict(String.format("commit → read model p50: %.1f ms (Kafka EndToEndLatency p50 %s ms)", p50, e2e[0]), p50 <= 20);
             verdict(String.format("commit → read model p99: %.1f ms (Kafka EndToEndLatency p99 %s ms)", p99, e2e[1]), p99 <= 100);
@@ -416,6 +438,29 @@ public final class EventsBenchmark {
                 at(toConsumer, 50), at(toConsumer, 99));
     }
 
+    /** The consumer's stage split on this JVM's clock ({@link ConsumerProbe}), p50 / p99 of each step. */
+    private static void consumerStages(Map<String, Long> commits, Map<String, Long> effects) {
+        List<String> ids = commits.keySet().stream().filter(ConsumerProbe.handled::containsKey).toList();
+        List<Double> gaps = ConsumerProbe.gapsBetweenPolls.stream().map(n -> n / 1e6).sorted().toList();
+        List<Double> offsetCommits = ConsumerProbe.offsetCommits.stream().map(n -> n / 1e6).sorted().toList();
+        System.out.printf("  consumer split (ms, %,d events; %,d polls, %.1f records and %.2f runs per poll, gap between polls"
+                + " p50 %.1f, offset commit after the poll's last transaction p50 %.1f / p99 %.1f):%n",
+                ids.size(), ConsumerProbe.polls.get(), (double) ConsumerProbe.records.get() / ConsumerProbe.polls.get(),
+                (double) ConsumerProbe.runs.get() / ConsumerProbe.polls.get(), at(gaps, 50), at(offsetCommits, 50), at(offsetCommits, 99));
+        split("commit → relay's send()", ids, commits, ConsumerProbe.sent);
+        split("send() → poll() returned it", ids, ConsumerProbe.sent, ConsumerProbe.polled);
+        split("poll → its run's transaction", ids, ConsumerProbe.polled, ConsumerProbe.runStarted);
+        split("transaction start → handler", ids, ConsumerProbe.runStarted, ConsumerProbe.handled);
+        split("handler → effect committed", ids, ConsumerProbe.handled, effects);
+        split("effect → run returned", ids, effects, ConsumerProbe.runEnded);
+    }
+
+    private static void split(String label, List<String> ids, Map<String, Long> from, Map<String, Long> to) {
+        List<Double> d = ids.stream().filter(id -> from.containsKey(id) && to.containsKey(id))
+                .map(id -> (to.get(id) - from.get(id)) / 1e6).sorted().toList();
+        System.out.printf("    %-32s p50 %6.1f / p99 %6.1f%n", label, at(d, 50), at(d, 99));
+    }
+
     private static double at(List<Double> sorted, int percent) {
         return sorted.isEmpty() ? Double.NaN : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
     }
@@ -442,6 +487,7 @@ public final class EventsBenchmark {
                         on conflict (id) do update set n = excluded.n, applied_at = excluded.applied_at""",
                         event.subject(), event.data().get("n").asLong());
                 String id = event.id();
+                ConsumerProbe.handled.put(id, System.nanoTime());
                 TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                     @Override
                     public void afterCommit() {
@@ -451,14 +497,17 @@ public final class EventsBenchmark {
             }
         };
         EventProcessors processors = new EventProcessors(List.of(projection),
-                byType -> new IdempotentEventProcessor(jdbc, tx, JsonMapper.builder().build(), byType));
+                byType -> ConsumerProbe.processor(jdbc, tx, JsonMapper.builder().build(), byType));
         Map<String, Object> consumer = new HashMap<>();
         consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        consumer.put(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG, ConsumerProbe.class.getName());
+        consumer.putAll(prefixed("bench.consumer."));
         Map<String, Object> dlt = RelayProducer.effective(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap()));
         var dltTemplate = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(dlt, new StringSerializer(), new ByteArraySerializer()));
         EventsProperties.Consumer settings = new EventsProperties.Consumer();
         settings.setConcurrency(Integer.getInteger("bench.consumer-concurrency", settings.getConcurrency()));
+        settings.setSyncCommits(syncCommits);
         return new EventConsumers(processors, consumer, "bench-consumer", dltTemplate, settings,
                 new SimpleMeterRegistry(), ObservationRegistry.NOOP);
     }
