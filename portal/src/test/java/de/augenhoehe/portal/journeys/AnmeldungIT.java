@@ -3,15 +3,19 @@ package de.augenhoehe.portal.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.UUID;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.RequestOptions;
 import com.microsoft.playwright.options.SameSiteAttribute;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The login as a backend-for-frontend (issue #18), through the gateway: the portal sends the person to partner-service's
@@ -119,4 +123,57 @@ class AnmeldungIT {
         }
     }
 
+    @Test
+    void a_new_administrator_replaces_the_one_time_password_at_the_first_login_and_lands_in_her_area() {
+        // a company new on the platform; operations creates its first administrator, who gets the one-time password
+        String coordinator = platform.token("coordinator", "--networks", NetzwerkeIT.HEILBRONN);
+        JsonNode company = JSON.readTree(platform.call(coordinator, "POST", "/api/partners",
+                "{\"name\":\"Erstanmeldung " + UUID.randomUUID() + " GmbH\",\"kind\":\"COMPANY\"}"));
+        String username = "erst-" + UUID.randomUUID().toString().substring(0, 8);
+        JsonNode account = JSON.readTree(platform.call(platform.token("operations"), "POST",
+                "/api/partners/" + company.get("id").asString() + "/accounts",
+                "{\"username\":\"" + username + "\",\"roles\":[\"PARTNER_ADMIN\"]}"));
+        String oneTime = account.get("initialPassword").asString();
+
+        try (BrowserContext phone = browsers.phone()) {
+            Page page = phone.newPage();
+            page.navigate(platform.url("/mein-bereich"));
+            page.getByLabel("Benutzername / Username").fill(username);
+            page.getByLabel("Passwort / Password").fill(oneTime);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Anmelden / Log in")).click();
+            page.waitForURL(url -> url.contains("/oauth2/password"));
+            assertThat(page.locator("h1").innerText()).isEqualTo("Eigenes Passwort wählen");
+            Browsers.assertGoodPage(page);
+
+            // too short: the form again, the reason at the field, nothing set
+            page.getByLabel("Neues Passwort (mindestens 12 Zeichen)").fill("kurz");
+            page.getByLabel("Neues Passwort wiederholen").fill("kurz");
+            page.evaluate("() => document.querySelectorAll('input[minlength]').forEach(i => i.removeAttribute('minlength'))");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Passwort speichern")).click();
+            assertThat(page.getByRole(AriaRole.ALERT).innerText()).contains("zu kurz");
+            assertThat(page.getByLabel("Neues Passwort (mindestens 12 Zeichen)").getAttribute("aria-describedby")).isEqualTo("problem");
+            Browsers.assertAccessible(page);
+            Browsers.screenshot(page, "anmeldung-erstes-passwort-phone");
+
+            String own = "Mein Passwort für Augenhöhe";
+            page.getByLabel("Neues Passwort (mindestens 12 Zeichen)").fill(own);
+            page.getByLabel("Neues Passwort wiederholen").fill(own);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Passwort speichern")).click();
+            page.waitForURL(url -> url.endsWith("/mein-bereich"));
+            assertThat(page.locator("main").innerText()).contains(username);
+            assertThat(page.locator("nav.bereich").innerText()).contains("Stellen meines Unternehmens");
+        }
+        // the one-time password is void: the next login with it fails at the form
+        try (BrowserContext again = browsers.desktop()) {
+            Page page = again.newPage();
+            page.navigate(platform.url("/mein-bereich"));
+            page.getByLabel("Benutzername / Username").fill(username);
+            page.getByLabel("Passwort / Password").fill(oneTime);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Anmelden / Log in")).click();
+            page.waitForURL(url -> url.contains("/oauth2/login?error"));
+            assertThat(page.getByRole(AriaRole.ALERT).innerText()).contains("Anmeldung fehlgeschlagen");
+        }
+    }
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
 }
