@@ -130,8 +130,9 @@ public final class RunningPlatform {
 
     private static RunningPlatform start() {
         Map<String, Integer> ports = new LinkedHashMap<>();
+        List<Integer> free = RUNNING == null ? freePorts(PORT_KEYS.size()) : List.of();
         for (String key : PORT_KEYS) {
-            ports.put(key, RUNNING == null ? freePort() : Integer.parseInt(System.getenv("AUGENHOEHE_PORT_" + key)));
+            ports.put(key, RUNNING == null ? free.get(ports.size()) : Integer.parseInt(System.getenv("AUGENHOEHE_PORT_" + key)));
         }
         if (RUNNING != null) {
             return new RunningPlatform(ports);
@@ -196,11 +197,27 @@ public final class RunningPlatform {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /**
+     * {@code n} distinct free ports: every socket stays open until all are taken, so the system cannot hand out one
+     * port twice (it did: "AUGENHOEHE_PORT_KAFKA and AUGENHOEHE_PORT_POSTGRES are both 37007").
+     */
+    private static List<Integer> freePorts(int n) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                sockets.add(new ServerSocket(0));
+            }
+            return sockets.stream().map(ServerSocket::getLocalPort).toList();
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing a listening socket that was never used cannot lose anything
+                }
+            }
         }
     }
 
