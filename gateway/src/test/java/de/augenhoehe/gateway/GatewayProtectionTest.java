@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.nimbusds.jose.util.Base64URL;
@@ -124,9 +125,13 @@ class GatewayProtectionTest {
         assertThat(authenticated.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(notFound.headers().firstValue("Cache-Control")).hasValue("no-store");
 
-        HttpResponse<String> login = send(port, "GET", "/oauth2/login", null);
-        assertThat(login.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v)
-                .contains("style-src 'unsafe-inline'").contains("form-action 'self'").doesNotContain("script-src"));
+        for (String page : List.of("/oauth2/login", "/oauth2/password", "/oauth2/forgot", "/oauth2/reset")) {
+            HttpResponse<String> identityPage = send(port, "GET", page, null);
+            assertThat(identityPage.headers().firstValue("Content-Security-Policy")).as(page).hasValueSatisfying(v -> assertThat(v)
+                    .contains("style-src 'unsafe-inline'").contains("form-action 'self'").doesNotContain("script-src"));
+        }
+        assertThat(send(port, "GET", "/oauth2/token", null).headers().firstValue("Content-Security-Policy"))
+                .hasValue("default-src 'none'; frame-ancestors 'none'");
 
         HttpResponse<String> ui = send(port, "GET", "/swagger-ui/index.html", null);
         assertThat(ui.statusCode()).isEqualTo(200);

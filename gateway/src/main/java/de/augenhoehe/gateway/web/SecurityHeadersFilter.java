@@ -1,5 +1,7 @@
 package de.augenhoehe.gateway.web;
 
+import java.util.Set;
+
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
@@ -19,7 +21,7 @@ import reactor.core.publisher.Mono;
 class SecurityHeadersFilter implements WebFilter, Ordered {
 
     static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
-    /** partner-service's login page (/oauth2/login): its inline styles, and its form posting to itself. */
+    /** partner-service's pages (login, first password, forgot password, reset): their inline styles, forms posting to themselves. */
     static final String LOGIN_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     static final String DOCS_CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
             + "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
@@ -42,7 +44,7 @@ class SecurityHeadersFilter implements WebFilter, Ordered {
             headers.set("Referrer-Policy", "no-referrer");
             // the portal's pages carry the portal's own policy (it knows its scripts and a configured tile server)
             if (!(headers.containsHeader("Content-Security-Policy") && PORTAL_ROUTE.equals(routeId(exchange)))) {
-                headers.set("Content-Security-Policy", isDocs(path) ? DOCS_CSP : path.startsWith("/oauth2/login") ? LOGIN_CSP : API_CSP);
+                headers.set("Content-Security-Policy", isDocs(path) ? DOCS_CSP : IDENTITY_PAGES.contains(path) ? LOGIN_CSP : API_CSP);
             }
             if (credentials) {
                 headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -54,6 +56,8 @@ class SecurityHeadersFilter implements WebFilter, Ordered {
     }
 
     static final String PORTAL_ROUTE = "portal";
+
+    static final Set<String> IDENTITY_PAGES = Set.of("/oauth2/login", "/oauth2/password", "/oauth2/forgot", "/oauth2/reset");
 
     private static String routeId(ServerWebExchange exchange) {
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);

@@ -151,6 +151,8 @@ class AnmeldungIT {
             page.evaluate("() => document.querySelectorAll('input[minlength]').forEach(i => i.removeAttribute('minlength'))");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Passwort speichern")).click();
             assertThat(page.getByRole(AriaRole.ALERT).innerText()).contains("zu kurz");
+            assertThat(page.getByRole(AriaRole.ALERT).evaluate("e => getComputedStyle(e).color"))
+                    .as("the page's own styles apply (the gateway's CSP for partner-service's pages)").isEqualTo("rgb(170, 0, 0)");
             assertThat(page.getByLabel("Neues Passwort (mindestens 12 Zeichen)").getAttribute("aria-describedby")).isEqualTo("problem");
             Browsers.assertAccessible(page);
             Browsers.screenshot(page, "anmeldung-erstes-passwort-phone");
