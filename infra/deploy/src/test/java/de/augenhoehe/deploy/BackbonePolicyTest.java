@@ -34,7 +34,7 @@ class BackbonePolicyTest {
         Chart.Manifests m = Chart.render(valuesFile);
         assertThat(m.ofKind("KafkaTopic")).hasSize(8);
         assertThat(m.ofKind("KafkaUser")).hasSize(4);
-        assertThat(m.ofKind("Cluster")).hasSize(4);
+        assertThat(m.ofKind("Cluster")).hasSize(5); // the four services' databases and the portal's (#18)
         assertThat(violations(m)).isEmpty();
     }
 
@@ -49,10 +49,10 @@ class BackbonePolicyTest {
                         + acls("vacancy-events", Set.of("partner-events"), "vacancy-service") + " but granted "
                         + acls("vacancy-events", Set.of("partner-events", "measure-events"), "vacancy-service"));
         assertThat(violations(broken(Map.of("postgres.synchronous", false))))
-                .hasSize(4).allMatch(v -> v.endsWith("no synchronous replication with dataDurability required"));
-        assertThat(violations(broken(Map.of("postgres.instances", 2)))).hasSize(4).allMatch(v -> v.endsWith("2 instances, fewer than 3"));
+                .hasSize(5).allMatch(v -> v.endsWith("no synchronous replication with dataDurability required"));
+        assertThat(violations(broken(Map.of("postgres.instances", 2)))).hasSize(5).allMatch(v -> v.endsWith("2 instances, fewer than 3"));
         assertThat(violations(broken(Map.of("postgres.backup.enabled", false))))
-                .hasSize(4).allMatch(v -> v.endsWith("no ScheduledBackup"));
+                .hasSize(5).allMatch(v -> v.endsWith("no ScheduledBackup"));
     }
 
     private static Chart.Manifests broken(Map<String, Object> sets) {
@@ -111,6 +111,8 @@ class BackbonePolicyTest {
             }
             result.addAll(database(m, service, env));
         }
+        // the portal's own database (the signed-in people's sessions, #18) keeps the same rules
+        result.addAll(database(m, "portal", env(m.named("Deployment", "augenhoehe-portal"))));
         return result;
     }
 

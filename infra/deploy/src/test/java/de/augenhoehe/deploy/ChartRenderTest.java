@@ -40,16 +40,16 @@ class ChartRenderTest {
                 // the gateway and the portal scale on CPU
                 Map.entry("HorizontalPodAutoscaler", 2L), Map.entry("Ingress", 1L),
                 // default deny, DNS, one per service, the gateway and the portal, one per database
-                Map.entry("NetworkPolicy", 2L + 6 + 4),
+                Map.entry("NetworkPolicy", 2L + 6 + 5),
                 Map.entry("Kafka", 1L), Map.entry("KafkaNodePool", 1L),
                 // four topics and the dead-letter topic of each (every topic is consumed by someone)
                 Map.entry("KafkaTopic", 8L), Map.entry("KafkaUser", 4L),
-                Map.entry("Cluster", 4L), Map.entry("ScheduledBackup", 4L),
+                Map.entry("Cluster", 5L), Map.entry("ScheduledBackup", 5L), // the four services' and the portal's (sessions, #18)
                 Map.entry("PrometheusRule", 1L),
                 // the Grafana dashboards of infra/monitoring
                 Map.entry("ConfigMap", 7L)));
         if (large) {
-            expected.put("Pooler", 4L);
+            expected.put("Pooler", 5L);
         }
         assertThat(Chart.render(valuesFile).countByKind()).isEqualTo(expected);
     }

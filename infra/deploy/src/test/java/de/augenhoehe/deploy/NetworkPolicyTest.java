@@ -24,17 +24,17 @@ class NetworkPolicyTest {
     static final List<String> VALUES_FILES = Chart.VALUES_FILES;
 
     static final String EXPECTED = """
-                               gateway partner vacancy measures outreach portal partner-db vacancy-db measures-db outreach-db kafka dns smtp internet
-            ingress-controller x       -       -       -        -        -      -          -          -           -           -     x   x    x
-            prometheus         x       x       x       x        x        x      -          -          -           -           -     x   x    x
-            gateway            -       x       x       x        x        x      -          -          -           -           -     x   -    -
-            partner-service    -       -       -       -        -        -      x          -          -           -           x     x   x    -
-            vacancy-service    -       -       -       -        -        -      -          x          -           -           x     x   -    -
-            measures-service   -       -       -       -        -        -      -          -          x           -           x     x   x    -
-            outreach-service   -       -       -       -        -        -      -          -          -           x           x     x   x    -
-            portal             x       -       -       -        -        -      -          -          -           -           -     x   -    -
-            intruder           -       -       -       -        -        -      -          -          -           -           -     x   x    x
-            cnpg-operator      -       -       -       -        -        -      x          x          x           x           -     x   x    x
+                               gateway partner vacancy measures outreach portal partner-db vacancy-db measures-db outreach-db portal-db kafka dns smtp internet
+            ingress-controller x       -       -       -        -        -      -          -          -           -           -         -     x   x    x
+            prometheus         x       x       x       x        x        x      -          -          -           -           -         -     x   x    x
+            gateway            -       x       x       x        x        x      -          -          -           -           -         -     x   -    -
+            partner-service    -       -       -       -        -        -      x          -          -           -           -         x     x   x    -
+            vacancy-service    -       -       -       -        -        -      -          x          -           -           -         x     x   -    -
+            measures-service   -       -       -       -        -        -      -          -          x           -           -         x     x   x    -
+            outreach-service   -       -       -       -        -        -      -          -          -           x           -         x     x   x    -
+            portal             x       -       -       -        -        -      -          -          -           -           x         -     x   -    -
+            intruder           -       -       -       -        -        -      -          -          -           -           -         -     x   x    x
+            cnpg-operator      -       -       -       -        -        -      x          x          x           x           x         -     x   x    x
             """;
 
     @ParameterizedTest
@@ -48,11 +48,11 @@ class NetworkPolicyTest {
         // vacancy-service gets mail: its SMTP egress opens
         String withMail = table(Chart.render("values.yaml", Map.of("services.vacancy-service.mail", true)));
         assertThat(withMail).isNotEqualTo(normalized(EXPECTED));
-        assertThat(row(withMail, "vacancy-service")).isEqualTo("vacancy-service - - - - - - - x - - x x x -");
+        assertThat(row(withMail, "vacancy-service")).isEqualTo("vacancy-service - - - - - - - x - - - x x x -");
         // the database's own policy removed: any pod of the namespace reaches it
         Chart.Manifests m = Chart.render("values.yaml", Map.of());
         m.objects().remove(m.named("NetworkPolicy", "augenhoehe-partner-db"));
-        assertThat(row(table(m), "intruder")).isEqualTo("intruder - - - - - - x - - - - x x x");
+        assertThat(row(table(m), "intruder")).isEqualTo("intruder - - - - - - x - - - - - x x x");
     }
 
     /** The table of the rendered policies, in the layout of {@link #EXPECTED} (single spaces). */
@@ -70,7 +70,7 @@ class NetworkPolicyTest {
         }
         sources.put("intruder", Endpoint.pod("intruder", Chart.NAMESPACE, Map.of("app", "intruder")));
         sources.put("cnpg-operator", Endpoint.pod("cnpg-operator", "cnpg-system", Map.of("app.kubernetes.io/name", "cloudnative-pg")));
-        for (String db : List.of("partner", "vacancy", "measures", "outreach")) {
+        for (String db : List.of("partner", "vacancy", "measures", "outreach", "portal")) {
             destinations.put(db + "-db", new Destination(Endpoint.pod(db + "-db", Chart.NAMESPACE,
                     Map.of("cnpg.io/cluster", "augenhoehe-" + db + "-db", "cnpg.io/instanceRole", "primary", "cnpg.io/podRole", "instance")), 5432, "TCP"));
         }
