@@ -54,8 +54,8 @@ class EventConsumers implements SmartLifecycle {
                             + " retried without limit").tag("topic", topic).register(meters);
             ContainerProperties props = new ContainerProperties(topic);
             props.setGroupId(groupId);
-            // A poll's records of one partition are applied in one transaction and the offsets committed once per
-            // poll (EventBatchListener); a failing record is still retried and dead-lettered alone.
+            // A poll's records, of all its partitions, are applied in one transaction and the offsets committed once
+            // per poll (EventBatchListener); a failing record is still retried and dead-lettered alone.
             props.setAckMode(ContainerProperties.AckMode.BATCH);
             // Asynchronous by default: the next poll need not wait for the broker's answer (idempotent consumer, see
             // EventsProperties.Consumer#syncCommits).

@@ -175,7 +175,12 @@ public final class EventsBenchmark {
     }
 
     private HikariDataSource dataSource(String database, int size) {
+        return dataSource(database, size, "bench");
+    }
+
+    private HikariDataSource dataSource(String database, int size, String applicationName) {
         HikariConfig c = new HikariConfig();
+        c.addDataSourceProperty("ApplicationName", applicationName);
         c.setJdbcUrl(postgres.jdbcUrl(database));
         c.setUsername("bench");
         c.setPassword("bench");
@@ -635,12 +640,18 @@ public final class EventsBenchmark {
     private void backlogDrain(int events) throws Exception {
         JdbcTemplate jdbc = new JdbcTemplate(producerSide);
         jdbc.execute("truncate outbox_event");
-        OutboxRelay relay = relay(producerSide); // runs throughout, as in a service: fails and backs off while the broker is away
+        // runs throughout, as in a service: fails and backs off while the broker is away; connections of its own, named,
+        // so that the wait sampler tells its backends from the writers'
+        HikariDataSource relayPool = dataSource("bench_producer", 2, "relay");
+        OutboxRelay relay = relay(relayPool);
         relay.start();
         Writer writer = new Writer(relay);
         int writeRate = intOption("--drain-write-rate", 100);
         try {
-            writer.run(writeRate, 10, "normal writes");
+            try (WaitSampler waits = new WaitSampler()) {
+                writer.run(writeRate, 10, "normal writes");
+                waits.print("before the outage, no backlog");
+            }
             double normal50 = writer.p(50), normal99 = writer.p(99);
             System.out.printf("writes at %d commits/s, broker up, no backlog: p50 %.1f ms, p99 %.1f ms%n", writeRate, normal50, normal99);
             awaitEmpty(jdbc, Duration.ofMinutes(1), 100);
@@ -660,8 +671,12 @@ public final class EventsBenchmark {
                     Thread.currentThread().interrupt();
                 }
             });
-            long done = awaitEmpty(jdbc, Duration.ofMinutes(20), 500);
-            drainWriter.join();
+            long done;
+            try (WaitSampler waits = new WaitSampler()) {
+                done = awaitEmpty(jdbc, Duration.ofMinutes(20), 500);
+                drainWriter.join();
+                waits.print("during the drain");
+            }
             double drain = (done - t0) / 1e9;
             System.out.printf("backlog of %,d: empty %.1f s after the broker was started (its start took %.1f s); writes during"
                     + " the drain (%,d): p50 %.1f ms, p99 %.1f ms (%d failed); load %s%n", events, drain, brokerStart,
@@ -671,6 +686,52 @@ public final class EventsBenchmark {
         } finally {
             writer.close();
             relay.stop();
+            relayPool.close();
+        }
+    }
+
+    /**
+     * What the writers' and the relay's backends wait for, with and without a backlog (step f, the writes' p99): pg_stat_activity
+     * every 10 ms on a connection of its own, counted by role, wait event and statement.
+     */
+    private final class WaitSampler implements AutoCloseable {
+        private final Map<String, Integer> counts = new ConcurrentHashMap<>();
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        WaitSampler() {
+            thread = Thread.ofPlatform().name("wait-sampler").start(() -> {
+                try (var c = java.sql.DriverManager.getConnection(postgres.jdbcUrl("bench_producer"), "bench", "bench");
+                        var st = c.prepareStatement("""
+                                select case when application_name = 'relay' then 'relay' else 'writer' end,
+                                       coalesce(wait_event_type || ':' || wait_event, 'on CPU'),
+                                       lower(split_part(query, ' ', 1)) || ' ' || lower(split_part(query, ' ', 3))
+                                from pg_stat_activity where datname = 'bench_producer' and state = 'active'
+                                  and pid <> pg_backend_pid() and query not like 'select count(*)%'""")) {
+                    while (running) {
+                        try (var rs = st.executeQuery()) {
+                            while (rs.next()) {
+                                counts.merge(rs.getString(1) + " | " + rs.getString(2) + " | " + rs.getString(3), 1, Integer::sum);
+                            }
+                        }
+                        Thread.sleep(10);
+                    }
+                } catch (Exception e) {
+                    System.out.println("  wait sampler stopped: " + e);
+                }
+            });
+        }
+
+        void print(String when) {
+            System.out.println("  backends " + when + " (samples every 10 ms: role | wait | statement), most frequent:");
+            counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(15)
+                    .forEach(e -> System.out.printf("    %6d  %s%n", e.getValue(), e.getKey()));
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            thread.join();
         }
     }
 
