@@ -3,11 +3,11 @@ package de.augenhoehe.measures.catalogue;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 import de.augenhoehe.measures.vocabulary.MeasureVocabulary.TargetGroup;
 import de.augenhoehe.measures.vocabulary.MeasureVocabulary.Type;
+import de.augenhoehe.platform.web.ListParameters;
 
 /**
  * The catalogue's filters, as SQL over {@code measure m}: every filter narrows, none given is the whole catalogue.
@@ -18,13 +18,9 @@ record CatalogueQuery(List<Type> type, List<TargetGroup> targetGroup, List<Strin
 
     /** A blank value of a list filter ({@code ?type=%20}) arrives as a null element: it is no value, not an error. */
     CatalogueQuery {
-        type = present(type);
-        targetGroup = present(targetGroup);
-        kreis = present(kreis);
-    }
-
-    private static <T> List<T> present(List<T> values) {
-        return values == null ? null : values.stream().filter(Objects::nonNull).toList();
+        type = ListParameters.withoutBlanks(type);
+        targetGroup = ListParameters.withoutBlanks(targetGroup);
+        kreis = ListParameters.withoutBlanks(kreis);
     }
 
     record Sql(String where, List<Object> args) {

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import de.augenhoehe.platform.security.Actor;
 import de.augenhoehe.platform.security.Roles;
+import de.augenhoehe.platform.web.ListParameters;
 import de.augenhoehe.platform.web.ProblemException;
 import de.augenhoehe.vacancy.posting.Postings.Posting;
 import de.augenhoehe.vacancy.posting.Postings.Status;
@@ -58,7 +59,8 @@ class OwnPostingsController {
         if (limit < 1 || limit > MAX_PAGE) {
             throw ProblemException.invalidParameter("limit is 1 to " + MAX_PAGE);
         }
-        Set<Status> statuses = status == null || status.isEmpty() ? Set.of() : EnumSet.copyOf(status);
+        List<Status> given = ListParameters.withoutBlanks(status);
+        Set<Status> statuses = given == null || given.isEmpty() ? Set.of() : EnumSet.copyOf(given);
         Cursor cursor = after == null ? null : Cursor.parse(after);
         List<Posting> items = store.ownedBy(company, statuses, cursor == null ? null : cursor.createdAt(),
                 cursor == null ? null : cursor.id(), limit + 1);
