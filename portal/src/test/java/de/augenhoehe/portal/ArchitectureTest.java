@@ -31,6 +31,17 @@ class ArchitectureTest {
                 .check(PORTAL);
     }
 
+    /**
+     * The signed-in area is one page family whose workspaces (meinbereich.firma, .koordination, …) share its door
+     * (WorkspaceAccess) and never reach into each other.
+     */
+    @Test
+    void workspaces_do_not_depend_on_each_other() {
+        slices().matching("de.augenhoehe.portal.meinbereich.(*)..").namingSlices("$1")
+                .should().notDependOnEachOther()
+                .check(PORTAL);
+    }
+
     @Test
     void the_portal_uses_no_database_no_broker_and_no_service_code() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.springframework.jdbc..",

@@ -47,14 +47,19 @@ final class IdentityPages {
                 """.formatted(described);
     }
 
-    /** The German reason a new password was refused, or null when it was set. */
-    static String refusal(de.augenhoehe.partner.accounts.AccountLogin.PasswordChange result) {
+    /** What NO_ACCOUNT means on the first-password page: the account is gone or disabled since the login. */
+    static final String ACCOUNT_GONE = "Dieses Konto kann nicht mehr angemeldet werden. Bitte wenden Sie sich an Ihre Verwaltung.";
+    /** What NO_ACCOUNT means on the reset page: the link is used, replaced or expired. */
+    static final String LINK_GONE = "Dieser Link gilt nicht mehr. Bitte fordern Sie einen neuen an.";
+
+    /** The German reason a new password was refused, or null when it was set; each page says what NO_ACCOUNT means to it. */
+    static String refusal(de.augenhoehe.partner.accounts.AccountLogin.PasswordChange result, String noAccount) {
         return switch (result) {
             case CHANGED -> null;
             case TOO_SHORT -> "Das Passwort ist zu kurz: mindestens 12 Zeichen.";
             case TOO_LONG -> "Das Passwort ist zu lang: höchstens 72 Bytes (etwa 72 Buchstaben ohne Umlaute).";
             case SAME_AS_BEFORE -> "Bitte wählen Sie ein anderes Passwort als das bisherige.";
-            case NO_ACCOUNT -> "Dieser Link gilt nicht mehr. Bitte fordern Sie einen neuen an.";
+            case NO_ACCOUNT -> noAccount;
         };
     }
 

@@ -46,7 +46,7 @@ class PasswordPage {
             @RequestParam(name = "password", required = false) String password,
             @RequestParam(name = "confirmation", required = false) String confirmation) throws IOException {
         String problem = password != null && !password.equals(confirmation) ? IdentityPages.MISMATCH
-                : IdentityPages.refusal(accounts.changePassword(person.getName(), password));
+                : IdentityPages.refusal(accounts.changePassword(person.getName(), password), IdentityPages.ACCOUNT_GONE);
         if (problem != null) {
             return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.TEXT_HTML).body(page(request, problem));
         }

@@ -82,7 +82,7 @@ class PasswordRecoveryPages {
             return expired();
         }
         String problem = password != null && !password.equals(confirmation) ? IdentityPages.MISMATCH
-                : IdentityPages.refusal(recovery.reset(token, password));
+                : IdentityPages.refusal(recovery.reset(token, password), IdentityPages.LINK_GONE);
         if (problem != null) {
             return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.TEXT_HTML)
                     .body(resetPage(request, token, problem));

@@ -10,7 +10,7 @@ import de.augenhoehe.portal.web.SignedIn.Person;
  * The workspaces of the signed-in area and the roles (the token's {@code roles} claim) that open them. The navigation
  * shows only what a person's roles allow; the services still decide what the person may read or change.
  */
-enum Workspace {
+public enum Workspace {
     FIRMA("firma", "Stellen meines Unternehmens", "Ihre Stellenanzeigen: Entwürfe, veröffentlichte und beendete.",
             "partner_admin", "partner_staff"),
     MASSNAHMEN("massnahmen", "Maßnahmen anbieten", "Maßnahmen und Termine Ihrer Organisation planen.",
@@ -31,15 +31,15 @@ enum Workspace {
         this.roles = List.of(roles);
     }
 
-    boolean openTo(Person person) {
+    public boolean openTo(Person person) {
         return person.hasAnyRole(roles.toArray(String[]::new));
     }
 
-    String href() {
+    public String href() {
         return "/mein-bereich/" + path;
     }
 
-    static List<Workspace> of(Person person) {
+    public static List<Workspace> of(Person person) {
         return Arrays.stream(values()).filter(w -> w.openTo(person)).toList();
     }
 

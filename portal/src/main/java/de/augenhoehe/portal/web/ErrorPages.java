@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -29,17 +30,29 @@ class ErrorPages {
      * afterwards back to it (issue #18).
      */
     @ExceptionHandler(SignedIn.SignInAgain.class)
-    String signInAgain(HttpServletRequest request) {
+    String signInAgain(HttpServletRequest request, HttpServletResponse response) {
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();
         }
         SecurityContextHolder.clearContext();
+        if (HtmxSignIn.isHtmx(request)) {
+            HtmxSignIn.reloadPage(request, response);
+            return null;
+        }
         return "redirect:" + ("GET".equals(request.getMethod()) ? request.getRequestURI() : "/mein-bereich");
     }
 
+    /**
+     * An API answer no page handled itself becomes the page of its status. A 401 on a signed-in person's call means the
+     * API no longer accepts the session's token (the account was disabled, the key rotated): sign in again.
+     */
     @ExceptionHandler(ApiProblem.class)
-    String apiProblem(ApiProblem problem, HttpServletResponse response, Model model) {
+    String apiProblem(ApiProblem problem, HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (problem.status() == 401
+                && SecurityContextHolder.getContext().getAuthentication() instanceof OAuth2AuthenticationToken) {
+            return signInAgain(request, response);
+        }
         int status = problem.unavailable() ? 503 : problem.status() == 404 || problem.status() == 410 ? problem.status()
                 : problem.status() >= 500 ? 502 : problem.status();
         if (status >= 500) {

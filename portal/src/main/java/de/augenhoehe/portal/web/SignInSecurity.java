@@ -60,10 +60,12 @@ class SignInSecurity {
                         .authorizedClientRepository(tokens)
                         .successHandler(new BackToTheSavedPage(portal))
                         .failureUrl("/login/fehler"))
-                // an expired or missing session: to the login, and afterwards back to the page asked for (saved request).
+                // an expired or missing session: to the login, and afterwards back to the page asked for (saved request);
+                // an htmx request reloads its whole page instead (HtmxSignIn).
                 // Absolute public URLs: the gateway does not tell the portal its public host (no X-Forwarded-Host),
                 // so a URL built from the request would name the portal's own port.
-                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(portal.publicUrl(LOGIN))))
+                .exceptionHandling(e -> e.authenticationEntryPoint(
+                        new HtmxSignIn(new LoginUrlAuthenticationEntryPoint(portal.publicUrl(LOGIN)))))
                 .logout(l -> l.logoutUrl("/logout").addLogoutHandler(logout).logoutSuccessHandler(logout))
                 // the token in the session: a signed-in person's changes need it as field or X-CSRF-TOKEN header (htmx)
                 .csrf(c -> c.csrfTokenRepository(csrf))

@@ -28,12 +28,7 @@ public class SignedIn {
     public record Person(String subject, String username, String partnerId, Set<String> roles, List<String> networks) {
 
         public boolean hasAnyRole(String... wanted) {
-            for (String role : wanted) {
-                if (roles.contains(role)) {
-                    return true;
-                }
-            }
-            return false;
+            return java.util.Arrays.stream(wanted).anyMatch(roles::contains);
         }
     }
 
