@@ -94,9 +94,16 @@ class AnmeldungIT {
                     .setForm(com.microsoft.playwright.options.FormData.create().set("_csrf", "forged"))).status()).isEqualTo(403);
             assertThat(page.navigate(platform.url("/mein-bereich")).status()).isEqualTo(200);
 
+            // a public page knows she is signed in: its header offers her area, not the login
+            page.navigate(platform.url("/stellen"));
+            assertThat(page.locator("header.site nav").innerText()).contains("Mein Bereich").doesNotContain("Anmelden");
+            page.navigate(platform.url("/mein-bereich"));
+
             // logout ends the portal's session and the authorization server's, and comes back to the start page
             page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Abmelden")).click();
             page.waitForURL(url -> url.equals(platform.url("/")));
+            assertThat(page.locator("header.site nav").innerText()).as("the session cookie is gone").contains("Anmelden")
+                    .doesNotContain("Mein Bereich");
             page.navigate(platform.url("/mein-bereich"));
             assertThat(page.url()).as("signed out: the login is asked for again").contains("/oauth2/login");
         }
