@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -191,14 +192,16 @@ class OutboxRelay implements SmartLifecycle {
     /**
      * Up to a batch of each window's rows after its acknowledged position, in position order. The row comparison is
      * what only the index (shard, position) can start at; with {@code position > after} the planner walked the
-     * primary key through every shard's rows.
+     * primary key through every shard's rows. Each window's rows come in index order; the shards are put in order here,
+     * not by the statement: a sort of a pass's rows (up to a batch per shard of 1 KB rows) spilled to temporary files
+     * while a backlog drained, and the commits of the service's writers waited behind that I/O.
      */
     private List<Map<String, Object>> rows(List<Window> windows) {
         List<Window> open = windows.stream().filter(w -> w.after() != null).toList();
         if (open.isEmpty()) {
             return List.of();
         }
-        return jdbc.query(con -> {
+        List<Map<String, Object>> rows = new ArrayList<>(jdbc.query(con -> {
             var select = con.prepareStatement("""
                     select o.shard, o.position, o.event_id, o.topic, o.event_key, o.event_type, o.source, o.occurred_at,
                            o.payload, o.traceparent
@@ -206,16 +209,21 @@ class OutboxRelay implements SmartLifecycle {
                       select * from outbox_event e where e.shard = w.shard and (e.shard, e.position) > (w.shard, w.after)
                         and pg_visible_in_snapshot(e.xid, w.upto::pg_snapshot)
                         and not pg_visible_in_snapshot(e.xid, w.relayed::pg_snapshot)
-                      order by e.position limit ?) o
-                    order by o.shard, o.position""");
+                      order by e.position limit ?) o""");
             select.setArray(1, con.createArrayOf("int4", open.stream().map(Window::shard).toArray()));
             select.setArray(2, con.createArrayOf("text", open.stream().map(Window::relayed).toArray()));
             select.setArray(3, con.createArrayOf("text", open.stream().map(Window::upto).toArray()));
             select.setArray(4, con.createArrayOf("int8", open.stream().map(Window::after).toArray()));
             select.setInt(5, settings.getBatchSize());
             return select;
-        }, new ColumnMapRowMapper());
+        }, new ColumnMapRowMapper()));
+        rows.sort(IN_SHARD_AND_POSITION_ORDER);
+        return rows;
     }
+
+    private static final Comparator<Map<String, Object>> IN_SHARD_AND_POSITION_ORDER = Comparator
+            .<Map<String, Object>>comparingInt(row -> ((Number) row.get("shard")).intValue())
+            .thenComparingLong(row -> ((Number) row.get("position")).longValue());
 
     /**
      * Moves each shard's cursor over its acknowledged prefix, in the transaction that holds the shard's lock: a window
@@ -319,7 +327,10 @@ class OutboxRelay implements SmartLifecycle {
         while (running) {
             try {
                 int n = relayPending();
-                cleanupIfDue();
+                if (n < settings.getBatchSize()) {
+                    // not while a backlog drains: the cleanup's reads and deletes would slow the service's own commits
+                    cleanupIfDue();
+                }
                 backoff = 0;
                 if (n == 0) {
                     await(settings.getPollInterval().toMillis());
