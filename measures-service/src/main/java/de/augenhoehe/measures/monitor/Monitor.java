@@ -103,7 +103,11 @@ class Monitor {
         this.jdbc = jdbc;
     }
 
-    /** Real vacancies only (OfferTypes.VACANCIES): what stock, flows, bottlenecks and gaps are made of. */
+    /**
+     * Real vacancies only (OfferTypes.VACANCIES): what stock, flows, bottlenecks and gaps are made of.
+     * SHORTCUT(#18): every answer reads each vacancy of the network in the period and aggregates here; with 1,000,000
+     * postings' worth of data the monitor page cannot render in 300 ms so — it needs monthly aggregates in the read model.
+     */
     List<Vacancy> vacancies(UUID network, Period p, String kreis) {
         return postings(network, p, kreis, OfferTypes.VACANCIES);
     }

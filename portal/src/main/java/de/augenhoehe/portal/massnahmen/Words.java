@@ -8,11 +8,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import de.augenhoehe.portal.web.Kreise;
+
 /**
  * The German words for the API's codes of a measure (type, target group, Kreis, status) and its dates. The filters'
  * select boxes offer exactly these codes, so a filter value outside them is refused at the field, not by the API.
- * The Kreise are those of the demo regions (measures-service ships their postal codes); a Kreis it learns later is
- * shown with its key until it is named here.
+ * The Kreise are named by {@link Kreise}.
  */
 final class Words {
 
@@ -46,15 +47,7 @@ final class Words {
             "RETURNEES", "Rückkehrende",
             "COMPANIES", "Unternehmen");
 
-    static final Map<String, String> KREISE = ordered(
-            "08121", "Heilbronn (Stadt)",
-            "08125", "Landkreis Heilbronn",
-            "03402", "Emden",
-            "03452", "Landkreis Aurich",
-            "03454", "Landkreis Emsland",
-            "03456", "Landkreis Grafschaft Bentheim",
-            "03457", "Landkreis Leer",
-            "03462", "Landkreis Wittmund");
+    static final Map<String, String> KREISE = Kreise.NAMES;
 
     private static final Map<String, String> STATUS = Map.of(
             "PLANNED", "In Vorbereitung – Anmeldung noch nicht möglich",
@@ -76,7 +69,7 @@ final class Words {
     }
 
     static String kreis(String key) {
-        return KREISE.getOrDefault(key, "Kreis " + key);
+        return Kreise.name(key);
     }
 
     static String status(String code) {

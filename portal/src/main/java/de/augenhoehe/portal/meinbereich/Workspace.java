@@ -17,6 +17,8 @@ public enum Workspace {
             "partner_admin", "partner_staff"),
     KOORDINATION("koordination", "Netzwerk koordinieren", "Partner, Mitgliedschaften, Geben und Nehmen, Kampagnen.",
             "coordinator"),
+    MONITOR("monitor", "Arbeitsmarkt-Monitor", "Engpässe, Lücken und Stellen je Kreis und Berufsgruppe, Monat für Monat.",
+            "coordinator"),
     BETRIEB("betrieb", "Betrieb der Plattform", "Zustand der Dienste, Warteschlangen und Fehler.", "operations");
 
     final String path;

@@ -24,6 +24,12 @@ class ErrorPages {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
 
+    private final PortalProperties portal;
+
+    ErrorPages(PortalProperties portal) {
+        this.portal = portal;
+    }
+
     /**
      * The signed-in person's tokens cannot be renewed (account disabled, refresh token expired or revoked) or the API no
      * longer accepts them: the session ends and the page asked for comes again, which sends the person to the login and
@@ -40,7 +46,10 @@ class ErrorPages {
             HtmxSignIn.reloadPage(request, response);
             return null;
         }
-        return "redirect:" + ("GET".equals(request.getMethod()) ? request.getRequestURI() : "/mein-bereich");
+        // an absolute public URL: the gateway does not tell the portal its public host
+        String again = "GET".equals(request.getMethod()) && request.getQueryString() == null ? request.getRequestURI()
+                : "GET".equals(request.getMethod()) ? request.getRequestURI() + "?" + request.getQueryString() : "/mein-bereich";
+        return "redirect:" + portal.publicUrl(again);
     }
 
     /**

@@ -32,14 +32,9 @@ class AnmeldungIT {
     static final String USER = "demo-personal-neckartal";
     static final String PASSWORD = "augenhoehe-demo";
 
-    /** On partner-service's login form (reached through the gateway): fills it in and sends it. */
+    /** On partner-service's login form (reached through the gateway): the demo company's administrator signs in. */
     static void signIn(Page page) {
-        assertThat(page.url()).as("the authorization server's login form").contains("/oauth2/login");
-        page.getByLabel("Benutzername / Username").fill(USER);
-        page.getByLabel("Passwort / Password").fill(PASSWORD);
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Anmelden / Log in")).click();
-        page.waitForURL(url -> url.contains("/mein-bereich"));
+        SignIn.as(page, USER, PASSWORD);
     }
 
     @Test

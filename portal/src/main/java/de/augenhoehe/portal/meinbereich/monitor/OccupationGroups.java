@@ -1,0 +1,61 @@
+package de.augenhoehe.portal.meinbereich.monitor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+import de.augenhoehe.portal.web.PlatformApi;
+
+/**
+ * The German names of the KldB 2010 occupation groups (3 digits, what the monitor counts by), read once from
+ * vacancy-service's reference data ({@code /api/vacancies/reference/occupations}, one read per first digit, 0–9) and kept:
+ * they change with a new KldB edition, not while the portal runs. Until a read succeeds a group is shown by its key.
+ */
+@Component
+class OccupationGroups {
+
+    private final PlatformApi api;
+    private final Map<String, String> names = new ConcurrentHashMap<>();
+
+    OccupationGroups(PlatformApi api) {
+        this.api = api;
+    }
+
+    /** Read in the background once the portal runs, so the first monitor page need not wait for it. */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp() {
+        Thread.ofVirtual().name("occupation-groups").start(this::load);
+    }
+
+    String name(String group) {
+        if (names.isEmpty()) {
+            load();
+        }
+        String name = names.get(group);
+        return name == null ? "Berufsgruppe " + group : name;
+    }
+
+    private synchronized void load() {
+        if (!names.isEmpty()) {
+            return;
+        }
+        List<Supplier<JsonNode>> reads = new ArrayList<>();
+        IntStream.rangeClosed(0, 9).forEach(digit ->
+                reads.add(() -> api.get("/api/vacancies/reference/occupations?prefix={p}&level=3&limit=200", String.valueOf(digit))));
+        try {
+            for (JsonNode page : api.concurrently(reads)) {
+                page.path("items").forEach(o -> names.put(o.path("key").asString(), o.path("title").asString()));
+            }
+        } catch (RuntimeException unavailable) {
+            names.clear(); // vacancy-service not (yet) reachable: the next page tries again
+        }
+    }
+}

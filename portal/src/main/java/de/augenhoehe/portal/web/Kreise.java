@@ -1,0 +1,36 @@
+package de.augenhoehe.portal.web;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The German names of the Kreise the portal shows (the catalogue's filter, the monitor's tables): those of the demo
+ * regions, whose postal codes the services ship. A Kreis learnt later is shown with its key until it is named here.
+ * SHORTCUT(#18): no service offers Kreis names yet (partner-service imports them for its own checks only).
+ */
+public final class Kreise {
+
+    /** Key → name, in the order the filters offer them. */
+    public static final Map<String, String> NAMES;
+
+    static {
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("08121", "Heilbronn (Stadt)");
+        names.put("08125", "Landkreis Heilbronn");
+        names.put("03402", "Emden");
+        names.put("03452", "Landkreis Aurich");
+        names.put("03454", "Landkreis Emsland");
+        names.put("03456", "Landkreis Grafschaft Bentheim");
+        names.put("03457", "Landkreis Leer");
+        names.put("03462", "Landkreis Wittmund");
+        NAMES = Collections.unmodifiableMap(names);
+    }
+
+    private Kreise() {
+    }
+
+    public static String name(String key) {
+        return NAMES.getOrDefault(key, "Kreis " + key);
+    }
+}
