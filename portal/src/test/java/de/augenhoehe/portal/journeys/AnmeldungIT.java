@@ -30,16 +30,10 @@ class AnmeldungIT {
     static final Browsers browsers = new Browsers();
 
     static final String USER = "demo-personal-neckartal";
-    static final String PASSWORD = "augenhoehe-demo";
 
     /** On partner-service's login form (reached through the gateway): fills it in and sends it. */
     static void signIn(Page page) {
-        assertThat(page.url()).as("the authorization server's login form").contains("/oauth2/login");
-        page.getByLabel("Benutzername / Username").fill(USER);
-        page.getByLabel("Passwort / Password").fill(PASSWORD);
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Anmelden / Log in")).click();
-        page.waitForURL(url -> url.contains("/mein-bereich"));
+        LoginForm.signIn(page, USER);
     }
 
     @Test
