@@ -30,11 +30,10 @@ class AnmeldungIT {
     static final Browsers browsers = new Browsers();
 
     static final String USER = "demo-personal-neckartal";
-    static final String PASSWORD = "augenhoehe-demo";
 
     /** On partner-service's login form (reached through the gateway): the demo company's administrator signs in. */
     static void signIn(Page page) {
-        SignIn.as(page, USER, PASSWORD);
+        SignIn.as(page, USER);
     }
 
     @Test
