@@ -52,18 +52,11 @@ class ParticipantsController {
             @RequestParam(name = "seite", defaultValue = "1") String seite, Model model, HttpServletRequest request,
             HttpServletResponse response) {
         Visit visit = access.open(Workspace.MASSNAHMEN, model, request, response);
-        int page = Addresses.page(seite);
-        JsonNode[] read = read(visit, id, page);
-        JsonNode session = session(read[0], termin);
-        model.addAttribute("measure", read[0]);
-        model.addAttribute("termin", session);
-        model.addAttribute("participants", read[1].path("items"));
-        model.addAttribute("seite", page);
-        model.addAttribute("weiter", read[1].path("items").size() == PAGE_SIZE);
-        model.addAttribute("anwesend", attended(read[1].path("items"), session));
+        JsonNode participants = show(visit, id, termin, seite, model);
+        model.addAttribute("participants", participants);
+        model.addAttribute("anwesend", attended(participants, (JsonNode) model.getAttribute("termin")));
         model.addAttribute("anmeldung", HostWords.REGISTRATION);
         model.addAttribute("ergebnisse", HostWords.OUTCOMES);
-        model.addAttribute("words", new Formats());
         return "anbieten/teilnehmende";
     }
 
@@ -133,26 +126,29 @@ class ParticipantsController {
             @RequestParam(name = "seite", defaultValue = "1") String seite, Model model, HttpServletRequest request,
             HttpServletResponse response) {
         Visit visit = access.open(Workspace.MASSNAHMEN, model, request, response);
-        int page = Addresses.page(seite);
-        JsonNode[] read = read(visit, id, page);
-        model.addAttribute("measure", read[0]);
-        model.addAttribute("termin", session(read[0], termin));
-        model.addAttribute("participants", read[1].path("items").valueStream()
+        model.addAttribute("participants", show(visit, id, termin, seite, model).valueStream()
                 .filter(p -> p.path("status").asString().equals("CONFIRMED")).toList());
-        model.addAttribute("seite", page);
-        model.addAttribute("weiter", read[1].path("items").size() == PAGE_SIZE);
-        model.addAttribute("words", new Formats());
         return "anbieten/tagesliste";
     }
 
-    /** The measure (public) and a page of its registrations (the host's token), read at once. */
-    private JsonNode[] read(Visit visit, String id, int page) {
+    /**
+     * Reads the measure (public) and a page of its registrations (the host's token) at once, puts the measure, the
+     * session asked for and the paging into the model, and answers the page's registrations.
+     */
+    private JsonNode show(Visit visit, String id, String termin, String seite, Model model) {
         if (!Addresses.id(id)) {
             throw ApiProblem.notFound("no measure id");
         }
+        int page = Addresses.page(seite);
         List<JsonNode> answers = api.concurrently(List.of(() -> api.get("/api/measures/{id}", id),
                 () -> api.get("/api/measures/{id}/registrations?page={page}&size={size}", visit.bearer(), id, page - 1, PAGE_SIZE)));
-        return answers.toArray(JsonNode[]::new);
+        JsonNode registrations = answers.get(1).path("items");
+        model.addAttribute("measure", answers.get(0));
+        model.addAttribute("termin", session(answers.get(0), termin));
+        model.addAttribute("seite", page);
+        model.addAttribute("weiter", registrations.size() == PAGE_SIZE);
+        model.addAttribute("words", new Formats());
+        return registrations;
     }
 
     /** The session asked for, else the first; null when the measure has none (it always has one). */
