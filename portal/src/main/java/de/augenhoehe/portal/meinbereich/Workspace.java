@@ -15,7 +15,10 @@ public enum Workspace {
             "partner_admin", "partner_staff"),
     MASSNAHMEN("massnahmen", "Maßnahmen anbieten", "Maßnahmen und Termine Ihrer Organisation planen.",
             "partner_admin", "partner_staff"),
-    KOORDINATION("koordination", "Netzwerk koordinieren", "Partner, Mitgliedschaften, Geben und Nehmen, Kampagnen.",
+    ARBEITSGRUPPEN("arbeitsgruppen", "Arbeitsgruppen und Abstimmungen",
+            "Sitzungen, Protokolle und Abstimmungen der Arbeitsgruppen, in denen Ihre Organisation Mitglied ist.",
+            "partner_admin", "partner_staff"),
+    KOORDINATION("koordination", "Netzwerk koordinieren", "Partner, Mitgliedschaften, Geben und Nehmen, Arbeitsgruppen.",
             "coordinator"),
     BETRIEB("betrieb", "Betrieb der Plattform", "Zustand der Dienste, Warteschlangen und Fehler.", "operations");
 
