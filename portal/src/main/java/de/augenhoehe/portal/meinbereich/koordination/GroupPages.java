@@ -1,0 +1,104 @@
+package de.augenhoehe.portal.meinbereich.koordination;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import tools.jackson.databind.JsonNode;
+
+import de.augenhoehe.portal.meinbereich.WorkspaceAccess.Visit;
+import de.augenhoehe.portal.web.PlatformApi;
+
+/**
+ * What the coordinator's and the member's pages of a working group show alike: the groups, one group with its member
+ * partners (by name), meetings (agenda, minutes) and decisions, one decision with each partner's vote and the quorum.
+ * Who may read is the service's decision (a group of another network does not exist for the caller: 404).
+ */
+@Component
+class GroupPages {
+
+    private final PlatformApi api;
+
+    GroupPages(PlatformApi api) {
+        this.api = api;
+    }
+
+    /** The groups the caller sees ({@code networkId} null: all of them), paged here: the API answers them whole. */
+    void groups(Visit visit, String networkId, Integer seite, Model model) {
+        JsonNode answer = networkId == null ? api.get("/api/working-groups", visit.bearer())
+                : api.get("/api/working-groups?networkId={n}", visit.bearer(), networkId);
+        List<JsonNode> all = new ArrayList<>();
+        answer.forEach(all::add);
+        int page = Math.min(Paging.requested(seite), Math.max(0, (all.size() - 1) / Paging.SIZE));
+        model.addAttribute("groups", Paging.slice(all, page));
+        model.addAttribute("paging", Paging.ofList(all, page));
+    }
+
+    /** One group with its meetings and decisions; answers the group. */
+    JsonNode group(Visit visit, String groupId, Model model) {
+        String id = CoordinatedNetwork.uuid(groupId);
+        List<JsonNode> read = api.concurrently(List.of(
+                () -> api.get("/api/working-groups/{id}", visit.bearer(), id),
+                () -> api.get("/api/working-groups/{id}/meetings", visit.bearer(), id),
+                () -> api.get("/api/working-groups/{id}/decisions", visit.bearer(), id)));
+        JsonNode group = read.get(0);
+        model.addAttribute("group", group);
+        model.addAttribute("meetings", read.get(1));
+        model.addAttribute("decisions", read.get(2));
+        model.addAttribute("names", names(group));
+        return group;
+    }
+
+    /** One decision of a group with each partner's vote, the group (for quorum and majority) and who is counted. */
+    JsonNode decision(Visit visit, String groupId, String decisionId, Model model) {
+        String id = CoordinatedNetwork.uuid(groupId);
+        String decision = CoordinatedNetwork.uuid(decisionId);
+        List<JsonNode> read = api.concurrently(List.of(
+                () -> api.get("/api/working-groups/{id}", visit.bearer(), id),
+                () -> api.get("/api/working-groups/{id}/decisions/{d}", visit.bearer(), id, decision)));
+        JsonNode group = read.get(0);
+        JsonNode d = read.get(1);
+        model.addAttribute("group", group);
+        model.addAttribute("decision", d);
+        model.addAttribute("names", names(group));
+        int members = group.path("members").size();
+        model.addAttribute("membersCount", members);
+        model.addAttribute("quorumNeeded", required(group.path("quorum"), members));
+        model.addAttribute("votesCount", d.path("votes").size());
+        String own = visit.person().partnerId();
+        for (JsonNode vote : d.path("votes")) {
+            if (vote.path("partnerId").asString("").equals(own)) {
+                model.addAttribute("ownVote", vote.path("vote").asString(""));
+            }
+        }
+        return group;
+    }
+
+    /** The quorum of the group today: how many partners must vote (the service counts again when it closes). */
+    static int required(JsonNode quorum, int eligible) {
+        BigDecimal value = new BigDecimal(quorum.path("value").asString("0"));
+        if ("COUNT".equals(quorum.path("kind").asString(""))) {
+            return value.intValue();
+        }
+        return Math.max(1, value.multiply(BigDecimal.valueOf(eligible)).setScale(0, RoundingMode.CEILING).intValue());
+    }
+
+    /** The member partners' names (public), read at once. */
+    private Map<String, String> names(JsonNode group) {
+        List<String> ids = new ArrayList<>();
+        group.path("members").forEach(m -> ids.add(m.path("partnerId").asString("")));
+        List<Supplier<JsonNode>> reads = ids.stream().<Supplier<JsonNode>>map(p -> () -> api.get("/api/partners/{id}", p)).toList();
+        List<JsonNode> partners = ids.isEmpty() ? List.of() : api.concurrently(reads);
+        Map<String, String> names = new LinkedHashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            names.put(ids.get(i), partners.get(i).path("name").asString("Partner"));
+        }
+        return names;
+    }
+}
