@@ -2,7 +2,13 @@ package de.augenhoehe.portal.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Base64;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -25,7 +31,7 @@ class FirmaIT {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
-    void a_new_company_administrator_publishes_a_posting_that_the_public_search_finds() {
+    void a_new_company_administrator_publishes_a_posting_the_search_finds_it_her_hr_client_works_and_the_filled_posting_counts() {
         NewCompany company = NewCompany.create(platform, "Journey Firma");
         String title = "Mechatroniker/in " + company.id().substring(0, 8);
         try (BrowserContext phone = browsers.phone()) {
@@ -79,7 +85,92 @@ class FirmaIT {
             Browsers.screenshot(page, "firma-stellen");
 
             // the public search finds it once the event reached the search projection
+            page.navigate(platform.url("/mein-bereich/firma"));
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).click();
+            String edit = page.url();
             awaitInSearch(page, title);
+
+            // an HR client: issued with its secret shown once, which the token endpoint accepts for /integration/v1
+            page.navigate(platform.url("/mein-bereich/firma"));
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("HR-Schnittstelle")).click();
+            page.waitForURL(url -> url.endsWith("/mein-bereich/firma/schnittstelle"));
+            assertThat(page.locator("main").innerText()).contains("noch keinen Zugang");
+            Browsers.assertGoodPage(page);
+            page.getByLabel("Name des Zugangs").fill("Personio Produktion");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Zugang anlegen")).click();
+            page.waitForURL(url -> url.endsWith("/mein-bereich/firma/schnittstelle"));
+            assertThat(page.getByRole(AriaRole.STATUS).first().innerText()).contains("„Personio Produktion“ ist angelegt");
+            String clientId = page.locator("#client-id").innerText().strip();
+            String secret = page.locator("#client-secret").innerText().strip();
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Geheimnis kopieren")).isVisible())
+                    .as("the copy button, shown by firma.js").isTrue();
+            assertThat(page.locator("table.firma-zugaenge").innerText()).contains("Personio Produktion", clientId, "noch nie");
+            Browsers.assertGoodPage(page);
+            Browsers.screenshot(page, "firma-schnittstelle");
+            assertThat(integrationStatus(clientId, secret)).as("GET /integration/v1/vacancies with the new secret").isEqualTo(200);
+            page.reload();
+            assertThat(page.locator("main").innerText()).as("the secret is shown once").doesNotContain(secret);
+
+            // rotated: a new secret, and the old one keeps working for the overlap the page names
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Geheimnis erneuern: Personio Produktion")).click();
+            page.waitForURL(url -> url.endsWith("/mein-bereich/firma/schnittstelle"));
+            assertThat(page.getByRole(AriaRole.STATUS).first().innerText()).contains("ist erneuert", "Das bisherige gilt noch bis");
+            String rotated = page.locator("#client-secret").innerText().strip();
+            assertThat(rotated).isNotEqualTo(secret);
+            assertThat(integrationStatus(clientId, rotated)).isEqualTo(200);
+            assertThat(integrationStatus(clientId, secret)).as("the old secret during the overlap").isEqualTo(200);
+
+            // revoked after a confirming page: no token any more
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Widerrufen: Personio Produktion")).click();
+            page.waitForURL(url -> url.endsWith("/widerrufen"));
+            Browsers.assertGoodPage(page);
+            assertThat(integrationStatus(clientId, rotated)).as("nothing changed by the confirming page").isEqualTo(200);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ja, Zugang widerrufen")).click();
+            page.waitForURL(url -> url.endsWith("/mein-bereich/firma/schnittstelle"));
+            assertThat(page.getByRole(AriaRole.STATUS).first().innerText()).contains("ist widerrufen");
+            assertThat(page.locator("table.firma-zugaenge").innerText()).contains("Widerrufen am");
+            assertThat(integrationStatus(clientId, rotated)).as("no token for a revoked client").isEqualTo(-1);
+
+            // the posting is filled: the ledger records what the company gave and gained, in its network
+            page.navigate(edit);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Als besetzt markieren")).click();
+            page.waitForURL(edit);
+            assertThat(page.getByRole(AriaRole.STATUS).innerText()).contains("als besetzt markiert");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Geben und Nehmen")).click();
+            page.waitForURL(url -> url.endsWith("/mein-bereich/firma/geben-nehmen"));
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!page.locator("main").innerText().contains("Stellen besetzt") && System.nanoTime() < deadline) {
+                RunningPlatform.sleep(1000);
+                page.reload();
+            }
+            assertThat(page.locator("main").innerText()).contains("Stellen besetzt", "Stellen angeboten", "Fachkräftenetzwerk Heilbronn", "erbracht");
+            Browsers.assertGoodPage(page);
+            Browsers.screenshot(page, "firma-geben-nehmen");
+        }
+    }
+
+    /**
+     * The HR system's way in: a client-credentials token from the authorization server, then a GET of the integration
+     * API — its status, or -1 when no token was issued.
+     */
+    private static int integrationStatus(String clientId, String secret) {
+        HttpClient http = HttpClient.newHttpClient();
+        try {
+            String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(platform.url("/oauth2/token")))
+                    .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(), HttpResponse.BodyHandlers.ofString());
+            if (token.statusCode() != 200) {
+                return -1;
+            }
+            String accessToken = JSON.readTree(token.body()).get("access_token").asString();
+            return http.send(HttpRequest.newBuilder(URI.create(platform.url("/integration/v1/vacancies")))
+                    .header("Authorization", "Bearer " + accessToken).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 
@@ -134,6 +225,10 @@ class FirmaIT {
             second.navigate(platform.url("/mein-bereich/firma"));
             Browsers.assertGoodPage(second);
             second.navigate(platform.url("/mein-bereich/firma/stellen/neu"));
+            Browsers.assertGoodPage(second);
+            second.navigate(platform.url("/mein-bereich/firma/schnittstelle"));
+            Browsers.assertGoodPage(second);
+            second.navigate(platform.url("/mein-bereich/firma/geben-nehmen"));
             Browsers.assertGoodPage(second);
 
             // withdrawn: the posting is closed, the page says so and offers no form any more
