@@ -1,16 +1,11 @@
 package de.augenhoehe.portal.meinbereich;
 
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-
-import de.augenhoehe.portal.web.ApiProblem;
 
 /**
  * The signed-in area (issue #18): {@code /mein-bereich} says who is signed in and for which organisation, and lists
@@ -36,13 +31,5 @@ class MeinBereichController {
     @GetMapping("/login/fehler")
     String loginFailed() {
         return "meinbereich/fehler";
-    }
-
-    /** SHORTCUT(#18): a workspace without its own pages yet is a placeholder ("kommt bald"). */
-    @GetMapping("/mein-bereich/{workspace}")
-    String comingSoon(@PathVariable String workspace, Model model, HttpServletRequest request, HttpServletResponse response) {
-        Workspace w = Workspace.byPath(workspace).orElseThrow(() -> new ApiProblem(404, "not-found", "no such workspace", Map.of()));
-        access.open(w, model, request, response);
-        return "meinbereich/bald";
     }
 }

@@ -2,7 +2,6 @@ package de.augenhoehe.portal.meinbereich;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 import de.augenhoehe.portal.web.SignedIn.Person;
 
@@ -46,10 +45,6 @@ public enum Workspace {
 
     public static List<Workspace> of(Person person) {
         return Arrays.stream(values()).filter(w -> w.openTo(person)).toList();
-    }
-
-    static Optional<Workspace> byPath(String path) {
-        return Arrays.stream(values()).filter(w -> w.path.equals(path)).findFirst();
     }
 
     // for the templates

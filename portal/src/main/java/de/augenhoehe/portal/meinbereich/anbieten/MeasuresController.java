@@ -69,10 +69,15 @@ class MeasuresController {
         return "anbieten/massnahmen";
     }
 
+    /** The empty form; from the monitor's gaps ("Maßnahme planen") with the occupation group filled in. */
     @GetMapping(LIST + "/neu")
-    String newMeasure(Model model, HttpServletRequest request, HttpServletResponse response) {
+    String newMeasure(@RequestParam(name = "berufsgruppe", required = false) String group, Model model,
+            HttpServletRequest request, HttpServletResponse response) {
         Visit visit = access.open(Workspace.MASSNAHMEN, model, request, response);
         MeasureForm form = new MeasureForm();
+        if (group != null && group.matches("[0-9]{3}")) {
+            form.setBerufsgruppen(group);
+        }
         Map<String, String> networks = networks(visit);
         if (networks.size() == 1) {
             form.setNetzwerk(networks.keySet().iterator().next());

@@ -113,6 +113,8 @@ class MonitorController {
         List<Bottleneck> gaps = new ArrayList<>();
         answers.get(2).forEach(row -> gaps.add(row(row)));
         model.addAttribute("gaps", gaps);
+        // a coordinator who also plans measures goes to the form; one who does not proposes it to a working group
+        model.addAttribute("canHost", Workspace.MASSNAHMEN.openTo(visit.person()));
 
         series(answers.get(3), period, kreis, gruppe, model);
         return "monitor/monitor";
