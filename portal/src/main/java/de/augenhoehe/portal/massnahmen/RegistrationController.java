@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -17,13 +16,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.View;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 import de.augenhoehe.portal.web.ApiProblem;
 import de.augenhoehe.portal.web.FormErrors;
 import de.augenhoehe.portal.web.PlatformApi;
+import de.augenhoehe.portal.web.SeeOther;
 
 /**
  * Registration from a measure's page: the form goes to the API (anonymously, with the form's Idempotency-Key); the
@@ -53,8 +52,7 @@ class RegistrationController {
         if (!errors.hasErrors()) {
             try {
                 JsonNode r = api.post("/api/registrations", body(id, form), Map.of("Idempotency-Key", form.getSchluessel()));
-                request.setAttribute(View.RESPONSE_STATUS_ATTRIBUTE, HttpStatus.SEE_OTHER);
-                return "redirect:" + result(id, r);
+                return SeeOther.to(request, result(id, r));
             } catch (ApiProblem problem) {
                 refused(problem, form, errors);
             }

@@ -1,6 +1,7 @@
 package de.augenhoehe.portal.meinbereich;
 
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,6 +29,24 @@ public class WorkspaceAccess {
 
     /** The person on a workspace page and the header that carries their access token to the API. */
     public record Visit(Person person, Map<String, String> bearer) {
+
+        /**
+         * A network id from a coordinator's URL: only one the person's token names may be opened — another network's is
+         * refused with the 403 page before any of its data is read (the services refuse it too, but a page must not
+         * even show the other network's name); something that is no id names nothing (404) and never reaches the API.
+         */
+        public String coordinatedNetwork(String networkId) {
+            String id;
+            try {
+                id = UUID.fromString(networkId).toString();
+            } catch (IllegalArgumentException notAnId) {
+                throw ApiProblem.notFound("not an id");
+            }
+            if (!person.networks().contains(id)) {
+                throw new ApiProblem(403, "forbidden", "not a network of this coordinator", Map.of());
+            }
+            return id;
+        }
     }
 
     private final PlatformApi api;

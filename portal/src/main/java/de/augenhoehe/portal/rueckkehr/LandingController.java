@@ -21,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 import de.augenhoehe.portal.web.ApiProblem;
 import de.augenhoehe.portal.web.FormErrors;
 import de.augenhoehe.portal.web.PlatformApi;
+import de.augenhoehe.portal.web.SeeOther;
 
 /**
  * {@code /rueckkehr}: where a door hanger's QR code leads ({@code /r/{code}} → {@code ?campaign=…&code=…}). The
@@ -80,7 +81,7 @@ class LandingController {
             refused(problem, result);
             return page(form, model);
         }
-        return Redirects.seeOther("/rueckkehr/postfach");
+        return SeeOther.view("/rueckkehr/postfach");
     }
 
     @GetMapping("/rueckkehr/postfach")

@@ -27,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 import de.augenhoehe.portal.web.ApiProblem;
 import de.augenhoehe.portal.web.FormErrors;
 import de.augenhoehe.portal.web.PlatformApi;
+import de.augenhoehe.portal.web.SeeOther;
 
 /**
  * {@code /rueckkehr/meine-daten?id=…&token=…}, the personal management link from the confirmation mail: what is
@@ -103,7 +104,7 @@ class MyDataController {
                 throw problem;
             }
         }
-        return Redirects.seeOther(managementLink(id, token) + "&widerrufen=" + purpose);
+        return SeeOther.view(managementLink(id, token) + "&widerrufen=" + purpose);
     }
 
     /** The correction form, filled with what is stored. */
@@ -145,7 +146,7 @@ class MyDataController {
             FormErrors.apply(problem, result, LandingController.GERMAN, Map.of(), "Bitte prüfen Sie Ihre Angaben.");
             return correctionPage(form, model);
         }
-        return Redirects.seeOther(managementLink(form.getId(), form.getToken()) + "&geaendert=ja");
+        return SeeOther.view(managementLink(form.getId(), form.getToken()) + "&geaendert=ja");
     }
 
     private String correctionPage(CorrectionForm form, Model model) {
@@ -180,7 +181,7 @@ class MyDataController {
             }
             throw problem;
         }
-        return Redirects.seeOther("/rueckkehr/meine-daten/geloescht");
+        return SeeOther.view("/rueckkehr/meine-daten/geloescht");
     }
 
     @GetMapping("/rueckkehr/meine-daten/geloescht")

@@ -29,6 +29,7 @@ import de.augenhoehe.portal.web.ApiProblem;
 import de.augenhoehe.portal.web.FormErrors;
 import de.augenhoehe.portal.web.MeasureWords;
 import de.augenhoehe.portal.web.PlatformApi;
+import de.augenhoehe.portal.web.SeeOther;
 
 /**
  * The host's measures: the organisation's list (the catalogue filtered by host, 20 a page), the form that creates and
@@ -105,7 +106,7 @@ class MeasuresController {
             JsonNode created = api.post("/api/measures", form.request(json.createObjectNode(), visit.person().partnerId(), null), visit.bearer());
             flash.addFlashAttribute("meldung", "Die Maßnahme „" + form.getTitel().strip() + "“ ist angelegt. Sie ist in Planung: "
                     + "öffnen Sie sie zur Anmeldung, wenn alles stimmt.");
-            return Addresses.seeOther(request, LIST + "/" + created.path("id").asString() + "/bearbeiten");
+            return SeeOther.to(request, LIST + "/" + created.path("id").asString() + "/bearbeiten");
         } catch (ApiProblem refused) {
             refusal(refused, errors, response);
             return form(model, networks, null);
@@ -141,7 +142,7 @@ class MeasuresController {
         try {
             api.put("/api/measures/{id}", form.request(json.createObjectNode(), null, measure), headers, id);
             flash.addFlashAttribute("meldung", "Ihre Änderungen sind gespeichert.");
-            return Addresses.seeOther(request, LIST + "/" + id + "/bearbeiten");
+            return SeeOther.to(request, LIST + "/" + id + "/bearbeiten");
         } catch (ApiProblem refused) {
             refusal(refused, errors, response);
             return form(model, networks, measure);
@@ -178,7 +179,7 @@ class MeasuresController {
             flash.addFlashAttribute("fehler", "Dieser Schritt ist gerade nicht möglich – die Maßnahme wurde inzwischen geändert. "
                     + "Hier ist ihr aktueller Stand.");
         }
-        return Addresses.seeOther(request, LIST + "/" + id + "/bearbeiten");
+        return SeeOther.to(request, LIST + "/" + id + "/bearbeiten");
     }
 
     private JsonNode read(String id) {

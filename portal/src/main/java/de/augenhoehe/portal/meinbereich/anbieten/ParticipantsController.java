@@ -25,6 +25,7 @@ import de.augenhoehe.portal.meinbereich.WorkspaceAccess;
 import de.augenhoehe.portal.meinbereich.WorkspaceAccess.Visit;
 import de.augenhoehe.portal.web.ApiProblem;
 import de.augenhoehe.portal.web.PlatformApi;
+import de.augenhoehe.portal.web.SeeOther;
 
 /**
  * A measure's participants as its host sees them ({@code GET /api/measures/{id}/registrations}, 50 a page): attendance
@@ -87,7 +88,7 @@ class ParticipantsController {
                 default -> throw refused;
             });
         }
-        return Addresses.seeOther(request, PAGE.replace("{id}", id) + "?termin=" + termin + "&seite=" + Addresses.page(seite) + "#anwesenheit");
+        return SeeOther.to(request, PAGE.replace("{id}", id) + "?termin=" + termin + "&seite=" + Addresses.page(seite) + "#anwesenheit");
     }
 
     @PostMapping(PAGE + "/ergebnis")
@@ -101,7 +102,7 @@ class ParticipantsController {
         }
         if (!HostWords.OUTCOMES.containsKey(ergebnis)) {
             flash.addFlashAttribute("fehler", "Bitte wählen Sie ein Ergebnis aus der Liste.");
-            return Addresses.seeOther(request, back);
+            return SeeOther.to(request, back);
         }
         ObjectNode body = json.createObjectNode().put("outcome", ergebnis);
         // the organisation itself as the employer: its people gained an apprentice or a worker (the ledger's gain)
@@ -118,7 +119,7 @@ class ParticipantsController {
             }
             flash.addFlashAttribute("fehler", "Ein Ergebnis gibt es nur für angemeldete Teilnehmende.");
         }
-        return Addresses.seeOther(request, back);
+        return SeeOther.to(request, back);
     }
 
     @GetMapping(MeasuresController.LIST + "/{id}/tagesliste")

@@ -6,20 +6,19 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import de.augenhoehe.portal.meinbereich.Workspace;
 import de.augenhoehe.portal.meinbereich.WorkspaceAccess;
 import de.augenhoehe.portal.meinbereich.WorkspaceAccess.Visit;
 import de.augenhoehe.portal.web.ApiProblem;
+import de.augenhoehe.portal.web.SeeOther;
 
 /**
  * The operator's night page (issue #18): every service instance's health, the gateway's circuit breakers, outbox
@@ -87,8 +86,7 @@ class NachtschichtController {
                         + "-service " + Lagebericht.grund(problem) + ". Es ist nichts geschehen; versuchen Sie es später noch einmal.");
             }
         }
-        request.setAttribute(View.RESPONSE_STATUS_ATTRIBUTE, HttpStatus.SEE_OTHER); // a reload never redrives twice
-        return "redirect:" + SEITE + "#dead-letters";
+        return SeeOther.to(request, SEITE + "#dead-letters"); // a reload never redrives twice
     }
 
     private Optional<Totbrief> finden(Adresse a, Visit visit) {

@@ -26,6 +26,7 @@ import de.augenhoehe.portal.meinbereich.WorkspaceAccess.Visit;
 import de.augenhoehe.portal.web.ApiProblem;
 import de.augenhoehe.portal.web.PlatformApi;
 import de.augenhoehe.portal.web.PortalProperties;
+import de.augenhoehe.portal.web.SeeOther;
 
 /**
  * The company's HR integration clients (partner-service, {@code /api/partners/{id}/integration-clients}): list, issue,
@@ -74,7 +75,7 @@ class IntegrationClientsController {
                 visit.person().partnerId());
         flash.addFlashAttribute("secret", secret(issued));
         flash.addFlashAttribute("meldung", "Der Zugang „" + trimmed + "“ ist angelegt.");
-        return Done.seeOther(PAGE);
+        return SeeOther.view(PAGE);
     }
 
     @PostMapping(PAGE + "/{clientId}/erneuern")
@@ -98,7 +99,7 @@ class IntegrationClientsController {
         flash.addFlashAttribute("meldung", "Das Geheimnis von „" + rotated.path("client").path("name").asString()
                 + "“ ist erneuert." + (until == null ? "" : " Das bisherige gilt noch bis " + until
                 + ": Stellen Sie Ihr HR-System bis dahin auf das neue um."));
-        return Done.seeOther(PAGE);
+        return SeeOther.view(PAGE);
     }
 
     /** The confirming step of a revocation: a GET changes nothing. */
@@ -117,7 +118,7 @@ class IntegrationClientsController {
         api.delete("/api/partners/{id}/integration-clients/{clientId}", visit.bearer(), visit.person().partnerId(),
                 wellFormed(clientId));
         flash.addFlashAttribute("meldung", "Der Zugang ist widerrufen. Ihr HR-System bekommt damit ab sofort keinen Zugriff mehr.");
-        return Done.seeOther(PAGE);
+        return SeeOther.view(PAGE);
     }
 
     private String clientsPage(Visit visit, Model model) {

@@ -28,6 +28,7 @@ import de.augenhoehe.portal.meinbereich.WorkspaceAccess.Visit;
 import de.augenhoehe.portal.web.ApiProblem;
 import de.augenhoehe.portal.web.FormErrors;
 import de.augenhoehe.portal.web.PlatformApi;
+import de.augenhoehe.portal.web.SeeOther;
 
 /**
  * One posting of the company: create it ({@code POST /api/vacancies}, a draft), change it ({@code PUT
@@ -74,7 +75,7 @@ class PostingEditor {
             return newPage(model);
         }
         flash.addFlashAttribute("meldung", "Die Stelle ist als Entwurf gespeichert. Veröffentlichen Sie sie, wenn sie fertig ist.");
-        return Done.seeOther("/mein-bereich/firma/stellen/" + created.path("id").asString());
+        return SeeOther.view("/mein-bereich/firma/stellen/" + created.path("id").asString());
     }
 
     @GetMapping("/mein-bereich/firma/stellen/{id}")
@@ -108,7 +109,7 @@ class PostingEditor {
             return postingPage(read(id, visit), model);
         }
         flash.addFlashAttribute("meldung", "Ihre Änderungen sind gespeichert.");
-        return Done.seeOther("/mein-bereich/firma/stellen/" + id);
+        return SeeOther.view("/mein-bereich/firma/stellen/" + id);
     }
 
     @PostMapping("/mein-bereich/firma/stellen/{id}/veroeffentlichen")
@@ -150,7 +151,7 @@ class PostingEditor {
                     409, model, response);
         }
         flash.addFlashAttribute("meldung", done);
-        return Done.seeOther("/mein-bereich/firma/stellen/" + id);
+        return SeeOther.view("/mein-bereich/firma/stellen/" + id);
     }
 
     private String refusedStep(String id, Visit visit, String message, int status, Model model, HttpServletResponse response) {

@@ -19,6 +19,7 @@ import de.augenhoehe.portal.meinbereich.WorkspaceAccess;
 import de.augenhoehe.portal.meinbereich.WorkspaceAccess.Visit;
 import de.augenhoehe.portal.web.ApiProblem;
 import de.augenhoehe.portal.web.PlatformApi;
+import de.augenhoehe.portal.web.SeeOther;
 
 /**
  * The member partner's side of the working groups (its administrators and staff): the groups it sits in, their

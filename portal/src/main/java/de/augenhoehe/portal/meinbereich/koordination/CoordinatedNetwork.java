@@ -40,11 +40,7 @@ class CoordinatedNetwork {
     }
 
     static String require(Visit visit, String networkId) {
-        String id = uuid(networkId);
-        if (!visit.person().networks().contains(id)) {
-            throw new ApiProblem(403, "forbidden", "not a network of this coordinator", Map.of());
-        }
-        return id;
+        return visit.coordinatedNetwork(networkId);
     }
 
     /** A path segment that must be an id; anything else names nothing (404), never reaches the API. */

@@ -21,6 +21,7 @@ import de.augenhoehe.portal.meinbereich.WorkspaceAccess.Visit;
 import de.augenhoehe.portal.meinbereich.koordination.CoordinatedNetwork.Network;
 import de.augenhoehe.portal.web.ApiProblem;
 import de.augenhoehe.portal.web.PlatformApi;
+import de.augenhoehe.portal.web.SeeOther;
 
 /**
  * The coordinator's partners and memberships: the network's partners by membership status (applications to decide

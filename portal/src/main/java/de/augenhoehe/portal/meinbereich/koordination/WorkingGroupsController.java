@@ -26,6 +26,7 @@ import de.augenhoehe.portal.meinbereich.koordination.CoordinatedNetwork.Network;
 import de.augenhoehe.portal.web.ApiProblem;
 import de.augenhoehe.portal.web.FormErrors;
 import de.augenhoehe.portal.web.PlatformApi;
+import de.augenhoehe.portal.web.SeeOther;
 
 /**
  * The coordinator's working groups and expert circle: the network's groups, a group's meetings and decisions, a new

@@ -70,13 +70,11 @@ class MonitorController {
     }
 
     @GetMapping("/mein-bereich/monitor/{networkId}")
-    String monitor(@PathVariable String networkId, @ModelAttribute("filter") MonitorFilter filter, BindingResult errors,
+    String monitor(@PathVariable("networkId") String asked, @ModelAttribute("filter") MonitorFilter filter, BindingResult errors,
             @RequestParam(name = "seite", defaultValue = "1") String seite,
             Model model, HttpServletRequest request, HttpServletResponse response) {
         Visit visit = access.open(Workspace.MONITOR, model, request, response);
-        if (!isUuid(networkId) || !visit.person().networks().contains(networkId)) {
-            throw new ApiProblem(403, "forbidden", "not a network of this coordinator", Map.of());
-        }
+        String networkId = visit.coordinatedNetwork(asked);
         Period period = Period.of(filter.getVon(), filter.getBis());
         period.errors().forEach((field, message) -> errors.rejectValue(field, "invalid", message));
         if (!period.valid()) {
@@ -168,13 +166,5 @@ class MonitorController {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
-    }
-
-    private static boolean isUuid(String s) {
-        try {
-            return UUID.fromString(s).toString().equalsIgnoreCase(s);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }
