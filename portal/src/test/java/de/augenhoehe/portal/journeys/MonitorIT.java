@@ -63,7 +63,7 @@ class MonitorIT {
                     .filter(new Locator.FilterOptions().setHasText("Altenpflege in Landkreis Heilbronn"));
             assertThat(gap.count()).isEqualTo(1);
             assertThat(gap.first().innerText()).as("the proposal in German")
-                    .contains("Keine geplante oder offene Maßnahme im Landkreis Heilbronn behandelt die Berufsgruppe Altenpflege");
+                    .contains("Für Altenpflege in Landkreis Heilbronn ist keine Maßnahme geplant oder offen");
             // she coordinates but hosts no measures: the gap goes to a working group of her network
             assertThat(gap.first().getByRole(AriaRole.LINK).getAttribute("href"))
                     .isEqualTo("/mein-bereich/koordination/" + NetzwerkeIT.HEILBRONN + "/gremien");

@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
  * repeats it) and each indicator with its value and points — so a coordinator can see why a group is a bottleneck.
  */
 record Bottleneck(String kreis, String kreisName, String group, String groupName, Double scoreValue, String score, String level, String verdict,
-        List<Indicator> indicators, int events, String proposal) {
+        List<Indicator> indicators, int events) {
 
     record Indicator(String name, String value, String points) {
     }
@@ -48,7 +48,7 @@ record Bottleneck(String kreis, String kreisName, String group, String groupName
         return new Bottleneck(row.path("kreis").asString(), kreisName, row.path("occupationGroup").asString(), groupName,
                 score.isNull() || score.isMissingNode() ? null : score.asDouble(),
                 score.isNull() || score.isMissingNode() ? "–" : String.format(Locale.GERMANY, "%.1f", score.asDouble()),
-                level, verdict, indicators, row.path("events").asInt(), row.path("proposal").asString(null));
+                level, verdict, indicators, row.path("events").asInt());
     }
 
     private static String number(JsonNode value) {
