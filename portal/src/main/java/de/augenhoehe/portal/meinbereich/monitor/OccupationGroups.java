@@ -7,8 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -18,6 +16,8 @@ import de.augenhoehe.portal.web.PlatformApi;
  * The German names of the KldB 2010 occupation groups (3 digits, what the monitor counts by), read once from
  * vacancy-service's reference data ({@code /api/vacancies/reference/occupations}, one read per first digit, 0–9) and kept:
  * they change with a new KldB edition, not while the portal runs. Until a read succeeds a group is shown by its key.
+ * Read on the first monitor page, not at start-up: the portal may be ready before vacancy-service, and ten refused
+ * calls at start opened the gateway's circuit breaker for vacancy-service while the first journeys ran.
  */
 @Component
 class OccupationGroups {
@@ -27,12 +27,6 @@ class OccupationGroups {
 
     OccupationGroups(PlatformApi api) {
         this.api = api;
-    }
-
-    /** Read in the background once the portal runs, so the first monitor page need not wait for it. */
-    @EventListener(ApplicationReadyEvent.class)
-    void warmUp() {
-        Thread.ofVirtual().name("occupation-groups").start(this::load);
     }
 
     String name(String group) {
