@@ -110,6 +110,32 @@ class MembershipIT extends InOneNetwork {
     }
 
     @Test
+    void a_coordinator_gives_reasons_for_suspending_and_ending_kept_in_the_history_and_never_in_events() {
+        UUID charity = partner("Begründet e.V.", "CHARITY");
+        UUID m = apply(charity, partnerAdmin("b", charity));
+        assertThat(step(m, "activate", coordinator)).isEqualTo(200);
+        int history = count("select count(*) from membership_history");
+        var tooLong = api().send("POST", memberships() + "/" + m + "/suspend", coordinator, "{\"reason\":\"" + "x".repeat(501) + "\"}");
+        assertThat(tooLong.statusCode()).as(tooLong.body()).isEqualTo(400);
+        var markup = api().send("POST", memberships() + "/" + m + "/suspend", coordinator, "{\"reason\":\"<b>nein</b>\"}");
+        assertThat(markup.statusCode()).as(markup.body()).isEqualTo(400);
+        assertThat(count("select count(*) from membership_history")).isEqualTo(history);
+
+        var suspended = api().send("POST", memberships() + "/" + m + "/suspend", coordinator, "{\"reason\":\"  Beitrag 2026 offen  \"}");
+        assertThat(suspended.statusCode()).as(suspended.body()).isEqualTo(200);
+        assertThat(json(suspended).get("history").get(2).get("reason").asString()).isEqualTo("Beitrag 2026 offen");
+        assertThat(step(m, "activate", coordinator)).isEqualTo(200);
+        var ended = api().send("POST", memberships() + "/" + m + "/end", coordinator, "{\"reason\":\"   \"}");
+        assertThat(ended.statusCode()).isEqualTo(200);
+
+        var own = json(api().send("GET", memberships() + "/" + m, partnerAdmin("b", charity), null)).get("history");
+        assertThat(own.get(2).get("reason").asString()).isEqualTo("Beitrag 2026 offen");
+        assertThat(own.get(3).has("reason")).isFalse();
+        assertThat(own.get(4).has("reason")).as("a blank reason is none").isFalse();
+        Api.events(charity.toString(), 6).forEach(e -> assertThat(new String(e.value())).doesNotContain("Beitrag"));
+    }
+
+    @Test
     void illegal_steps_and_duplicates_are_conflicts_that_change_nothing() {
         UUID school = partner("Konfliktschule", "SCHOOL");
         UUID m = apply(school, partnerAdmin("a", school));

@@ -74,7 +74,7 @@ class DemoPartners implements ApplicationRunner {
         if (!memberships.openIn(p.id(), Set.of(network))) {
             // Seeded as admitted: the demo's partners are members already (no invitation to accept).
             Membership m = memberships.open(network, p, MembershipStatus.APPLIED, "demo");
-            memberships.move(network, m.id(), MembershipStatus.ACTIVE, Set.of(MembershipStatus.APPLIED), "demo");
+            memberships.move(network, m.id(), MembershipStatus.ACTIVE, Set.of(MembershipStatus.APPLIED), "demo", null);
         }
     }
 }

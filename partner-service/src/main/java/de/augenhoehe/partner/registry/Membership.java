@@ -14,8 +14,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 record Membership(UUID id, UUID partnerId, UUID networkId, MembershipStatus status, Instant appliedAt, Instant activeSince,
         Instant suspendedSince, Instant endedAt, List<Step> history) {
 
-    /** One step of the lifecycle, with the subject of the account that took it. */
-    record Step(MembershipStatus status, Instant at, String by) {
+    /** One step of the lifecycle, with the subject of the account that took it and the coordinator's reason, if given. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Step(MembershipStatus status, Instant at, String by, String reason) {
     }
 
     Membership withHistory(List<Step> steps) {

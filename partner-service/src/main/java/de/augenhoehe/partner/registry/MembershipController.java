@@ -98,19 +98,19 @@ class MembershipController {
     @PostMapping("/{id}/activate")
     @Operation(summary = "Admit an applicant or lift a suspension (the network's coordinators); an invitation is accepted by the partner instead")
     Membership activate(@PathVariable UUID networkId, @PathVariable UUID id) {
-        return byCoordinator(networkId, id, MembershipStatus.ACTIVE, Set.of(MembershipStatus.APPLIED, MembershipStatus.SUSPENDED));
+        return byCoordinator(networkId, id, MembershipStatus.ACTIVE, Set.of(MembershipStatus.APPLIED, MembershipStatus.SUSPENDED), null);
     }
 
     @PostMapping("/{id}/suspend")
-    @Operation(summary = "Suspend an active membership (the network's coordinators)")
-    Membership suspend(@PathVariable UUID networkId, @PathVariable UUID id) {
-        return byCoordinator(networkId, id, MembershipStatus.SUSPENDED, Set.of(MembershipStatus.ACTIVE));
+    @Operation(summary = "Suspend an active membership, with an optional reason kept in its history (the network's coordinators)")
+    Membership suspend(@PathVariable UUID networkId, @PathVariable UUID id, @RequestBody(required = false) @Valid StepReason reason) {
+        return byCoordinator(networkId, id, MembershipStatus.SUSPENDED, Set.of(MembershipStatus.ACTIVE), reason);
     }
 
     @PostMapping("/{id}/end")
-    @Operation(summary = "End a membership, refuse an application or withdraw an invitation; final (the network's coordinators)")
-    Membership end(@PathVariable UUID networkId, @PathVariable UUID id) {
-        return byCoordinator(networkId, id, MembershipStatus.ENDED, MembershipStatus.ENDED.reachableFrom());
+    @Operation(summary = "End a membership, refuse an application or withdraw an invitation, with an optional reason kept in its history; final (the network's coordinators)")
+    Membership end(@PathVariable UUID networkId, @PathVariable UUID id, @RequestBody(required = false) @Valid StepReason reason) {
+        return byCoordinator(networkId, id, MembershipStatus.ENDED, MembershipStatus.ENDED.reachableFrom(), reason);
     }
 
     @PostMapping("/{id}/accept")
@@ -125,13 +125,13 @@ class MembershipController {
         return byPartner(networkId, id, MembershipStatus.ENDED);
     }
 
-    private Membership byCoordinator(UUID networkId, UUID id, MembershipStatus target, Set<MembershipStatus> from) {
+    private Membership byCoordinator(UUID networkId, UUID id, MembershipStatus target, Set<MembershipStatus> from, StepReason reason) {
         visible(networkId, id);
         Actor actor = Actor.required();
         if (!actor.coordinates(networkId)) {
             throw ProblemException.forbidden("Only the network's coordinators decide on memberships");
         }
-        return move(networkId, id, target, from, actor);
+        return move(networkId, id, target, from, actor, reason == null ? null : reason.text());
     }
 
     /** The partner's answer to an invitation: its administrators only, and only while the membership is INVITED. */
@@ -141,11 +141,11 @@ class MembershipController {
         if (!(actor.hasRole(Roles.PARTNER_ADMIN) && actor.actsFor(m.partnerId()))) {
             throw ProblemException.forbidden("Only the partner's administrators answer an invitation");
         }
-        return move(networkId, id, target, Set.of(MembershipStatus.INVITED), actor);
+        return move(networkId, id, target, Set.of(MembershipStatus.INVITED), actor, null);
     }
 
-    private Membership move(UUID networkId, UUID id, MembershipStatus target, Set<MembershipStatus> from, Actor actor) {
-        Membership m = memberships.move(networkId, id, target, from, actor.subject());
+    private Membership move(UUID networkId, UUID id, MembershipStatus target, Set<MembershipStatus> from, Actor actor, String reason) {
+        Membership m = memberships.move(networkId, id, target, from, actor.subject(), reason);
         return m.withHistory(memberships.history(id));
     }
 

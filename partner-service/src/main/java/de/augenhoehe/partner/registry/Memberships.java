@@ -61,7 +61,7 @@ class Memberships {
         } catch (DuplicateKeyException e) {
             throw ProblemException.conflict("membership-exists", "The partner already has an open membership in this network");
         }
-        record(id, null, first, now, by, partner.kind());
+        record(id, null, first, now, by, null, partner.kind());
         return find(network, id).orElseThrow();
     }
 
@@ -70,7 +70,7 @@ class Memberships {
      * step may start); 409 {@code illegal-membership-transition} if the lifecycle or the step does not allow it.
      */
     @Transactional
-    Membership move(UUID network, UUID id, MembershipStatus target, Set<MembershipStatus> from, String by) {
+    Membership move(UUID network, UUID id, MembershipStatus target, Set<MembershipStatus> from, String by, String reason) {
         // The row lock serialises concurrent steps on one membership, so the check below sees the current state.
         Membership m = jdbc.query("select " + COLUMNS + " from membership where id = ? and network_id = ? for update",
                 Memberships::map, id, network).stream().findFirst().orElseThrow(() -> ProblemException.notFound("Membership " + id));
@@ -80,7 +80,7 @@ class Memberships {
         }
         Instant now = Instant.now();
         jdbc.update("update membership set status = ?, " + SINCE.get(target) + " = ? where id = ?", target.name(), Timestamp.from(now), id);
-        record(id, m.status(), target, now, by, partners.find(m.partnerId()).orElseThrow().kind());
+        record(id, m.status(), target, now, by, reason, partners.find(m.partnerId()).orElseThrow().kind());
         return find(network, id).orElseThrow();
     }
 
@@ -88,11 +88,13 @@ class Memberships {
      * Records the step in the history and announces it. An invitation is announced only once accepted: until then it
      * is no membership any other service needs to know of, so neither its opening nor its ending is published.
      */
-    private void record(UUID id, MembershipStatus previous, MembershipStatus status, Instant at, String by, PartnerKind kind) {
+    private void record(UUID id, MembershipStatus previous, MembershipStatus status, Instant at, String by, String reason,
+            PartnerKind kind) {
+        // the reason stays in the history: the event names the step only (it may say more about a partner than its peers need)
         jdbc.update("""
-                insert into membership_history (membership_id, seq, status, at, by_subject)
-                values (?, (select coalesce(max(seq), 0) + 1 from membership_history where membership_id = ?), ?, ?, ?)""",
-                id, id, status.name(), Timestamp.from(at), by);
+                insert into membership_history (membership_id, seq, status, at, by_subject, reason)
+                values (?, (select coalesce(max(seq), 0) + 1 from membership_history where membership_id = ?), ?, ?, ?, ?)""",
+                id, id, status.name(), Timestamp.from(at), by, reason);
         if (status == MembershipStatus.INVITED || previous == MembershipStatus.INVITED && status == MembershipStatus.ENDED) {
             return;
         }
@@ -121,9 +123,9 @@ class Memberships {
     }
 
     List<Membership.Step> history(UUID id) {
-        return jdbc.query("select status, at, by_subject from membership_history where membership_id = ? order by seq",
+        return jdbc.query("select status, at, by_subject, reason from membership_history where membership_id = ? order by seq",
                 (rs, n) -> new Membership.Step(MembershipStatus.valueOf(rs.getString("status")),
-                        rs.getTimestamp("at").toInstant(), rs.getString("by_subject")), id);
+                        rs.getTimestamp("at").toInstant(), rs.getString("by_subject"), rs.getString("reason")), id);
     }
 
     /** Whether the partner has an open (not ended) membership in one of these networks. */

@@ -79,7 +79,12 @@ class KoordinationIT {
                     .isEqualTo("Der Antrag ist angenommen: " + companyName + " ist jetzt aktives Mitglied des Netzwerks.");
             assertThat(page.locator("#mitgliedschaft-stand").innerText()).isEqualTo("Aktiv");
 
-            // suspended and lifted again: each step a message, each in the history
+            // suspended (not without a reason) and lifted again: each step a message, each in the history with its reason
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mitgliedschaft ruhen lassen")).click();
+            assertThat(page.locator("#grund-ruhen-fehler").innerText()).isEqualTo("Bitte nennen Sie den Grund, warum die Mitgliedschaft ruhen soll.");
+            assertThat(page.locator("#mitgliedschaft-stand").innerText()).isEqualTo("Aktiv");
+            Browsers.assertAccessible(page);
+            page.getByLabel("Grund für das Ruhen").fill("Beitrag 2026 trotz Mahnung offen");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mitgliedschaft ruhen lassen")).click();
             assertThat(page.getByRole(AriaRole.STATUS).innerText()).isEqualTo("Die Mitgliedschaft von " + companyName + " ruht jetzt.");
             assertThat(page.locator("#mitgliedschaft-stand").innerText()).isEqualTo("Ruht");
@@ -87,6 +92,7 @@ class KoordinationIT {
             assertThat(page.getByRole(AriaRole.STATUS).innerText()).isEqualTo(companyName + " ist wieder aktives Mitglied.");
             assertThat(page.locator("table tbody tr").allInnerTexts()).hasSize(4)
                     .satisfies(rows -> assertThat(rows.get(0)).contains("Antrag gestellt"))
+                    .satisfies(rows -> assertThat(rows.get(2)).contains("Ruht", "Beitrag 2026 trotz Mahnung offen"))
                     .satisfies(rows -> assertThat(rows.get(3)).contains("Aktiv"));
             Browsers.assertAccessible(page);
 

@@ -1,16 +1,15 @@
 package de.augenhoehe.portal.meinbereich.koordination;
 
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import tools.jackson.databind.JsonNode;
 
+import de.augenhoehe.portal.meinbereich.CoordinatedNetworks;
+import de.augenhoehe.portal.meinbereich.CoordinatedNetworks.Network;
 import de.augenhoehe.portal.meinbereich.WorkspaceAccess.Visit;
 import de.augenhoehe.portal.web.ApiProblem;
-import de.augenhoehe.portal.web.PlatformApi;
 
 /**
  * The network a coordinator's page is about. Only a network the person's token names may be opened: another
@@ -20,19 +19,15 @@ import de.augenhoehe.portal.web.PlatformApi;
 @Component
 class CoordinatedNetwork {
 
-    /** The network's id and public name, and the section of the workspace the page belongs to (sub-navigation). */
-    record Network(String id, String name) {
+    private final CoordinatedNetworks networks;
+
+    CoordinatedNetwork(CoordinatedNetworks networks) {
+        this.networks = networks;
     }
 
-    private final PlatformApi api;
-
-    CoordinatedNetwork(PlatformApi api) {
-        this.api = api;
-    }
-
+    /** The network of the URL (403/404 before anything is read) and the section of the workspace (sub-navigation). */
     Network open(Visit visit, String networkId, String section, Model model) {
-        Network network = new Network(require(visit, networkId), null);
-        network = new Network(network.id(), api.get("/api/networks/{id}", visit.bearer(), network.id()).path("name").asString(""));
+        Network network = networks.open(visit, networkId);
         model.addAttribute("network", network);
         model.addAttribute("section", section);
         model.addAttribute("coordinated", visit.person().networks());
@@ -50,13 +45,6 @@ class CoordinatedNetwork {
         } catch (IllegalArgumentException notAnId) {
             throw ApiProblem.notFound("not an id: " + value);
         }
-    }
-
-    /** The names of the networks a coordinator may pick from. */
-    List<Network> named(Visit visit) {
-        return visit.person().networks().stream()
-                .map(id -> new Network(id, api.get("/api/networks/{id}", visit.bearer(), id).path("name").asString(id)))
-                .toList();
     }
 
     static String text(JsonNode node, String field) {

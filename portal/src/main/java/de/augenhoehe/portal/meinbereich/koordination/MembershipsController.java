@@ -15,10 +15,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.JsonNode;
 
+import de.augenhoehe.portal.meinbereich.CoordinatedNetworks;
 import de.augenhoehe.portal.meinbereich.Workspace;
 import de.augenhoehe.portal.meinbereich.WorkspaceAccess;
 import de.augenhoehe.portal.meinbereich.WorkspaceAccess.Visit;
-import de.augenhoehe.portal.meinbereich.koordination.CoordinatedNetwork.Network;
+import de.augenhoehe.portal.meinbereich.CoordinatedNetworks.Network;
 import de.augenhoehe.portal.web.ApiProblem;
 import de.augenhoehe.portal.web.PlatformApi;
 import de.augenhoehe.portal.web.SeeOther;
@@ -33,28 +34,26 @@ class MembershipsController {
 
     /** The coordinator's steps: the address's German word → the API's action. */
     private static final Map<String, String> ACTIONS = Map.of("aufnehmen", "activate", "ruhen", "suspend", "beenden", "end");
+    private static final int MAX_REASON = 500;
     private static final List<String> STATUSES = List.of("APPLIED", "INVITED", "ACTIVE", "SUSPENDED", "ENDED");
 
     private final PlatformApi api;
     private final WorkspaceAccess access;
     private final CoordinatedNetwork networks;
+    private final CoordinatedNetworks coordinated;
 
-    MembershipsController(PlatformApi api, WorkspaceAccess access, CoordinatedNetwork networks) {
+    MembershipsController(PlatformApi api, WorkspaceAccess access, CoordinatedNetwork networks, CoordinatedNetworks coordinated) {
         this.api = api;
         this.access = access;
         this.networks = networks;
+        this.coordinated = coordinated;
     }
 
     /** One network: straight to it; several: the person picks (links). */
     @GetMapping("/mein-bereich/koordination")
     String start(Model model, HttpServletRequest request, HttpServletResponse response) {
         Visit visit = access.open(Workspace.KOORDINATION, model, request, response);
-        List<String> ids = visit.person().networks();
-        if (ids.size() == 1) {
-            return SeeOther.to(request, "/mein-bereich/koordination/" + CoordinatedNetwork.uuid(ids.getFirst()));
-        }
-        model.addAttribute("choices", networks.named(visit));
-        return "koordination/netzwerke";
+        return coordinated.straightToTheOnly(visit, "/mein-bereich/koordination", model).orElse("koordination/netzwerke");
     }
 
     @GetMapping("/mein-bereich/koordination/{networkId}")
@@ -85,7 +84,8 @@ class MembershipsController {
     }
 
     @PostMapping("/mein-bereich/koordination/{networkId}/mitgliedschaften/{membershipId}/{action}")
-    String step(@PathVariable String networkId, @PathVariable String membershipId, @PathVariable String action, Model model,
+    String step(@PathVariable String networkId, @PathVariable String membershipId, @PathVariable String action,
+            @RequestParam(name = "grund", required = false) String grund, Model model,
             HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         Visit visit = access.open(Workspace.KOORDINATION, model, request, response);
         String apiAction = ACTIONS.get(action);
@@ -96,8 +96,20 @@ class MembershipsController {
         }
         JsonNode before = api.get("/api/networks/{n}/memberships/{id}", visit.bearer(), network, id);
         String name = partnerName(before.path("partnerId").asString(""));
+        String reason = grund == null || grund.isBlank() || "activate".equals(apiAction) ? null : grund.strip();
+        String wrong = reasonError(apiAction, reason);
+        if (wrong != null) {
+            // the reason asked again at its field, the text entered kept
+            model.addAttribute("grundFehler", wrong);
+            model.addAttribute("grundFuer", action);
+            model.addAttribute("grund", grund);
+            response.setStatus(400);
+            showMembership(visit, networks.open(visit, network, "mitglieder", model), id, model);
+            return "koordination/mitgliedschaft";
+        }
         try {
-            api.post("/api/networks/{n}/memberships/{id}/" + apiAction, null, visit.bearer(), network, id);
+            api.post("/api/networks/{n}/memberships/{id}/" + apiAction, reason == null ? null : Map.of("reason", reason), visit.bearer(),
+                    network, id);
         } catch (ApiProblem refused) {
             if (refused.status() != 409) {
                 throw refused;
@@ -112,6 +124,20 @@ class MembershipsController {
         }
         redirect.addFlashAttribute("meldung", message(apiAction, before.path("status").asString(""), name));
         return SeeOther.to(request, "/mein-bereich/koordination/" + network + "/mitgliedschaften/" + id);
+    }
+
+    /** A suspension needs a reason (the partner's people read it in the history); any reason is plain text, at most 500 characters. */
+    static String reasonError(String apiAction, String reason) {
+        if (reason == null) {
+            return "suspend".equals(apiAction) ? "Bitte nennen Sie den Grund, warum die Mitgliedschaft ruhen soll." : null;
+        }
+        if (reason.length() > MAX_REASON) {
+            return "Der Grund ist zu lang: höchstens " + MAX_REASON + " Zeichen (jetzt " + reason.length() + ").";
+        }
+        if (reason.indexOf('<') >= 0 || reason.indexOf('>') >= 0) {
+            return "Bitte schreiben Sie den Grund ohne spitze Klammern (< oder >).";
+        }
+        return null;
     }
 
     static String message(String apiAction, String from, String name) {

@@ -4,6 +4,8 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import de.augenhoehe.portal.web.Times;
+
 /** The German words of the API's codes on the coordinator's pages (the templates call {@code @words}). */
 @Component("words")
 class Words {
@@ -101,10 +103,6 @@ class Words {
 
     /** A date-time of the API (an instant) as people in the networks read it: local time in Germany. */
     public String when(String instant) {
-        if (instant == null || instant.isBlank()) {
-            return "";
-        }
-        return java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm 'Uhr'")
-                .format(java.time.Instant.parse(instant).atZone(java.time.ZoneId.of("Europe/Berlin")));
+        return Times.when(instant);
     }
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,13 +21,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.JsonNode;
 
+import de.augenhoehe.portal.meinbereich.CoordinatedNetworks;
+import de.augenhoehe.portal.meinbereich.CoordinatedNetworks.Network;
 import de.augenhoehe.portal.meinbereich.Workspace;
 import de.augenhoehe.portal.meinbereich.WorkspaceAccess;
 import de.augenhoehe.portal.meinbereich.WorkspaceAccess.Visit;
 import de.augenhoehe.portal.web.ApiProblem;
 import de.augenhoehe.portal.web.Kreise;
 import de.augenhoehe.portal.web.PlatformApi;
-import de.augenhoehe.portal.web.PortalProperties;
 
 /**
  * The labour-market monitor of a coordinator's network (issue #18): the bottleneck score per Kreis × occupation group
@@ -44,29 +44,20 @@ class MonitorController {
     private final PlatformApi api;
     private final WorkspaceAccess access;
     private final OccupationGroups groups;
-    private final PortalProperties portal;
+    private final CoordinatedNetworks networks;
 
-    MonitorController(PlatformApi api, WorkspaceAccess access, OccupationGroups groups, PortalProperties portal) {
+    MonitorController(PlatformApi api, WorkspaceAccess access, OccupationGroups groups, CoordinatedNetworks networks) {
         this.api = api;
-        this.portal = portal;
+        this.networks = networks;
         this.access = access;
         this.groups = groups;
     }
 
-    /**
-     * One network: straight to its monitor (an absolute public URL: the gateway does not tell the portal its public
-     * host, so a redirect built from the request would name the portal's own port); several: the coordinator picks one.
-     */
+    /** One network: straight to its monitor; several: the coordinator picks one. */
     @GetMapping("/mein-bereich/monitor")
     String networks(Model model, HttpServletRequest request, HttpServletResponse response) {
         Visit visit = access.open(Workspace.MONITOR, model, request, response);
-        List<String> networks = visit.person().networks();
-        if (networks.size() == 1) {
-            return "redirect:" + portal.publicUrl("/mein-bereich/monitor/" + networks.getFirst());
-        }
-        List<Supplier<JsonNode>> reads = networks.stream().<Supplier<JsonNode>>map(id -> () -> api.get("/api/networks/{id}", id)).toList();
-        model.addAttribute("networks", api.concurrently(reads));
-        return "monitor/netzwerke";
+        return networks.straightToTheOnly(visit, "/mein-bereich/monitor", model).orElse("monitor/netzwerke");
     }
 
     @GetMapping("/mein-bereich/monitor/{networkId}")
@@ -74,11 +65,12 @@ class MonitorController {
             @RequestParam(name = "seite", defaultValue = "1") String seite,
             Model model, HttpServletRequest request, HttpServletResponse response) {
         Visit visit = access.open(Workspace.MONITOR, model, request, response);
-        String networkId = visit.coordinatedNetwork(asked);
+        Network network = networks.open(visit, asked);
+        String networkId = network.id();
+        model.addAttribute("network", network);
         Period period = Period.of(filter.getVon(), filter.getBis());
         period.errors().forEach((field, message) -> errors.rejectValue(field, "invalid", message));
         if (!period.valid()) {
-            model.addAttribute("network", api.get("/api/networks/{id}", networkId));
             response.setStatus(400);
             return "monitor/monitor";
         }
@@ -90,14 +82,12 @@ class MonitorController {
         String from = period.from().toString();
         String to = period.to().toString();
         List<JsonNode> answers = api.concurrently(List.of(
-                () -> api.get("/api/networks/{id}", networkId),
                 () -> api.get("/api/monitor/{id}/bottlenecks?from={from}&to={to}", auth, networkId, from, to),
                 () -> api.get("/api/monitor/{id}/gaps?from={from}&to={to}", auth, networkId, from, to),
                 () -> api.get("/api/monitor/{id}/vacancies?from={from}&to={to}", auth, networkId, from, to)));
-        model.addAttribute("network", answers.get(0));
 
         List<Bottleneck> bottlenecks = new ArrayList<>();
-        answers.get(1).forEach(row -> bottlenecks.add(row(row)));
+        answers.get(0).forEach(row -> bottlenecks.add(row(row)));
         bottlenecks.sort(Comparator.comparing((Bottleneck b) -> !b.level().equals("engpass"))
                 .thenComparing(Bottleneck::scoreValue, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(Bottleneck::kreis).thenComparing(Bottleneck::group));
@@ -106,15 +96,15 @@ class MonitorController {
         model.addAttribute("bottleneckCount", bottlenecks.size());
         model.addAttribute("page", page);
         model.addAttribute("pages", Math.max(1, (bottlenecks.size() + PAGE_SIZE - 1) / PAGE_SIZE));
-        model.addAttribute("formula", answers.get(1).isEmpty() ? null : answers.get(1).get(0).path("formula").asString(null));
+        model.addAttribute("formula", answers.get(0).isEmpty() ? null : answers.get(0).get(0).path("formula").asString(null));
 
         List<Bottleneck> gaps = new ArrayList<>();
-        answers.get(2).forEach(row -> gaps.add(row(row)));
+        answers.get(1).forEach(row -> gaps.add(row(row)));
         model.addAttribute("gaps", gaps);
         // a coordinator who also plans measures goes to the form; one who does not proposes it to a working group
         model.addAttribute("canHost", Workspace.MASSNAHMEN.openTo(visit.person()));
 
-        series(answers.get(3), period, kreis, gruppe, model);
+        series(answers.get(2), period, kreis, gruppe, model);
         return "monitor/monitor";
     }
 

@@ -56,6 +56,16 @@ class KoordinationRulesTest {
     }
 
     @Test
+    void a_suspension_needs_a_reason_and_every_reason_is_short_plain_text() {
+        assertThat(MembershipsController.reasonError("suspend", null)).contains("Grund");
+        assertThat(MembershipsController.reasonError("suspend", "Beitrag offen")).isNull();
+        assertThat(MembershipsController.reasonError("end", null)).as("ending: the reason is voluntary").isNull();
+        assertThat(MembershipsController.reasonError("end", "x".repeat(500))).isNull();
+        assertThat(MembershipsController.reasonError("end", "x".repeat(501))).contains("höchstens 500", "jetzt 501");
+        assertThat(MembershipsController.reasonError("suspend", "<script>")).contains("spitze Klammern");
+    }
+
+    @Test
     void a_period_is_checked_before_the_api_is_asked() {
         assertThat(BalanceController.Period.read("2027-01-01", "2027-12-31").query()).isEqualTo("?from=2027-01-01&to=2027-12-31");
         assertThat(BalanceController.Period.read(" ", null).query()).isEmpty();
