@@ -94,6 +94,8 @@ class WorkingGroupIT extends InOneNetwork {
         var readMeeting = json(api().send("GET", GROUPS + "/" + g + "/meetings/" + m, staff(b), null));
         assertThat(readMeeting.get("agenda").toString()).isEqualTo("[\"Begrüßung\",\"Projekttag, Termin\"]");
         assertThat(readMeeting.get("minutes").asString()).isEqualTo("Projekttag am 12. März beschlossen.");
+        assertThat(recorded.headers().firstValue("ETag").orElseThrow()).as("the body carries the version of the ETag")
+                .isEqualTo("\"" + readMeeting.get("version").asLong() + "\"").isNotEqualTo(etag);
 
         UUID d = propose(g, ",\"motion\":\"Wir richten im März einen gemeinsamen Projekttag aus.\",\"meetingId\":\"" + m + "\"");
         assertThat(vote(g, d, staff(a), "YES")).isEqualTo(201);

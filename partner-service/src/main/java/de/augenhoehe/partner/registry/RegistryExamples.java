@@ -61,8 +61,8 @@ class RegistryExamples {
                         400, 401, 403, 404),
                 Example.of("GET", m + "/{id}", null, 200, ACTIVE, 404),
                 Example.of("POST", m + "/{id}/activate", null, 200, ACTIVE, 401, 403, 404, 409),
-                Example.of("POST", m + "/{id}/suspend", null, 200, suspended, 401, 403, 404, 409),
-                Example.of("POST", m + "/{id}/end", null, 200, ended, 401, 403, 404, 409),
+                Example.of("POST", m + "/{id}/suspend", "{\"reason\":\"Beitrag 2026 trotz Mahnung offen\"}", 200, suspended, 400, 401, 403, 404, 409),
+                Example.of("POST", m + "/{id}/end", "{\"reason\":\"Austritt zum Jahresende erklärt\"}", 200, ended, 400, 401, 403, 404, 409),
                 Example.of("POST", m + "/{id}/accept", null, 200, ACCEPTED, 401, 403, 404, 409),
                 Example.of("POST", m + "/{id}/decline", null, 200, DECLINED, 401, 403, 404, 409),
                 Example.of("GET", "/api/networks/{networkId}/partners", null, 200, "{\"items\":[{\"partner\":" + PUBLIC_PARTNER + ",\"membershipId\":\""
