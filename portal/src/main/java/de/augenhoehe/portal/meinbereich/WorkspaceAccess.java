@@ -30,6 +30,11 @@ public class WorkspaceAccess {
     /** The person on a workspace page and the header that carries their access token to the API. */
     public record Visit(Person person, Map<String, String> bearer) {
 
+        /** The bearer and {@code If-Match: "<version>"}: a change to the version the form was loaded with (412 if it moved on). */
+        public Map<String, String> ifMatch(Object version) {
+            return Map.of(HttpHeaders.AUTHORIZATION, bearer.get(HttpHeaders.AUTHORIZATION), HttpHeaders.IF_MATCH, "\"" + version + "\"");
+        }
+
         /**
          * A network id from a coordinator's URL: only one the person's token names may be opened — another network's is
          * refused with the 403 page before any of its data is read (the services refuse it too, but a page must not

@@ -90,6 +90,21 @@ class FirmaIT {
             String edit = page.url();
             awaitInSearch(page, title);
 
+            // a job seeker reads the public posting and goes on to apply: the company's list counts the view and the click
+            try (BrowserContext seeker = browsers.desktop()) {
+                Page reader = seeker.newPage();
+                reader.navigate(platform.url("/stellen/" + edit.substring(edit.lastIndexOf('/') + 1)));
+                // the apply form as the browser sends it, without following its page on to the employer's own site
+                // (outside the platform): the answer is the page that goes on by itself
+                Object status = reader.evaluate("""
+                        () => { const f = document.querySelector("form[action$='/bewerbung']");
+                                return fetch(f.action, { method: 'POST', body: new URLSearchParams(new FormData(f)) }).then(r => r.status); }""");
+                assertThat(status).isEqualTo(200);
+            }
+            page.navigate(platform.url("/mein-bereich/firma"));
+            var row = page.locator("table.bereich-liste tr", new Page.LocatorOptions().setHasText(title));
+            assertThat(row.locator("td.zahl").allInnerTexts()).as("views, application clicks").containsExactly("1", "1");
+
             // an HR client: issued with its secret shown once, which the token endpoint accepts for /integration/v1
             page.navigate(platform.url("/mein-bereich/firma"));
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("HR-Schnittstelle")).click();

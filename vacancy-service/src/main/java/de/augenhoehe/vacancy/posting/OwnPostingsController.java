@@ -38,7 +38,13 @@ class OwnPostingsController {
     static final int MAX_PAGE = 200;
 
     record OwnPostingsPage(List<Posting> items,
-            @Schema(description = "pass as 'after' for the next page; null on the last") String next) {
+            @Schema(description = "pass as 'after' for the next page; null on the last") String next,
+            @Schema(description = "the public counters of this page's postings, in the order of items (for the company only)")
+            List<Counts> statistics) {
+    }
+
+    /** Views of the public posting and clicks on its application route (once per visitor and window, VisitCounter). */
+    record Counts(UUID id, long views, long applicationClicks) {
     }
 
     private final PostingStore store;
@@ -66,7 +72,8 @@ class OwnPostingsController {
                 cursor == null ? null : cursor.id(), limit + 1);
         boolean more = items.size() > limit;
         List<Posting> page = more ? items.subList(0, limit) : items;
-        return new OwnPostingsPage(List.copyOf(page), more ? new Cursor(page.getLast().createdAt(), page.getLast().id()).format() : null);
+        return new OwnPostingsPage(List.copyOf(page), more ? new Cursor(page.getLast().createdAt(), page.getLast().id()).format() : null,
+                store.counts(page.stream().map(Posting::id).toList()));
     }
 
     /** Where a page ended: (created_at, id) of its last posting, opaque to clients. */

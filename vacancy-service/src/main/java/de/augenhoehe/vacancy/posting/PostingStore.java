@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 import de.augenhoehe.vacancy.posting.ContentRules.Valid;
@@ -219,6 +220,19 @@ class PostingStore implements Postings {
     List<Posting> publishedOf(UUID employerId) {
         return jdbc.query("select " + COLUMNS + " from posting where employer_id = ? and status = 'PUBLISHED' order by id for update",
                 PostingStore::map, employerId);
+    }
+
+    /** The counters of these postings, in their order. */
+    List<OwnPostingsController.Counts> counts(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, OwnPostingsController.Counts> byId = new HashMap<>();
+        jdbc.query("select id, views, application_clicks from posting where id = any(?)",
+                (RowCallbackHandler) rs -> byId.put(rs.getObject(1, UUID.class),
+                        new OwnPostingsController.Counts(rs.getObject(1, UUID.class), rs.getLong(2), rs.getLong(3))),
+                (Object) ids.toArray(UUID[]::new));
+        return ids.stream().map(byId::get).toList();
     }
 
     /** [views, application clicks] */

@@ -67,6 +67,31 @@ class OwnPostingsIT extends CompanyApiTest {
     }
 
     @Test
+    void each_page_carries_the_views_and_application_clicks_of_its_postings_for_the_company() {
+        UUID company = companies.active(network);
+        String published = publish(company, create(company));
+        String draft = create(company);
+        for (String visitor : List.of("visitor 1", "visitor 2")) { // one view per visitor (#15)
+            http.send("GET", "/api/vacancies/" + published, null, null, "User-Agent", visitor);
+        }
+        http.send("GET", "/api/vacancies/" + published, admin(company), null); // the company's own reading is no view
+        http.send("POST", "/api/vacancies/" + published + "/application-click", null, null);
+
+        JsonNode page = page(MINE, staff(company));
+        assertThat(ids(page)).containsExactly(draft, published);
+        JsonNode stats = page.get("statistics");
+        assertThat(stats.size()).isEqualTo(2);
+        assertThat(stats.get(0).get("id").asString()).isEqualTo(draft);
+        assertThat(stats.get(0).get("views").asLong()).isZero();
+        assertThat(stats.get(1).get("id").asString()).isEqualTo(published);
+        assertThat(stats.get(1).get("views").asLong()).isEqualTo(2);
+        assertThat(stats.get(1).get("applicationClicks").asLong()).isEqualTo(1);
+        assertThat(page(MINE, admin(UUID.randomUUID())).get("statistics").size()).isZero();
+        assertThat(json(http.send("GET", "/api/vacancies/" + published, null, null)).has("views"))
+                .as("the public posting never shows the counters").isFalse();
+    }
+
+    @Test
     void without_a_token_401_without_a_company_role_403_bad_parameters_400() {
         problem(http.send("GET", MINE, null, null), 401, "unauthenticated");
         problem(http.send("GET", MINE, coordinator(network), null), 403, "forbidden");

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -95,7 +94,7 @@ class PostingEditor {
             return postingPage(read(id, visit), model);
         }
         try {
-            api.put("/api/vacancies/{id}", form.toApi(), withIfMatch(visit, form), id);
+            api.put("/api/vacancies/{id}", form.toApi(), visit.ifMatch(form.getVersion()), id);
         } catch (ApiProblem problem) {
             if (problem.status() == 412 || problem.status() == 428) {
                 return conflict(id, form, visit, model, response);
@@ -184,9 +183,6 @@ class PostingEditor {
         return id;
     }
 
-    private static Map<String, String> withIfMatch(Visit visit, PostingForm form) {
-        return Map.of(HttpHeaders.AUTHORIZATION, visit.bearer().get(HttpHeaders.AUTHORIZATION), HttpHeaders.IF_MATCH, form.ifMatch());
-    }
 
     private static void refusedAtFields(ApiProblem problem, BindingResult result) {
         if (problem.status() != 400 && problem.status() != 422) {

@@ -162,10 +162,6 @@ public class PostingForm {
         return body;
     }
 
-    /** The {@code If-Match} of a change: the ETag of the version the form was loaded with. */
-    String ifMatch() {
-        return "\"" + version + "\"";
-    }
 
     /** The fields as the page names them, with their values as typed: what a conflict shows side by side. */
     Map<String, String> shown() {

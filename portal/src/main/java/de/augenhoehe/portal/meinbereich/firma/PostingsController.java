@@ -1,5 +1,8 @@
 package de.augenhoehe.portal.meinbereich.firma;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -14,7 +17,10 @@ import de.augenhoehe.portal.meinbereich.WorkspaceAccess;
 import de.augenhoehe.portal.meinbereich.WorkspaceAccess.Visit;
 import de.augenhoehe.portal.web.PlatformApi;
 
-/** The company's workspace: its own postings of every status, 50 a page ({@code GET /api/vacancies/mine}, keyset paging). */
+/**
+ * The company's workspace: its own postings of every status, 50 a page ({@code GET /api/vacancies/mine}, keyset paging),
+ * each with how often the public posting was viewed and its application route clicked.
+ */
 @Controller
 class PostingsController {
 
@@ -34,6 +40,9 @@ class PostingsController {
                 ? api.get("/api/vacancies/mine?limit=50", visit.bearer())
                 : api.get("/api/vacancies/mine?limit=50&after={after}", visit.bearer(), after);
         model.addAttribute("postings", page.path("items"));
+        Map<String, JsonNode> counts = new HashMap<>();
+        page.path("statistics").forEach(c -> counts.put(c.path("id").asString(""), c));
+        model.addAttribute("counts", counts);
         model.addAttribute("next", page.path("next").asString(null));
         return "firma/stellen";
     }
