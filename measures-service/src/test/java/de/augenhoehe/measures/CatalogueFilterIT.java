@@ -76,6 +76,11 @@ class CatalogueFilterIT {
         assertThat(ids("?from=2027-07-01&to=2027-07-31")).containsExactly(kurs.toString());
         assertThat(ids("?from=2027-04-01&to=2027-06-30")).doesNotContain(kurs.toString());
         assertThat(ids("?freePlaces=true")).contains(tag.toString()).doesNotContain(kurs.toString()); // planned: not open
+        assertThat(ids("?status=PLANNED&network=" + ems)).containsExactly(kurs.toString());
+        assertThat(ids("?status=OPEN&status=FULL&host=" + hwk)).containsExactly(tag.toString());
+        assertThat(ids("?status=CANCELLED&host=" + hwk)).isEmpty();
+        assertThat(ids("?status=%20&host=" + hwk)).as("a blank status is no filter").containsExactly(tag.toString());
+        assertThat(new TestHttp(port).get("/api/measures?status=DONE").statusCode()).isEqualTo(400);
         assertThat(new TestHttp(port).get("/api/measures?targetGroup=ASTRONAUTS").statusCode()).isEqualTo(400);
         assertThat(new TestHttp(port).get("/api/measures?kreis=81").statusCode()).isEqualTo(400);
         assertThat(new TestHttp(port).get("/api/measures?from=2027-02-01&to=2027-01-01").statusCode()).isEqualTo(400);

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import de.augenhoehe.measures.vocabulary.MeasureVocabulary.Status;
 import de.augenhoehe.measures.vocabulary.MeasureVocabulary.TargetGroup;
 import de.augenhoehe.measures.vocabulary.MeasureVocabulary.Type;
 import de.augenhoehe.platform.security.PublicEndpoints;
@@ -58,9 +59,10 @@ class CatalogueController {
             @Parameter(description = "host or co-organiser partner id") @RequestParam(required = false) UUID host,
             @RequestParam(required = false) UUID network,
             @Parameter(description = "only measures open for registration with free places") @RequestParam(required = false) Boolean freePlaces,
+            @Parameter(description = "only measures in these statuses (repeat the parameter)") @RequestParam(required = false) @Size(max = 6) List<Status> status,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return catalogue.page(new CatalogueQuery(type, targetGroup, kreis, from, to, host, network, freePlaces), page, size);
+        return catalogue.page(new CatalogueQuery(type, targetGroup, kreis, from, to, host, network, freePlaces, status), page, size);
     }
 
     @GetMapping(path = "/api/measures/calendar", produces = "text/calendar")
@@ -73,10 +75,11 @@ class CatalogueController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) UUID host, @RequestParam(required = false) UUID network,
             @RequestParam(required = false) Boolean freePlaces,
+            @RequestParam(required = false) @Size(max = 6) List<Status> status,
             @RequestParam(defaultValue = "0") @Min(0) @Max(1000) int page,
             @RequestParam(defaultValue = "" + CALENDAR_LIMIT) @Min(1) @Max(CALENDAR_LIMIT) int size) {
         Catalogue.CalendarPage calendar = catalogue.calendar(new CatalogueQuery(type, targetGroup, kreis, from, to, host, network,
-                freePlaces), page, size);
+                freePlaces, status), page, size);
         String next = !calendar.more() ? null : ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", page + 1)
                 .replaceQueryParam("from", calendar.from()).replaceQueryParam("to", calendar.to()).build().toUriString();
         return ics(calendar.events(), "measures.ics", next);

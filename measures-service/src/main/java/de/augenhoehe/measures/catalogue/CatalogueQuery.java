@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import de.augenhoehe.measures.vocabulary.MeasureVocabulary.Status;
 import de.augenhoehe.measures.vocabulary.MeasureVocabulary.TargetGroup;
 import de.augenhoehe.measures.vocabulary.MeasureVocabulary.Type;
 import de.augenhoehe.platform.web.ListParameters;
@@ -14,13 +15,14 @@ import de.augenhoehe.platform.web.ListParameters;
  * Date range and Kreis ask for a session in the range / Kreis.
  */
 record CatalogueQuery(List<Type> type, List<TargetGroup> targetGroup, List<String> kreis, LocalDate from, LocalDate to,
-        UUID host, UUID network, Boolean freePlaces) {
+        UUID host, UUID network, Boolean freePlaces, List<Status> status) {
 
     /** A blank value of a list filter ({@code ?type=%20}) arrives as a null element: it is no value, not an error. */
     CatalogueQuery {
         type = ListParameters.withoutBlanks(type);
         targetGroup = ListParameters.withoutBlanks(targetGroup);
         kreis = ListParameters.withoutBlanks(kreis);
+        status = ListParameters.withoutBlanks(status);
     }
 
     record Sql(String where, List<Object> args) {
@@ -28,7 +30,7 @@ record CatalogueQuery(List<Type> type, List<TargetGroup> targetGroup, List<Strin
 
     /** The same filters over another date range (the calendar's window). */
     CatalogueQuery during(LocalDate from, LocalDate to) {
-        return new CatalogueQuery(type, targetGroup, kreis, from, to, host, network, freePlaces);
+        return new CatalogueQuery(type, targetGroup, kreis, from, to, host, network, freePlaces, status);
     }
 
     Sql sql() {
@@ -50,6 +52,10 @@ record CatalogueQuery(List<Type> type, List<TargetGroup> targetGroup, List<Strin
         if (network != null) {
             w.append(" and m.network_id = ?");
             args.add(network);
+        }
+        if (status != null && !status.isEmpty()) {
+            w.append(" and m.status = any(?::text[])");
+            args.add(array(status));
         }
         if (Boolean.TRUE.equals(freePlaces)) {
             w.append(" and m.status = 'OPEN' and m.capacity > m.confirmed_places");

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
@@ -128,6 +129,14 @@ class AnbietenIT {
                     .contains("Zur Anmeldung offen", day.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")));
             Browsers.assertAccessible(page);
             Browsers.screenshot(page, "anbieten-massnahmen");
+            // filtered by status: it is among the open ones, not among the planned
+            page.locator("nav.anbieten-filter").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Zur Anmeldung offen")).click();
+            page.waitForURL(url -> url.endsWith("stand=OPEN"));
+            assertThat(page.locator("main").innerText()).contains(title);
+            assertThat(page.locator("nav.anbieten-filter [aria-current=page]").innerText()).isEqualTo("Zur Anmeldung offen");
+            page.locator("nav.anbieten-filter").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("In Planung")).click();
+            page.waitForURL(url -> url.endsWith("stand=PLANNED"));
+            assertThat(page.locator("main").innerText()).doesNotContain(title);
         }
 
         // a person registers in the public catalogue and confirms from the mail
@@ -213,6 +222,34 @@ class AnbietenIT {
                 Browsers.assertAccessible(page);
                 Browsers.assertNoHorizontalScroll(page);
             }
+
+            // the person asks what is kept about them, then cancels by phone and wants name and e-mail erased
+            page.navigate(platform.url(LIST + "/" + measureId + "/teilnehmende"));
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(participant)).click();
+            page.waitForURL(url -> url.matches(".*/teilnehmende/[0-9a-f-]{36}$"));
+            assertThat(page.locator("#anmeldung-daten").innerText()).contains(title, participant, email, "Angemeldet",
+                    "Hat eine Ausbildung begonnen");
+            assertThat(page.locator("table.bereich-liste tbody").innerText()).contains("ja");
+            Browsers.assertGoodPage(page);
+            Browsers.screenshot(page, "anbieten-anmeldung-phone");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Anmeldung stornieren")).click();
+            assertThat(page.locator("#grund-fehler").innerText()).contains("Bitte nennen Sie den Grund");
+            assertThat(page.locator("#anmeldung-stand").innerText()).isEqualTo("Angemeldet");
+            Browsers.assertAccessible(page);
+            page.getByLabel("Grund").fill("Sie hat telefonisch abgesagt.");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Anmeldung stornieren")).click();
+            page.locator("[role=status]", new Page.LocatorOptions().setHasText("Die Anmeldung ist storniert")).waitFor();
+            assertThat(page.locator("#anmeldung-stand").innerText()).isEqualTo("Storniert");
+            assertThat(platform.awaitMail(email, 2).text()).as("the person is told, with the reason").contains("Sie hat telefonisch abgesagt.");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Name und E-Mail endgültig löschen")).click();
+            assertThat(page.locator("#loesch-fehler").innerText()).contains("verlangt");
+            page.getByLabel("Die Person hat die Löschung ihrer Daten verlangt.").check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Name und E-Mail endgültig löschen")).click();
+            page.locator("[role=status]", new Page.LocatorOptions().setHasText("Name und E-Mail-Adresse sind gelöscht")).waitFor();
+            assertThat(page.locator("#anmeldung-daten").innerText()).doesNotContain(participant).doesNotContain(email)
+                    .contains("Hat eine Ausbildung begonnen");
+            Browsers.assertGoodPage(page);
+
             page.navigate(platform.url(LIST + "/" + measureId + "/bearbeiten"));
             page.click("summary:has-text('Maßnahme absagen')");
             page.selectOption("#grundArt", "TOO_FEW_REGISTRATIONS");

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -53,12 +52,18 @@ class MeasuresController {
     }
 
     @GetMapping(LIST)
-    String list(@RequestParam(name = "seite", defaultValue = "1") String seite, Model model, HttpServletRequest request,
-            HttpServletResponse response) {
+    String list(@RequestParam(name = "seite", defaultValue = "1") String seite, @RequestParam(name = "stand", required = false) String stand,
+            Model model, HttpServletRequest request, HttpServletResponse response) {
         Visit visit = access.open(Workspace.MASSNAHMEN, model, request, response);
         int page = Addresses.page(seite);
+        // a status that is none of the lifecycle's shows all, as no filter does
+        String status = stand != null && HostWords.STATUS.containsKey(stand) ? stand : null;
         JsonNode measures = visit.person().partnerId() == null ? json.createObjectNode()
-                : api.get("/api/measures?host={host}&page={page}&size={size}", visit.bearer(), visit.person().partnerId(), page - 1, PAGE_SIZE);
+                : status == null
+                        ? api.get("/api/measures?host={host}&page={page}&size={size}", visit.bearer(), visit.person().partnerId(), page - 1, PAGE_SIZE)
+                        : api.get("/api/measures?host={host}&status={status}&page={page}&size={size}", visit.bearer(),
+                                visit.person().partnerId(), status, page - 1, PAGE_SIZE);
+        model.addAttribute("stand", status);
         long total = measures.path("total").asLong(0);
         model.addAttribute("measures", measures.path("items"));
         model.addAttribute("total", total);
@@ -137,10 +142,8 @@ class MeasuresController {
             response.setStatus(422);
             return form(model, networks, measure);
         }
-        Map<String, String> headers = new LinkedHashMap<>(visit.bearer());
-        headers.put(HttpHeaders.IF_MATCH, "\"" + form.getVersion() + "\"");
         try {
-            api.put("/api/measures/{id}", form.request(json.createObjectNode(), null, measure), headers, id);
+            api.put("/api/measures/{id}", form.request(json.createObjectNode(), null, measure), visit.ifMatch(form.getVersion()), id);
             flash.addFlashAttribute("meldung", "Ihre Änderungen sind gespeichert.");
             return SeeOther.to(request, LIST + "/" + id + "/bearbeiten");
         } catch (ApiProblem refused) {
