@@ -119,19 +119,28 @@ class KoordinationIT {
             assertThat(page.locator("main").innerText()).contains("Neckartal Präzisionstechnik GmbH", "zugesagt");
             Browsers.assertGoodPage(page);
 
-            // a working group with the company as member partner (through the API, as a network office sets it up)
+            // a working group formed in the browser (a quorum that is no share: at its field), the company joins it
             String groupName = "AG Koordinationstest " + suffix;
-            String groupId = json(platform.call(coordinatorToken, "POST", "/api/working-groups",
-                    "{\"networkId\":\"" + HEILBRONN + "\",\"kind\":\"WORKING_GROUP\",\"name\":\"" + groupName + "\",\"topics\":[\"Ausbildung\"],"
-                            + "\"quorum\":{\"kind\":\"COUNT\",\"value\":1},\"majority\":\"SIMPLE\"}")).get("id").asString();
-            platform.call(coordinatorToken, "POST", "/api/working-groups/" + groupId + "/members",
-                    "{\"partnerId\":\"" + companyId + "\",\"people\":[\"" + account.get("account").get("id").asString() + "\"]}");
-
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Arbeitsgruppen").setExact(true)).click();
             page.waitForURL(u -> u.endsWith("/gremien"));
+            assertThat(page.locator(".koordination-netzwerk").innerText()).as("the network's heading").contains("Heilbronn");
             Browsers.assertGoodPage(page);
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(groupName)).click();
-            page.waitForURL(u -> u.contains("/gremien/" + groupId));
+            page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill(groupName);
+            page.getByLabel("Themen").fill("Ausbildung, Migration");
+            page.getByLabel("Zahl oder Prozent").fill("150");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gruppe bilden")).click();
+            assertThat(page.locator("#quorumWert-fehler").innerText()).contains("zwischen 1 und 100 Prozent");
+            assertThat(page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).inputValue()).isEqualTo(groupName);
+            Browsers.assertAccessible(page);
+            page.selectOption("#quorumArt", "COUNT");
+            page.getByLabel("Zahl oder Prozent").fill("1");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gruppe bilden")).click();
+            page.waitForURL(u -> u.matches(".*/gremien/[0-9a-f-]{36}$"));
+            assertThat(page.getByRole(AriaRole.STATUS).innerText()).contains("Arbeitsgruppe „" + groupName + "“ ist gebildet");
+            String groupId = page.url().substring(page.url().lastIndexOf('/') + 1);
+            page.selectOption("#partner", new com.microsoft.playwright.options.SelectOption().setLabel(companyName));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Aufnehmen")).click();
+            assertThat(page.getByRole(AriaRole.STATUS).innerText()).isEqualTo(companyName + " ist jetzt Mitgliedspartner der Gruppe und stimmt mit ab.");
             assertThat(page.locator("main").innerText()).contains(companyName, "mindestens 1 Partner stimmen ab");
             // an empty title comes back at the field (422), nothing opened
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Abstimmung eröffnen")).click();
@@ -202,6 +211,39 @@ class KoordinationIT {
             assertThat(page.locator("#abstimmung-stand").innerText()).isEqualTo("geschlossen");
             Browsers.assertGoodPage(page);
             Browsers.screenshot(page, "koordination-abstimmung-ergebnis");
+
+            // a meeting: scheduled with its agenda (a missing place at its field), then the minutes written; a second
+            // tab's older save is refused with the stored minutes shown and its own text kept
+            page.navigate(workspace("/" + HEILBRONN + "/gremien/" + groupId));
+            page.getByLabel("Tag", new Page.GetByLabelOptions().setExact(true)).fill("2027-03-15");
+            page.getByLabel("Uhrzeit").fill("16:00");
+            page.getByLabel("Tagesordnung").fill("Begrüßung\nAusbildungstag: Aufgaben verteilen\n\nVerschiedenes");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sitzung ansetzen")).click();
+            assertThat(page.locator("#ort-fehler").innerText()).isEqualTo("Bitte geben Sie den Ort an.");
+            assertThat(page.getByLabel("Tagesordnung").inputValue()).contains("Ausbildungstag: Aufgaben verteilen");
+            Browsers.assertAccessible(page);
+            page.getByLabel("Ort", new Page.GetByLabelOptions().setExact(true)).fill("IHK Heilbronn-Franken, Raum 2");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sitzung ansetzen")).click();
+            page.waitForURL(u -> u.contains("/sitzungen/"));
+            assertThat(page.getByRole(AriaRole.STATUS).innerText()).isEqualTo("Die Sitzung am 15.03.2027, 16:00 Uhr ist angesetzt.");
+            assertThat(page.locator("ol li").allInnerTexts()).containsExactly("Begrüßung", "Ausbildungstag: Aufgaben verteilen", "Verschiedenes");
+            Browsers.assertGoodPage(page);
+            String meetingUrl = page.url();
+            Page second = page.context().newPage();
+            second.navigate(meetingUrl);
+            page.getByLabel("Protokoll der Sitzung").fill("Der Ausbildungstag ist beschlossen; die Kammer lädt ein.");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Protokoll speichern")).click();
+            assertThat(page.getByRole(AriaRole.STATUS).innerText()).isEqualTo("Das Protokoll ist gespeichert.");
+            Browsers.screenshot(page, "koordination-sitzung");
+            second.getByLabel("Protokoll der Sitzung").fill("Mein Entwurf aus dem zweiten Fenster.");
+            second.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Protokoll speichern")).click();
+            assertThat(second.locator("#protokoll-konflikt").innerText()).contains("Der Ausbildungstag ist beschlossen; die Kammer lädt ein.");
+            assertThat(second.getByLabel("Protokoll der Sitzung").inputValue()).isEqualTo("Mein Entwurf aus dem zweiten Fenster.");
+            Browsers.assertAccessible(second);
+            JsonNode stored = json(platform.call(coordinatorToken, "GET", "/api/working-groups/" + groupId + "/meetings/"
+                    + meetingUrl.substring(meetingUrl.lastIndexOf('/') + 1), null));
+            assertThat(stored.get("minutes").asString()).as("nothing overwritten unseen").isEqualTo("Der Ausbildungstag ist beschlossen; die Kammer lädt ein.");
+            second.close();
         }
     }
 

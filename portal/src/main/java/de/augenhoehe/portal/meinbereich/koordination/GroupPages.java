@@ -3,16 +3,21 @@ package de.augenhoehe.portal.meinbereich.koordination;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import tools.jackson.databind.JsonNode;
 
+import de.augenhoehe.portal.meinbereich.CoordinatedNetworks.Network;
 import de.augenhoehe.portal.meinbereich.WorkspaceAccess.Visit;
+import de.augenhoehe.portal.web.ApiProblem;
 import de.augenhoehe.portal.web.PlatformApi;
 
 /**
@@ -38,6 +43,65 @@ class GroupPages {
         int page = Math.min(Paging.requested(seite), Math.max(0, (all.size() - 1) / Paging.SIZE));
         model.addAttribute("groups", Paging.slice(all, page));
         model.addAttribute("paging", Paging.ofList(all, page));
+    }
+
+    /**
+     * A group of this network for its coordinator: the group's page with the forms to open a vote and to schedule a
+     * meeting (kept as entered when the page shows one of them refused). A group of another network is not shown
+     * under this network's heading (404).
+     */
+    void forCoordinator(Visit visit, Network network, String groupId, Model model) {
+        JsonNode group = group(visit, groupId, model);
+        inNetwork(group, network);
+        model.addAttribute("base", base(network.id()));
+        model.addAttribute("coordinator", true);
+        model.addAttribute("candidates", candidates(visit, network, group));
+        if (!model.containsAttribute("motion")) {
+            model.addAttribute("motion", new WorkingGroupsController.Motion());
+        }
+        if (!model.containsAttribute("meeting")) {
+            model.addAttribute("meeting", new MeetingsController.MeetingForm());
+        }
+    }
+
+    /** The network's groups for its coordinator, with the form to form another (kept as entered when refused). */
+    void forCoordinatorList(Visit visit, Network network, Integer seite, Model model) {
+        groups(visit, network.id(), seite, model);
+        model.addAttribute("base", base(network.id()));
+        model.addAttribute("coordinator", true);
+        if (!model.containsAttribute("gruppe")) {
+            model.addAttribute("gruppe", new GroupForm());
+        }
+        model.addAttribute("arten", GroupForm.KINDS);
+        model.addAttribute("quorumArten", GroupForm.QUORUMS);
+        model.addAttribute("mehrheiten", GroupForm.MAJORITIES);
+    }
+
+    /**
+     * The active member partners of the network that are not in the group yet, by name: whom the coordinator may add.
+     * SHORTCUT(#18): the first 100 active members (the API's largest page); a network office with more picks by name among them.
+     */
+    private Map<String, String> candidates(Visit visit, Network network, JsonNode group) {
+        Set<String> in = new HashSet<>();
+        group.path("members").forEach(m -> in.add(m.path("partnerId").asString("")));
+        List<JsonNode> partners = new ArrayList<>();
+        api.get("/api/networks/{id}/partners?status=ACTIVE&page=0&size=100", visit.bearer(), network.id()).path("items")
+                .forEach(m -> partners.add(m.path("partner")));
+        Map<String, String> byId = new LinkedHashMap<>();
+        partners.stream().filter(p -> !in.contains(p.path("id").asString("")))
+                .sorted(Comparator.comparing(p -> p.path("name").asString("")))
+                .forEach(p -> byId.put(p.path("id").asString(), p.path("name").asString()));
+        return byId;
+    }
+
+    static void inNetwork(JsonNode group, Network network) {
+        if (!network.id().equals(group.path("networkId").asString(""))) {
+            throw ApiProblem.notFound("group of another network");
+        }
+    }
+
+    static String base(String networkId) {
+        return "/mein-bereich/koordination/" + networkId + "/gremien";
     }
 
     /** One group with its meetings and decisions; answers the group. */

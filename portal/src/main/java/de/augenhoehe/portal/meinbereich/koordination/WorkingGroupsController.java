@@ -77,17 +77,15 @@ class WorkingGroupsController {
     String groups(@PathVariable String networkId, @RequestParam(name = "seite", required = false) Integer seite, Model model,
             HttpServletRequest request, HttpServletResponse response) {
         Visit visit = access.open(Workspace.KOORDINATION, model, request, response);
-        Network network = networks.open(visit, networkId, "gremien", model);
-        pages.groups(visit, network.id(), seite, model);
-        model.addAttribute("base", base(network.id()));
+        pages.forCoordinatorList(visit, networks.open(visit, networkId, "gremien", model), seite, model);
         return "koordination/gruppen";
     }
 
     @GetMapping("/mein-bereich/koordination/{networkId}/gremien/{groupId}")
     String group(@PathVariable String networkId, @PathVariable String groupId, Model model,
             HttpServletRequest request, HttpServletResponse response) {
-        Visit visit = open(visit(model, request, response), networkId, groupId, model);
-        model.addAttribute("motion", new Motion());
+        Visit visit = visit(model, request, response);
+        pages.forCoordinator(visit, networks.open(visit, networkId, "gremien", model), groupId, model);
         return "koordination/gruppe";
     }
 
@@ -104,7 +102,7 @@ class WorkingGroupsController {
                         visit.bearer(), group);
                 redirect.addFlashAttribute("meldung", "Die Abstimmung „" + d.path("title").asString() + "“ ist eröffnet. "
                         + "Die Vertretungen der Mitgliedspartner können jetzt abstimmen.");
-                return SeeOther.to(request, base(network) + "/" + group + "/entscheidungen/" + d.path("id").asString());
+                return SeeOther.to(request, GroupPages.base(network) + "/" + group + "/entscheidungen/" + d.path("id").asString());
             } catch (ApiProblem refused) {
                 if (refused.status() != 400 && refused.status() != 422) {
                     throw refused;
@@ -114,7 +112,7 @@ class WorkingGroupsController {
             }
         }
         response.setStatus(422);
-        open(visit, networkId, groupId, model);
+        pages.forCoordinator(visit, networks.open(visit, networkId, "gremien", model), groupId, model);
         return "koordination/gruppe";
     }
 
@@ -123,8 +121,8 @@ class WorkingGroupsController {
             HttpServletRequest request, HttpServletResponse response) {
         Visit visit = visit(model, request, response);
         Network network = networks.open(visit, networkId, "gremien", model);
-        inNetwork(pages.decision(visit, groupId, decisionId, model), network);
-        model.addAttribute("base", base(network.id()));
+        GroupPages.inNetwork(pages.decision(visit, groupId, decisionId, model), network);
+        model.addAttribute("base", GroupPages.base(network.id()));
         model.addAttribute("coordinator", true);
         return "koordination/entscheidung";
     }
@@ -136,7 +134,7 @@ class WorkingGroupsController {
         String network = CoordinatedNetwork.require(visit, networkId);
         String group = CoordinatedNetwork.uuid(groupId);
         String decision = CoordinatedNetwork.uuid(decisionId);
-        String target = base(network) + "/" + group + "/entscheidungen/" + decision;
+        String target = GroupPages.base(network) + "/" + group + "/entscheidungen/" + decision;
         try {
             JsonNode closed = api.post("/api/working-groups/{id}/decisions/{d}/close", null, visit.bearer(), group, decision);
             JsonNode t = closed.path("tally");
@@ -157,22 +155,4 @@ class WorkingGroupsController {
         return access.open(Workspace.KOORDINATION, model, request, response);
     }
 
-    private Visit open(Visit visit, String networkId, String groupId, Model model) {
-        Network network = networks.open(visit, networkId, "gremien", model);
-        inNetwork(pages.group(visit, groupId, model), network);
-        model.addAttribute("base", base(network.id()));
-        model.addAttribute("coordinator", true);
-        return visit;
-    }
-
-    /** A group of another of the person's networks is not shown under this network's heading. */
-    private static void inNetwork(JsonNode group, Network network) {
-        if (!network.id().equals(group.path("networkId").asString(""))) {
-            throw ApiProblem.notFound("group of another network");
-        }
-    }
-
-    private static String base(String networkId) {
-        return "/mein-bereich/koordination/" + networkId + "/gremien";
-    }
 }

@@ -56,6 +56,49 @@ class KoordinationRulesTest {
     }
 
     @Test
+    void a_groups_quorum_is_a_whole_number_of_partners_or_a_share_in_per_cent_sent_as_a_fraction() {
+        GroupForm form = new GroupForm();
+        form.setQuorumArt("FRACTION");
+        form.setQuorumWert("50");
+        assertThat(form.quorumValue()).isEqualByComparingTo("0.5");
+        form.setQuorumWert("66,7");
+        assertThat(form.quorumValue()).isEqualByComparingTo("0.667");
+        for (String wrong : new String[] { "0", "101", "33,33", "viele", "" }) {
+            form.setQuorumWert(wrong);
+            assertThat(form.quorumValue()).as(wrong).isNull();
+        }
+        form.setQuorumArt("COUNT");
+        form.setQuorumWert("3");
+        assertThat(form.quorumValue()).isEqualByComparingTo("3");
+        form.setQuorumWert("2.5");
+        assertThat(form.quorumValue()).isNull();
+        form.setThemen(" Ausbildung, Migration ,, Ausbildung ");
+        assertThat(form.topics()).containsExactly("Ausbildung", "Migration");
+        form.setName("AG Test");
+        form.setQuorumWert("3");
+        form.setArt("GOLD");
+        org.springframework.validation.BeanPropertyBindingResult errors = new org.springframework.validation.BeanPropertyBindingResult(form, "gruppe");
+        form.check(errors);
+        assertThat(errors.getFieldErrors().stream().map(e -> e.getField())).containsExactly("art");
+    }
+
+    @Test
+    void a_meetings_agenda_is_one_item_a_line_and_its_time_is_german_time() {
+        MeetingsController.MeetingForm meeting = new MeetingsController.MeetingForm();
+        meeting.setTagesordnung("Begrüßung\r\n\n  Projekttag \nVerschiedenes");
+        assertThat(meeting.agenda()).containsExactly("Begrüßung", "Projekttag", "Verschiedenes");
+        meeting.setTag("2027-03-15");
+        meeting.setUhrzeit("16:00");
+        org.springframework.validation.BeanPropertyBindingResult errors = new org.springframework.validation.BeanPropertyBindingResult(meeting, "meeting");
+        assertThat(MeetingsController.startsAt(meeting, errors)).isEqualTo("2027-03-15T16:00+01:00");
+        meeting.setTag("2027-07-01");
+        assertThat(MeetingsController.startsAt(meeting, errors)).as("summer time").isEqualTo("2027-07-01T16:00+02:00");
+        meeting.setTag("15.03.");
+        assertThat(MeetingsController.startsAt(meeting, errors)).isNull();
+        assertThat(errors.getFieldError("tag")).isNotNull();
+    }
+
+    @Test
     void a_suspension_needs_a_reason_and_every_reason_is_short_plain_text() {
         assertThat(MembershipsController.reasonError("suspend", null)).contains("Grund");
         assertThat(MembershipsController.reasonError("suspend", "Beitrag offen")).isNull();
