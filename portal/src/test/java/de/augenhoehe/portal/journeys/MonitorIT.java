@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -77,8 +78,10 @@ class MonitorIT {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Anzeigen")).click();
             page.waitForURL(url -> url.contains("gruppe=821"));
             Locator lastMonth = page.locator("table.zahlen tbody tr").last();
-            assertThat(lastMonth.locator("td").allInnerTexts()).as("stock at month end, new, ended")
+            List<String> cells = lastMonth.locator("td").allInnerTexts();
+            assertThat(cells.subList(0, 3)).as("stock at month end, new, ended")
                     .containsExactly(String.valueOf(before[0] + 1), String.valueOf(before[1] + 4), String.valueOf(before[2] + 3));
+            assertThat(cells.get(3)).as("the vacancy time in days, with how many ended").matches("[0-9]+,[0-9] \\([1-9][0-9]*\\)");
             assertThat(page.locator("figure.chart svg rect.zugang").count()).isEqualTo(12);
             assertThat(page.locator("figure.chart svg rect.zugang").last().getAttribute("height")).isNotEqualTo("0.0");
             Browsers.assertAccessible(page);

@@ -115,8 +115,11 @@ class MonitorController {
     /** Stock and flows per month, summed over the Kreise and groups the filter leaves; every month of the period shows. */
     private void series(JsonNode months, Period period, String kreis, String gruppe, Model model) {
         Map<YearMonth, int[]> sums = new TreeMap<>();
+        // per month: Σ (median days × closed) and Σ closed of the cells, for the vacancy time
+        Map<YearMonth, double[]> days = new TreeMap<>();
         for (YearMonth m = period.from(); !m.isAfter(period.to()); m = m.plusMonths(1)) {
             sums.put(m, new int[3]);
+            days.put(m, new double[2]);
         }
         TreeSet<String> kreise = new TreeSet<>();
         TreeSet<String> groupKeys = new TreeSet<>();
@@ -130,12 +133,21 @@ class MonitorController {
                     sum[0] += m.path("stock").asInt();
                     sum[1] += m.path("inflow").asInt();
                     sum[2] += m.path("outflow").asInt();
+                    if (m.path("medianVacancyDays").isNumber()) {
+                        double[] d = days.get(YearMonth.parse(m.path("month").asString()));
+                        d[0] += m.path("medianVacancyDays").asDouble() * m.path("closedVacancies").asInt();
+                        d[1] += m.path("closedVacancies").asInt();
+                    }
                 }
             }
         }
         List<SeriesChart.Point> points = sums.entrySet().stream()
                 .map(e -> new SeriesChart.Point(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList();
         model.addAttribute("points", points);
+        Map<YearMonth, String> vacancyDays = new TreeMap<>();
+        days.forEach((month, d) -> vacancyDays.put(month, d[1] == 0 ? "–"
+                : String.format(java.util.Locale.GERMANY, "%.1f", d[0] / d[1]) + " (" + (int) d[1] + ")"));
+        model.addAttribute("vacancyDays", vacancyDays);
         model.addAttribute("chart", SeriesChart.of(points));
         Map<String, String> kreisOptions = new TreeMap<>();
         kreise.forEach(k -> kreisOptions.put(k, Kreise.name(k)));
