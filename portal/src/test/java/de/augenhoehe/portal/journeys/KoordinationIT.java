@@ -17,8 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The coordinator's workspace (issue #18): a Heilbronn coordinator admits a company's application, suspends and lifts
  * the membership, reads the network's balance of give and gain, opens a vote in a working group whose representative
- * votes in her own browser with the keyboard alone, and closes it to a result; the same coordinator is refused every
- * page kind of the Ems-Achse by URL (403, nothing of it shown); every page passes axe on a desktop and a phone.
+ * votes in her own browser with the keyboard alone, and closes it to a result; runs a returnee campaign from its batch's
+ * print sheet to a scan in the funnel; the same coordinator is refused every page kind of the Ems-Achse by URL (403,
+ * nothing of it shown); every page passes axe on a desktop and a phone.
  */
 class KoordinationIT {
 
@@ -259,6 +260,13 @@ class KoordinationIT {
             assertThat(page.getByRole(AriaRole.STATUS).innerText()).isEqualTo("Die Kampagne „" + title + "“ läuft jetzt.");
             assertThat(page.locator("#kampagne-stand").innerText()).isEqualTo("Läuft");
             Browsers.assertGoodPage(page);
+            // a change: the form comes filled as people write the values, the partners stay
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Kampagne ändern")).click();
+            assertThat(page.locator("#budget").inputValue()).isEqualTo("1500,5");
+            page.getByLabel("Budget in Euro").fill("2000");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Änderungen speichern")).click();
+            assertThat(page.getByRole(AriaRole.STATUS).innerText()).isEqualTo("Die Änderungen an der Kampagne sind gespeichert.");
+            assertThat(page.locator("main").innerText()).contains("2.000,00 Euro");
 
             // a batch of door hangers for Böckingen: its own code, its page with the downloads
             page.getByLabel("Gemeinde oder Ortsteil").fill("Heilbronn-Böckingen");
@@ -308,22 +316,19 @@ class KoordinationIT {
             Browsers.assertGoodPage(page);
             page.navigate(platform.url(batchPath));
             Browsers.screenshot(page, "kampagnen-charge");
-        }
 
-        // a phone scans the door hanger: through the gateway to the landing page, counted once
-        try (BrowserContext phone = browsers.phone()) {
-            Page scan = phone.newPage();
-            Response landing = scan.navigate(platform.url("/r/" + code));
-            assertThat(landing.status()).isEqualTo(200);
-            assertThat(scan.url()).contains("code=" + code);
-            assertThat(scan.locator("main").innerText()).contains(title);
-        }
-        // she signs up there and confirms: a returnee of the network
-        Returnees.signedUpAndConfirmed(platform, "kampagne-" + suffix + "@example.org", "\"code\":\"" + code + "\"");
+            // a phone scans the door hanger: through the gateway to the landing page, counted once
+            try (BrowserContext phone = browsers.phone()) {
+                Page scan = phone.newPage();
+                Response landing = scan.navigate(platform.url("/r/" + code));
+                assertThat(landing.status()).isEqualTo(200);
+                assertThat(scan.url()).contains("code=" + code);
+                assertThat(scan.locator("main").innerText()).contains(title);
+            }
+            // she signs up there and confirms: a returnee of the network
+            Returnees.signedUpAndConfirmed(platform, "kampagne-" + suffix + "@example.org", "\"code\":\"" + code + "\"");
 
-        try (BrowserContext desktop = browsers.desktop()) {
-            Page page = desktop.newPage();
-            SignIn.demo(page, platform.url(campaignPath), COORDINATOR);
+            page.navigate(platform.url(campaignPath));
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Trichter: vom Material bis zur Einstellung")).click();
             page.waitForURL(u -> u.endsWith("/trichter"));
             var row = page.locator("table.kampagnen-trichter tbody tr[data-code=\"" + code + "\"]");
@@ -379,9 +384,9 @@ class KoordinationIT {
         try (BrowserContext phone = browsers.phone()) {
             Page page = phone.newPage();
             SignIn.demo(page, campaigns("/" + HEILBRONN), COORDINATOR);
-            for (String path : List.of(campaigns("/" + HEILBRONN), campaigns("/" + HEILBRONN + "/neu"), platform.url(campaignPath),
-                    platform.url(campaignPath + "/bearbeiten"), platform.url(batchPath), platform.url(campaignPath + "/trichter"),
-                    platform.url(campaignPath + "/trichter?nach=gemeinde"), campaigns("/" + HEILBRONN + "/rueckkehrende"))) {
+            // the form to create a campaign is the form to change one, the funnel per municipality the funnel's template
+            for (String path : List.of(campaigns("/" + HEILBRONN), platform.url(campaignPath + "/bearbeiten"), platform.url(campaignPath),
+                    platform.url(batchPath), platform.url(campaignPath + "/trichter"), campaigns("/" + HEILBRONN + "/rueckkehrende"))) {
                 Response shown = page.navigate(path);
                 assertThat(shown.status()).as(path).isEqualTo(200);
                 Browsers.assertGoodPage(page);
