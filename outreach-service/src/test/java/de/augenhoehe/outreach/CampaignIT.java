@@ -118,6 +118,11 @@ class CampaignIT extends NetworkIT {
         assertThat(page.get("total").asLong()).isEqualTo(2);
         assertThat(page.get("items").get(0).get("id").asString()).isNotEqualTo(id);
         assertThat(http().get("/api/campaigns?size=101", coordinator).statusCode()).isEqualTo(400);
+        // one network's campaigns (the portal's list per network): another network's are none for this coordinator
+        assertThat(JSON.readTree(http().get("/api/campaigns?networkId=" + network, coordinator).body()).get("total").asLong()).isEqualTo(2);
+        assertThat(JSON.readTree(http().get("/api/campaigns?networkId=" + UUID.randomUUID(), coordinator).body()).get("total").asLong())
+                .isZero();
+        assertThat(JSON.readTree(http().get("/api/campaigns?networkId=" + network, other).body()).get("items").size()).isZero();
         assertThat(jdbc.queryForObject("select count(*) from campaign where network_id = ?", Integer.class, network)).isEqualTo(2);
     }
 

@@ -62,10 +62,11 @@ class CampaignController {
     }
 
     @GetMapping
-    @Operation(summary = "The campaigns of the networks the caller coordinates, paged")
-    Page<Campaign> list(@RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
+    @Operation(summary = "The campaigns of the networks the caller coordinates, paged; with networkId only that network's")
+    Page<Campaign> list(@RequestParam(required = false) UUID networkId,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return campaigns.list(Actor.required(), page, size);
+        return campaigns.list(Actor.required(), networkId, page, size);
     }
 
     @GetMapping("/{id}")

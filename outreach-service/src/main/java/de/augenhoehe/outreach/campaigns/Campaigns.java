@@ -1,6 +1,7 @@
 package de.augenhoehe.outreach.campaigns;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -56,13 +57,18 @@ class Campaigns {
         return store.load(id);
     }
 
-    Page<Campaign> list(Actor actor, int page, int size) {
+    /**
+     * {@code network}: only that network's campaigns (the portal shows one network at a time); one the caller does not
+     * coordinate has none for them, as its campaigns do not exist for them anywhere else either.
+     */
+    Page<Campaign> list(Actor actor, UUID network, int page, int size) {
         coordinator(actor);
-        if (actor.networks().isEmpty()) {
+        Set<UUID> networks = network == null ? actor.networks()
+                : actor.coordinates(network) ? Set.of(network) : Set.of();
+        if (networks.isEmpty()) {
             return new Page<>(List.of(), page, size, 0);
         }
-        return new Page<>(store.ofNetworks(actor.networks(), size, Page.offset(page, size)), page, size,
-                store.countOfNetworks(actor.networks()));
+        return new Page<>(store.ofNetworks(networks, size, Page.offset(page, size)), page, size, store.countOfNetworks(networks));
     }
 
     Campaign read(Actor actor, UUID id) {

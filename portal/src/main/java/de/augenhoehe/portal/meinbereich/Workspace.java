@@ -21,6 +21,9 @@ public enum Workspace {
             "coordinator"),
     MONITOR("monitor", "Arbeitsmarkt-Monitor", "Engpässe, Lücken und Stellen je Kreis und Berufsgruppe, Monat für Monat.",
             "coordinator"),
+    KAMPAGNEN("kampagnen", "Kampagnen und Rückkehrende",
+            "Rückkehr-Kampagnen, Material mit QR-Codes, der Weg vom Türhänger bis zur Einstellung, Rückkehrende.",
+            "coordinator"),
     BETRIEB("betrieb", "Betrieb der Plattform", "Zustand der Dienste, Warteschlangen und Fehler.", "operations");
 
     final String path;

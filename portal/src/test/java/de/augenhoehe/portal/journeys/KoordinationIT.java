@@ -17,8 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The coordinator's workspace (issue #18): a Heilbronn coordinator admits a company's application, suspends and lifts
  * the membership, reads the network's balance of give and gain, opens a vote in a working group whose representative
- * votes in her own browser with the keyboard alone, and closes it to a result; the same coordinator is refused every
- * page kind of the Ems-Achse by URL (403, nothing of it shown); every page passes axe on a desktop and a phone.
+ * votes in her own browser with the keyboard alone, and closes it to a result; runs a returnee campaign from its batch's
+ * print sheet to a scan in the funnel; the same coordinator is refused every page kind of the Ems-Achse by URL (403,
+ * nothing of it shown); every page passes axe on a desktop and a phone.
  */
 class KoordinationIT {
 
@@ -247,6 +248,202 @@ class KoordinationIT {
         }
     }
 
+    static String campaigns(String path) {
+        return platform.url("/mein-bereich/kampagnen" + path);
+    }
+
+    /**
+     * Journey (3)'s campaign part: the coordinator creates a campaign (a wrong form first: the messages at the fields),
+     * starts it, adds a batch, downloads its print sheet through the portal (an SVG with the batch's code and landing
+     * address, as an attachment), records a distribution; a phone scans the batch's QR code through the gateway and the
+     * funnel shows that one scan in its table and its chart; the returnee who signed up there is recorded as returned
+     * and hired (a second time: 409 with a German message). Every page passes axe on a desktop and a phone.
+     */
+    @Test
+    void a_coordinator_creates_a_campaign_batch_downloads_its_print_sheet_and_sees_a_scan_in_the_funnel() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String title = "Rückkehrtag Heilbronn " + suffix;
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).toString();
+        String code;
+        String campaignPath;
+        String batchPath;
+        try (BrowserContext desktop = browsers.desktop()) {
+            Page page = desktop.newPage();
+            SignIn.demo(page, platform.url("/mein-bereich"), COORDINATOR);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Kampagnen und Rückkehrende").setExact(true)).first().click();
+            page.waitForURL(u -> u.endsWith("/mein-bereich/kampagnen/" + HEILBRONN));
+            assertThat(page.locator("h1").innerText()).isEqualTo("Rückkehr-Kampagnen");
+            Browsers.assertGoodPage(page);
+
+            // an empty form comes back with the messages at the fields, nothing created
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Neue Kampagne anlegen")).click();
+            page.waitForURL(u -> u.endsWith("/neu"));
+            Browsers.assertGoodPage(page);
+            page.getByLabel("Budget in Euro").fill("viel");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kampagne anlegen")).click();
+            page.waitForLoadState();
+            assertThat(page.locator("#titel-fehler").innerText()).isEqualTo("Bitte geben Sie der Kampagne einen Titel.");
+            assertThat(page.locator("#kanaele-fehler").innerText()).isEqualTo("Bitte wählen Sie mindestens einen Kanal.");
+            assertThat(page.locator("#budget-fehler").innerText()).startsWith("Bitte geben Sie das Budget in Euro an");
+            assertThat(page.locator("#budget").inputValue()).isEqualTo("viel");
+            assertThat(page.locator("#titel").getAttribute("aria-describedby")).contains("titel-fehler");
+            Browsers.assertGoodPage(page);
+            page.getByLabel("Titel", new Page.GetByLabelOptions().setExact(true)).fill(title);
+            page.getByLabel("Ziel", new Page.GetByLabelOptions().setExact(true)).fill("Fachkräfte zurückgewinnen, die über die Feiertage zu Besuch sind");
+            page.getByLabel("Zielzahl (freiwillig)").fill("25");
+            page.getByLabel("Begründung").fill("Engpass in der Metallbearbeitung laut Monitor");
+            page.getByLabel("Zielgruppe").fill("Ehemalige Schülerinnen und Schüler der Region");
+            page.getByLabel("Türhänger").check();
+            page.getByLabel("Zielgebiete (Postleitzahlen)").fill("74072, 74074");
+            page.getByLabel("Beginn").fill(today);
+            page.getByLabel("Ende", new Page.GetByLabelOptions().setExact(true)).fill(java.time.LocalDate.parse(today).plusMonths(2).toString());
+            page.getByLabel("Budget in Euro").fill("1.500,50");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kampagne anlegen")).click();
+            page.waitForURL(u -> !u.endsWith("/neu"));
+            assertThat(page.getByRole(AriaRole.STATUS).innerText()).startsWith("Die Kampagne „" + title + "“ ist als Entwurf angelegt.");
+            assertThat(page.locator("#kampagne-stand").innerText()).isEqualTo("Entwurf");
+            assertThat(page.locator("main").innerText()).contains("1.500,50 Euro", "74072, 74074", "Türhänger", "Zielzahl: 25");
+            campaignPath = page.url().substring(page.url().indexOf("/mein-bereich"));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kampagne starten")).click();
+            assertThat(page.getByRole(AriaRole.STATUS).innerText()).isEqualTo("Die Kampagne „" + title + "“ läuft jetzt.");
+            assertThat(page.locator("#kampagne-stand").innerText()).isEqualTo("Läuft");
+            Browsers.assertGoodPage(page);
+            // a change: the form comes filled as people write the values, the partners stay
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Kampagne ändern")).click();
+            assertThat(page.locator("#budget").inputValue()).isEqualTo("1500,5");
+            page.getByLabel("Budget in Euro").fill("2000");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Änderungen speichern")).click();
+            assertThat(page.getByRole(AriaRole.STATUS).innerText()).isEqualTo("Die Änderungen an der Kampagne sind gespeichert.");
+            assertThat(page.locator("main").innerText()).contains("2.000,00 Euro");
+
+            // a batch of door hangers for Böckingen: its own code, its page with the downloads
+            page.getByLabel("Gemeinde oder Ortsteil").fill("Heilbronn-Böckingen");
+            page.getByLabel("Material", new Page.GetByLabelOptions().setExact(true)).selectOption("DOOR_HANGER");
+            page.getByLabel("Menge (Stück)").fill("200");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Charge anlegen")).click();
+            page.waitForURL(u -> u.contains("/chargen/"));
+            code = page.locator("#charge-code").innerText();
+            assertThat(code).matches("[0-9A-Z]{8}");
+            assertThat(page.getByRole(AriaRole.STATUS).innerText()).contains("Heilbronn-Böckingen", code);
+            batchPath = page.url().substring(page.url().indexOf("/mein-bereich"));
+            Browsers.assertGoodPage(page);
+
+            // the print sheet: a download from the portal's own address, an SVG with the code and the landing address
+            com.microsoft.playwright.Download sheet = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
+                    new Page.GetByRoleOptions().setName("Druckbogen herunterladen (SVG, A4)")).click());
+            assertThat(sheet.url()).isEqualTo(platform.url(batchPath + "/druckbogen.svg"));
+            assertThat(sheet.suggestedFilename()).isEqualTo("druckbogen-" + code + ".svg");
+            String svg = java.nio.file.Files.readString(sheet.path());
+            assertThat(svg).contains("<svg", code, "/r/" + code);
+            var headers = page.request().get(platform.url(batchPath + "/druckbogen.svg"));
+            assertThat(headers.status()).isEqualTo(200);
+            assertThat(headers.headers().get("content-type")).startsWith("image/svg+xml");
+            assertThat(headers.headers().get("content-disposition")).startsWith("attachment").contains("druckbogen-" + code + ".svg");
+            var png = page.request().get(platform.url(batchPath + "/qr-code.png"));
+            assertThat(png.headers().get("content-type")).isEqualTo("image/png");
+            assertThat(png.body()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+
+            // a distribution recorded; more than the batch still holds is refused at the field
+            page.getByLabel("Wer hat verteilt?").fill("Ehrenamt Böckingen");
+            page.getByLabel("Straßen").fill("Ludwigsburger Straße, Klingenberger Straße");
+            page.getByLabel("Am", new Page.GetByLabelOptions().setExact(true)).fill(today);
+            page.getByLabel("Menge (Stück)").fill("150");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verteilung erfassen")).click();
+            assertThat(page.getByRole(AriaRole.STATUS).innerText())
+                    .isEqualTo("Die Verteilung von 150 Stück ist erfasst; verteilt sind jetzt 150 Stück dieser Charge.");
+            assertThat(page.locator("#charge-verteilt").innerText()).isEqualTo("150 von 200 Stück");
+            page.getByLabel("Wer hat verteilt?").fill("Ehrenamt Böckingen");
+            page.getByLabel("Straßen").fill("Hauptstraße");
+            page.getByLabel("Am", new Page.GetByLabelOptions().setExact(true)).fill(today);
+            page.getByLabel("Menge (Stück)").fill("100");
+            Response refused = page.waitForResponse(r -> r.url().endsWith("/verteilungen"), () -> page.getByRole(AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Verteilung erfassen")).click());
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(page.locator("#menge-fehler").innerText()).startsWith("So viele Stück hat die Charge nicht mehr");
+            assertThat(page.locator("#charge-verteilt").innerText()).isEqualTo("150 von 200 Stück");
+            Browsers.assertGoodPage(page);
+            page.navigate(platform.url(batchPath));
+            Browsers.screenshot(page, "kampagnen-charge");
+
+            // a phone scans the door hanger: through the gateway to the landing page, counted once
+            try (BrowserContext phone = browsers.phone()) {
+                Page scan = phone.newPage();
+                Response landing = scan.navigate(platform.url("/r/" + code));
+                assertThat(landing.status()).isEqualTo(200);
+                assertThat(scan.url()).contains("code=" + code);
+                assertThat(scan.locator("main").innerText()).contains(title);
+            }
+            // she signs up there and confirms: a returnee of the network
+            Returnees.signedUpAndConfirmed(platform, "kampagne-" + suffix + "@example.org", "\"code\":\"" + code + "\"");
+
+            page.navigate(platform.url(campaignPath));
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Trichter: vom Material bis zur Einstellung")).click();
+            page.waitForURL(u -> u.endsWith("/trichter"));
+            var row = page.locator("table.kampagnen-trichter tbody tr[data-code=\"" + code + "\"]");
+            assertThat(row.locator("td.trichter-gescannt").innerText()).isEqualTo("1");
+            assertThat(row.innerText()).contains("150", "0,7 %");
+            assertThat(page.locator("svg[role=img] g[data-schritt=scanned] text").allTextContents()).containsExactly("gescannt 1");
+            assertThat(page.locator("svg[role=img] g[data-schritt=distributed] text").allTextContents()).containsExactly("verteilt 150");
+            assertThat(page.locator("#trichter-gesamt").innerText()).contains("Gescannt\n1", "Bestätigt\n1");
+            Browsers.assertGoodPage(page);
+            Browsers.screenshot(page, "kampagnen-trichter");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Je Gemeinde")).click();
+            page.waitForURL(u -> u.contains("nach=gemeinde"));
+            assertThat(page.locator("table.kampagnen-trichter tbody tr").innerText()).startsWith("Heilbronn-Böckingen");
+            Browsers.assertGoodPage(page);
+
+            // the returnee who signed up by the door hanger: return and hire recorded, each once
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Rückkehrende").setExact(true)).click();
+            page.waitForURL(u -> u.endsWith("/rueckkehrende"));
+            assertThat(page.locator("main").innerText()).contains("Talea").doesNotContain("Ostendorp", "Oldenburg");
+            Browsers.assertGoodPage(page);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Rückkehr von Talea erfassen")).first().click();
+            page.waitForURL(u -> u.contains("/rueckkehr?"));
+            assertThat(page.locator("h1").innerText()).isEqualTo("Rückkehr erfassen: Talea");
+            Browsers.assertGoodPage(page);
+            String returnAction = page.locator("form[method=post]").last().getAttribute("action");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ja, Rückkehr erfassen")).click();
+            page.waitForURL(u -> u.contains("/rueckkehrende"));
+            assertThat(page.getByRole(AriaRole.STATUS).innerText()).startsWith("Rückkehr erfasst: Talea ist in die Region zurückgekehrt.");
+            // the same again (a second tab, a reload): 409 and a German message, nothing counted twice
+            String csrf = page.locator("meta[name=csrf-token]").getAttribute("content");
+            var again = page.request().post(platform.url(returnAction), com.microsoft.playwright.options.RequestOptions.create()
+                    .setHeader("X-CSRF-TOKEN", csrf).setMaxRedirects(0));
+            assertThat(again.status()).isEqualTo(409);
+            assertThat(again.text()).contains("Die Rückkehr dieser Person ist schon erfasst; sie zählt nur einmal.");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Einstellung von Talea erfassen")).first().click();
+            page.waitForURL(u -> u.contains("/einstellung?"));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ja, Einstellung erfassen")).click();
+            assertThat(page.locator("#arbeitgeber-fehler").innerText()).isEqualTo("Bitte wählen Sie, wer eingestellt hat.");
+            Browsers.assertGoodPage(page);
+            page.getByLabel("Arbeitgeber (aktiver Partner des Netzwerks)").selectOption(
+                    new com.microsoft.playwright.options.SelectOption().setLabel("Neckartal Präzisionstechnik GmbH"));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ja, Einstellung erfassen")).click();
+            page.waitForURL(u -> u.contains("/rueckkehrende"));
+            assertThat(page.getByRole(AriaRole.STATUS).innerText()).startsWith("Einstellung erfasst: Talea ist eingestellt.");
+            Browsers.assertGoodPage(page);
+            Browsers.screenshot(page, "kampagnen-rueckkehrende");
+            page.navigate(platform.url(campaignPath + "/trichter"));
+            assertThat(page.locator("table.kampagnen-trichter tbody tr[data-code=\"" + code + "\"]").innerText())
+                    .contains("1 (1 zurück, 1 eingestellt)");
+        }
+
+        // every new page on a phone
+        try (BrowserContext phone = browsers.phone()) {
+            Page page = phone.newPage();
+            SignIn.demo(page, campaigns("/" + HEILBRONN), COORDINATOR);
+            // the form to create a campaign is the form to change one, the funnel per municipality the funnel's template
+            for (String path : List.of(campaigns("/" + HEILBRONN), platform.url(campaignPath + "/bearbeiten"), platform.url(campaignPath),
+                    platform.url(batchPath), platform.url(campaignPath + "/trichter"), campaigns("/" + HEILBRONN + "/rueckkehrende"))) {
+                Response shown = page.navigate(path);
+                assertThat(shown.status()).as(path).isEqualTo(200);
+                Browsers.assertGoodPage(page);
+            }
+            page.navigate(platform.url(campaignPath));
+            Browsers.screenshot(page, "kampagnen-kampagne-phone");
+        }
+    }
+
     @Test
     void a_heilbronn_coordinator_cannot_reach_an_ems_achse_page_by_url() {
         String emsToken = platform.token("coordinator", "--networks", EMS_ACHSE);
@@ -272,6 +469,24 @@ class KoordinationIT {
                 assertThat(secrets).as(path).noneMatch(shown::contains);
             }
             Browsers.assertAccessible(page);
+            // the campaign pages likewise, the download of a print sheet too
+            JsonNode emsCampaign = json(platform.call(emsToken, "GET", "/api/campaigns?networkId=" + EMS_ACHSE + "&size=1", null))
+                    .get("items").get(0);
+            String emsCampaignId = emsCampaign.get("id").asString();
+            String emsBatch = json(platform.call(emsToken, "GET", "/api/campaigns/" + emsCampaignId + "/batches", null)).get(0).get("id").asString();
+            for (String path : List.of("/" + EMS_ACHSE, "/" + EMS_ACHSE + "/neu", "/" + EMS_ACHSE + "/rueckkehrende",
+                    "/" + EMS_ACHSE + "/" + emsCampaignId, "/" + EMS_ACHSE + "/" + emsCampaignId + "/trichter",
+                    "/" + EMS_ACHSE + "/" + emsCampaignId + "/chargen/" + emsBatch,
+                    "/" + EMS_ACHSE + "/" + emsCampaignId + "/chargen/" + emsBatch + "/druckbogen.svg")) {
+                Response refused = page.navigate(campaigns(path));
+                assertThat(refused.status()).as(path).isEqualTo(403);
+                String shown = page.title() + page.locator("body").innerText();
+                assertThat(secrets).as(path).noneMatch(shown::contains);
+                assertThat(shown).as(path).doesNotContain(emsCampaign.get("title").asString());
+            }
+            Response foreignCampaign = page.navigate(campaigns("/" + HEILBRONN + "/" + emsCampaignId + "/trichter"));
+            assertThat(foreignCampaign.status()).isEqualTo(404);
+            assertThat(page.title() + page.locator("body").innerText()).doesNotContain(emsCampaign.get("title").asString());
             // the other network's group under the own network's address: it does not exist for him (404), nothing shown
             Response foreign = page.navigate(workspace("/" + HEILBRONN + "/gremien/" + emsGroupId));
             assertThat(foreign.status()).isEqualTo(404);

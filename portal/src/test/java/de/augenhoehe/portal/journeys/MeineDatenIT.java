@@ -118,22 +118,8 @@ class MeineDatenIT {
 
     /** Signs a person up through the API (network page, no code), confirms by the mailed link; the management link. */
     private static String signedUpAndConfirmed(String email) {
-        StringBuilder consents = new StringBuilder();
-        for (JsonNode text : Returnees.call(platform, null, "GET", "/api/returnees/consent-texts", null)) {
-            String purpose = text.path("purpose").asString();
-            if (purpose.equals("MATCHING") || purpose.equals("MATCH_NOTIFICATIONS")) {
-                consents.append(consents.isEmpty() ? "" : ",").append("{\"purpose\":\"%s\",\"textVersion\":\"%s\"}"
-                        .formatted(purpose, text.path("version").asString()));
-            }
-        }
-        Returnees.call(platform, null, "POST", "/api/returnees", """
-                {"firstName":"Talea","lastName":"Ostendorp","email":"%s","currentPlace":"Oldenburg","occupation":"24412",
-                 "interests":["JOB"],"networkId":"%s","consents":[%s]}""".formatted(email, Returnees.EMS_ACHSE, consents));
-        Mail mail = platform.awaitMail(email, 1);
-        String confirm = mail.link(platform.url("/rueckkehr/bestaetigen?token="));
-        Returnees.call(platform, null, "POST", "/api/returnees/confirmations",
-                "{\"token\":\"" + confirm.substring(confirm.indexOf("token=") + 6) + "\"}");
-        return mail.link(platform.url("/rueckkehr/meine-daten?"));
+        return Returnees.signedUpAndConfirmed(platform, email, "\"networkId\":\"" + Returnees.EMS_ACHSE + "\"")
+                .link(platform.url("/rueckkehr/meine-daten?"));
     }
 
     private static int exportStatus(String id, String token) throws IOException, InterruptedException {

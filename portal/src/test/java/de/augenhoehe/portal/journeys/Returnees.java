@@ -36,6 +36,29 @@ final class Returnees {
         return new Campaign(id, batch.path("id").asString(), batch.path("code").asString(), batch.path("scanUrl").asString());
     }
 
+    /**
+     * Signs Talea Ostendorp up through the API and confirms by the mailed link; {@code attribution} is where she came
+     * from, {@code "code":"…"} (a scanned batch) or {@code "networkId":"…"} (a network's page). Answers her mail.
+     */
+    static Mail signedUpAndConfirmed(RunningPlatform platform, String email, String attribution) {
+        StringBuilder consents = new StringBuilder();
+        for (JsonNode text : call(platform, null, "GET", "/api/returnees/consent-texts", null)) {
+            String purpose = text.path("purpose").asString();
+            if (purpose.equals("MATCHING") || purpose.equals("MATCH_NOTIFICATIONS")) {
+                consents.append(consents.isEmpty() ? "" : ",").append("{\"purpose\":\"%s\",\"textVersion\":\"%s\"}"
+                        .formatted(purpose, text.path("version").asString()));
+            }
+        }
+        call(platform, null, "POST", "/api/returnees", """
+                {"firstName":"Talea","lastName":"Ostendorp","email":"%s","currentPlace":"Oldenburg","occupation":"24412",
+                 "interests":["JOB"],%s,"consents":[%s]}""".formatted(email, attribution, consents));
+        Mail mail = platform.awaitMail(email, 1);
+        String confirm = mail.link(platform.url("/rueckkehr/bestaetigen?token="));
+        call(platform, null, "POST", "/api/returnees/confirmations",
+                "{\"token\":\"" + confirm.substring(confirm.indexOf("token=") + 6) + "\"}");
+        return mail;
+    }
+
     static JsonNode call(RunningPlatform platform, String token, String method, String path, String json) {
         String body = platform.call(token, method, path, json);
         return body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
