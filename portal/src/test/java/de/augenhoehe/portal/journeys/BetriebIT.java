@@ -3,6 +3,8 @@ package de.augenhoehe.portal.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -99,6 +101,49 @@ class BetriebIT {
         }
     }
 
+    /**
+     * The other half of a night: a dead letter whose cause lies in the service (here: a constraint its table should not
+     * have, as a faulty migration would leave it) — retried, then dead-lettered; once the cause is mended, the
+     * operator's redrive applies it and it is done: the step is in measures-service's monitor.
+     */
+    @Test
+    void once_the_cause_is_mended_the_operators_redrive_applies_the_dead_letter() throws Exception {
+        String eventId = UUID.randomUUID().toString();
+        String returnee = UUID.randomUUID().toString();
+        try (Connection db = platform.database("measures"); Statement sql = db.createStatement()) {
+            sql.execute("alter table monitor_returnee_step add constraint betrieb_journey_fault check (occupation_group is distinct from '999')");
+            try (BrowserContext desktop = browsers.desktop()) {
+                Page page = desktop.newPage();
+                try {
+                    produce(eventId, "augenhoehe.outreach.returnee-signed-up.v1", ("""
+                            {"returneeId":"%s","networkId":"%s","occupationGroup":"999","occurredAt":"%s"}""")
+                            .formatted(returnee, NetzwerkeIT.HEILBRONN, Instant.now()).getBytes(StandardCharsets.UTF_8));
+                    page.navigate(platform.url(PAGE));
+                    SignIn.as(page, OPERATOR);
+                    Locator letter = awaitDeadLetter(page, eventId);
+                    assertThat(letter.innerText()).contains("measures-service", "offen", "augenhoehe.outreach.returnee-signed-up.v1");
+                } finally {
+                    // the mend: the constraint goes (also when the journey failed before)
+                    sql.execute("alter table monitor_returnee_step drop constraint if exists betrieb_journey_fault");
+                }
+                page.reload();
+                Locator letter = page.locator("#dead-letters li").filter(new Locator.FilterOptions().setHasText(eventId));
+                letter.getByRole(AriaRole.LINK).click();
+                page.waitForURL(url -> url.contains(PAGE + "/dead-letters/measures/outreach-events.DLT/"));
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ja, erneut anwenden")).click();
+                page.waitForURL(url -> url.endsWith(PAGE + "#dead-letters"));
+                assertThat(page.locator("#meldung").innerText()).contains("wurde erneut angewandt und ist erledigt.");
+                Locator done = page.locator("#dead-letters li").filter(new Locator.FilterOptions().setHasText(eventId));
+                assertThat(done.count() == 0 || !done.innerText().contains("offen")).as("no longer open").isTrue();
+                Browsers.assertAccessible(page);
+            }
+            try (var steps = sql.executeQuery("select count(*) from monitor_returnee_step where returnee_id = '" + returnee + "'")) {
+                steps.next();
+                assertThat(steps.getInt(1)).as("the redriven sign-up is in the monitor").isEqualTo(1);
+            }
+        }
+    }
+
     @Test
     void a_company_administrator_is_refused_the_night_page() {
         try (BrowserContext desktop = browsers.desktop()) {
@@ -131,18 +176,23 @@ class BetriebIT {
      * partner-service reads the topic too, but only a hire, so only measures-service dead-letters it.
      */
     private static void producePoison(String eventId) {
+        produce(eventId, "augenhoehe.outreach.returnee-signed-up.v1", "{kein JSON".getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A CloudEvent on {@code outreach-events}, as outreach-service's relay writes one (binary mode, ce_ headers). */
+    private static void produce(String eventId, String type, byte[] data) {
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + platform.port("KAFKA"),
                 ProducerConfig.ACKS_CONFIG, "all");
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
             String subject = UUID.randomUUID().toString();
-            var record = new ProducerRecord<>("outreach-events", subject, "{kein JSON".getBytes(StandardCharsets.UTF_8));
+            var record = new ProducerRecord<>("outreach-events", subject, data);
             Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_source", "/augenhoehe/betrieb-journey",
-                    "ce_type", "augenhoehe.outreach.returnee-signed-up.v1", "ce_subject", subject,
+                    "ce_type", type, "ce_subject", subject,
                     "ce_time", Instant.now().toString(), "content-type", "application/json")
                     .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
             producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new AssertionError("the poison record was not accepted by the broker", e);
+            throw new AssertionError("the record was not accepted by the broker", e);
         }
     }
 }

@@ -85,6 +85,21 @@ public final class RunningPlatform {
         throw new AssertionError("no mail #" + n + " to " + address + " within 30 s");
     }
 
+    /**
+     * A connection to one service's own database, as an operator mending it would open one (user = the service, its
+     * password from the data folder's secrets.env). For journeys that need a fault only an operator can cause or mend.
+     */
+    public java.sql.Connection database(String service) throws java.sql.SQLException {
+        String password;
+        try {
+            password = Files.readAllLines(DATA.resolve("secrets.env")).stream().filter(l -> l.startsWith(service + "="))
+                    .map(l -> l.substring(service.length() + 1)).findFirst().orElseThrow();
+        } catch (IOException e) {
+            throw new IllegalStateException("no secrets.env in " + DATA, e);
+        }
+        return java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port("POSTGRES") + "/" + service, service, password);
+    }
+
     /** A development token of the platform's data folder (demo mode), e.g. for a coordinator's view in a check. */
     public synchronized String token(String roles, String... more) {
         List<String> command = new ArrayList<>(List.of("./platform", "token", "--data", DATA.toString(),
