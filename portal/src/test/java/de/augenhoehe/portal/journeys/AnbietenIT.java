@@ -12,6 +12,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Media;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -26,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * token of the company's administrator (the company's give-and-gain page belongs to another workspace). A second tab's
  * stale save is refused with a message. Each run plans its own measure, so other journeys change nothing here.
  */
+@Order(2) // among the longest journeys: started first (portal/pom.xml)
 class AnbietenIT {
 
     static final RunningPlatform platform = RunningPlatform.get();

@@ -13,6 +13,7 @@ import java.util.Base64;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * administrator signs in for the first time, creates and publishes a posting that the public search then finds; two
  * tabs edit one posting and the second save is refused with the stored values beside the typed ones — nothing lost.
  */
+@Order(3) // among the longest journeys: started first (portal/pom.xml)
 class FirmaIT {
 
     static final RunningPlatform platform = RunningPlatform.get();

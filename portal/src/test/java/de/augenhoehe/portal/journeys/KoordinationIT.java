@@ -9,6 +9,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -21,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * print sheet to a scan in the funnel; the same coordinator is refused every page kind of the Ems-Achse by URL (403,
  * nothing of it shown); every page passes axe on a desktop and a phone.
  */
+@Order(1) // among the longest journeys: started first (portal/pom.xml)
 class KoordinationIT {
 
     static final RunningPlatform platform = RunningPlatform.get();

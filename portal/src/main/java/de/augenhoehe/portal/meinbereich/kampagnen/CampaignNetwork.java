@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import tools.jackson.databind.JsonNode;
 
+import de.augenhoehe.portal.meinbereich.CoordinatedNetworks;
 import de.augenhoehe.portal.meinbereich.Workspace;
 import de.augenhoehe.portal.meinbereich.WorkspaceAccess;
 import de.augenhoehe.portal.meinbereich.WorkspaceAccess.Visit;
@@ -29,16 +30,18 @@ class CampaignNetwork {
 
     private final PlatformApi api;
     private final WorkspaceAccess access;
+    private final CoordinatedNetworks networks;
 
-    CampaignNetwork(PlatformApi api, WorkspaceAccess access) {
+    CampaignNetwork(PlatformApi api, WorkspaceAccess access, CoordinatedNetworks networks) {
         this.api = api;
         this.access = access;
+        this.networks = networks;
     }
 
-    /** For a page that shows something: the heading's network name is read (a public read). */
+    /** For a page that shows something: with the heading's network name (read once per session). */
     Opened open(String networkId, String section, Model model, HttpServletRequest request, HttpServletResponse response) {
         Opened opened = check(networkId, model, request, response);
-        String name = api.get("/api/networks/{id}", opened.networkId()).path("name").asString("");
+        String name = networks.open(opened.visit(), opened.networkId()).name();
         model.addAttribute("network", new Opened(opened.visit(), opened.networkId(), name));
         model.addAttribute("section", section);
         model.addAttribute("coordinated", opened.visit().person().networks());

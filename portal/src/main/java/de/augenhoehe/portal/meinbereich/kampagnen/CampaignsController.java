@@ -1,8 +1,6 @@
 package de.augenhoehe.portal.meinbereich.kampagnen;
 
-import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.JsonNode;
 
+import de.augenhoehe.portal.meinbereich.CoordinatedNetworks;
 import de.augenhoehe.portal.meinbereich.Workspace;
 import de.augenhoehe.portal.meinbereich.WorkspaceAccess;
 import de.augenhoehe.portal.meinbereich.WorkspaceAccess.Visit;
@@ -27,7 +26,6 @@ import de.augenhoehe.portal.web.ApiProblem;
 import de.augenhoehe.portal.web.FormErrors;
 import de.augenhoehe.portal.web.Paging;
 import de.augenhoehe.portal.web.PlatformApi;
-import de.augenhoehe.portal.web.PortalProperties;
 import de.augenhoehe.portal.web.SeeOther;
 
 /**
@@ -43,29 +41,20 @@ class CampaignsController {
     private final PlatformApi api;
     private final WorkspaceAccess access;
     private final CampaignNetwork networks;
-    private final PortalProperties portal;
+    private final CoordinatedNetworks coordinated;
 
-    CampaignsController(PlatformApi api, WorkspaceAccess access, CampaignNetwork networks, PortalProperties portal) {
+    CampaignsController(PlatformApi api, WorkspaceAccess access, CampaignNetwork networks, CoordinatedNetworks coordinated) {
         this.api = api;
         this.access = access;
         this.networks = networks;
-        this.portal = portal;
+        this.coordinated = coordinated;
     }
 
-    /**
-     * One network: straight to its campaigns (an absolute public URL: a redirect built from the request would name the
-     * portal's own port behind the gateway); several: the coordinator picks one.
-     */
+    /** One network: straight to its campaigns; several: the coordinator picks one. */
     @GetMapping("/mein-bereich/kampagnen")
     String networks(Model model, HttpServletRequest request, HttpServletResponse response) {
         Visit visit = access.open(Workspace.KAMPAGNEN, model, request, response);
-        List<String> ids = visit.person().networks();
-        if (ids.size() == 1) {
-            return "redirect:" + portal.publicUrl(CampaignNetwork.base(ids.getFirst()));
-        }
-        List<Supplier<JsonNode>> reads = ids.stream().<Supplier<JsonNode>>map(id -> () -> api.get("/api/networks/{id}", id)).toList();
-        model.addAttribute("networks", api.concurrently(reads));
-        return "kampagnen/netzwerke";
+        return coordinated.straightToTheOnly(visit, "/mein-bereich/kampagnen", model).orElse("kampagnen/netzwerke");
     }
 
     @GetMapping("/mein-bereich/kampagnen/{networkId}")

@@ -22,6 +22,7 @@ import de.augenhoehe.portal.meinbereich.WorkspaceAccess;
 import de.augenhoehe.portal.meinbereich.WorkspaceAccess.Visit;
 import de.augenhoehe.portal.meinbereich.CoordinatedNetworks.Network;
 import de.augenhoehe.portal.web.PlatformApi;
+import de.augenhoehe.portal.web.Paging;
 
 /**
  * The network's balance of give and gain ({@code /api/networks/{id}/balance} and {@code …/balance/summary}): per
@@ -59,10 +60,10 @@ class BalanceController {
                 () -> api.get("/api/networks/{id}/balance/summary" + period.query(), visit.bearer(), network.id())));
         List<JsonNode> all = new ArrayList<>();
         read.get(0).path("members").forEach(all::add);
-        int page = Math.min(Paging.requested(seite), Math.max(0, (all.size() - 1) / Paging.SIZE));
-        List<JsonNode> members = Paging.slice(all, page);
+        Paging paging = Paging.ofList(all, Paging.requested(seite), Paging.SIZE);
+        List<JsonNode> members = paging.slice(all, Paging.SIZE);
         model.addAttribute("members", members);
-        model.addAttribute("paging", Paging.ofList(all, page));
+        model.addAttribute("paging", paging);
         model.addAttribute("chart", BalanceChart.of(members));
         model.addAttribute("summary", read.get(1));
         return "koordination/bilanz";

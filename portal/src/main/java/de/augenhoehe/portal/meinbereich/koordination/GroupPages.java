@@ -19,6 +19,7 @@ import de.augenhoehe.portal.meinbereich.CoordinatedNetworks.Network;
 import de.augenhoehe.portal.meinbereich.WorkspaceAccess.Visit;
 import de.augenhoehe.portal.web.ApiProblem;
 import de.augenhoehe.portal.web.PlatformApi;
+import de.augenhoehe.portal.web.Paging;
 
 /**
  * What the coordinator's and the member's pages of a working group show alike: the groups, one group with its member
@@ -40,9 +41,9 @@ class GroupPages {
                 : api.get("/api/working-groups?networkId={n}", visit.bearer(), networkId);
         List<JsonNode> all = new ArrayList<>();
         answer.forEach(all::add);
-        int page = Math.min(Paging.requested(seite), Math.max(0, (all.size() - 1) / Paging.SIZE));
-        model.addAttribute("groups", Paging.slice(all, page));
-        model.addAttribute("paging", Paging.ofList(all, page));
+        Paging paging = Paging.ofList(all, Paging.requested(seite), Paging.SIZE);
+        model.addAttribute("groups", paging.slice(all, Paging.SIZE));
+        model.addAttribute("paging", paging);
     }
 
     /**

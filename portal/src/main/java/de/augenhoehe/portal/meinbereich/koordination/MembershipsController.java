@@ -23,6 +23,7 @@ import de.augenhoehe.portal.meinbereich.CoordinatedNetworks.Network;
 import de.augenhoehe.portal.web.ApiProblem;
 import de.augenhoehe.portal.web.PlatformApi;
 import de.augenhoehe.portal.web.SeeOther;
+import de.augenhoehe.portal.web.Paging;
 
 /**
  * The coordinator's partners and memberships: the network's partners by membership status (applications to decide

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import de.augenhoehe.portal.web.Paging;
+
 /** The coordinator's pages' own rules: paging of whole lists, the chart's scale, the period, the quorum, the messages. */
 class KoordinationRulesTest {
 
@@ -17,10 +19,10 @@ class KoordinationRulesTest {
     @Test
     void a_whole_list_is_paged_by_twenty_and_the_pager_knows_its_neighbours() {
         List<Integer> all = IntStream.range(0, 45).boxed().toList();
-        assertThat(Paging.slice(all, 0)).hasSize(20).startsWith(0);
-        assertThat(Paging.slice(all, 2)).containsExactly(40, 41, 42, 43, 44);
-        assertThat(Paging.slice(all, 9)).isEmpty();
-        Paging last = Paging.ofList(all, 2);
+        assertThat(Paging.ofList(all, 0, Paging.SIZE).slice(all, Paging.SIZE)).hasSize(20).startsWith(0);
+        assertThat(Paging.ofList(all, 2, Paging.SIZE).slice(all, Paging.SIZE)).containsExactly(40, 41, 42, 43, 44);
+        assertThat(Paging.ofList(all, 9, Paging.SIZE).slice(all, Paging.SIZE)).as("beyond the last: the last").containsExactly(40, 41, 42, 43, 44);
+        Paging last = Paging.ofList(all, 2, Paging.SIZE);
         assertThat(last.pages()).isEqualTo(3);
         assertThat(last.hasNext()).isFalse();
         assertThat(last.hasPrevious()).isTrue();
