@@ -20,9 +20,11 @@ create table monitor_month (
     -- touch a month are Σ events_in up to it − Σ events_out before it
     events_in        int  not null default 0,
     events_out       int  not null default 0,
-    -- vacancy time (published → closed) of the postings closed in the month: (bucket, count) pairs in bucket order,
-    -- bucket = whole minutes ÷ 144 (a tenth of a day) rounded half up (VacancyDays)
-    days             int[] not null default '{}',
+    -- vacancy time (published → closed) of the postings closed in the month: (bucket, count) pairs in bucket order, each
+    -- number 4 bytes big-endian (int4send); bucket = whole minutes ÷ 144 (a tenth of a day) rounded half up (VacancyDays).
+    -- Bytes, not int[]: the monitor reads some hundred thousand pairs a page, and int[]'s text output cost four times
+    -- the rest of the query (measured: 75 of 90 ms for a year of 1,000,000 postings).
+    days             bytea not null default '\x',
     primary key (network_id, kreis, occupation_group, type, month)
 );
 
@@ -50,11 +52,10 @@ with counted as (
     select network_id, kreis, occupation_group, type, month, bucket, count(*)::int as n
     from parts where bucket is not null group by 1, 2, 3, 4, 5, 6
 ), histograms as (
-    select network_id, kreis, occupation_group, type, month, array_agg(x order by bucket, o) as days
-    from buckets cross join lateral unnest(array[bucket, n]) with ordinality as pair(x, o)
-    group by 1, 2, 3, 4, 5
+    select network_id, kreis, occupation_group, type, month, string_agg(int4send(bucket) || int4send(n), ''::bytea order by bucket) as days
+    from buckets group by 1, 2, 3, 4, 5
 )
 select s.network_id, s.kreis, s.occupation_group, s.type, s.month, s.inflow, s.outflow, s.closed, s.unfilled, s.events_in, s.events_out,
-       coalesce(h.days, '{}')
+       coalesce(h.days, '\x'::bytea)
 from sums s left join histograms h using (network_id, kreis, occupation_group, type, month);
 -- monitor-month-fill:end

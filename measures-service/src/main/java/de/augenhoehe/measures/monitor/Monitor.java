@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -77,6 +80,7 @@ class Monitor {
 
     private final JdbcTemplate jdbc;
     private final MonitorMonths aggregates;
+    private final ConcurrentHashMap<List<Object>, CompletableFuture<List<Bottleneck>>> computing = new ConcurrentHashMap<>();
 
     Monitor(JdbcTemplate jdbc, MonitorMonths aggregates) {
         this.jdbc = jdbc;
@@ -130,7 +134,34 @@ class Monitor {
         }
     }
 
+    /**
+     * The portal asks for {@code /bottlenecks} and {@code /gaps} of one period at once: a request for a network and
+     * period whose computation is under way joins it instead of reading the same aggregates a second time.
+     */
     List<Bottleneck> bottlenecks(UUID network, YearMonth first, YearMonth last) {
+        List<Object> key = List.of(network, first, last);
+        CompletableFuture<List<Bottleneck>> mine = new CompletableFuture<>();
+        CompletableFuture<List<Bottleneck>> running = computing.putIfAbsent(key, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        try {
+            List<Bottleneck> result = List.copyOf(computeBottlenecks(network, first, last));
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            computing.remove(key, mine);
+        }
+    }
+
+    private List<Bottleneck> computeBottlenecks(UUID network, YearMonth first, YearMonth last) {
         Period p = Period.of(first, last);
         record Totals(MonitorMonths.Cell cell, MonitorMonths.Row period) {
         }

@@ -98,12 +98,12 @@ class MonitorMonths {
                         events_in = m.events_in + excluded.events_in, events_out = m.events_out + excluded.events_out""",
                     k.network(), k.kreis(), k.group(), k.type(), month, s.inflow(), s.outflow(), s.closed(), s.unfilled(), s.eventsIn(), s.eventsOut());
             if (!s.days().isEmpty()) {
-                String days = jdbc.queryForObject("""
-                        select days::text from monitor_month where network_id = ? and kreis = ? and occupation_group = ? and type = ? and month = ?::date""",
-                        String.class, k.network(), k.kreis(), k.group(), k.type(), month);
+                byte[] days = jdbc.queryForObject("""
+                        select days from monitor_month where network_id = ? and kreis = ? and occupation_group = ? and type = ? and month = ?::date""",
+                        byte[].class, k.network(), k.kreis(), k.group(), k.type(), month);
                 jdbc.update("""
-                        update monitor_month set days = ?::int[] where network_id = ? and kreis = ? and occupation_group = ? and type = ? and month = ?::date""",
-                        VacancyDays.parse(days).plus(s.days()).text(), k.network(), k.kreis(), k.group(), k.type(), month);
+                        update monitor_month set days = ? where network_id = ? and kreis = ? and occupation_group = ? and type = ? and month = ?::date""",
+                        VacancyDays.parse(days).plus(s.days()).bytes(), k.network(), k.kreis(), k.group(), k.type(), month);
             }
         });
     }
@@ -154,16 +154,16 @@ class MonitorMonths {
         String where = "network_id = ? and type = any(?::text[]) and (?::text is null or kreis = ?)";
         String typeArray = "{" + String.join(",", types) + "}";
         Map<String, Cell> cells = new TreeMap<>();
-        jdbc.query("select kreis, " + key + ", null::date, sum(inflow), sum(outflow), sum(closed), sum(unfilled), sum(events_in), sum(events_out), null"
+        jdbc.query("select kreis, " + key + ", null::date, sum(inflow), sum(outflow), sum(closed), sum(unfilled), sum(events_in), sum(events_out), null::bytea"
                         + " from monitor_month where " + where + " and month < ?::date group by 1, 2"
-                        + " union all select kreis, " + key + ", month, inflow, outflow, closed, unfilled, events_in, events_out, days::text"
+                        + " union all select kreis, " + key + ", month, inflow, outflow, closed, unfilled, events_in, events_out, days"
                         + " from monitor_month where " + where + " and month between ?::date and ?::date",
                 rs -> {
                     String k = rs.getString(1);
                     String c = rs.getString(2);
                     Cell cell = cells.computeIfAbsent(k + "/" + c, x -> new Cell(k, c, Row.ZERO, new TreeMap<>()));
                     Row row = new Row(rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9),
-                            rs.getInt(6) == 0 ? VacancyDays.NONE : VacancyDays.parse(rs.getString(10)));
+                            rs.getInt(6) == 0 ? VacancyDays.NONE : VacancyDays.parse(rs.getBytes(10)));
                     if (rs.getDate(3) == null) {
                         cells.put(k + "/" + c, new Cell(cell.kreis(), cell.key(), cell.before().plus(row), cell.months()));
                     } else {

@@ -1,5 +1,6 @@
 package de.augenhoehe.measures.monitor;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -8,9 +9,9 @@ import java.util.Arrays;
  * Vacancy times (published → closed) of closed postings as a histogram at a resolution of a tenth of a day: counts
  * per bucket, bucket = the time in tenths of a day rounded to the nearest (half up). A median read from it differs
  * from the median of the exact times by at most half a bucket (0.05 days): rounding every value by at most that moves
- * the median by at most that. It is what {@code monitor_month.days} keeps per Kreis × group × type × month, as the
- * text of a PostgreSQL {@code int[]} of (bucket, count) pairs in bucket order — so the monitor merges a month's
- * histograms instead of reading every posting. Immutable.
+ * the median by at most that. It is what {@code monitor_month.days} keeps per Kreis × group × type × month: (bucket,
+ * count) pairs in bucket order as bytes — so the monitor merges a month's histograms instead of reading every posting.
+ * Immutable.
  */
 final class VacancyDays {
 
@@ -35,41 +36,27 @@ final class VacancyDays {
         return count == 0 ? NONE : new VacancyDays(new int[] {bucket}, new int[] {count});
     }
 
-    /** From the text of the {@code int[]} column, e.g. {@code {900,3,905,1}}; null or {@code {}} is none. */
-    static VacancyDays parse(String text) {
-        if (text == null || text.length() <= 2) {
+    /** From the bytes of the column: (bucket, count) pairs, each number 4 bytes big-endian; null or none is none. */
+    static VacancyDays parse(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
             return NONE;
         }
-        int n = 1;
-        for (int i = 0; i < text.length(); i++) {
-            n += text.charAt(i) == ',' ? 1 : 0;
-        }
-        int[] b = new int[n / 2];
-        int[] c = new int[n / 2];
-        int value = 0, index = 0;
-        boolean negative = false;
-        for (int i = 1; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (ch == '-') {
-                negative = true;
-            } else if (ch >= '0' && ch <= '9') {
-                value = value * 10 + (ch - '0');
-            } else {
-                (index % 2 == 0 ? b : c)[index / 2] = negative ? -value : value;
-                index++;
-                value = 0;
-                negative = false;
-            }
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        int[] b = new int[bytes.length / 8];
+        int[] c = new int[b.length];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = in.getInt();
+            c[i] = in.getInt();
         }
         return new VacancyDays(b, c);
     }
 
-    String text() {
-        StringBuilder s = new StringBuilder("{");
+    byte[] bytes() {
+        ByteBuffer out = ByteBuffer.allocate(buckets.length * 8);
         for (int i = 0; i < buckets.length; i++) {
-            s.append(i == 0 ? "" : ",").append(buckets[i]).append(',').append(counts[i]);
+            out.putInt(buckets[i]).putInt(counts[i]);
         }
-        return s.append('}').toString();
+        return out.array();
     }
 
     boolean isEmpty() {
