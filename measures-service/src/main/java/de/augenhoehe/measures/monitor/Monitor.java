@@ -163,27 +163,36 @@ class Monitor {
 
     private List<Bottleneck> computeBottlenecks(UUID network, YearMonth first, YearMonth last) {
         Period p = Period.of(first, last);
-        record Totals(MonitorMonths.Cell cell, MonitorMonths.Row period) {
+        record Totals(MonitorMonths.Cell cell, int inflow, int outflow, int closed, int unfilled, int eventsIn, Double median) {
         }
         List<Totals> cells = new ArrayList<>();
-        VacancyDays all = VacancyDays.NONE;
+        VacancyDays.Tally all = new VacancyDays.Tally();
         for (MonitorMonths.Cell cell : aggregates.cells(network, OfferTypes.VACANCIES, false, null, first, last)) {
-            MonitorMonths.Row sum = cell.months().values().stream().reduce(MonitorMonths.Row.ZERO, MonitorMonths.Row::plus);
-            all = all.plus(sum.days());
-            cells.add(new Totals(cell, sum));
+            int inflow = 0, outflow = 0, closed = 0, unfilled = 0, eventsIn = 0;
+            VacancyDays.Tally days = new VacancyDays.Tally();
+            for (MonitorMonths.Row row : cell.months().values()) {
+                inflow += row.inflow();
+                outflow += row.outflow();
+                closed += row.closed();
+                unfilled += row.unfilled();
+                eventsIn += row.eventsIn();
+                days.add(row.days());
+                all.add(row.days());
+            }
+            cells.add(new Totals(cell, inflow, outflow, closed, unfilled, eventsIn, days.median()));
         }
         Double allMedian = all.median();
         List<Bottleneck> out = new ArrayList<>();
         for (Totals t : cells) {
             MonitorMonths.Row before = t.cell().before();
             // the events of the postings that touch the period: published before its end, not closed before its start
-            int events = before.eventsIn() + t.period().eventsIn() - before.eventsOut();
+            int events = before.eventsIn() + t.eventsIn() - before.eventsOut();
             if (events <= 0) {
                 continue;
             }
             int stockStart = before.inflow() - before.outflow();
-            int stockEnd = stockStart + t.period().inflow() - t.period().outflow();
-            var score = Bottlenecks.score(t.period().days().median(), t.period().closed(), t.period().unfilled(), stockStart, stockEnd, allMedian);
+            int stockEnd = stockStart + t.inflow() - t.outflow();
+            var score = Bottlenecks.score(t.median(), t.closed(), t.unfilled(), stockStart, stockEnd, allMedian);
             out.add(new Bottleneck(t.cell().kreis(), t.cell().key(), p, score.score(), score.bottleneck(), score.indicators(), score.formula(), events));
         }
         out.sort(Comparator.comparing((Bottleneck b) -> b.score() == null ? -1 : b.score()).reversed()

@@ -164,10 +164,11 @@ class MonitorMonths {
                     Cell cell = cells.computeIfAbsent(k + "/" + c, x -> new Cell(k, c, Row.ZERO, new TreeMap<>()));
                     Row row = new Row(rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9),
                             rs.getInt(6) == 0 ? VacancyDays.NONE : VacancyDays.parse(rs.getBytes(10)));
-                    if (rs.getDate(3) == null) {
+                    LocalDate month = rs.getObject(3, LocalDate.class);
+                    if (month == null) {
                         cells.put(k + "/" + c, new Cell(cell.kreis(), cell.key(), cell.before().plus(row), cell.months()));
                     } else {
-                        cell.months().merge(YearMonth.from(rs.getDate(3).toLocalDate()), row, Row::plus);
+                        cell.months().merge(YearMonth.from(month), row, Row::plus);
                     }
                 },
                 network, typeArray, kreis, kreis, first.atDay(1), network, typeArray, kreis, kreis, first.atDay(1), last.atDay(1));
