@@ -568,7 +568,7 @@ class MonitorRun {
         psql(password, List.of("-c", "begin; delete from monitor_month; " + fill + " commit;", "-c", "analyze monitor_vacancy", "-c", "analyze monitor_month",
                 "-c", "select (select count(*) from monitor_vacancy) as postings, (select count(*) from monitor_month) as aggregate_rows,"
                         + " (select count(*) from monitor_month where network_id = '" + network + "') as network_rows,"
-                        + " (select sum(cardinality(days)) / 2 from monitor_month where network_id = '" + network + "') as histogram_buckets"), null);
+                        + " (select sum(length(days)) / 8 from monitor_month where network_id = '" + network + "') as histogram_buckets"), null);
         long t2 = System.nanoTime();
         System.out.printf("loaded %,d postings in %.0f s, aggregates filled in %.0f s%n", b.postings, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
     }
