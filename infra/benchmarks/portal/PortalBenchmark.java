@@ -59,6 +59,9 @@ public class PortalBenchmark {
     final AtomicBoolean platformUp = new AtomicBoolean();
     /** Answers that make the run invalid (429: the gateway limited the benchmark's visitors, not the portal's speed). */
     final AtomicInteger refused = new AtomicInteger();
+    /** The monitor run (issue #18) instead of the public pages; see MonitorRun. */
+    MonitorRun monitor;
+    int postings = 1_000_000;
     int rate = 20;
     int seconds = 30;
     int warmup = 10;
@@ -81,8 +84,10 @@ public class PortalBenchmark {
                 case "--warmup" -> b.warmup = Integer.parseInt(args[++i]);
                 case "--quick" -> { b.seconds = 10; b.warmup = 5; }
                 case "--running" -> { b.data = Path.of(args[++i]).toAbsolutePath(); b.running = true; }
+                case "--monitor" -> b.monitor = new MonitorRun(b);
+                case "--postings" -> b.postings = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--rate N, --seconds S, --warmup S, --quick, --running DATA)");
+                        + " (--rate N, --seconds S, --warmup S, --quick, --running DATA, --monitor, --postings N)");
             }
         }
         int exit;
@@ -115,7 +120,11 @@ public class PortalBenchmark {
 
     /** @return the exit code: 0 a valid run, 2 a run whose answers the gateway refused (invalid) */
     int run() throws Exception {
-        System.out.printf("Portal benchmark %s: %d pages/s per page for %d s (warm-up %d s), open loop%n", Instant.now(), rate, seconds, warmup);
+        if (monitor != null && rate == 20) {
+            rate = 5; // signed-in pages: 5 pages/s keep one coordinator's API calls (3 a page) well inside the gateway's 50/s
+        }
+        System.out.printf("Portal benchmark %s%s: %d pages/s per page for %d s (warm-up %d s), open loop%n", monitor == null ? "" : "(monitor) ",
+                Instant.now(), rate, seconds, warmup);
         System.out.println("machine: " + machine());
         if (running) {
             // ./platform's record of the ports it started with: key=port per line
@@ -127,7 +136,9 @@ public class PortalBenchmark {
             System.out.println("the running platform at " + gateway + " (data " + data + ")");
         } else {
             for (String key : PORT_KEYS) {
-                ports.put(key, freePort());
+                // a port given as ./platform takes it (AUGENHOEHE_PORT_GATEWAY=…) wins: a shared machine's agreed ranges
+                String given = System.getenv("AUGENHOEHE_PORT_" + key);
+                ports.put(key, given == null || given.isBlank() ? freePort() : Integer.parseInt(given.trim()));
             }
             gateway = "http://127.0.0.1:" + ports.get("GATEWAY");
             // Ctrl-C or kill: the hook stops the platform; a normal end or a failure: close() in main
@@ -138,6 +149,9 @@ public class PortalBenchmark {
             System.out.printf("platform up in %.0f s at %s (data %s)%n", (System.nanoTime() - started) / 1e9, gateway, data);
         }
         int portalPid = Integer.parseInt(Files.readString(data.resolve("run/portal.pid")).trim().split("\\s+")[0]);
+        if (monitor != null) {
+            return monitor.run(portalPid);
+        }
 
         Map<String, String> pages = pages();
         System.out.println("load average before: " + load());
@@ -245,6 +259,11 @@ public class PortalBenchmark {
 
     /** Open loop: one request every 1/rate s for the given time; each latency from its scheduled start, in ms. */
     double[] open(String path, int forSeconds, Map<Integer, AtomicInteger> statuses) throws Exception {
+        return open(http, path, forSeconds, statuses);
+    }
+
+    /** The same with a client of its own (the monitor run's: one holding a signed-in person's session cookies). */
+    double[] open(HttpClient client, String path, int forSeconds, Map<Integer, AtomicInteger> statuses) throws Exception {
         int total = rate * forSeconds;
         long interval = 1_000_000_000L / rate;
         List<CompletableFuture<Double>> answers = new ArrayList<>();
@@ -255,7 +274,7 @@ public class PortalBenchmark {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            answers.add(http.sendAsync(request(path), HttpResponse.BodyHandlers.ofByteArray()).handle((r, e) -> {
+            answers.add(client.sendAsync(request(path), HttpResponse.BodyHandlers.ofByteArray()).handle((r, e) -> {
                 int status = e == null ? r.statusCode() : 0;
                 statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
                 return (System.nanoTime() - due) / 1e6;
@@ -394,6 +413,187 @@ public class PortalBenchmark {
                     return port;
                 }
             }
+        }
+    }
+}
+
+/**
+ * The monitor benchmark (issue #18, {@code run --monitor}): the coordinator's monitor page (default period, and with a
+ * Kreis filter) and the operator's page {@code /mein-bereich/betrieb} through the gateway, signed in on the login form
+ * as a person is, each measured first on the demo data alone (the baseline: the same page, the same network, a few
+ * dozen postings) and then after {@code monitor-data.sql} wrote 1,000,000 postings of the demo network into
+ * measures-service's {@code monitor_vacancy} and the migration V7's fill statement built {@code monitor_month} from
+ * them. Per page p50/p95/p99/max, the ratio of p95 to its baseline, the portal's CPU and API calls per page, and the
+ * target's verdict (p95 ≤ 300 ms). The start page is measured beside them as a second baseline.
+ */
+class MonitorRun {
+
+    static final String COORDINATOR = "demo-koordination-heilbronn";
+    static final String OPERATOR = "demo-betrieb";
+    static final String PASSWORD = "augenhoehe-demo";
+    static final double TARGET_MS = 300;
+    static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
+    static final Pattern ACTION = Pattern.compile("<form[^>]*method=\"post\"[^>]*action=\"([^\"]+)\"");
+
+    final PortalBenchmark b;
+
+    MonitorRun(PortalBenchmark b) {
+        this.b = b;
+    }
+
+    record Measured(String row, double p95) {
+    }
+
+    int run(int portalPid) throws Exception {
+        HttpClient coordinator = signedIn(COORDINATOR, "/mein-bereich/monitor");
+        String monitorPath = URI.create(lastUrl).getPath();
+        if (!monitorPath.startsWith("/mein-bereich/monitor/")) {
+            throw new IllegalStateException("the coordinator's sign-in ended at " + lastUrl + ", not at a network's monitor");
+        }
+        HttpClient operator = signedIn(OPERATOR, "/mein-bereich/betrieb");
+        Map<String, String[]> pages = new LinkedHashMap<>(); // name → client key, path
+        pages.put("start page (public)", new String[] {"anonymous", "/"});
+        pages.put("monitor, default period", new String[] {"coordinator", monitorPath});
+        pages.put("monitor, Kreis 08125", new String[] {"coordinator", monitorPath + "?kreis=08125"});
+        pages.put("ops page", new String[] {"operator", "/mein-bereich/betrieb"});
+        Map<String, HttpClient> clients = Map.of("anonymous", b.http, "coordinator", coordinator, "operator", operator);
+
+        System.out.println("load average before: " + PortalBenchmark.load());
+        Map<String, Measured> baseline = new LinkedHashMap<>();
+        for (var page : pages.entrySet()) {
+            baseline.put(page.getKey(), measure(page.getKey() + " — demo data only", clients.get(page.getValue()[0]), page.getValue()[1], portalPid, null));
+        }
+        load(monitorPath.substring("/mein-bereich/monitor/".length()));
+        List<String> rows = new ArrayList<>();
+        for (var page : pages.entrySet()) {
+            rows.add(measure(page.getKey() + " — " + String.format("%,d", b.postings) + " postings", clients.get(page.getValue()[0]),
+                    page.getValue()[1], portalPid, baseline.get(page.getKey())).row());
+        }
+        System.out.println();
+        System.out.println("| page | path | answers | p50 | p95 | p99 | max | p95 ÷ baseline p95 | portal CPU/page | API calls/page | p95 ≤ 300 ms |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+        baseline.values().forEach(m -> System.out.println(m.row()));
+        rows.forEach(System.out::println);
+        System.out.println();
+        System.out.println("target: p95 <= 300 ms for the monitor and the ops page with the data. load average after: " + PortalBenchmark.load());
+        if (b.refused.get() > 0) {
+            System.out.println("INVALID RUN: the gateway refused " + b.refused.get() + " measured pages with 429.");
+            return 2;
+        }
+        return 0;
+    }
+
+    Measured measure(String name, HttpClient client, String path, int portalPid, Measured baseline) throws Exception {
+        HttpResponse<String> first = client.send(b.request(path), HttpResponse.BodyHandlers.ofString());
+        if (first.statusCode() != 200) {
+            throw new IllegalStateException(name + " " + path + " answers " + first.statusCode() + ", not 200: not measured");
+        }
+        b.open(client, path, b.warmup, new ConcurrentHashMap<>());
+        long apiBefore = b.apiCalls();
+        long cpuBefore = PortalBenchmark.cpuTicks(portalPid);
+        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        double[] latencies = b.open(client, path, b.seconds, statuses);
+        long cpu = PortalBenchmark.cpuTicks(portalPid) - cpuBefore;
+        long api = b.apiCalls() - apiBefore;
+        b.refused.addAndGet(statuses.getOrDefault(429, new AtomicInteger()).get());
+        Arrays.sort(latencies);
+        int n = latencies.length;
+        double p95 = PortalBenchmark.pct(latencies, 95);
+        String answers = new TreeMap<>(statuses).entrySet().stream().map(e -> e.getValue() + " × " + e.getKey())
+                .reduce((x, y) -> x + ", " + y).orElse("none");
+        boolean allOk = statuses.keySet().stream().allMatch(s -> s == 200);
+        String verdict = baseline == null ? "(baseline)" : p95 <= TARGET_MS && allOk ? "yes" : allOk ? "**no**" : "**no** (not all 200)";
+        String row = String.format("| %s | `%s` | %s | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %s | %.2f ms | %s | %s |", name,
+                path.length() > 48 ? path.substring(0, 45) + "…" : path, answers, PortalBenchmark.pct(latencies, 50), p95,
+                PortalBenchmark.pct(latencies, 99), n == 0 ? 0 : latencies[n - 1],
+                baseline == null ? "—" : String.format("%.2f", p95 / baseline.p95()),
+                cpu * 1000.0 / PortalBenchmark.ticksPerSecond() / Math.max(1, n),
+                api < 0 ? "n/a" : String.format("%.1f", (double) api / Math.max(1, n)), verdict);
+        System.out.println(row);
+        System.out.println("load average: " + PortalBenchmark.load());
+        return new Measured(row, p95);
+    }
+
+    String lastUrl;
+
+    /**
+     * A client with its own cookies, signed in as a person does it: the page sends it to the authorization server's
+     * login form (through the gateway), the form is filled in and posted with its CSRF field, and the redirects lead
+     * back to the page.
+     */
+    HttpClient signedIn(String user, String page) throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .executor(b.pool).cookieHandler(new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpResponse<String> form = client.send(b.request(page), HttpResponse.BodyHandlers.ofString());
+        Matcher action = ACTION.matcher(form.body());
+        Matcher csrf = CSRF.matcher(form.body());
+        if (form.statusCode() != 200 || !action.find() || !csrf.find()) {
+            throw new IllegalStateException("no login form for " + user + " at " + form.uri() + " (" + form.statusCode() + ")");
+        }
+        String body = "username=" + enc(user) + "&password=" + enc(PASSWORD) + "&_csrf="
+                + enc(unescape(csrf.group(1) != null ? csrf.group(1) : csrf.group(2)));
+        HttpResponse<String> after = client.send(HttpRequest.newBuilder(form.uri().resolve(unescape(action.group(1))))
+                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-For", b.visitor()).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (after.statusCode() != 200 || !after.uri().getPath().startsWith("/mein-bereich")) {
+            throw new IllegalStateException("signing in as " + user + " ended at " + after.uri() + " with " + after.statusCode());
+        }
+        lastUrl = after.uri().toString();
+        System.out.println("signed in as " + user + ": " + after.uri().getPath());
+        return client;
+    }
+
+    static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    static String unescape(String html) {
+        return html.replace("&amp;", "&").replace("&#x3D;", "=").replace("&#61;", "=");
+    }
+
+    /**
+     * Writes the postings into measures-service's database with psql (as its own role; the password from the platform's
+     * secrets) and builds the aggregates with the migration's own fill statement, in one transaction with emptying them.
+     */
+    void load(String network) throws Exception {
+        String password = Files.readAllLines(b.data.resolve("secrets.env")).stream().filter(l -> l.startsWith("measures="))
+                .map(l -> l.substring("measures=".length())).findFirst().orElseThrow();
+        String migration = Files.readString(b.root.resolve("measures-service/src/main/resources/db/migration/V7__monitor_months.sql"));
+        String fill = migration.substring(migration.indexOf("-- monitor-month-fill:begin"), migration.indexOf("-- monitor-month-fill:end"));
+        long t0 = System.nanoTime();
+        psql(password, List.of("-v", "network=" + network, "-f", b.root.resolve("infra/benchmarks/portal/monitor-data.sql").toString())
+                , b.postings == 1_000_000 ? null : b.postings);
+        long t1 = System.nanoTime();
+        psql(password, List.of("-c", "begin; delete from monitor_month; " + fill + " commit;", "-c", "analyze monitor_vacancy", "-c", "analyze monitor_month",
+                "-c", "select (select count(*) from monitor_vacancy) as postings, (select count(*) from monitor_month) as aggregate_rows,"
+                        + " (select count(*) from monitor_month where network_id = '" + network + "') as network_rows,"
+                        + " (select sum(length(days)) / 8 from monitor_month where network_id = '" + network + "') as histogram_buckets"), null);
+        long t2 = System.nanoTime();
+        System.out.printf("loaded %,d postings in %.0f s, aggregates filled in %.0f s%n", b.postings, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+    }
+
+    void psql(String password, List<String> args, Integer postings) throws Exception {
+        List<String> command = new ArrayList<>(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p",
+                String.valueOf(b.ports.get("POSTGRES")), "-U", "measures", "-d", "measures"));
+        command.addAll(args);
+        Path script = null;
+        if (postings != null) {
+            // another number of postings (a quick try): the same script with its count replaced
+            script = Files.createTempFile("monitor-data-", ".sql");
+            Files.writeString(script, Files.readString(b.root.resolve("infra/benchmarks/portal/monitor-data.sql"))
+                    .replace("generate_series(1, 1000000)", "generate_series(1, " + postings + ")"));
+            command.set(command.size() - 1, script.toString());
+        }
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).inheritIO();
+        pb.environment().put("PGPASSWORD", password);
+        Process p = pb.start();
+        if (!p.waitFor(20, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException("psql failed: " + String.join(" ", command.subList(0, 12)));
+        }
+        if (script != null) {
+            Files.delete(script);
         }
     }
 }

@@ -116,6 +116,7 @@ class MonitorIT {
         // rebuild: empty the read model and the consumer's memory, deliver the topic's events again → the same figures
         String before = months.toString() + bottlenecks;
         jdbc.update("delete from monitor_vacancy");
+        jdbc.update("delete from monitor_month"); // the read model's aggregates: the rebuild empties both tables
         jdbc.update("delete from consumed_event where topic = 'vacancy-events'");
         feed.sent().forEach(feed::deliver);
         feed.awaitAllConsumed();
@@ -171,6 +172,7 @@ class MonitorIT {
         // rebuilt from the topic's events: the same figures
         String before = months.toString() + offers + get(bottlenecksPath);
         jdbc.update("delete from monitor_vacancy where ? = any(network_ids)", network);
+        jdbc.update("delete from monitor_month where network_id = ?", network);
         jdbc.update("delete from consumed_event where topic = 'vacancy-events'");
         feed.sent().forEach(feed::deliver);
         feed.awaitAllConsumed();

@@ -22,14 +22,14 @@ import de.augenhoehe.testing.Eventually;
 
 /**
  * Events on another service's topic as that service publishes them: its CloudEvents envelope, the data checked against
- * its schema files. The test feeds ({@link Partners}, {@link Vacancies}, {@link Outreach}) say what the events hold.
+ * its schema files (public: the monitor's tests feed vacancy-events from their package). The test feeds ({@link Partners}, {@link Vacancies}, {@link Outreach}) say what the events hold.
  */
-record ProducerFeed(String service, String topic) {
+public record ProducerFeed(String service, String topic) {
 
-    static final Duration WAIT = Duration.ofSeconds(30);
+    public static final Duration WAIT = Duration.ofSeconds(30);
 
     /** Fails the test unless the data conforms to the producer's schema of the type. */
-    void conforms(String type, String data) {
+    public void conforms(String type, String data) {
         Path schema = Path.of("../" + service + "/src/main/resources/contracts/events").resolve(type + ".schema.json");
         try {
             assertThat(SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
@@ -41,7 +41,7 @@ record ProducerFeed(String service, String topic) {
     }
 
     /** Puts one event on the topic (again, for a replay: the same id). */
-    void deliver(KafkaTemplate<String, byte[]> kafka, String id, String type, String key, String data) {
+    public void deliver(KafkaTemplate<String, byte[]> kafka, String id, String type, String key, String data) {
         try {
             var record = new ProducerRecord<String, byte[]>(topic, key, data.getBytes(StandardCharsets.UTF_8));
             CloudEventHeaders.write(record.headers(), id, "/augenhoehe/" + service, type, key, Instant.now(), null);
@@ -59,7 +59,7 @@ record ProducerFeed(String service, String topic) {
         Eventually.await("event " + id + " consumed", WAIT, () -> consumed(jdbc, id));
     }
 
-    static boolean consumed(JdbcTemplate jdbc, String id) {
+    public static boolean consumed(JdbcTemplate jdbc, String id) {
         return jdbc.queryForObject("select count(*) from consumed_event where event_id = ?", Integer.class, id) == 1;
     }
 }

@@ -1,7 +1,6 @@
 package de.augenhoehe.measures.monitor;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -9,17 +8,22 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The monitor's figures. Vacancy figures come from {@code monitor_vacancy} (the read model of vacancy-events),
+ * The monitor's figures. Vacancy figures come from the monthly aggregates {@link MonitorMonths} of {@code monitor_vacancy}
+ * (the read model of vacancy-events) — a few thousand rows however many postings there are,
  * measure figures from this service's own records of measures, registrations, attendance and outcomes — the
  * source of the measure events. Months are calendar months in Europe/Berlin; temporary-work agencies are excluded, and
  * only real vacancies ({@link OfferTypes}) make stock and flows.
@@ -40,29 +44,6 @@ class Monitor {
 
         Instant end() {
             return to.plusDays(1).atStartOfDay(BERLIN).toInstant();
-        }
-    }
-
-    /** One posting as far as the monitor knows it. */
-    record Vacancy(String kreis, String occupationGroup, String type, int openings, Instant publishedAt, Instant closedAt, String reason, int events) {
-        boolean openAt(Instant t) {
-            return publishedAt.isBefore(t) && (closedAt == null || !closedAt.isBefore(t));
-        }
-
-        boolean publishedIn(Period p) {
-            return !publishedAt.isBefore(p.start()) && publishedAt.isBefore(p.end());
-        }
-
-        boolean closedIn(Period p) {
-            return closedAt != null && !closedAt.isBefore(p.start()) && closedAt.isBefore(p.end());
-        }
-
-        boolean touches(Period p) {
-            return publishedAt.isBefore(p.end()) && (closedAt == null || !closedAt.isBefore(p.start()));
-        }
-
-        double days() {
-            return Duration.between(publishedAt, closedAt).toMinutes() / 1440.0;
         }
     }
 
@@ -98,100 +79,122 @@ class Monitor {
     }
 
     private final JdbcTemplate jdbc;
+    private final MonitorMonths aggregates;
+    private final ConcurrentHashMap<List<Object>, CompletableFuture<List<Bottleneck>>> computing = new ConcurrentHashMap<>();
 
-    Monitor(JdbcTemplate jdbc) {
+    Monitor(JdbcTemplate jdbc, MonitorMonths aggregates) {
         this.jdbc = jdbc;
-    }
-
-    /**
-     * Real vacancies only (OfferTypes.VACANCIES): what stock, flows, bottlenecks and gaps are made of.
-     * SHORTCUT(#18): every answer reads each vacancy of the network in the period and aggregates here; with 1,000,000
-     * postings' worth of data the monitor page cannot render in 300 ms so — it needs monthly aggregates in the read model.
-     */
-    List<Vacancy> vacancies(UUID network, Period p, String kreis) {
-        return postings(network, p, kreis, OfferTypes.VACANCIES);
-    }
-
-    private List<Vacancy> postings(UUID network, Period p, String kreis, List<String> types) {
-        return jdbc.query("""
-                select kreis, occupation_group, type, openings, published_at, closed_at, close_reason, events from monitor_vacancy
-                where network_ids @> array[?]::uuid[] and not temporary_agency and kreis is not null and type = any(?::text[])
-                  and (?::text is null or kreis = ?) and published_at < ? and (closed_at is null or closed_at >= ?)""",
-                (rs, n) -> new Vacancy(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getTimestamp(5).toInstant(),
-                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getInt(8)),
-                network, "{" + String.join(",", types) + "}", kreis, kreis, Timestamp.from(p.end()), Timestamp.from(p.start()));
-    }
-
-    /** Stock at the end of a month, inflow, outflow (openings), vacancy days of those closed, underlying events. */
-    private record Flows(int stock, int inflow, int outflow, List<Double> days, int events) {
-        static Flows of(List<Vacancy> vs, Period p) {
-            int stock = 0, inflow = 0, outflow = 0, events = 0;
-            List<Double> days = new ArrayList<>();
-            for (Vacancy v : vs) {
-                if (!v.touches(p)) {
-                    continue;
-                }
-                events += v.events();
-                stock += v.openAt(p.end()) ? v.openings() : 0;
-                inflow += v.publishedIn(p) ? v.openings() : 0;
-                if (v.closedIn(p)) {
-                    outflow += v.openings();
-                    days.add(v.days());
-                }
-            }
-            return new Flows(stock, inflow, outflow, days, events);
-        }
+        this.aggregates = aggregates;
     }
 
     /** Per Kreis × occupation group × month: stock at month end, inflow, outflow (openings), median vacancy time of those closed. */
     List<Month> months(UUID network, YearMonth first, YearMonth last, String kreis) {
         List<Month> out = new ArrayList<>();
-        group(vacancies(network, Period.of(first, last), kreis), Vacancy::occupationGroup).forEach((cell, vs) -> {
-            for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-                Period p = Period.of(m, m);
-                Flows f = Flows.of(vs, p);
-                if (f.events() > 0) {
-                    out.add(new Month(vs.get(0).kreis(), vs.get(0).occupationGroup(), m, p, f.stock(), f.inflow(), f.outflow(),
-                            f.days().isEmpty() ? null : Bottlenecks.round(Bottlenecks.median(f.days())), f.days().size(), f.events()));
-                }
-            }
-        });
-        out.sort(Comparator.comparing(Month::kreis).thenComparing(Month::occupationGroup).thenComparing(Month::month));
+        for (MonitorMonths.Cell cell : aggregates.cells(network, OfferTypes.VACANCIES, false, kreis, first, last)) {
+            monthly(cell, first, last, (m, row, stock, events) -> {
+                Double median = row.days().median();
+                out.add(new Month(cell.kreis(), cell.key(), m, Period.of(m, m), stock, row.inflow(), row.outflow(),
+                        median == null ? null : Bottlenecks.round(median), row.closed(), events));
+            });
+        }
         return out;
     }
 
     /** Per Kreis × type × month, the other offers (OfferTypes.OTHER_OFFERS): places open at month end, offered, closed. */
     List<Offers> offers(UUID network, YearMonth first, YearMonth last, String kreis) {
         List<Offers> out = new ArrayList<>();
-        group(postings(network, Period.of(first, last), kreis, OfferTypes.OTHER_OFFERS), Vacancy::type).forEach((cell, vs) -> {
-            for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-                Period p = Period.of(m, m);
-                Flows f = Flows.of(vs, p);
-                if (f.events() > 0) {
-                    out.add(new Offers(vs.get(0).kreis(), vs.get(0).type(), m, p, f.stock(), f.inflow(), f.outflow(), f.events()));
-                }
-            }
-        });
-        out.sort(Comparator.comparing(Offers::kreis).thenComparing(Offers::type).thenComparing(Offers::month));
+        for (MonitorMonths.Cell cell : aggregates.cells(network, OfferTypes.OTHER_OFFERS, true, kreis, first, last)) {
+            monthly(cell, first, last, (m, row, stock, events) ->
+                    out.add(new Offers(cell.kreis(), cell.key(), m, Period.of(m, m), stock, row.inflow(), row.outflow(), events)));
+        }
         return out;
     }
 
+    private interface MonthlyFigure {
+        void month(YearMonth month, MonitorMonths.Row row, int stock, int events);
+    }
+
+    /**
+     * Walks a cell's months with the running sums: stock at the month's end, and the events of the postings that touch
+     * the month (published before its end, not closed before its start) — a month no posting touches is left out.
+     */
+    private static void monthly(MonitorMonths.Cell cell, YearMonth first, YearMonth last, MonthlyFigure figure) {
+        int stock = cell.before().inflow() - cell.before().outflow();
+        int eventsIn = cell.before().eventsIn();
+        int eventsOut = cell.before().eventsOut();
+        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            MonitorMonths.Row row = cell.months().getOrDefault(m, MonitorMonths.Row.ZERO);
+            stock += row.inflow() - row.outflow();
+            int events = eventsIn + row.eventsIn() - eventsOut;
+            eventsIn += row.eventsIn();
+            eventsOut += row.eventsOut();
+            if (events > 0) {
+                figure.month(m, row, stock, events);
+            }
+        }
+    }
+
+    /**
+     * The portal asks for {@code /bottlenecks} and {@code /gaps} of one period at once: a request for a network and
+     * period whose computation is under way joins it instead of reading the same aggregates a second time.
+     */
     List<Bottleneck> bottlenecks(UUID network, YearMonth first, YearMonth last) {
+        List<Object> key = List.of(network, first, last);
+        CompletableFuture<List<Bottleneck>> mine = new CompletableFuture<>();
+        CompletableFuture<List<Bottleneck>> running = computing.putIfAbsent(key, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        try {
+            List<Bottleneck> result = List.copyOf(computeBottlenecks(network, first, last));
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            computing.remove(key, mine);
+        }
+    }
+
+    private List<Bottleneck> computeBottlenecks(UUID network, YearMonth first, YearMonth last) {
         Period p = Period.of(first, last);
-        List<Vacancy> all = vacancies(network, p, null);
-        List<Double> allDays = all.stream().filter(v -> v.closedIn(p)).map(Vacancy::days).toList();
-        Double allMedian = allDays.isEmpty() ? null : Bottlenecks.median(allDays);
+        record Totals(MonitorMonths.Cell cell, int inflow, int outflow, int closed, int unfilled, int eventsIn, Double median) {
+        }
+        List<Totals> cells = new ArrayList<>();
+        VacancyDays.Tally all = new VacancyDays.Tally();
+        for (MonitorMonths.Cell cell : aggregates.cells(network, OfferTypes.VACANCIES, false, null, first, last)) {
+            int inflow = 0, outflow = 0, closed = 0, unfilled = 0, eventsIn = 0;
+            VacancyDays.Tally days = new VacancyDays.Tally();
+            for (MonitorMonths.Row row : cell.months().values()) {
+                inflow += row.inflow();
+                outflow += row.outflow();
+                closed += row.closed();
+                unfilled += row.unfilled();
+                eventsIn += row.eventsIn();
+                days.add(row.days());
+                all.add(row.days());
+            }
+            cells.add(new Totals(cell, inflow, outflow, closed, unfilled, eventsIn, days.median()));
+        }
+        Double allMedian = all.median();
         List<Bottleneck> out = new ArrayList<>();
-        group(all, Vacancy::occupationGroup).forEach((cell, vs) -> {
-            List<Vacancy> closed = vs.stream().filter(v -> v.closedIn(p)).toList();
-            int unfilled = (int) closed.stream().filter(v -> "EXPIRED".equals(v.reason()) || "WITHDRAWN".equals(v.reason())).count();
-            int stockStart = vs.stream().filter(v -> v.openAt(p.start())).mapToInt(Vacancy::openings).sum();
-            int stockEnd = vs.stream().filter(v -> v.openAt(p.end())).mapToInt(Vacancy::openings).sum();
-            Double groupMedian = closed.isEmpty() ? null : Bottlenecks.median(closed.stream().map(Vacancy::days).toList());
-            var score = Bottlenecks.score(groupMedian, closed.size(), unfilled, stockStart, stockEnd, allMedian);
-            out.add(new Bottleneck(vs.get(0).kreis(), vs.get(0).occupationGroup(), p, score.score(), score.bottleneck(),
-                    score.indicators(), score.formula(), vs.stream().mapToInt(Vacancy::events).sum()));
-        });
+        for (Totals t : cells) {
+            MonitorMonths.Row before = t.cell().before();
+            // the events of the postings that touch the period: published before its end, not closed before its start
+            int events = before.eventsIn() + t.eventsIn() - before.eventsOut();
+            if (events <= 0) {
+                continue;
+            }
+            int stockStart = before.inflow() - before.outflow();
+            int stockEnd = stockStart + t.inflow() - t.outflow();
+            var score = Bottlenecks.score(t.median(), t.closed(), t.unfilled(), stockStart, stockEnd, allMedian);
+            out.add(new Bottleneck(t.cell().kreis(), t.cell().key(), p, score.score(), score.bottleneck(), score.indicators(), score.formula(), events));
+        }
         out.sort(Comparator.comparing((Bottleneck b) -> b.score() == null ? -1 : b.score()).reversed()
                 .thenComparing(Bottleneck::kreis).thenComparing(Bottleneck::occupationGroup));
         return out;
@@ -199,11 +202,13 @@ class Monitor {
 
     /** Bottlenecks that no planned or open measure with a session in that Kreis addresses (by its occupation groups). */
     List<Gap> gaps(UUID network, YearMonth first, YearMonth last) {
-        return bottlenecks(network, first, last).stream().filter(Bottleneck::bottleneck)
-                .filter(b -> !Boolean.TRUE.equals(jdbc.queryForObject("""
-                        select exists(select 1 from measure m where m.status in ('PLANNED', 'OPEN', 'FULL') and ? = any(m.occupation_groups)
-                                      and exists(select 1 from measure_session s where s.measure_id = m.id and s.kreis = ?))""",
-                        Boolean.class, b.occupationGroup(), b.kreis())))
+        List<Bottleneck> bottlenecks = bottlenecks(network, first, last).stream().filter(Bottleneck::bottleneck).toList();
+        // one query for every Kreis × group a planned or open measure addresses, not one per bottleneck
+        Set<String> addressed = new HashSet<>(jdbc.queryForList("""
+                select distinct s.kreis || '/' || g from measure m join measure_session s on s.measure_id = m.id
+                cross join unnest(m.occupation_groups) g where m.status in ('PLANNED', 'OPEN', 'FULL') and s.kreis = any(?::text[])""",
+                String.class, "{" + String.join(",", bottlenecks.stream().map(Bottleneck::kreis).distinct().toList()) + "}"));
+        return bottlenecks.stream().filter(b -> !addressed.contains(b.kreis() + "/" + b.occupationGroup()))
                 .map(b -> new Gap(b.kreis(), b.occupationGroup(), b.period(), b.score(), b.indicators(), b.formula(), b.events(),
                         "No planned or open measure in Kreis " + b.kreis() + " addresses occupation group " + b.occupationGroup()
                                 + ": a working group could plan one (e.g. a technology day, a project day or an internship programme)"))
@@ -262,11 +267,5 @@ class Monitor {
 
     private static Double rate(int part, int whole) {
         return whole == 0 ? null : Bottlenecks.round(part / (double) whole);
-    }
-
-    private static Map<String, List<Vacancy>> group(List<Vacancy> vacancies, Function<Vacancy, String> by) {
-        Map<String, List<Vacancy>> byCell = new LinkedHashMap<>();
-        vacancies.forEach(v -> byCell.computeIfAbsent(v.kreis() + "/" + by.apply(v), k -> new ArrayList<>()).add(v));
-        return byCell;
     }
 }

@@ -18,7 +18,7 @@ import de.augenhoehe.platform.events.UnreadableEventException;
  * One vacancy's events arrive in order (key = vacancy id); what still comes late (a redriven dead letter, a replay
  * under a new delivery) is recognised by {@code occurredAt}: an event not later than the stored one does not change
  * the state, but is counted as an underlying event. A closed vacancy stays closed: a stale published/updated event
- * cannot reopen it.
+ * cannot reopen it. The monthly aggregates ({@link MonitorMonths}) change in the same transaction.
  */
 @Component
 class VacancyProjection implements EventHandler {
@@ -29,9 +29,11 @@ class VacancyProjection implements EventHandler {
     static final String CLOSED = "augenhoehe.vacancy.closed.v1";
 
     private final JdbcTemplate jdbc;
+    private final MonitorMonths months;
 
-    VacancyProjection(JdbcTemplate jdbc) {
+    VacancyProjection(JdbcTemplate jdbc, MonitorMonths months) {
         this.jdbc = jdbc;
+        this.months = months;
     }
 
     /** Our tolerant view of vacancy-service's events: only what the monitor needs. */
@@ -71,6 +73,10 @@ class VacancyProjection implements EventHandler {
         Instant occurred = event.requiredInstant("occurredAt", v.occurredAt());
         boolean closed = CLOSED.equals(event.type());
         Instant closedAt = closed ? event.requiredInstant("closedAt", v.closedAt()) : null;
+        // One vacancy's events are applied one after the other, also by two instances during a rebalance: the monthly
+        // aggregates take the row's old contribution and add its new one, so nothing may change the row in between.
+        jdbc.query("select pg_advisory_xact_lock(?)", rs -> null, id.getMostSignificantBits() ^ id.getLeastSignificantBits());
+        MonitorMonths.Posting before = months.posting(id);
         jdbc.update("""
                 insert into monitor_vacancy (vacancy_id, employer_id, network_ids, type, occupation_group, kreis, temporary_agency,
                     openings, published_at, closed_at, close_reason, last_occurred_at)
@@ -89,6 +95,7 @@ class VacancyProjection implements EventHandler {
                 employer, "{" + String.join(",", networks) + "}", v.type(), group, v.kreis(), v.temporaryAgency(), v.openings(),
                 Timestamp.from(published), Timestamp.from(occurred), closed, closedAt == null ? null : Timestamp.from(closedAt),
                 closed, closed ? v.reason() : null, id, Timestamp.from(occurred));
+        months.replace(before, months.posting(id));
     }
 
     private static String what(ReceivedEvent event) {
