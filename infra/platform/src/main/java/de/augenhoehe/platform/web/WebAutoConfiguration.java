@@ -36,6 +36,19 @@ public class WebAutoConfiguration {
             + " RFC8725 recommends: RS256 only (never 'none' or a symmetric algorithm), signature against the published key,"
             + " issuer, audience 'augenhoehe' and expiry; short-lived, renewed by refresh token or client credentials.";
 
+    /** The day people mean: German local time for every date check (@PastOrPresent, @FutureOrPresent, …). */
+    public static final java.time.ZoneId BERLIN = java.time.ZoneId.of("Europe/Berlin");
+
+    /**
+     * Bean Validation's "now" is Berlin's, not the server's zone (UTC on the machines here): between midnight and one
+     * o'clock in Germany a coordinator's "today" was "the future" to {@code @PastOrPresent} (a campaign's distribution
+     * recorded for today was refused with 400; found by a journey run at 00:01 German time).
+     */
+    @Bean
+    org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer germanClockForValidation() {
+        return configuration -> configuration.clockProvider(() -> java.time.Clock.system(BERLIN));
+    }
+
     @Bean
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
