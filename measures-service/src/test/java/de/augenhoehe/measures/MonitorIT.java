@@ -93,6 +93,25 @@ class MonitorIT {
         assertThat(febLager.get("stock").asInt()).isZero();
         assertThat(febLager.get("medianVacancyDays").asDouble()).isEqualTo(10.0);
 
+        // the series: every month, summed over the cells asked, the median over all postings ended in the month
+        JsonNode series = get("/api/monitor/" + network + "/series?from=2026-01&to=2026-06");
+        assertThat(series.valueStream().map(m -> m.get("month").asString()))
+                .containsExactly("2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06");
+        assertThat(series.get(1).get("inflow").asInt()).isEqualTo(8);
+        assertThat(series.get(1).get("outflow").asInt()).isEqualTo(8);
+        assertThat(series.get(1).get("stock").asInt()).isEqualTo(4); // Elektro's four, Lager's eight gone
+        assertThat(series.get(1).get("closedVacancies").asInt()).isEqualTo(4);
+        assertThat(series.get(1).get("medianVacancyDays").asDouble()).isEqualTo(10.0);
+        assertThat(series.get(2).get("stock").asInt()).as("March: nothing moved, the stock stays").isEqualTo(4);
+        assertThat(series.get(2).get("medianVacancyDays").isNull()).isTrue();
+        assertThat(series.get(3).get("outflow").asInt()).isEqualTo(3);
+        assertThat(series.get(5).get("stock").asInt()).isEqualTo(3);
+        JsonNode lager = get("/api/monitor/" + network + "/series?from=2026-01&to=2026-06&kreis=" + HN + "&occupationGroup=513");
+        assertThat(lager.valueStream().map(m -> m.get("inflow").asInt())).containsExactly(0, 8, 0, 0, 0, 0);
+        assertThat(lager.get(0).get("events").asInt()).isZero();
+        JsonNode elsewhere = get("/api/monitor/" + network + "/series?from=2026-01&to=2026-06&kreis=09162");
+        assertThat(elsewhere.valueStream().mapToInt(m -> m.get("stock").asInt() + m.get("inflow").asInt())).containsOnly(0);
+
         JsonNode bottlenecks = get("/api/monitor/" + network + "/bottlenecks?from=2026-01&to=2026-06");
         JsonNode e = group(bottlenecks, "262");
         assertThat(e.get("score").asDouble()).isEqualTo(3.0);
@@ -114,7 +133,7 @@ class MonitorIT {
         assertThat(get("/api/monitor/" + network + "/gaps?from=2026-01&to=2026-06")).isEmpty();
 
         // rebuild: empty the read model and the consumer's memory, deliver the topic's events again → the same figures
-        String before = months.toString() + bottlenecks;
+        String before = months.toString() + bottlenecks + series;
         jdbc.update("delete from monitor_vacancy");
         jdbc.update("delete from monitor_month"); // the read model's aggregates: the rebuild empties both tables
         jdbc.update("delete from consumed_event where topic = 'vacancy-events'");
@@ -122,7 +141,8 @@ class MonitorIT {
         feed.awaitAllConsumed();
         Eventually.await("rebuilt", Partners.WAIT, () -> jdbc.queryForObject("select count(*) from monitor_vacancy", Integer.class) == 12); // all sent, also those the figures exclude
         assertThat(get("/api/monitor/" + network + "/vacancies?from=2026-01&to=2026-06").toString()
-                + get("/api/monitor/" + network + "/bottlenecks?from=2026-01&to=2026-06")).isEqualTo(before);
+                + get("/api/monitor/" + network + "/bottlenecks?from=2026-01&to=2026-06")
+                + get("/api/monitor/" + network + "/series?from=2026-01&to=2026-06")).isEqualTo(before);
     }
 
     @Test
@@ -200,6 +220,10 @@ class MonitorIT {
                 .statusCode()).isEqualTo(400);
         assertThat(api.send("GET", "/api/monitor/" + network + "/vacancies?from=januar&to=2026-01", coordinatorOf(network), null, null)
                 .statusCode()).isEqualTo(400);
+        assertThat(api.send("GET", "/api/monitor/" + network + "/series?from=2026-01&to=2026-06&occupationGroup=Pflege", coordinatorOf(network), null, null)
+                .statusCode()).isEqualTo(400);
+        assertThat(api.send("GET", "/api/monitor/" + network + "/series?from=2026-01&to=2026-06", coordinatorOf(UUID.randomUUID()), null, null)
+                .statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -14,9 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -51,6 +48,11 @@ class Monitor {
             Double medianVacancyDays, int closedVacancies, int events) {
     }
 
+    /** A month of {@link #series}: the figures of {@link Month}, summed over the cells asked. */
+    record SeriesMonth(YearMonth month, Period period, int stock, int inflow, int outflow, Double medianVacancyDays,
+            int closedVacancies, int events) {
+    }
+
     /** Internships, project days, working-student posts of one Kreis and type in one month: places, not vacancies. */
     record Offers(String kreis, String type, YearMonth month, Period period, int stock, int inflow, int outflow, int events) {
     }
@@ -80,7 +82,8 @@ class Monitor {
 
     private final JdbcTemplate jdbc;
     private final MonitorMonths aggregates;
-    private final ConcurrentHashMap<List<Object>, CompletableFuture<List<Bottleneck>>> computing = new ConcurrentHashMap<>();
+    private final InFlight<List<Object>, List<Bottleneck>> computing = new InFlight<>();
+    private final InFlight<List<Object>, List<MonitorMonths.Cell>> readingCells = new InFlight<>();
 
     Monitor(JdbcTemplate jdbc, MonitorMonths aggregates) {
         this.jdbc = jdbc;
@@ -134,31 +137,50 @@ class Monitor {
         }
     }
 
+    /** A network's vacancy cells of a period (all Kreise, by occupation group), read once for concurrent askers. */
+    private List<MonitorMonths.Cell> vacancyCells(UUID network, YearMonth first, YearMonth last) {
+        return readingCells.join(List.of(network, first, last),
+                () -> aggregates.cells(network, OfferTypes.VACANCIES, false, null, first, last));
+    }
+
     /**
-     * The portal asks for {@code /bottlenecks} and {@code /gaps} of one period at once: a request for a network and
-     * period whose computation is under way joins it instead of reading the same aggregates a second time.
+     * Stock and flows of the network's vacancies per month of the period, summed over the cells of the Kreis and the
+     * occupation group asked (null: all): what the portal's chart shows. The median vacancy time is the median of
+     * all postings ended in the month (their histograms merged), not a mean of the cells' medians. Every month of
+     * the period answers, one that no posting touches with zeros.
      */
-    List<Bottleneck> bottlenecks(UUID network, YearMonth first, YearMonth last) {
-        List<Object> key = List.of(network, first, last);
-        CompletableFuture<List<Bottleneck>> mine = new CompletableFuture<>();
-        CompletableFuture<List<Bottleneck>> running = computing.putIfAbsent(key, mine);
-        if (running != null) {
-            try {
-                return running.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : e;
+    List<SeriesMonth> series(UUID network, YearMonth first, YearMonth last, String kreis, String group) {
+        Map<YearMonth, int[]> sums = new TreeMap<>();
+        Map<YearMonth, VacancyDays.Tally> days = new TreeMap<>();
+        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            sums.put(m, new int[5]);
+            days.put(m, new VacancyDays.Tally());
+        }
+        for (MonitorMonths.Cell cell : vacancyCells(network, first, last)) {
+            if ((kreis != null && !kreis.equals(cell.kreis())) || (group != null && !group.equals(cell.key()))) {
+                continue;
             }
+            monthly(cell, first, last, (m, row, stock, events) -> {
+                int[] sum = sums.get(m);
+                sum[0] += stock;
+                sum[1] += row.inflow();
+                sum[2] += row.outflow();
+                sum[3] += row.closed();
+                sum[4] += events;
+                days.get(m).add(row.days());
+            });
         }
-        try {
-            List<Bottleneck> result = List.copyOf(computeBottlenecks(network, first, last));
-            mine.complete(result);
-            return result;
-        } catch (RuntimeException e) {
-            mine.completeExceptionally(e);
-            throw e;
-        } finally {
-            computing.remove(key, mine);
-        }
+        List<SeriesMonth> out = new ArrayList<>();
+        sums.forEach((m, s) -> {
+            Double median = days.get(m).median();
+            out.add(new SeriesMonth(m, Period.of(m, m), s[0], s[1], s[2], median == null ? null : Bottlenecks.round(median), s[3], s[4]));
+        });
+        return out;
+    }
+
+    /** The bottlenecks of a network and period; {@code /gaps} asked at the same time joins the same computation. */
+    List<Bottleneck> bottlenecks(UUID network, YearMonth first, YearMonth last) {
+        return computing.join(List.of(network, first, last), () -> List.copyOf(computeBottlenecks(network, first, last)));
     }
 
     private List<Bottleneck> computeBottlenecks(UUID network, YearMonth first, YearMonth last) {
@@ -167,7 +189,7 @@ class Monitor {
         }
         List<Totals> cells = new ArrayList<>();
         VacancyDays.Tally all = new VacancyDays.Tally();
-        for (MonitorMonths.Cell cell : aggregates.cells(network, OfferTypes.VACANCIES, false, null, first, last)) {
+        for (MonitorMonths.Cell cell : vacancyCells(network, first, last)) {
             int inflow = 0, outflow = 0, closed = 0, unfilled = 0, eventsIn = 0;
             VacancyDays.Tally days = new VacancyDays.Tally();
             for (MonitorMonths.Row row : cell.months().values()) {

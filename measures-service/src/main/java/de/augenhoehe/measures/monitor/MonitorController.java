@@ -46,6 +46,19 @@ class MonitorController {
         return monitor.months(networkId, from, to, kreis);
     }
 
+    @GetMapping("/api/monitor/{networkId}/series")
+    @Operation(summary = "Per month of the period: stock, inflow, outflow (openings), median vacancy time (days) and closed vacancies, summed over the Kreis and occupation group asked (default: all) — the time series of a chart; every month answers")
+    List<Monitor.SeriesMonth> series(@PathVariable UUID networkId,
+            @Parameter(description = "first month, yyyy-MM") @RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth from,
+            @Parameter(description = "last month, yyyy-MM") @RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth to,
+            @Parameter(description = "Kreis key (AGS, 5 digits); default: all Kreise")
+            @RequestParam(required = false) @BoundedPattern(regexp = "[0-9]{5}", max = 5) String kreis,
+            @Parameter(description = "occupation group (KldB 2010, 3 digits); default: all groups")
+            @RequestParam(required = false) @BoundedPattern(regexp = "[0-9]{3}", max = 3) String occupationGroup) {
+        check(networkId, from, to);
+        return monitor.series(networkId, from, to, kreis, occupationGroup);
+    }
+
     @GetMapping("/api/monitor/{networkId}/offers")
     @Operation(summary = "Per Kreis × type × month, the offers that are no vacancies (internships, project days, working-student posts): places open at month end, offered, closed")
     List<Monitor.Offers> offers(@PathVariable UUID networkId,

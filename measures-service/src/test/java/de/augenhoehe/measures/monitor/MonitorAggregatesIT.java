@@ -93,6 +93,10 @@ class MonitorAggregatesIT {
                             .isEqualTo(oracle.months(network, p[0], p[1], kreis));
                     assertThat(monitor.offers(network, p[0], p[1], kreis)).as(what + " offers " + kreis)
                             .isEqualTo(oracle.offers(network, p[0], p[1], kreis));
+                    for (String group : new String[] {null, "513"}) {
+                        assertThat(monitor.series(network, p[0], p[1], kreis, group)).as(what + " series " + kreis + " " + group)
+                                .isEqualTo(oracle.series(network, p[0], p[1], kreis, group));
+                    }
                 }
                 List<Monitor.Bottleneck> bottlenecks = oracle.bottlenecks(network, p[0], p[1]);
                 assertThat(monitor.bottlenecks(network, p[0], p[1])).as(what + " bottlenecks").isEqualTo(bottlenecks);

@@ -93,6 +93,19 @@ record RecomputedMonitor(JdbcTemplate jdbc) {
         return out;
     }
 
+    List<Monitor.SeriesMonth> series(UUID network, YearMonth first, YearMonth last, String kreis, String group) {
+        List<Vacancy> vs = postings(network, Period.of(first, last), kreis, OfferTypes.VACANCIES).stream()
+                .filter(v -> group == null || group.equals(v.occupationGroup())).toList();
+        List<Monitor.SeriesMonth> out = new ArrayList<>();
+        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            Period p = Period.of(m, m);
+            Flows f = Flows.of(vs, p);
+            out.add(new Monitor.SeriesMonth(m, p, f.stock(), f.inflow(), f.outflow(),
+                    f.days().isEmpty() ? null : Bottlenecks.round(Bottlenecks.median(f.days())), f.days().size(), f.events()));
+        }
+        return out;
+    }
+
     List<Offers> offers(UUID network, YearMonth first, YearMonth last, String kreis) {
         List<Offers> out = new ArrayList<>();
         group(postings(network, Period.of(first, last), kreis, OfferTypes.OTHER_OFFERS), Vacancy::type).forEach((cell, vs) -> {

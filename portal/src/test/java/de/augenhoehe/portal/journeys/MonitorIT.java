@@ -93,6 +93,12 @@ class MonitorIT {
             assertThat(page.locator("table.engpaesse").count()).isZero();
             Browsers.assertAccessible(page);
 
+            // a Kreis that is none (an address changed by hand): refused at its field, nothing read
+            Response tampered = page.navigate(platform.url("/mein-bereich/monitor/" + NetzwerkeIT.HEILBRONN + "?kreis=Heilbronn"));
+            assertThat(tampered.status()).isEqualTo(400);
+            assertThat(page.locator("#kreis-fehler").innerText()).contains("aus der Liste");
+            assertThat(page.locator("table.engpaesse").count()).isZero();
+
             // another network's monitor, by URL: the 403 page, nothing of it shown
             Response other = page.navigate(platform.url("/mein-bereich/monitor/" + NetzwerkeIT.EMS_ACHSE));
             assertThat(other.status()).isEqualTo(403);

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -32,15 +33,20 @@ import de.augenhoehe.platform.persistence.Causes;
  * on it would dead-letter it once more). A redrive either applies the event or changes nothing and says why; each
  * dead letter is redriven successfully at most once.
  */
-public class DeadLetters {
+public class DeadLetters implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** The most a list shows ({@code limit} ≤ 1000), so the most kept of a topic. */
+    static final int MAX_LISTED = 1000;
     private final Map<String, Object> consumerProps;
     private final Collection<String> consumedTopics;
     private final EventProcessors processors;
     private final String groupId;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final Map<String, TopicRead> read = new HashMap<>(); // guarded by this
+    private KafkaConsumer<String, byte[]> reader; // guarded by this
 
     DeadLetters(Map<String, Object> consumerProps, EventProcessors processors, String groupId, JdbcTemplate jdbc,
             TransactionTemplate tx) {
@@ -54,31 +60,96 @@ public class DeadLetters {
         this.tx = tx;
     }
 
-    /** Dead letters of this consumer group, oldest first, at most {@code limit}. */
-    public List<DeadLetter> list(int limit) {
+    /**
+     * Dead letters of this consumer group, oldest first, at most {@code limit}. The night page asks every few seconds:
+     * one reader is kept between calls, and a dead-letter topic is read again only when its offsets have moved — the
+     * redrive flags always come fresh from the database. (A new consumer per call, its connection and metadata, cost
+     * most of the ops page's time.)
+     */
+    public synchronized List<DeadLetter> list(int limit) {
+        try {
+            return list(reader(), limit);
+        } catch (RuntimeException e) {
+            closeReader(); // a reader that failed (the broker away) is not kept for the next call
+            throw e;
+        }
+    }
+
+    private List<DeadLetter> list(KafkaConsumer<String, byte[]> consumer, int limit) {
         List<DeadLetter> result = new ArrayList<>();
-        try (var consumer = consumer()) {
-            for (String topic : consumedTopics) {
-                List<TopicPartition> partitions = partitions(consumer, topic + EventConsumers.DLT_SUFFIX);
-                if (partitions.isEmpty()) {
-                    continue;
+        Map<String, List<PartitionInfo>> topics = consumer.listTopics(POLL.multipliedBy(10));
+        for (String topic : consumedTopics) {
+            String dlt = topic + EventConsumers.DLT_SUFFIX;
+            List<TopicPartition> partitions = partitions(topics, dlt);
+            if (partitions.isEmpty() || result.size() >= limit) {
+                continue;
+            }
+            Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions, TIMEOUT);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
+            TopicRead known = read.get(dlt);
+            if (known == null || !known.beginning().equals(beginning) || !known.end().equals(end)) {
+                known = new TopicRead(beginning, end, ours(consumer, beginning, end));
+                read.put(dlt, known);
+            }
+            if (known.letters().isEmpty()) {
+                continue;
+            }
+            Set<String> redriven = Set.copyOf(jdbc.queryForList(
+                    "select dlt_partition || ':' || dlt_offset from redriven_dead_letter where dlt_topic = ?", String.class, dlt));
+            for (DeadLetter letter : known.letters()) {
+                if (result.size() >= limit) {
+                    break;
                 }
-                consumer.assign(partitions);
-                consumer.seekToBeginning(partitions);
-                Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-                Set<String> redriven = Set.copyOf(jdbc.queryForList(
-                        "select dlt_partition || ':' || dlt_offset from redriven_dead_letter where dlt_topic = ?",
-                        String.class, topic + EventConsumers.DLT_SUFFIX));
-                while (result.size() < limit && !reachedEnd(consumer, end)) {
-                    for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL)) {
-                        if (groupId.equals(header(r, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP)) && result.size() < limit) {
-                            result.add(DeadLetter.of(r, redriven.contains(r.partition() + ":" + r.offset())));
-                        }
-                    }
-                }
+                result.add(letter.redriven(redriven.contains(letter.partition() + ":" + letter.offset())));
             }
         }
         return result;
+    }
+
+    /** Our group's dead letters between the offsets, oldest first, as many as a list can show. */
+    private List<DeadLetter> ours(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> beginning, Map<TopicPartition, Long> end) {
+        List<DeadLetter> letters = new ArrayList<>();
+        consumer.assign(beginning.keySet());
+        beginning.forEach(consumer::seek);
+        Instant deadline = Instant.now().plus(TIMEOUT);
+        while (letters.size() < MAX_LISTED && !reachedEnd(consumer, end)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new TimeoutException("dead letters not read to their end within " + TIMEOUT);
+            }
+            for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL)) {
+                if (groupId.equals(header(r, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP)) && letters.size() < MAX_LISTED) {
+                    letters.add(DeadLetter.of(r, false));
+                }
+            }
+        }
+        return List.copyOf(letters);
+    }
+
+    private record TopicRead(Map<TopicPartition, Long> beginning, Map<TopicPartition, Long> end, List<DeadLetter> letters) {
+    }
+
+    private KafkaConsumer<String, byte[]> reader() {
+        if (reader == null) {
+            reader = consumer();
+        }
+        return reader;
+    }
+
+    private void closeReader() {
+        if (reader != null) {
+            try {
+                reader.close(Duration.ofSeconds(1));
+            } catch (RuntimeException ignored) {
+                // closing a broken reader may fail as well; a new one is made at the next call
+            }
+            reader = null;
+            read.clear();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closeReader();
     }
 
     /**
@@ -154,7 +225,11 @@ public class DeadLetters {
     }
 
     private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
-        List<PartitionInfo> infos = consumer.listTopics(POLL.multipliedBy(10)).get(topic);
+        return partitions(consumer.listTopics(POLL.multipliedBy(10)), topic);
+    }
+
+    private static List<TopicPartition> partitions(Map<String, List<PartitionInfo>> topics, String topic) {
+        List<PartitionInfo> infos = topics.get(topic);
         return infos == null ? List.of() : infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
     }
 
@@ -170,6 +245,11 @@ public class DeadLetters {
     public record DeadLetter(String topic, int partition, long offset, String key, String originalTopic, String eventId,
             String eventType, String subject, String exceptionClass, String error, Instant deadLetteredAt,
             boolean redriven) {
+
+        DeadLetter redriven(boolean now) {
+            return new DeadLetter(topic, partition, offset, key, originalTopic, eventId, eventType, subject, exceptionClass, error,
+                    deadLetteredAt, now);
+        }
 
         static DeadLetter of(ConsumerRecord<?, ?> r, boolean redriven) {
             String original = header(r, KafkaHeaders.DLT_ORIGINAL_TOPIC);

@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 import de.augenhoehe.platform.events.CloudEventHeaders;
 import de.augenhoehe.testing.Eventually;
@@ -116,6 +117,9 @@ class EventBackboneIT {
     @Test
     void an_unreadable_record_is_dead_lettered_at_once_and_can_be_listed_and_redriven_once_by_operations() throws Exception {
         String key = "garbage-" + UUID.randomUUID();
+        TestHttp http = new TestHttp(port);
+        // listed once before: what the service keeps of that reading must not hide a new dead letter
+        assertThat(http.send("GET", "/internal/dead-letters?limit=1000", TestTokens.operations(), null).body()).doesNotContain(key);
         deadLetterTemplate.send("sample-events", key, "not json at all".getBytes(StandardCharsets.UTF_8)).get();
 
         ConsumerRecord<String, byte[]> letter = TopicRecords.read(Infrastructure.get().kafkaBootstrapServers(), "sample-events.DLT",
@@ -123,7 +127,6 @@ class EventBackboneIT {
         assertThat(TopicRecords.header(letter, "kafka_dlt-exception-cause-fqcn")).contains("UnreadableEventException");
         assertThat(TopicRecords.header(letter, "kafka_dlt-original-consumer-group")).isEqualTo("sample-service");
 
-        TestHttp http = new TestHttp(port);
         var listed = http.send("GET", "/internal/dead-letters?limit=1000", TestTokens.operations(), null);
         assertThat(listed.statusCode()).isEqualTo(200);
         assertThat(listed.body()).contains(key).contains("UnreadableEventException");
@@ -155,8 +158,11 @@ class EventBackboneIT {
         jdbc.update("insert into unblocked_name (name) values (?)", name); // the person's fix
 
         TestHttp http = new TestHttp(port);
+        assertThat(listedAsRedriven(http, letter)).as("listed, not redriven yet").isFalse();
         String redrive = "/internal/dead-letters/sample-events.DLT/" + letter.partition() + "/" + letter.offset() + "/redrive";
         assertThat(http.send("POST", redrive, TestTokens.operations(), null).statusCode()).isEqualTo(202);
+        // listed again: the same letter, now redriven (the topic itself has not moved)
+        assertThat(listedAsRedriven(http, letter)).as("listed as redriven").isTrue();
         assertThat(applied(id)).as("applied by the redrive itself").isEqualTo(1);
         assertThat(http.send("POST", redrive, TestTokens.operations(), null).statusCode()).isEqualTo(409);
         assertThat(applied(id)).isEqualTo(1);
@@ -165,6 +171,14 @@ class EventBackboneIT {
                 .stream().filter(r -> id.toString().equals(r.key())).count()).isEqualTo(1);
         assertThat(jdbc.queryForObject("select topic from consumed_event where event_id = ?", String.class,
                 TopicRecords.header(letter, "ce_id"))).isEqualTo("sample-events");
+    }
+
+    /** Whether the service's list shows the dead letter as redriven (it must show it). */
+    private static boolean listedAsRedriven(TestHttp http, ConsumerRecord<String, byte[]> letter) throws Exception {
+        var listed = JsonMapper.builder().build().readTree(
+                http.send("GET", "/internal/dead-letters?limit=1000", TestTokens.operations(), null).body());
+        return listed.valueStream().filter(l -> l.path("partition").asInt() == letter.partition() && l.path("offset").asLong() == letter.offset())
+                .findFirst().orElseThrow(() -> new AssertionError("not listed: " + letter.offset())).path("redriven").asBoolean();
     }
 
     private int applied(UUID id) {

@@ -4,10 +4,9 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -70,7 +69,18 @@ class MonitorController {
         model.addAttribute("network", network);
         Period period = Period.of(filter.getVon(), filter.getBis());
         period.errors().forEach((field, message) -> errors.rejectValue(field, "invalid", message));
-        if (!period.valid()) {
+        if (!filter.getKreis().isEmpty() && !filter.getKreis().matches("[0-9]{5}")) {
+            errors.rejectValue("kreis", "invalid", "Bitte einen Kreis aus der Liste wählen.");
+        }
+        if (!filter.getGruppe().isEmpty() && !filter.getGruppe().matches("[0-9]{3}")) {
+            errors.rejectValue("gruppe", "invalid", "Bitte eine Berufsgruppe aus der Liste wählen.");
+        }
+        if (errors.hasErrors()) {
+            if (errors.hasFieldErrors("kreis") || errors.hasFieldErrors("gruppe")) {
+                // the fields show their error; a changed address is no reason to read the network's data
+                model.addAttribute("kreisOptions", Map.of());
+                model.addAttribute("groupOptions", Map.of());
+            }
             response.setStatus(400);
             return "monitor/monitor";
         }
@@ -84,7 +94,8 @@ class MonitorController {
         List<JsonNode> answers = api.concurrently(List.of(
                 () -> api.get("/api/monitor/{id}/bottlenecks?from={from}&to={to}", auth, networkId, from, to),
                 () -> api.get("/api/monitor/{id}/gaps?from={from}&to={to}", auth, networkId, from, to),
-                () -> api.get("/api/monitor/{id}/vacancies?from={from}&to={to}", auth, networkId, from, to)));
+                () -> api.get("/api/monitor/{id}/series?from={from}&to={to}" + (kreis.isEmpty() ? "" : "&kreis={kreis}")
+                        + (gruppe.isEmpty() ? "" : "&occupationGroup={group}"), auth, seriesArguments(networkId, from, to, kreis, gruppe))));
 
         List<Bottleneck> bottlenecks = new ArrayList<>();
         answers.get(0).forEach(row -> bottlenecks.add(row(row)));
@@ -104,7 +115,7 @@ class MonitorController {
         // a coordinator who also plans measures goes to the form; one who does not proposes it to a working group
         model.addAttribute("canHost", Workspace.MASSNAHMEN.openTo(visit.person()));
 
-        series(answers.get(2), period, kreis, gruppe, model);
+        series(answers.get(2), bottlenecks, model);
         return "monitor/monitor";
     }
 
@@ -112,47 +123,40 @@ class MonitorController {
         return Bottleneck.of(row, Kreise.name(row.path("kreis").asString()), groups.name(row.path("occupationGroup").asString()));
     }
 
-    /** Stock and flows per month, summed over the Kreise and groups the filter leaves; every month of the period shows. */
-    private void series(JsonNode months, Period period, String kreis, String gruppe, Model model) {
-        Map<YearMonth, int[]> sums = new TreeMap<>();
-        // per month: Σ (median days × closed) and Σ closed of the cells, for the vacancy time
-        Map<YearMonth, double[]> days = new TreeMap<>();
-        for (YearMonth m = period.from(); !m.isAfter(period.to()); m = m.plusMonths(1)) {
-            sums.put(m, new int[3]);
-            days.put(m, new double[2]);
+    private static Object[] seriesArguments(String networkId, String from, String to, String kreis, String gruppe) {
+        List<Object> arguments = new ArrayList<>(List.of(networkId, from, to));
+        if (!kreis.isEmpty()) {
+            arguments.add(kreis);
         }
-        TreeSet<String> kreise = new TreeSet<>();
-        TreeSet<String> groupKeys = new TreeSet<>();
-        for (JsonNode m : months) {
-            kreise.add(m.path("kreis").asString());
-            groupKeys.add(m.path("occupationGroup").asString());
-            if ((blank(kreis) || kreis.equals(m.path("kreis").asString()))
-                    && (blank(gruppe) || gruppe.equals(m.path("occupationGroup").asString()))) {
-                int[] sum = sums.get(YearMonth.parse(m.path("month").asString()));
-                if (sum != null) {
-                    sum[0] += m.path("stock").asInt();
-                    sum[1] += m.path("inflow").asInt();
-                    sum[2] += m.path("outflow").asInt();
-                    if (m.path("medianVacancyDays").isNumber()) {
-                        double[] d = days.get(YearMonth.parse(m.path("month").asString()));
-                        d[0] += m.path("medianVacancyDays").asDouble() * m.path("closedVacancies").asInt();
-                        d[1] += m.path("closedVacancies").asInt();
-                    }
-                }
-            }
+        if (!gruppe.isEmpty()) {
+            arguments.add(gruppe);
         }
-        List<SeriesChart.Point> points = sums.entrySet().stream()
-                .map(e -> new SeriesChart.Point(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList();
-        model.addAttribute("points", points);
+        return arguments.toArray();
+    }
+
+    /**
+     * Stock and flows per month as measures-service sums them for the Kreis and group asked (every month of the
+     * period); the filter's choices are the Kreise and groups the period's bottleneck table has.
+     */
+    private void series(JsonNode months, List<Bottleneck> cells, Model model) {
+        List<SeriesChart.Point> points = new ArrayList<>();
         Map<YearMonth, String> vacancyDays = new TreeMap<>();
-        days.forEach((month, d) -> vacancyDays.put(month, d[1] == 0 ? "–"
-                : String.format(java.util.Locale.GERMANY, "%.1f", d[0] / d[1]) + " (" + (int) d[1] + ")"));
+        for (JsonNode m : months) {
+            YearMonth month = YearMonth.parse(m.path("month").asString());
+            points.add(new SeriesChart.Point(month, m.path("stock").asInt(), m.path("inflow").asInt(), m.path("outflow").asInt()));
+            vacancyDays.put(month, m.path("medianVacancyDays").isNumber()
+                    ? String.format(Locale.GERMANY, "%.1f", m.path("medianVacancyDays").asDouble()) + " (" + m.path("closedVacancies").asInt() + ")"
+                    : "–");
+        }
+        model.addAttribute("points", points);
         model.addAttribute("vacancyDays", vacancyDays);
         model.addAttribute("chart", SeriesChart.of(points));
         Map<String, String> kreisOptions = new TreeMap<>();
-        kreise.forEach(k -> kreisOptions.put(k, Kreise.name(k)));
         Map<String, String> groupOptions = new TreeMap<>();
-        groupKeys.forEach(g -> groupOptions.put(g, g + " " + groups.name(g)));
+        for (Bottleneck cell : cells) {
+            kreisOptions.put(cell.kreis(), cell.kreisName());
+            groupOptions.put(cell.group(), cell.group() + " " + cell.groupName());
+        }
         model.addAttribute("kreisOptions", kreisOptions);
         model.addAttribute("groupOptions", groupOptions);
     }
@@ -166,7 +170,4 @@ class MonitorController {
         }
     }
 
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
 }
