@@ -27,9 +27,20 @@ class OpsTest {
     static final String DB_DOWN = "{\"status\":\"DOWN\",\"components\":{\"db\":{\"status\":\"DOWN\"},\"kafka\":{\"status\":\"UP\"},\"readinessState\":{\"status\":\"UP\"}}}";
     static final String TEXT = "text/plain;version=0.0.4;charset=utf-8";
     static final String JSON_TYPE = "application/json";
+    // the gateway asks each instance only for the metrics it shows (a whole scrape is 70–130 KB); another question gets no answer here
+    static final String OUTBOX_METRICS = "GET /actuator/prometheus?includedNames=augenhoehe_outbox_backlog,augenhoehe_outbox_oldest_pending_age_seconds";
+    static final String CONSUMER_METRICS = "GET /actuator/prometheus?includedNames=kafka_consumer_fetch_manager_records_lag,"
+            + "kafka_consumer_fetch_manager_records_lag_max,augenhoehe_events_dead_lettered";
 
     static final Downstream PARTNER = new Downstream("partner").answer("GET /actuator/health/readiness", 200, JSON_TYPE, READY).answer("GET /actuator/health", 200, JSON_TYPE, READY)
-            .answer("GET /actuator/prometheus", 200, TEXT, """
+            .answer(OUTBOX_METRICS, 200, TEXT, """
+                    # HELP augenhoehe_outbox_backlog Outbox events not yet relayed to Kafka
+                    # TYPE augenhoehe_outbox_backlog gauge
+                    augenhoehe_outbox_backlog 7.0
+                    augenhoehe_outbox_oldest_pending_age_seconds 42.5
+                    augenhoehe_events_dead_lettered_total 0.0
+                    """)
+            .answer(CONSUMER_METRICS, 200, TEXT, """
                     # HELP augenhoehe_outbox_backlog Outbox events not yet relayed to Kafka
                     # TYPE augenhoehe_outbox_backlog gauge
                     augenhoehe_outbox_backlog 7.0
@@ -37,7 +48,13 @@ class OpsTest {
                     augenhoehe_events_dead_lettered_total 0.0
                     """);
     static final Downstream MEASURES_1 = new Downstream("measures").answer("GET /actuator/health/readiness", 200, JSON_TYPE, READY).answer("GET /actuator/health", 200, JSON_TYPE, READY)
-            .answer("GET /actuator/prometheus", 200, TEXT, """
+            .answer(OUTBOX_METRICS, 200, TEXT, """
+                    augenhoehe_outbox_backlog 0.0
+                    kafka_consumer_fetch_manager_records_lag{client_id="c-1",partition="0",topic="vacancy-events",} 3.0
+                    kafka_consumer_fetch_manager_records_lag_max{client_id="c-1",} 3.0
+                    augenhoehe_events_dead_lettered_total 4.0
+                    """)
+            .answer(CONSUMER_METRICS, 200, TEXT, """
                     augenhoehe_outbox_backlog 0.0
                     kafka_consumer_fetch_manager_records_lag{client_id="c-1",partition="0",topic="vacancy-events",} 3.0
                     kafka_consumer_fetch_manager_records_lag_max{client_id="c-1",} 3.0
@@ -46,7 +63,12 @@ class OpsTest {
             .answer("GET /internal/dead-letters?limit=100", 200, JSON_TYPE, "[{\"topic\":\"vacancy-events.DLT\",\"partition\":0,\"offset\":12}]")
             .answer("POST /internal/dead-letters/vacancy-events.DLT/0/12/redrive", 202, JSON_TYPE, "{\"offset\":12,\"redrivenBy\":\"ops-1\"}");
     static final Downstream MEASURES_2 = new Downstream("measures").answer("GET /actuator/health/readiness", 503, JSON_TYPE, DB_DOWN).answer("GET /actuator/health", 503, JSON_TYPE, DB_DOWN)
-            .answer("GET /actuator/prometheus", 200, TEXT, """
+            .answer(OUTBOX_METRICS, 200, TEXT, """
+                    kafka_consumer_fetch_manager_records_lag{client_id="c-2",partition="1",topic="vacancy-events",} 2.0
+                    kafka_consumer_fetch_manager_records_lag_max{client_id="c-2",} 2.0
+                    augenhoehe_events_dead_lettered_total 1.0
+                    """)
+            .answer(CONSUMER_METRICS, 200, TEXT, """
                     kafka_consumer_fetch_manager_records_lag{client_id="c-2",partition="1",topic="vacancy-events",} 2.0
                     kafka_consumer_fetch_manager_records_lag_max{client_id="c-2",} 2.0
                     augenhoehe_events_dead_lettered_total 1.0
