@@ -15,6 +15,7 @@ import de.augenhoehe.portal.web.ApiProblem;
 import de.augenhoehe.portal.web.PlatformApi;
 import de.augenhoehe.portal.web.SignedIn;
 import de.augenhoehe.portal.web.SignedIn.Person;
+import de.augenhoehe.portal.web.PathIds;
 
 /**
  * The door of every workspace page: the person's roles must open the workspace (else a 403 page — a hidden link is no
@@ -41,12 +42,7 @@ public class WorkspaceAccess {
          * even show the other network's name); something that is no id names nothing (404) and never reaches the API.
          */
         public String coordinatedNetwork(String networkId) {
-            String id;
-            try {
-                id = UUID.fromString(networkId).toString();
-            } catch (IllegalArgumentException notAnId) {
-                throw ApiProblem.notFound("not an id");
-            }
+            String id = PathIds.id(networkId);
             if (!person.networks().contains(id)) {
                 throw new ApiProblem(403, "forbidden", "not a network of this coordinator", Map.of());
             }

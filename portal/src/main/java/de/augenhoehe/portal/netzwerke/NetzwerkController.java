@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import de.augenhoehe.portal.web.ApiProblem;
 import de.augenhoehe.portal.web.PlatformApi;
 import tools.jackson.databind.JsonNode;
+import de.augenhoehe.portal.web.PathIds;
 
 /**
  * {@code /netzwerke/{id}}: a network's start page — what it is, its partners on equal footing grouped by kind, its
@@ -39,7 +40,7 @@ class NetzwerkController {
 
     @GetMapping("/netzwerke/{id}")
     String network(@PathVariable String id, Model model) {
-        UUID network = networkId(id);
+        UUID network = PathIds.uuid(id);
         // five independent reads at once: the page waits for the slowest, not for their sum
         List<JsonNode> read = api.concurrently(List.of(
                 () -> api.get("/api/networks/{id}", network),
@@ -66,15 +67,4 @@ class NetzwerkController {
         return "netzwerke/netzwerk";
     }
 
-    /** Anything that is not a network's id is a page that does not exist (404), not a bad request. */
-    static UUID networkId(String id) {
-        try {
-            if (id.length() == 36) {
-                return UUID.fromString(id);
-            }
-        } catch (IllegalArgumentException notAnId) {
-            // falls through to 404
-        }
-        throw ApiProblem.notFound("not a network id");
-    }
 }

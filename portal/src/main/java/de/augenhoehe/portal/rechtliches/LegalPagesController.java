@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import de.augenhoehe.portal.web.ApiProblem;
 import de.augenhoehe.portal.web.PlatformApi;
 import de.augenhoehe.portal.web.PortalProperties;
+import de.augenhoehe.portal.web.PathIds;
 
 /**
  * Impressum, Datenschutz and the accessibility statement, for the platform ({@code /impressum}, …) and for each
@@ -43,7 +44,7 @@ class LegalPagesController {
 
     @GetMapping("/netzwerke/{id}/{page:impressum|datenschutz|barrierefreiheit}")
     String network(@PathVariable String id, @PathVariable String page, Model model) {
-        UUID network = networkId(id);
+        UUID network = PathIds.uuid(id);
         String name = api.get("/api/networks/{id}", network).path("name").asString();
         return show(page, texts.of(network.toString()), name, "/netzwerke/" + network, model);
     }
@@ -74,15 +75,4 @@ class LegalPagesController {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    /** A path segment that is no id is a page that does not exist. */
-    private static UUID networkId(String id) {
-        if (id.length() == 36) {
-            try {
-                return UUID.fromString(id);
-            } catch (IllegalArgumentException notAnId) {
-                // 404 below
-            }
-        }
-        throw ApiProblem.notFound("not a network id");
-    }
 }

@@ -22,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import de.augenhoehe.portal.web.ApiProblem;
 import de.augenhoehe.portal.web.PlatformApi;
+import de.augenhoehe.portal.web.PathIds;
 
 /**
  * {@code /stellen/{id}}: one posting with every field, its employer, how to apply, and the schema.org JobPosting
@@ -43,7 +44,7 @@ class PostingPage {
 
     @GetMapping("/stellen/{id}")
     String posting(@PathVariable String id, HttpServletResponse response, Model model) {
-        UUID uuid = uuid(id);
+        UUID uuid = PathIds.uuid(id);
         JsonNode posting;
         try {
             posting = api.get("/api/vacancies/{id}", uuid);
@@ -77,7 +78,7 @@ class PostingPage {
      */
     @PostMapping("/stellen/{id}/bewerbung")
     String apply(@PathVariable String id, @RequestParam(name = "weg", defaultValue = "url") String route, Model model) {
-        UUID uuid = uuid(id);
+        UUID uuid = PathIds.uuid(id);
         JsonNode posting = api.get("/api/vacancies/{id}", uuid);
         try {
             api.post("/api/vacancies/{id}/application-click", null, Map.of(), uuid);
@@ -101,14 +102,6 @@ class PostingPage {
     /** JSON inside a script element: no "<" may end it early ("</script>" in a description). */
     private String scriptSafe(JsonNode ld) {
         return json.writeValueAsString(ld).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException notAnId) {
-            throw ApiProblem.notFound("not a posting id");
-        }
     }
 
     /** Only an https address becomes a link (vacancy-service and partner-service check it too). */

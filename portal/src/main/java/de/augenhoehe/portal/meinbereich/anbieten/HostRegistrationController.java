@@ -21,6 +21,7 @@ import de.augenhoehe.portal.web.ApiProblem;
 import de.augenhoehe.portal.web.MeasureWords;
 import de.augenhoehe.portal.web.PlatformApi;
 import de.augenhoehe.portal.web.SeeOther;
+import de.augenhoehe.portal.web.PathIds;
 
 /**
  * One registration as its host handles it: everything the platform keeps about the person, as a page that can be
@@ -112,7 +113,7 @@ class HostRegistrationController {
     }
 
     private static void ids(String id, String rid) {
-        if (!Addresses.id(id) || !Addresses.id(rid)) {
+        if (!PathIds.isId(id) || !PathIds.isId(rid)) {
             throw ApiProblem.notFound("no measure or registration id");
         }
     }

@@ -29,6 +29,7 @@ import de.augenhoehe.portal.web.FormErrors;
 import de.augenhoehe.portal.web.MeasureWords;
 import de.augenhoehe.portal.web.PlatformApi;
 import de.augenhoehe.portal.web.SeeOther;
+import de.augenhoehe.portal.web.PathIds;
 
 /**
  * The host's measures: the organisation's list (the catalogue filtered by host, 20 a page), the form that creates and
@@ -186,7 +187,7 @@ class MeasuresController {
     }
 
     private JsonNode read(String id) {
-        if (!Addresses.id(id)) {
+        if (!PathIds.isId(id)) {
             throw ApiProblem.notFound("no measure id");
         }
         return api.get("/api/measures/{id}", id);

@@ -26,6 +26,7 @@ import de.augenhoehe.portal.meinbereich.WorkspaceAccess.Visit;
 import de.augenhoehe.portal.web.ApiProblem;
 import de.augenhoehe.portal.web.PlatformApi;
 import de.augenhoehe.portal.web.SeeOther;
+import de.augenhoehe.portal.web.PathIds;
 
 /**
  * A measure's participants as its host sees them ({@code GET /api/measures/{id}/registrations}, 50 a page): attendance
@@ -72,7 +73,7 @@ class ParticipantsController {
             HttpServletResponse response, RedirectAttributes flash) {
         Visit visit = access.open(Workspace.MASSNAHMEN, model, request, response);
         Set<String> ticked = present == null ? Set.of() : new HashSet<>(present);
-        if (listed == null || listed.isEmpty() || listed.size() > PAGE_SIZE || !listed.stream().allMatch(Addresses::id) || !listed.containsAll(ticked) || !Addresses.id(termin)) {
+        if (listed == null || listed.isEmpty() || listed.size() > PAGE_SIZE || !listed.stream().allMatch(PathIds::isId) || !listed.containsAll(ticked) || !PathIds.isId(termin)) {
             throw new ApiProblem(400, "invalid-value", "attendance form", Map.of());
         }
         ObjectNode body = json.createObjectNode();
@@ -97,7 +98,7 @@ class ParticipantsController {
             Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes flash) {
         Visit visit = access.open(Workspace.MASSNAHMEN, model, request, response);
         String back = PAGE.replace("{id}", id) + "?seite=" + Addresses.page(seite) + "#ergebnis-" + anmeldung;
-        if (!Addresses.id(anmeldung)) {
+        if (!PathIds.isId(anmeldung)) {
             throw new ApiProblem(400, "invalid-value", "no registration id", Map.of());
         }
         if (!HostWords.OUTCOMES.containsKey(ergebnis)) {
@@ -137,7 +138,7 @@ class ParticipantsController {
      * session asked for and the paging into the model, and answers the page's registrations.
      */
     private JsonNode show(Visit visit, String id, String termin, String seite, Model model) {
-        if (!Addresses.id(id)) {
+        if (!PathIds.isId(id)) {
             throw ApiProblem.notFound("no measure id");
         }
         int page = Addresses.page(seite);

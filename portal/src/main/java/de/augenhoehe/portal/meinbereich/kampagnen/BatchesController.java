@@ -25,6 +25,7 @@ import de.augenhoehe.portal.web.ApiProblem;
 import de.augenhoehe.portal.web.FormErrors;
 import de.augenhoehe.portal.web.PlatformApi;
 import de.augenhoehe.portal.web.SeeOther;
+import de.augenhoehe.portal.web.PathIds;
 
 /**
  * A campaign's material batches ({@code /api/campaigns/{id}/batches…}): a new batch with its own tracking code, a
@@ -106,7 +107,7 @@ class BatchesController {
             HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         Opened network = networks.check(networkId, model, request, response);
         String campaign = networks.campaign(network, campaignId).path("id").asString();
-        String batch = CampaignNetwork.uuid(batchId);
+        String batch = PathIds.id(batchId);
         form.check(errors);
         if (!errors.hasErrors()) {
             try {
@@ -153,7 +154,7 @@ class BatchesController {
             HttpServletRequest request, HttpServletResponse response) {
         Opened network = networks.check(networkId, model, request, response);
         String campaign = networks.campaign(network, campaignId).path("id").asString();
-        String batch = CampaignNetwork.uuid(batchId);
+        String batch = PathIds.id(batchId);
         String code = api.get("/api/campaigns/{id}/batches/{b}", network.visit().bearer(), campaign, batch).path("code").asString("");
         Map<String, String> headers = new java.util.HashMap<>(network.visit().bearer());
         headers.put(HttpHeaders.ACCEPT, file.type + ", " + MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -169,7 +170,7 @@ class BatchesController {
         JsonNode campaign = networks.campaign(network, campaignId);
         model.addAttribute("campaign", campaign);
         model.addAttribute("batch", api.get("/api/campaigns/{id}/batches/{b}", network.visit().bearer(), campaign.path("id").asString(),
-                CampaignNetwork.uuid(batchId)));
+                PathIds.id(batchId)));
     }
 
     private static String batchPath(Opened network, String campaign, String batch) {

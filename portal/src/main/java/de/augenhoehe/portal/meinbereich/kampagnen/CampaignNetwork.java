@@ -15,6 +15,7 @@ import de.augenhoehe.portal.meinbereich.WorkspaceAccess;
 import de.augenhoehe.portal.meinbereich.WorkspaceAccess.Visit;
 import de.augenhoehe.portal.web.ApiProblem;
 import de.augenhoehe.portal.web.PlatformApi;
+import de.augenhoehe.portal.web.PathIds;
 
 /**
  * The door of the campaign pages: the workspace opened for the person, the network of the address checked against the
@@ -56,20 +57,11 @@ class CampaignNetwork {
 
     /** The campaign, read with the person's token; one of another network is not shown under this one's address. */
     JsonNode campaign(Opened opened, String campaignId) {
-        JsonNode campaign = api.get("/api/campaigns/{id}", opened.visit().bearer(), uuid(campaignId));
+        JsonNode campaign = api.get("/api/campaigns/{id}", opened.visit().bearer(), PathIds.id(campaignId));
         if (!opened.networkId().equals(campaign.path("networkId").asString(""))) {
             throw ApiProblem.notFound("campaign of another network");
         }
         return campaign;
-    }
-
-    /** A path segment that must be an id; anything else names nothing (404) and never reaches the API. */
-    static String uuid(String value) {
-        try {
-            return UUID.fromString(value).toString();
-        } catch (IllegalArgumentException notAnId) {
-            throw ApiProblem.notFound("not an id");
-        }
     }
 
     static String base(String networkId) {

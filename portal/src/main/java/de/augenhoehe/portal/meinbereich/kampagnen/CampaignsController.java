@@ -27,6 +27,7 @@ import de.augenhoehe.portal.web.FormErrors;
 import de.augenhoehe.portal.web.Paging;
 import de.augenhoehe.portal.web.PlatformApi;
 import de.augenhoehe.portal.web.SeeOther;
+import de.augenhoehe.portal.web.PathIds;
 
 /**
  * A coordinator's returnee campaigns (issue #18, outreach-service's {@code /api/campaigns}): the network's campaigns,
@@ -154,7 +155,7 @@ class CampaignsController {
     String status(@PathVariable String networkId, @PathVariable String campaignId, @RequestParam(name = "stand", required = false) String to,
             Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         Opened network = networks.check(networkId, model, request, response);
-        String id = CampaignNetwork.uuid(campaignId);
+        String id = PathIds.id(campaignId);
         JsonNode campaign = networks.campaign(network, id);
         String target = CampaignNetwork.base(network.networkId()) + "/" + id;
         if (to == null || !NEXT.containsValue(to)) {

@@ -19,6 +19,7 @@ import de.augenhoehe.portal.web.ApiProblem;
 import de.augenhoehe.portal.web.Paging;
 import de.augenhoehe.portal.web.PlatformApi;
 import de.augenhoehe.portal.web.SeeOther;
+import de.augenhoehe.portal.web.PathIds;
 
 /**
  * The network's confirmed returnees as outreach-service shows them to coordinators ({@code /api/returnees}): first
@@ -61,7 +62,7 @@ class ReturneesController {
             @RequestParam(name = "seite", required = false) Integer seite, Model model, HttpServletRequest request,
             HttpServletResponse response) {
         Opened network = networks.open(networkId, "rueckkehrende", model, request, response);
-        String id = CampaignNetwork.uuid(returneeId);
+        String id = PathIds.id(returneeId);
         JsonNode found = null;
         for (JsonNode r : list(network, seite, model).path("items")) {
             if (id.equals(r.path("id").asString())) {
@@ -88,7 +89,7 @@ class ReturneesController {
             @RequestParam(name = "seite", required = false) Integer seite, @RequestParam(name = "arbeitgeber", required = false) String employer,
             Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         Opened network = networks.check(networkId, model, request, response);
-        String id = CampaignNetwork.uuid(returneeId);
+        String id = PathIds.id(returneeId);
         String back = CampaignNetwork.base(network.networkId()) + "/rueckkehrende" + (seite == null ? "" : "?seite=" + seite);
         JsonNode recorded;
         try {
@@ -100,7 +101,7 @@ class ReturneesController {
                     model.addAttribute("employerError", "Bitte wählen Sie, wer eingestellt hat.");
                     return confirm(networkId, returneeId, what, seite, model, request, response);
                 }
-                recorded = api.post("/api/returnees/{id}/hired", Map.of("employerId", CampaignNetwork.uuid(employer)),
+                recorded = api.post("/api/returnees/{id}/hired", Map.of("employerId", PathIds.id(employer)),
                         network.visit().bearer(), id);
             }
         } catch (ApiProblem refused) {

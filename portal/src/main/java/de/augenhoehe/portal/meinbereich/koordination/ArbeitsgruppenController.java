@@ -20,6 +20,7 @@ import de.augenhoehe.portal.meinbereich.WorkspaceAccess.Visit;
 import de.augenhoehe.portal.web.ApiProblem;
 import de.augenhoehe.portal.web.PlatformApi;
 import de.augenhoehe.portal.web.SeeOther;
+import de.augenhoehe.portal.web.PathIds;
 
 /**
  * The member partner's side of the working groups (its administrators and staff): the groups it sits in, their
@@ -69,8 +70,8 @@ class ArbeitsgruppenController {
             @RequestParam(name = "stimme", required = false) String choice, Model model,
             HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         Visit visit = open(model, request, response);
-        String group = CoordinatedNetwork.uuid(groupId);
-        String decision = CoordinatedNetwork.uuid(decisionId);
+        String group = PathIds.id(groupId);
+        String decision = PathIds.id(decisionId);
         String vote = choice == null ? null : CHOICES.get(choice);
         if (vote == null) {
             return refused(visit, group, decision, 422, "Bitte wählen Sie Ja, Nein oder Enthaltung.", true, model, response);

@@ -38,15 +38,6 @@ class CoordinatedNetwork {
         return visit.coordinatedNetwork(networkId);
     }
 
-    /** A path segment that must be an id; anything else names nothing (404), never reaches the API. */
-    static String uuid(String value) {
-        try {
-            return UUID.fromString(value).toString();
-        } catch (IllegalArgumentException notAnId) {
-            throw ApiProblem.notFound("not an id: " + value);
-        }
-    }
-
     static String text(JsonNode node, String field) {
         return node.path(field).asString("");
     }

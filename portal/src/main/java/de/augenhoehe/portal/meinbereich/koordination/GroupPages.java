@@ -20,6 +20,7 @@ import de.augenhoehe.portal.meinbereich.WorkspaceAccess.Visit;
 import de.augenhoehe.portal.web.ApiProblem;
 import de.augenhoehe.portal.web.PlatformApi;
 import de.augenhoehe.portal.web.Paging;
+import de.augenhoehe.portal.web.PathIds;
 
 /**
  * What the coordinator's and the member's pages of a working group show alike: the groups, one group with its member
@@ -107,7 +108,7 @@ class GroupPages {
 
     /** One group with its meetings and decisions; answers the group. */
     JsonNode group(Visit visit, String groupId, Model model) {
-        String id = CoordinatedNetwork.uuid(groupId);
+        String id = PathIds.id(groupId);
         List<JsonNode> read = api.concurrently(List.of(
                 () -> api.get("/api/working-groups/{id}", visit.bearer(), id),
                 () -> api.get("/api/working-groups/{id}/meetings", visit.bearer(), id),
@@ -122,8 +123,8 @@ class GroupPages {
 
     /** One decision of a group with each partner's vote, the group (for quorum and majority) and who is counted. */
     JsonNode decision(Visit visit, String groupId, String decisionId, Model model) {
-        String id = CoordinatedNetwork.uuid(groupId);
-        String decision = CoordinatedNetwork.uuid(decisionId);
+        String id = PathIds.id(groupId);
+        String decision = PathIds.id(decisionId);
         List<JsonNode> read = api.concurrently(List.of(
                 () -> api.get("/api/working-groups/{id}", visit.bearer(), id),
                 () -> api.get("/api/working-groups/{id}/decisions/{d}", visit.bearer(), id, decision)));

@@ -23,6 +23,7 @@ import de.augenhoehe.portal.meinbereich.WorkspaceAccess.Visit;
 import de.augenhoehe.portal.web.ApiProblem;
 import de.augenhoehe.portal.web.PlatformApi;
 import de.augenhoehe.portal.web.SeeOther;
+import de.augenhoehe.portal.web.PathIds;
 
 /**
  * How a coordinator sets up the network's groups in the browser: forms a working group or the expert circle
@@ -66,13 +67,13 @@ class GroupSetupController {
             Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         Visit visit = access.open(Workspace.KOORDINATION, model, request, response);
         String network = CoordinatedNetwork.require(visit, networkId);
-        String group = CoordinatedNetwork.uuid(groupId);
+        String group = PathIds.id(groupId);
         String back = GroupPages.base(network) + "/" + group + "#mitgliedspartner";
         if (partner.isBlank()) {
             redirect.addFlashAttribute("refusal", "Bitte wählen Sie einen Partner aus der Liste.");
             return SeeOther.to(request, back);
         }
-        String id = CoordinatedNetwork.uuid(partner);
+        String id = PathIds.id(partner);
         try {
             api.post("/api/working-groups/{id}/members", Map.of("partnerId", id), visit.bearer(), group);
             redirect.addFlashAttribute("meldung", partnerName(id) + " ist jetzt Mitgliedspartner der Gruppe und stimmt mit ab.");
@@ -90,8 +91,8 @@ class GroupSetupController {
             HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         Visit visit = access.open(Workspace.KOORDINATION, model, request, response);
         String network = CoordinatedNetwork.require(visit, networkId);
-        String group = CoordinatedNetwork.uuid(groupId);
-        String id = CoordinatedNetwork.uuid(partnerId);
+        String group = PathIds.id(groupId);
+        String id = PathIds.id(partnerId);
         api.delete("/api/working-groups/{id}/members/{partner}", visit.bearer(), group, id);
         redirect.addFlashAttribute("meldung", partnerName(id) + " gehört der Gruppe nicht mehr an; abgegebene Stimmen bleiben gezählt.");
         return SeeOther.to(request, GroupPages.base(network) + "/" + group + "#mitgliedspartner");

@@ -33,6 +33,7 @@ import de.augenhoehe.portal.web.ApiProblem;
 import de.augenhoehe.portal.web.PlatformApi;
 import de.augenhoehe.portal.web.SeeOther;
 import de.augenhoehe.portal.web.Times;
+import de.augenhoehe.portal.web.PathIds;
 
 /**
  * A working group's meetings in the coordinator's hands: scheduled with day, time, place and agenda
@@ -112,7 +113,7 @@ class MeetingsController {
             BindingResult form, Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         Visit visit = access.open(Workspace.KOORDINATION, model, request, response);
         String network = CoordinatedNetwork.require(visit, networkId);
-        String group = CoordinatedNetwork.uuid(groupId);
+        String group = PathIds.id(groupId);
         String startsAt = startsAt(meeting, form);
         List<String> agenda = meeting.agenda();
         if (agenda.size() > 50 || agenda.stream().anyMatch(item -> item.length() > 500)) {
@@ -152,8 +153,8 @@ class MeetingsController {
             Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         Visit visit = access.open(Workspace.KOORDINATION, model, request, response);
         String network = CoordinatedNetwork.require(visit, networkId);
-        String group = CoordinatedNetwork.uuid(groupId);
-        String meeting = CoordinatedNetwork.uuid(meetingId);
+        String group = PathIds.id(groupId);
+        String meeting = PathIds.id(meetingId);
         String error = protokoll.isBlank() ? "Bitte schreiben Sie das Protokoll."
                 : protokoll.length() > 20000 ? "Das Protokoll darf höchstens 20.000 Zeichen lang sein (jetzt " + protokoll.length() + ")."
                 : !version.matches("[0-9]{1,18}") ? "Bitte laden Sie die Seite neu." : null;
@@ -186,8 +187,8 @@ class MeetingsController {
 
     private JsonNode show(Visit visit, String networkId, String groupId, String meetingId, Model model) {
         Network network = networks.open(visit, networkId, "gremien", model);
-        String group = CoordinatedNetwork.uuid(groupId);
-        String meeting = CoordinatedNetwork.uuid(meetingId);
+        String group = PathIds.id(groupId);
+        String meeting = PathIds.id(meetingId);
         List<JsonNode> read = api.concurrently(List.of(
                 () -> api.get("/api/working-groups/{id}", visit.bearer(), group),
                 () -> api.get("/api/working-groups/{id}/meetings/{m}", visit.bearer(), group, meeting)));

@@ -24,6 +24,7 @@ import de.augenhoehe.portal.web.ApiProblem;
 import de.augenhoehe.portal.web.PlatformApi;
 import de.augenhoehe.portal.web.SeeOther;
 import de.augenhoehe.portal.web.Paging;
+import de.augenhoehe.portal.web.PathIds;
 
 /**
  * The coordinator's partners and memberships: the network's partners by membership status (applications to decide
@@ -80,7 +81,7 @@ class MembershipsController {
             HttpServletRequest request, HttpServletResponse response) {
         Visit visit = access.open(Workspace.KOORDINATION, model, request, response);
         Network network = networks.open(visit, networkId, "mitglieder", model);
-        showMembership(visit, network, CoordinatedNetwork.uuid(membershipId), model);
+        showMembership(visit, network, PathIds.id(membershipId), model);
         return "koordination/mitgliedschaft";
     }
 
@@ -90,7 +91,7 @@ class MembershipsController {
             HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         Visit visit = access.open(Workspace.KOORDINATION, model, request, response);
         String apiAction = ACTIONS.get(action);
-        String id = CoordinatedNetwork.uuid(membershipId);
+        String id = PathIds.id(membershipId);
         String network = CoordinatedNetwork.require(visit, networkId);
         if (apiAction == null) {
             throw ApiProblem.notFound("no such step: " + action);

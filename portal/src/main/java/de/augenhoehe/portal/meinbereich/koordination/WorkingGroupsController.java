@@ -27,6 +27,7 @@ import de.augenhoehe.portal.web.ApiProblem;
 import de.augenhoehe.portal.web.FormErrors;
 import de.augenhoehe.portal.web.PlatformApi;
 import de.augenhoehe.portal.web.SeeOther;
+import de.augenhoehe.portal.web.PathIds;
 
 /**
  * The coordinator's working groups and expert circle: the network's groups, a group's meetings and decisions, a new
@@ -94,7 +95,7 @@ class WorkingGroupsController {
             BindingResult form, Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         Visit visit = visit(model, request, response);
         String network = CoordinatedNetwork.require(visit, networkId);
-        String group = CoordinatedNetwork.uuid(groupId);
+        String group = PathIds.id(groupId);
         if (!form.hasErrors()) {
             try {
                 JsonNode d = api.post("/api/working-groups/{id}/decisions",
@@ -132,8 +133,8 @@ class WorkingGroupsController {
             HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         Visit visit = visit(model, request, response);
         String network = CoordinatedNetwork.require(visit, networkId);
-        String group = CoordinatedNetwork.uuid(groupId);
-        String decision = CoordinatedNetwork.uuid(decisionId);
+        String group = PathIds.id(groupId);
+        String decision = PathIds.id(decisionId);
         String target = GroupPages.base(network) + "/" + group + "/entscheidungen/" + decision;
         try {
             JsonNode closed = api.post("/api/working-groups/{id}/decisions/{d}/close", null, visit.bearer(), group, decision);
