@@ -86,6 +86,14 @@ public final class RunningPlatform {
     }
 
     /**
+     * How long the journeys' access tokens live (production: 10 minutes): short, so that the portal renews the tokens
+     * of every signed-in journey several times — the renewal is part of what the journeys walk through.
+     */
+    static final Duration TOKEN_TTL = Duration.ofSeconds(90);
+    /** How long before its expiry the portal renews a token (Spring Security's clock skew, its default). */
+    static final Duration TOKEN_RENEWED_BEFORE_EXPIRY = Duration.ofSeconds(60);
+
+    /**
      * A connection to one service's own database, as an operator mending it would open one (user = the service, its
      * password from the data folder's secrets.env). For journeys that need a fault only an operator can cause or mend.
      */
@@ -194,6 +202,7 @@ public final class RunningPlatform {
             // AOT caches pay off for people starting the platform again and again, not for one start per test JVM
             pb.environment().put("AUGENHOEHE_AOT", "false");
             pb.environment().put("AUGENHOEHE_START_TIMEOUT", "420");
+            pb.environment().put("AUGENHOEHE_IDENTITY_ACCESSTOKENTTL", TOKEN_TTL.toString());
             Process process = pb.start();
             if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
