@@ -223,6 +223,37 @@ class AccountIT extends InOneNetwork {
     }
 
     @Test
+    void an_administrator_changes_the_mail_address_and_the_links_sent_to_the_old_one_stop_working() {
+        String username = user();
+        JsonNode created = create(partner, admin, "{\"username\":\"" + username + "\",\"roles\":[\"PARTNER_STAFF\"],\"email\":\"" + username + "@alt.example.org\"}");
+        String path = accounts(partner) + "/" + created.at("/account/id").asString() + "/email";
+        AuthServer as = new AuthServer(port);
+        assertThat(as.login(username, created.get("initialPassword").asString(), "Mein erstes eigenes Passwort").body()).contains("access_token");
+        as.forgot(username);
+        Matcher old = Pattern.compile("/oauth2/reset\\?token=([A-Za-z0-9_-]{43})").matcher(Mailbox.await(username + "@alt.example.org", 1).body());
+        assertThat(old.find()).isTrue();
+
+        String body = "{\"email\":\"" + username + "@neu.example.org\"}";
+        assertThat(api().send("PUT", path, null, body).statusCode()).isEqualTo(401);
+        assertThat(api().send("PUT", path, partnerAdmin("other", UUID.randomUUID()), body).statusCode()).isEqualTo(403);
+        assertThat(api().send("PUT", path, TestTokens.subject("s").roles("partner_staff").partner(partner).sign(), body).statusCode()).isEqualTo(403);
+        assertThat(api().send("PUT", accounts(partner) + "/" + UUID.randomUUID() + "/email", admin, body).statusCode()).isEqualTo(404);
+        var malformed = api().send("PUT", path, admin, "{\"email\":\"kein-at-zeichen\"}");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        var changed = api().send("PUT", path, admin, body);
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(Api.json(changed).get("email").asString()).isEqualTo(username + "@neu.example.org");
+
+        assertThat(as.resetForm(old.group(1)).statusCode()).as("the link sent to the old address").isEqualTo(410);
+        as.forgot(username);
+        assertThat(Mailbox.await(username + "@neu.example.org", 1).body()).contains("/oauth2/reset?token=");
+        var removed = api().send("PUT", path, admin, "{\"email\":null}");
+        assertThat(removed.statusCode()).isEqualTo(200);
+        assertThat(Api.json(removed).path("email").isMissingNode() || Api.json(removed).path("email").isNull()).isTrue();
+    }
+
+    @Test
     void an_account_refuses_a_malformed_mail_address() {
         var r = api().send("POST", accounts(partner), admin, "{\"username\":\"" + user() + "\",\"roles\":[\"PARTNER_STAFF\"],\"email\":\"kein-at-zeichen\"}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(400);

@@ -47,7 +47,6 @@ class AccountController {
             @NotNull @BoundedPattern(regexp = "[A-Za-z0-9._@-]{3,100}", max = 100) @Schema(example = "m.mustermann") String username,
             @NotNull @Size(min = 1, max = 4) @Schema(example = "[\"PARTNER_STAFF\"]") List<@NotNull Role> roles,
             @Size(max = 50) @Schema(description = "networks to coordinate, with role COORDINATOR only") List<@NotNull UUID> coordinatorNetworks,
-            // SHORTCUT(#18): set at creation only; changing it later (the person, an administrator) is not built yet
             @Email @Size(min = 3, max = 254) @Schema(description = "where the person's \"forgot password\" links go; without one, only an administrator can help",
                     example = "m.mustermann@example.org") String email) {
     }
@@ -108,6 +107,19 @@ class AccountController {
         accounts.disable(id, accountId, current -> access.checkGrant(actor, id, EnumSet.copyOf(current.roles()),
                 new LinkedHashSet<>(current.coordinatorNetworks())));
         return ResponseEntity.noContent().build();
+    }
+
+    record EmailChange(
+            @Email @Size(min = 3, max = 254) @Schema(description = "the new address; absent or null: none (then only an administrator can help)",
+                    example = "m.mustermann@example.org") String email) {
+    }
+
+    @PutMapping("/api/partners/{id}/accounts/{accountId}/email")
+    @Operation(summary = "Change or remove the address the account's \"forgot password\" links go to; links already sent stop working")
+    Account changeEmail(@PathVariable UUID id, @PathVariable UUID accountId, @Valid @RequestBody EmailChange body) {
+        Actor actor = access.manager(id);
+        return accounts.changeEmail(id, accountId, current -> access.checkGrant(actor, id, EnumSet.copyOf(current.roles()),
+                new LinkedHashSet<>(current.coordinatorNetworks())), body.email());
     }
 
     record NewInitialPassword(

@@ -33,6 +33,7 @@ class AccountExamples {
                 Example.of("PUT", base + "/{accountId}/roles",
                         "{\"roles\":[\"COORDINATOR\",\"PARTNER_STAFF\"],\"coordinatorNetworks\":[\"" + HEILBRONN + "\"]}", 200, COORDINATOR,
                         400, 401, 403, 404, 422),
+                Example.of("PUT", base + "/{accountId}/email", "{\"email\":\"m.mustermann@example.org\"}", 200, ACCOUNT, 400, 401, 403, 404),
                 Example.of("DELETE", base + "/{accountId}", null, 204, null, 401, 403, 404),
                 Example.of("POST", base + "/{accountId}/initial-password", null, 200, "{\"initialPassword\":\"Zx81kQ2vN0pL4mR7tY3w\"}",
                         401, 403, 404),

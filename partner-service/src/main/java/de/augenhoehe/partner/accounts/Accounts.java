@@ -71,6 +71,19 @@ class Accounts implements AccountLogin, PartnerAdministrators {
         jdbc.update("update account set enabled = false, version = version + 1 where id = ? and partner_id = ?", id, partner);
     }
 
+    /**
+     * A new mail address (null: none) after {@code allowed} approved the account as it is now (row lock, as above). The
+     * reset links not yet used were sent to the old address: they stop working, or whoever reads that mailbox could
+     * still set the password.
+     */
+    @Transactional
+    Account changeEmail(UUID partner, UUID id, Consumer<Account> allowed, String email) {
+        allowed.accept(locked(partner, id));
+        jdbc.update("update account set email = ?, version = version + 1 where id = ? and partner_id = ?", email, id, partner);
+        jdbc.update("delete from password_reset where account_id = ? and used_at is null", id);
+        return find(partner, id).orElseThrow();
+    }
+
     /** A new one-time password after {@code allowed} approved the account as it is now (row lock, as above). */
     @Transactional
     void replaceWithInitial(UUID partner, UUID id, Consumer<Account> allowed, String password) {
