@@ -41,7 +41,7 @@ public class PlatformApi {
     private final RestClient http;
     private final JsonMapper json;
 
-    PlatformApi(PortalProperties properties, RestClient.Builder builder, JsonMapper json) {
+    public PlatformApi(PortalProperties properties, RestClient.Builder builder, JsonMapper json) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(properties.apiTimeout())
                 .version(HttpClient.Version.HTTP_1_1).build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.JsonNode;
 
+import de.augenhoehe.portal.meinbereich.ActiveMembers;
 import de.augenhoehe.portal.meinbereich.kampagnen.CampaignNetwork.Opened;
 import de.augenhoehe.portal.web.ApiProblem;
 import de.augenhoehe.portal.web.Paging;
@@ -35,10 +36,12 @@ class ReturneesController {
 
     private final PlatformApi api;
     private final CampaignNetwork networks;
+    private final ActiveMembers members;
 
-    ReturneesController(PlatformApi api, CampaignNetwork networks) {
+    ReturneesController(PlatformApi api, CampaignNetwork networks, ActiveMembers members) {
         this.api = api;
         this.networks = networks;
+        this.members = members;
     }
 
     @GetMapping("/mein-bereich/kampagnen/{networkId}/rueckkehrende")
@@ -76,10 +79,7 @@ class ReturneesController {
         model.addAttribute("what", what);
         model.addAttribute("seite", Paging.requested(seite) + 1);
         if (HIRE.equals(what)) {
-            // SHORTCUT(#18): the first 100 active partners are offered as employers (the API's largest page); a network with
-            // more needs a search field here.
-            model.addAttribute("employers", api.get("/api/networks/{id}/partners?status=ACTIVE&page=0&size=100",
-                    network.visit().bearer(), network.networkId()).path("items"));
+            model.addAttribute("employers", members.of(network.networkId(), network.visit().bearer()));
         }
         return "kampagnen/erfassen";
     }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import tools.jackson.databind.JsonNode;
 
+import de.augenhoehe.portal.meinbereich.ActiveMembers;
 import de.augenhoehe.portal.meinbereich.CoordinatedNetworks.Network;
 import de.augenhoehe.portal.meinbereich.WorkspaceAccess.Visit;
 import de.augenhoehe.portal.web.ApiProblem;
@@ -31,9 +32,11 @@ import de.augenhoehe.portal.web.PathIds;
 class GroupPages {
 
     private final PlatformApi api;
+    private final ActiveMembers members;
 
-    GroupPages(PlatformApi api) {
+    GroupPages(PlatformApi api, ActiveMembers members) {
         this.api = api;
+        this.members = members;
     }
 
     /** The groups the caller sees ({@code networkId} null: all of them), paged here: the API answers them whole. */
@@ -81,14 +84,12 @@ class GroupPages {
 
     /**
      * The active member partners of the network that are not in the group yet, by name: whom the coordinator may add.
-     * SHORTCUT(#18): the first 100 active members (the API's largest page); a network office with more picks by name among them.
      */
     private Map<String, String> candidates(Visit visit, Network network, JsonNode group) {
         Set<String> in = new HashSet<>();
         group.path("members").forEach(m -> in.add(m.path("partnerId").asString("")));
         List<JsonNode> partners = new ArrayList<>();
-        api.get("/api/networks/{id}/partners?status=ACTIVE&page=0&size=100", visit.bearer(), network.id()).path("items")
-                .forEach(m -> partners.add(m.path("partner")));
+        members.of(network.id(), visit.bearer()).forEach(m -> partners.add(m.path("partner")));
         Map<String, String> byId = new LinkedHashMap<>();
         partners.stream().filter(p -> !in.contains(p.path("id").asString("")))
                 .sorted(Comparator.comparing(p -> p.path("name").asString("")))
