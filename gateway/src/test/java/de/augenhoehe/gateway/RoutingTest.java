@@ -37,7 +37,7 @@ class RoutingTest {
     void every_path_family_reaches_its_service_with_the_token_relayed() throws Exception {
         Map<String, String> expected = Map.ofEntries(
                 Map.entry("/api/partners/1", "partner"), Map.entry("/api/networks/1", "partner"),
-                Map.entry("/api/working-groups/1", "partner"), Map.entry("/.well-known/openid-configuration", "partner"),
+                Map.entry("/api/working-groups/1", "partner"), Map.entry("/api/kreise", "partner"), Map.entry("/.well-known/openid-configuration", "partner"),
                 Map.entry("/oauth2/token", "partner"), Map.entry("/api/vacancies", "vacancy"),
                 Map.entry("/api/vacancies/1", "vacancy"), Map.entry("/integration/v1/vacancies/x", "vacancy"),
                 Map.entry("/api/measures", "measures"), Map.entry("/api/registrations/1", "measures"),

@@ -158,6 +158,19 @@ class KreisIT {
         assertThat(jdbc.queryForObject("select count(*) from kreis", Integer.class)).isEqualTo(23);
         assertThat(jdbc.queryForObject("select count(distinct postal_code) from postal_code_kreis", Integer.class)).isEqualTo(163);
         Files.delete(DIRECTORY.resolve("zipcodes.de.csv"));
+
+        // the names, for anyone (pages show them instead of keys), cacheable for an hour
+        var names = api().send("GET", "/api/kreise", null, null);
+        assertThat(names.statusCode()).isEqualTo(200);
+        assertThat(json(names)).hasSize(23);
+        assertThat(json(names).valueStream().filter(k -> k.get("schluessel").asString().equals("08125")).findFirst().orElseThrow()
+                .get("name").asString()).isEqualTo("Landkreis Heilbronn");
+        assertThat(names.headers().firstValue("Cache-Control").orElse("")).contains("max-age=3600").contains("public");
+        assertThat(json(api().send("GET", "/api/kreise?land=03", null, null)).valueStream().map(k -> k.get("schluessel").asString()))
+                .isNotEmpty().allMatch(k -> k.startsWith("03")).contains("03402");
+        var noLand = api().send("GET", "/api/kreise?land=17", null, null);
+        assertThat(noLand.statusCode()).isEqualTo(400);
+        assertThat(noLand.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     }
 
     @Test
@@ -172,6 +185,8 @@ class KreisIT {
         assertThat(total).isBetween(395, 410);
         assertThat(jdbc.queryForObject("select name from kreis where schluessel = '03402'", String.class)).isEqualTo("Emden, Stadt");
         assertThat(jdbc.queryForObject("select name from kreis where schluessel = '09162'", String.class)).isEqualTo("Kreisfreie Stadt München");
+        assertThat(json(api().send("GET", "/api/kreise", null, null)).valueStream().map(k -> k.get("schluessel").asString() + " " + k.get("name").asString()))
+                .hasSize(total).contains("09162 Kreisfreie Stadt München");
         assertThat(api().send("POST", "/api/networks", coordinator("c"), network("09162", "11000")).statusCode()).isEqualTo(201);
         assertThat(api().send("POST", "/api/networks", coordinator("c"), network("09999")).statusCode()).isEqualTo(400);
         var again = api().send("POST", "/internal/kreise/import", TestTokens.operations(), null);

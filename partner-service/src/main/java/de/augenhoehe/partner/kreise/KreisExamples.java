@@ -16,6 +16,8 @@ class KreisExamples {
     @Bean
     OpenApiCustomizer kreisOpenApiExamples() {
         return ApiExamples.customizer(List.of(Example.of("POST", "/internal/kreise/import", null, 200,
-                "{\"source\":\"GEONAMES\",\"kreise\":401,\"total\":401}", 401, 403, 409, 422)));
+                "{\"source\":\"GEONAMES\",\"kreise\":401,\"total\":401}", 401, 403, 409, 422),
+                Example.of("GET", "/api/kreise", null, 200,
+                        "[{\"schluessel\":\"08121\",\"name\":\"Stadtkreis Heilbronn\"},{\"schluessel\":\"08125\",\"name\":\"Landkreis Heilbronn\"}]", 400)));
     }
 }

@@ -56,6 +56,12 @@ class KreisTable implements KreisDirectory {
                 String.class, postalCode);
     }
 
+    /** Every Kreis with its name, by key; those of one Land (its two digits) when {@code land} is not null. */
+    List<KreisController.Kreis> names(String land) {
+        return jdbc.query("select schluessel, name from kreis where ?::text is null or left(schluessel, 2) = ? order by schluessel",
+                (rs, n) -> new KreisController.Kreis(rs.getString(1), rs.getString(2)), land, land);
+    }
+
     long postalCodes() {
         return jdbc.queryForObject("select count(distinct postal_code) from postal_code_kreis", Long.class);
     }

@@ -5,9 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The German names of the Kreise the portal shows (the catalogue's filter, the monitor's tables): those of the demo
- * regions, whose postal codes the services ship. A Kreis learnt later is shown with its key until it is named here.
- * SHORTCUT(#18): no service offers Kreis names yet (partner-service imports them for its own checks only).
+ * The Kreise of the demo regions, whose postal codes the services ship: what the measures catalogue's filter offers,
+ * and the names of last resort. Any other Kreis is named by partner-service's table ({@link KreisNames}).
  */
 public final class Kreise {
 

@@ -92,6 +92,15 @@ public class PlatformApi {
         }
     }
 
+    /**
+     * A call that is to run on a thread of its own (a page that stops waiting for it after a deadline), carrying the
+     * visitor's address read now — on the request thread or in a read of {@link #concurrently}.
+     */
+    public <T> Supplier<T> carryingVisitor(Supplier<T> call) {
+        String visitor = forwardedFor().orElse(null);
+        return () -> ScopedValue.where(VISITOR, visitor).call(call::get);
+    }
+
     private static JsonNode result(Future<JsonNode> answer) {
         try {
             return answer.get();

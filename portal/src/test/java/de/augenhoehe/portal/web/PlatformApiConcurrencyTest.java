@@ -91,6 +91,15 @@ class PlatformApiConcurrencyTest {
     }
 
     @Test
+    void a_call_handed_to_another_thread_carries_the_visitors_address() throws Exception {
+        Thread elsewhere = Thread.ofVirtual().start(api.carryingVisitor(() -> api.get("/d"))::get);
+        elsewhere.join();
+        Thread bare = Thread.ofVirtual().start(() -> api.get("/e"));
+        bare.join();
+        assertThat(forwardedFor).as("carried / not carried").containsExactly("10.1.2.3", "null");
+    }
+
+    @Test
     void a_failed_read_fails_the_page_as_it_did_one_after_the_other() {
         // the first failure in the order of the reads decides, so an unknown network is still the 404 page
         assertThatThrownBy(() -> api.concurrently(List.of(() -> api.get("/missing"), () -> api.get("/b"))))

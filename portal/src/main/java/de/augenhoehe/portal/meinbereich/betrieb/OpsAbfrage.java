@@ -73,13 +73,12 @@ class OpsAbfrage {
         api.post("/ops/dead-letters/{service}/{topic}/{partition}/{offset}/redrive", null, bearer, dienst, topic, partition, offset);
     }
 
-    private static Supplier<JsonNode> read(String part, Map<String, ApiProblem> failures, Supplier<JsonNode> call) {
+    private Supplier<JsonNode> read(String part, Map<String, ApiProblem> failures, Supplier<JsonNode> call) {
         long deadline = System.nanoTime() + FRIST.toNanos();
         return () -> {
-            // SHORTCUT(#18): the call runs on a thread of its own so that the page can stop waiting for it; that thread
-            // does not carry the visitor's address (PlatformApi binds it for its own threads only), which the gateway
-            // needs for anonymous calls alone — these carry the operator's token. A call given up ends by api-timeout.
-            CompletableFuture<JsonNode> answer = CompletableFuture.supplyAsync(call, VIRTUAL);
+            // the call runs on a thread of its own so that the page can stop waiting for it (a call given up ends by
+            // api-timeout), with the visitor's address as every call of the portal
+            CompletableFuture<JsonNode> answer = CompletableFuture.supplyAsync(api.carryingVisitor(call), VIRTUAL);
             try {
                 return answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (TimeoutException late) {

@@ -26,7 +26,7 @@ import de.augenhoehe.portal.meinbereich.Workspace;
 import de.augenhoehe.portal.meinbereich.WorkspaceAccess;
 import de.augenhoehe.portal.meinbereich.WorkspaceAccess.Visit;
 import de.augenhoehe.portal.web.ApiProblem;
-import de.augenhoehe.portal.web.Kreise;
+import de.augenhoehe.portal.web.KreisNames;
 import de.augenhoehe.portal.web.PlatformApi;
 
 /**
@@ -44,9 +44,11 @@ class MonitorController {
     private final WorkspaceAccess access;
     private final OccupationGroups groups;
     private final CoordinatedNetworks networks;
+    private final KreisNames kreise;
 
-    MonitorController(PlatformApi api, WorkspaceAccess access, OccupationGroups groups, CoordinatedNetworks networks) {
+    MonitorController(PlatformApi api, WorkspaceAccess access, OccupationGroups groups, CoordinatedNetworks networks, KreisNames kreise) {
         this.api = api;
+        this.kreise = kreise;
         this.networks = networks;
         this.access = access;
         this.groups = groups;
@@ -120,7 +122,7 @@ class MonitorController {
     }
 
     private Bottleneck row(JsonNode row) {
-        return Bottleneck.of(row, Kreise.name(row.path("kreis").asString()), groups.name(row.path("occupationGroup").asString()));
+        return Bottleneck.of(row, kreise.name(row.path("kreis").asString()), groups.name(row.path("occupationGroup").asString()));
     }
 
     private static Object[] seriesArguments(String networkId, String from, String to, String kreis, String gruppe) {
