@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -327,7 +328,7 @@ public final class EventsBenchmark {
     /** Returns the nanoTime at which no pending row was left. */
     private long awaitEmpty(JdbcTemplate jdbc, Duration limit, long pollMillis) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
-        while (pending(jdbc) > 0) {
+        while (anyPending(jdbc)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("outbox not empty after " + limit + ": " + pending(jdbc) + " pending");
             }
@@ -340,9 +341,32 @@ public final class EventsBenchmark {
         return jdbc.queryForObject("select count(*) from outbox_pending", Long.class);
     }
 
+    /**
+     * Whether any row waits, by the relay's own probe (an open window, or a row of a transaction the relayed snapshot does
+     * not see): a few index probes, where counting {@code outbox_pending} read every row of a backlog — with a million
+     * rows about five seconds of a core, asked several times a second by the phases, which the writers measured during a
+     * drain then waited behind (step h).
+     */
+    private static boolean anyPending(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("""
+                select exists (select 1 from outbox_relay_cursor c where c.window_snapshot is not null or exists (
+                  select 1 from outbox_event e where e.shard = c.shard and e.xid >= pg_snapshot_xmin(c.relayed_snapshot)
+                    and not pg_visible_in_snapshot(e.xid, c.relayed_snapshot)))""", Boolean.class);
+    }
+
     private OutboxRelay relay(DataSource ds) {
+        return relay(ds, false);
+    }
+
+    /**
+     * {@code probed}: the send of every event is timed (the read-model phase's split) — only there: kept for the million
+     * events of a drain, the times grew the JVM's live data by 160 MB, and its collections paused the writers (step h).
+     */
+    private OutboxRelay relay(DataSource ds, boolean probed) {
         Map<String, Object> producer = new HashMap<>(producerProps());
-        producer.putIfAbsent(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG, ConsumerProbe.Sends.class.getName());
+        if (probed) {
+            producer.putIfAbsent(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG, ConsumerProbe.Sends.class.getName());
+        }
         producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
         return new OutboxRelay(new JdbcTemplate(ds), new TransactionTemplate(new DataSourceTransactionManager(ds)),
                 () -> RelayProducer.create(producer), relaySettings(), new SimpleMeterRegistry());
@@ -385,7 +409,7 @@ public final class EventsBenchmark {
         Map<String, Long> effects = new ConcurrentHashMap<>();
         EventConsumers consumers = consumers(effects);
         consumers.start();
-        OutboxRelay relay = relay(producerSide);
+        OutboxRelay relay = relay(producerSide, true);
         relay.start();
         Writer writer = new Writer(relay);
         try {
@@ -647,7 +671,15 @@ public final class EventsBenchmark {
         relay.start();
         Writer writer = new Writer(relay);
         int writeRate = intOption("--drain-write-rate", 100);
+        // the backlog gauges, refreshed every 5 s as in a service (step h: their count read the whole backlog)
+        OutboxMetrics metrics = new OutboxMetrics(new JdbcTemplate(producerSide), Clock.systemUTC());
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        metrics.bindTo(meters);
+        Gauges gauge = new Gauges(metrics, meters);
         try {
+            // a warm-up first: in a run of this phase alone the baseline was the JVM's first seconds (108 ms p99)
+            writer.run(writeRate, 5, "warm-up writes");
+            writer.reset();
             try (WaitSampler waits = new WaitSampler()) {
                 writer.run(writeRate, 10, "normal writes");
                 waits.print("before the outage, no backlog");
@@ -658,13 +690,22 @@ public final class EventsBenchmark {
             broker.stop();
             System.out.println("broker stopped; writing the backlog …");
             prefill(events);
+            gauge.time("the whole backlog pending, broker down");
+            long countStart = System.nanoTime();
+            long every = jdbc.queryForObject("""
+                    select count(*) from outbox_relay_cursor c cross join lateral (select * from outbox_event e
+                      where e.shard = c.shard and e.xid >= pg_snapshot_xmin(c.relayed_snapshot) offset 0) e
+                    where not outbox_relayed(e.xid, e.position, c)""", Long.class);
+            System.out.printf("  counting every pending row as the gauge did before step h (V0_2's view): %,d in %.1f ms%n",
+                    every, ms(System.nanoTime() - countStart));
             long t0 = System.nanoTime();
             broker.start();
             double brokerStart = (System.nanoTime() - t0) / 1e9;
             writer.reset();
+            AtomicBoolean drained = new AtomicBoolean();
             Thread drainWriter = Thread.ofPlatform().name("drain-writer").start(() -> {
                 try {
-                    while (pending(jdbc) > 0) {
+                    while (!drained.get()) {
                         writer.run(writeRate, 1, "writes during the drain");
                     }
                 } catch (InterruptedException e) {
@@ -673,10 +714,14 @@ public final class EventsBenchmark {
             });
             long done;
             try (WaitSampler waits = new WaitSampler()) {
-                done = awaitEmpty(jdbc, Duration.ofMinutes(20), 500);
+                Thread readings = Thread.ofPlatform().name("gauge-readings").start(() -> gauge.readEvery(drained, Duration.ofSeconds(5)));
+                done = awaitEmpty(jdbc, Duration.ofMinutes(20), 100);
+                drained.set(true);
                 drainWriter.join();
+                readings.join();
                 waits.print("during the drain");
             }
+            gauge.print();
             double drain = (done - t0) / 1e9;
             System.out.printf("backlog of %,d: empty %.1f s after the broker was started (its start took %.1f s); writes during"
                     + " the drain (%,d): p50 %.1f ms, p99 %.1f ms (%d failed); load %s%n", events, drain, brokerStart,
@@ -684,9 +729,50 @@ public final class EventsBenchmark {
             verdict(String.format("backlog drain (%,d rows): %.1f s after the broker starts (≤ 240 s)", events, drain), drain <= 240);
             summary.add(String.format("writes during the drain: p99 %.1f ms (p99 %.1f ms without backlog, broker up)", writer.p(99), normal99));
         } finally {
+            metrics.destroy();
             writer.close();
             relay.stop();
             relayPool.close();
+        }
+    }
+
+    /** The backlog gauges' readings during a drain (what an operator's dashboard shows) and the time of a refresh. */
+    private static final class Gauges {
+        private final OutboxMetrics metrics;
+        private final SimpleMeterRegistry meters;
+        private final List<String> readings = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        Gauges(OutboxMetrics metrics, SimpleMeterRegistry meters) {
+            this.metrics = metrics;
+            this.meters = meters;
+        }
+
+        void time(String when) {
+            long t0 = System.nanoTime();
+            metrics.refresh();
+            System.out.printf("  backlog gauges refreshed in %.1f ms (%s): %s%n", ms(System.nanoTime() - t0), when, reading());
+        }
+
+        void readEvery(AtomicBoolean until, Duration period) {
+            long t0 = System.nanoTime();
+            while (!until.get()) {
+                readings.add(String.format("%.0f s: %s", (System.nanoTime() - t0) / 1e9, reading()));
+                try {
+                    Thread.sleep(period.toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        private String reading() {
+            return String.format("backlog %.0f, oldest %.1f s", meters.get("augenhoehe.outbox.backlog").gauge().value(),
+                    meters.get("augenhoehe.outbox.oldest.pending.age").gauge().value());
+        }
+
+        void print() {
+            System.out.println("  backlog gauges during the drain (as refreshed every 5 s; NaN = no reading for 20 s): "
+                    + String.join("; ", readings));
         }
     }
 

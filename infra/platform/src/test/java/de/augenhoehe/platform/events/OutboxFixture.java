@@ -46,9 +46,23 @@ final class OutboxFixture {
         properties.setValidateAgainstSchema(false);
     }
 
+    /**
+     * Creates the topic and waits until the broker leads each of its partitions, as the platform's topics are before a
+     * service starts. Sending at once raced the broker taking up the new partitions: the first batch of a partition was
+     * refused (not leader), a later one of the same producer taken, and the first, retried, then refused for its
+     * sequence — until the relay gave up and sent it all again (49 duplicates in {@code OutboxBatchIT}, once).
+     */
     static void createTopic(String bootstrap, String topic) {
         try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                    .allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("no leader for every partition of " + topic + " after 30 s");
+                }
+                Thread.sleep(20);
+            }
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
