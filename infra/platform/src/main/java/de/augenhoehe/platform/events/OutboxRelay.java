@@ -1,11 +1,12 @@
 package de.augenhoehe.platform.events;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.ColumnMapRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -114,23 +114,22 @@ class OutboxRelay implements SmartLifecycle {
             // of milliseconds per pass where the server has it).
             jdbc.execute("set local jit = off");
             List<Window> windows = windows(shards);
-            List<Map<String, Object>> rows = rows(windows);
-            List<Future<RecordMetadata>> acks = rows.isEmpty() ? List.of() : send(rows);
+            List<Sent> rows = send(windows);
             long deadline = System.nanoTime() + settings.getSendTimeout().toNanos();
             Map<Integer, Progress> progress = new HashMap<>();
             int acknowledged = 0;
             boolean failed = false;
             for (int i = 0; i < rows.size(); i++) {
-                Progress shard = progress.computeIfAbsent(((Number) rows.get(i).get("shard")).intValue(), s -> new Progress());
+                Progress shard = progress.computeIfAbsent(rows.get(i).shard(), s -> new Progress());
                 shard.fetched++;
                 if (shard.stopped) {
                     continue;
                 }
                 try {
-                    if (i >= acks.size()) {
+                    if (rows.get(i).ack() == null) {
                         throw new IllegalStateException("not sent: the producer was closed by an earlier failure");
                     }
-                    acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    rows.get(i).ack().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 } catch (Exception e) {
                     // Later rows of this shard may have been acknowledged, but counting them while an earlier one is
                     // pending would let them overtake it: keep the shard's acknowledged prefix, resend the rest.
@@ -138,14 +137,14 @@ class OutboxRelay implements SmartLifecycle {
                         failed = true;
                         failures.increment();
                         log.warn("Outbox relay: broker did not acknowledge event {} ({}); the rest of its shard and"
-                                + " the unacknowledged rows of the others are retried later", rows.get(i).get("event_id"),
+                                + " the unacknowledged rows of the others are retried later", rows.get(i).eventId(),
                                 e.getClass().getSimpleName());
                     }
                     shard.stopped = true;
                     continue;
                 }
                 shard.acknowledged++;
-                shard.lastPosition = ((Number) rows.get(i).get("position")).longValue();
+                shard.lastPosition = rows.get(i).position();
                 acknowledged++;
             }
             if (acknowledged < rows.size()) {
@@ -190,18 +189,26 @@ class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Up to a batch of each window's rows after its acknowledged position, in position order. The row comparison is
-     * what only the index (shard, position) can start at; with {@code position > after} the planner walked the
-     * primary key through every shard's rows. Each window's rows come in index order; the shards are put in order here,
-     * not by the statement: a sort of a pass's rows (up to a batch per shard of 1 KB rows) spilled to temporary files
-     * while a backlog drained, and the commits of the service's writers waited behind that I/O.
+     * Sends up to a batch of each window's rows after its acknowledged position, in position order, each as it is read;
+     * stops sending at the first failure (the producer closed itself from its callback) but lists every row read. The
+     * row comparison is what only the index (shard, position) can start at; with {@code position > after} the planner
+     * walked the primary key through every shard's rows. Nothing sorts the pass's rows: a sort of them (up to a batch
+     * per shard of 1 KB rows) spilled to temporary files while a backlog drained, and the commits of the service's
+     * writers waited behind that I/O (step g). Nothing holds them either: read in chunks through a cursor and sent at
+     * once, a row's bytes live in the producer's pooled buffers only — while a pass kept its rows (and the driver its
+     * result) until the acknowledgements, every young collection of a draining service copied them and paused its JVM
+     * for 25 – 60 ms (step h).
      */
-    private List<Map<String, Object>> rows(List<Window> windows) {
+    private List<Sent> send(List<Window> windows) {
         List<Window> open = windows.stream().filter(w -> w.after() != null).toList();
         if (open.isEmpty()) {
             return List.of();
         }
-        List<Map<String, Object>> rows = new ArrayList<>(jdbc.query(con -> {
+        Producer<String, byte[]> current = producer();
+        AtomicBoolean failed = new AtomicBoolean();
+        List<Sent> rows = new ArrayList<>();
+        Map<Integer, Long> lastPositions = new HashMap<>();
+        jdbc.query(con -> {
             var select = con.prepareStatement("""
                     select o.shard, o.position, o.event_id, o.topic, o.event_key, o.event_type, o.source, o.occurred_at,
                            o.payload, o.traceparent
@@ -215,15 +222,42 @@ class OutboxRelay implements SmartLifecycle {
             select.setArray(3, con.createArrayOf("text", open.stream().map(Window::upto).toArray()));
             select.setArray(4, con.createArrayOf("int8", open.stream().map(Window::after).toArray()));
             select.setInt(5, settings.getBatchSize());
+            select.setFetchSize(FETCH_SIZE);
             return select;
-        }, new ColumnMapRowMapper()));
-        rows.sort(IN_SHARD_AND_POSITION_ORDER);
+        }, (ResultSet row) -> {
+            int shard = row.getInt("shard");
+            long position = row.getLong("position");
+            Long previous = lastPositions.put(shard, position);
+            if (previous != null && previous > position) {
+                // the acknowledged prefix of a shard must be a prefix by position; fail the pass rather than reorder
+                throw new IllegalStateException("outbox rows of shard " + shard + " not in position order");
+            }
+            Future<RecordMetadata> ack = null;
+            if (!failed.get()) {
+                try {
+                    ack = current.send(toRecord(row), (metadata, e) -> {
+                        if (e != null && failed.compareAndSet(false, true)) {
+                            current.close(Duration.ZERO); // from the callback: fails what follows, sends none of it
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    failed.set(true); // closed by an earlier failure of this round: the rest waits for the next
+                }
+            }
+            rows.add(new Sent(shard, position, row.getString("event_id"), ack));
+        });
+        if (!failed.get() && !rows.isEmpty()) {
+            current.flush();
+        }
         return rows;
     }
 
-    private static final Comparator<Map<String, Object>> IN_SHARD_AND_POSITION_ORDER = Comparator
-            .<Map<String, Object>>comparingInt(row -> ((Number) row.get("shard")).intValue())
-            .thenComparingLong(row -> ((Number) row.get("position")).longValue());
+    /** Rows the driver holds at a time while a pass reads its windows. */
+    private static final int FETCH_SIZE = 500;
+
+    /** A row of a pass: what its acknowledgement needs; {@code ack} null when it was not sent. */
+    private record Sent(int shard, long position, String eventId, Future<RecordMetadata> ack) {
+    }
 
     /**
      * Moves each shard's cursor over its acknowledged prefix, in the transaction that holds the shard's lock: a window
@@ -270,29 +304,6 @@ class OutboxRelay implements SmartLifecycle {
         boolean stopped;
     }
 
-    /** Sends the rows in their order; stops at the first failure (the producer closed itself from its callback). */
-    private List<Future<RecordMetadata>> send(List<Map<String, Object>> rows) {
-        Producer<String, byte[]> current = producer();
-        AtomicBoolean failed = new AtomicBoolean();
-        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-        for (Map<String, Object> row : rows) {
-            try {
-                acks.add(current.send(toRecord(row), (metadata, e) -> {
-                    if (e != null && failed.compareAndSet(false, true)) {
-                        current.close(Duration.ZERO); // from the callback: fails what follows, sends none of it
-                    }
-                }));
-            } catch (RuntimeException e) {
-                failed.set(true); // closed by an earlier failure of this round: the rest waits for the next
-                break;
-            }
-        }
-        if (!failed.get()) {
-            current.flush();
-        }
-        return acks;
-    }
-
     private Producer<String, byte[]> producer() {
         if (producer == null) {
             producer = producers.get();
@@ -312,13 +323,13 @@ class OutboxRelay implements SmartLifecycle {
         static final Batch NONE = new Batch(0, true);
     }
 
-    private ProducerRecord<String, byte[]> toRecord(Map<String, Object> row) {
-        String key = (String) row.get("event_key");
-        Instant occurredAt = ((Timestamp) row.get("occurred_at")).toInstant();
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>((String) row.get("topic"), null,
-                occurredAt.toEpochMilli(), key, ((String) row.get("payload")).getBytes(StandardCharsets.UTF_8));
-        CloudEventHeaders.write(record.headers(), (String) row.get("event_id"), (String) row.get("source"),
-                (String) row.get("event_type"), key, occurredAt, (String) row.get("traceparent"));
+    private static ProducerRecord<String, byte[]> toRecord(ResultSet row) throws SQLException {
+        String key = row.getString("event_key");
+        Instant occurredAt = row.getTimestamp("occurred_at").toInstant();
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.getString("topic"), null,
+                occurredAt.toEpochMilli(), key, row.getString("payload").getBytes(StandardCharsets.UTF_8));
+        CloudEventHeaders.write(record.headers(), row.getString("event_id"), row.getString("source"),
+                row.getString("event_type"), key, occurredAt, row.getString("traceparent"));
         return record;
     }
 
