@@ -162,6 +162,13 @@ public record Lagebericht(Instant stand, List<Dienst> dienste, List<Schalter> sc
         return result;
     }
 
+    /** The services count their waiting events up to this many (infra's OutboxMetrics): a larger outbox reads as it. */
+    static final double GEZAEHLT_BIS = 10_000;
+
+    private static String wartende(double backlog) {
+        return backlog >= GEZAEHLT_BIS ? "mindestens " + Anzeige.zahl(GEZAEHLT_BIS) : Anzeige.zahl(backlog);
+    }
+
     private static List<Ausgang> ausgang(JsonNode outbox, List<Befund> befunde) {
         List<Ausgang> result = new ArrayList<>();
         for (var service : outbox.properties()) {
@@ -177,11 +184,11 @@ public record Lagebericht(Instant stand, List<Dienst> dienste, List<Schalter> sc
                 Stufe stufe = alter > STAU_SEKUNDEN ? Stufe.STOERUNG : backlog > BACKLOG_HOCH ? Stufe.WARNUNG : Stufe.OK;
                 if (stufe == Stufe.STOERUNG) {
                     befunde.add(new Befund(stufe, service.getKey() + ": der Ausgang staut sich, das älteste Ereignis wartet seit "
-                            + Anzeige.dauer(alter) + " (" + Anzeige.zahl(backlog) + " warten)."));
+                            + Anzeige.dauer(alter) + " (" + wartende(backlog) + " warten)."));
                 } else if (stufe == Stufe.WARNUNG) {
-                    befunde.add(new Befund(stufe, service.getKey() + ": " + Anzeige.zahl(backlog) + " Ereignisse warten im Ausgang."));
+                    befunde.add(new Befund(stufe, service.getKey() + ": " + wartende(backlog) + " Ereignisse warten im Ausgang."));
                 }
-                result.add(new Ausgang(service.getKey(), adresse, stufe, Anzeige.zahl(backlog),
+                result.add(new Ausgang(service.getKey(), adresse, stufe, wartende(backlog),
                         backlog == 0 ? "–" : Anzeige.dauer(alter), null));
             }
         }

@@ -79,6 +79,15 @@ class NachtschichtSeiteTest {
     }
 
     @Test
+    void an_outbox_counted_to_its_bound_reads_as_at_least_that_many() {
+        String outbox = OUTBOX.replace("\"backlog\":0.0,\"oldestPendingAgeSeconds\":0.0", "\"backlog\":10000.0,\"oldestPendingAgeSeconds\":30.0");
+        Lagebericht bericht = bericht(lage(HEALTH, BREAKERS, outbox, CONSUMERS, STORE, letters("[]")), 1);
+        assertThat(bericht.befunde()).extracting(Befund::text)
+                .containsExactly("measures-service: mindestens 10.000 Ereignisse warten im Ausgang.");
+        assertThat(render("betrieb/nachtschicht", bericht)).contains("mindestens 10.000");
+    }
+
+    @Test
     void below_the_alert_thresholds_nothing_is_a_problem_and_a_redriven_letter_is_done() {
         String outbox = OUTBOX.replace("\"backlog\":0.0,\"oldestPendingAgeSeconds\":0.0", "\"backlog\":1000.0,\"oldestPendingAgeSeconds\":120.0");
         String consumers = CONSUMERS.replace("\"maxLag\":0.0", "\"maxLag\":1000.0");
