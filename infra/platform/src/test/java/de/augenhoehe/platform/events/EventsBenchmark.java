@@ -675,7 +675,7 @@ public final class EventsBenchmark {
         OutboxMetrics metrics = new OutboxMetrics(new JdbcTemplate(producerSide), Clock.systemUTC());
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         metrics.bindTo(meters);
-        Gauges gauge = new Gauges(metrics, meters);
+        Gauges gauge = new Gauges(metrics, meters, jdbc);
         try {
             // a warm-up first: in a run of this phase alone the baseline was the JVM's first seconds (108 ms p99)
             writer.run(writeRate, 5, "warm-up writes");
@@ -698,6 +698,10 @@ public final class EventsBenchmark {
                     where not outbox_relayed(e.xid, e.position, c)""", Long.class);
             System.out.printf("  counting every pending row as the gauge did before step h (V0_2's view): %,d in %.1f ms%n",
                     every, ms(System.nanoTime() - countStart));
+            // for the slow drains (2 of 11 on 2026-12-07: the relay's probe on a core for a minute after the backlog was
+            // gone): which transactions the backlog has, to compare with the cursors' oldest running one below
+            System.out.println("  the backlog's transaction ids: " + jdbc.queryForObject(
+                    "select min(xid::text::numeric) || ' – ' || max(xid::text::numeric) from outbox_event", String.class));
             long t0 = System.nanoTime();
             broker.start();
             double brokerStart = (System.nanoTime() - t0) / 1e9;
@@ -740,11 +744,13 @@ public final class EventsBenchmark {
     private static final class Gauges {
         private final OutboxMetrics metrics;
         private final SimpleMeterRegistry meters;
+        private final JdbcTemplate jdbc;
         private final List<String> readings = java.util.Collections.synchronizedList(new ArrayList<>());
 
-        Gauges(OutboxMetrics metrics, SimpleMeterRegistry meters) {
+        Gauges(OutboxMetrics metrics, SimpleMeterRegistry meters, JdbcTemplate jdbc) {
             this.metrics = metrics;
             this.meters = meters;
+            this.jdbc = jdbc;
         }
 
         void time(String when) {
@@ -756,7 +762,9 @@ public final class EventsBenchmark {
         void readEvery(AtomicBoolean until, Duration period) {
             long t0 = System.nanoTime();
             while (!until.get()) {
-                readings.add(String.format("%.0f s: %s", (System.nanoTime() - t0) / 1e9, reading()));
+                readings.add(String.format("%.0f s: %s; cursors: %s", (System.nanoTime() - t0) / 1e9, reading(), jdbc.queryForObject("""
+                        select 'oldest running ' || min(pg_snapshot_xmin(relayed_snapshot)::text::numeric) || ', windows open '
+                               || count(*) filter (where window_snapshot is not null) from outbox_relay_cursor""", String.class)));
                 try {
                     Thread.sleep(period.toMillis());
                 } catch (InterruptedException e) {
