@@ -3,45 +3,35 @@ package de.augenhoehe.portal.meinbereich;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.client.RestClient;
-import tools.jackson.databind.json.JsonMapper;
 
-import de.augenhoehe.portal.web.PlatformApi;
-import de.augenhoehe.portal.web.PortalProperties;
+import de.augenhoehe.portal.web.StandInPlatform;
 
 /** Every active member is offered, however many pages of 100 partner-service's list has — not only the first. */
 class ActiveMembersTest {
 
-    HttpServer server;
+    StandInPlatform platform;
     final List<String> asked = new CopyOnWriteArrayList<>();
     int members;
     ActiveMembers active;
 
     @BeforeEach
     void partnerList() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", this::answer);
-        server.start();
-        active = new ActiveMembers(new PlatformApi(new PortalProperties(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
-                "http://127.0.0.1", Duration.ofSeconds(5), ""), RestClient.builder(), JsonMapper.builder().build()));
+        platform = StandInPlatform.start("/", this::answer);
+        active = new ActiveMembers(platform.api());
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        platform.close();
     }
 
     @Test

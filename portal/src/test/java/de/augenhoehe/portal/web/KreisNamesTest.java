@@ -3,40 +3,31 @@ package de.augenhoehe.portal.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.client.RestClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Any Kreis is named from partner-service's list, read once; while it cannot be read, the demo regions' names answer. */
 class KreisNamesTest {
 
-    HttpServer server;
+    StandInPlatform platform;
     final AtomicInteger reads = new AtomicInteger();
     volatile boolean available;
     KreisNames names;
 
     @BeforeEach
     void kreisList() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/api/kreise", this::answer);
-        server.start();
-        names = new KreisNames(new PlatformApi(new PortalProperties(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
-                "http://127.0.0.1", Duration.ofSeconds(5), ""), RestClient.builder(), JsonMapper.builder().build()));
+        platform = StandInPlatform.start("/api/kreise", this::answer);
+        names = new KreisNames(platform.api());
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        platform.close();
     }
 
     @Test

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -13,16 +11,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A page's independent API reads run at once (the network page's five took their sum before, three of them to
@@ -33,7 +28,7 @@ class PlatformApiConcurrencyTest {
 
     static final Duration SLOW = Duration.ofMillis(400);
 
-    HttpServer server;
+    StandInPlatform platform;
     final List<String> forwardedFor = new CopyOnWriteArrayList<>();
     final AtomicInteger inFlight = new AtomicInteger();
     final AtomicInteger mostAtOnce = new AtomicInteger();
@@ -41,12 +36,8 @@ class PlatformApiConcurrencyTest {
 
     @BeforeEach
     void slowApi() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
-        server.createContext("/", this::answer);
-        server.start();
-        api = new PlatformApi(new PortalProperties(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), "http://127.0.0.1",
-                Duration.ofSeconds(5), ""), RestClient.builder(), JsonMapper.builder().build());
+        platform = StandInPlatform.start("/", this::answer);
+        api = platform.api();
         MockHttpServletRequest visitor = new MockHttpServletRequest();
         visitor.setRemoteAddr("10.1.2.3");
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(visitor));
@@ -55,7 +46,7 @@ class PlatformApiConcurrencyTest {
     @AfterEach
     void stop() {
         RequestContextHolder.resetRequestAttributes();
-        server.stop(0);
+        platform.close();
     }
 
     private void answer(HttpExchange exchange) throws IOException {
