@@ -77,6 +77,8 @@ class SearchPage {
             total += c.path("count").asLong(); // every posting has exactly one type: the sum is the number of hits
         }
         model.addAttribute("hits", hits);
+        // by relevance over more than 1,000 matches the platform ranks the first 1,000 found (issue #21)
+        model.addAttribute("rankedFromSample", result.path("rankedFromSample").asBoolean(false));
         model.addAttribute("total", Labels.count(total, lowerBounds));
         model.addAttribute("typeCounts", counts(facets.path("type"), lowerBounds));
         model.addAttribute("workingTimeCounts", counts(facets.path("workingTime"), lowerBounds));

@@ -33,10 +33,11 @@ class PostingSearch {
     private final int sample;
 
     /**
-     * How many matches the facets count at most; 0: every match. A frequent word in a dense area matches 10,000 postings
-     * and more, and counting them all was the part of a wide search that no page needs (issue #21).
+     * How many matches the facets count and the relevance order ranks at most; 0: every match. A frequent word in a dense
+     * area matches 10,000 postings and more, most of them with the same rank, and fetching every one was the whole cost
+     * of such a search (issue #21).
      */
-    static final String SAMPLE_PROPERTY = "augenhoehe.search.facet-sample";
+    static final String SAMPLE_PROPERTY = "augenhoehe.search.sample";
     static final int DEFAULT_SAMPLE = 1_000;
 
     PostingSearch(JdbcTemplate jdbc, SearchCursor cursors, MemberCompanies members, ReferenceData referenceData,
@@ -54,7 +55,8 @@ class PostingSearch {
     /**
      * Hits and facets come from one statement, so the counts describe the same data as the page. The page's details
      * are read by id in a second statement of the same (read committed) transaction: a posting changed in between shows
-     * its newer fields, one deleted in between is left out. Repeatable read would cost three round trips of its own
+     * its newer fields, one deleted in between is left out. By relevance a search with more matches than the sample ranks
+     * the sample (see {@link SearchSql#page}), and its cursor pages end with the sample. Repeatable read would cost three round trips of its own
      * (read, set and reset the connection's isolation), for a difference nobody could see.
      */
     @Transactional(readOnly = true)
@@ -94,7 +96,8 @@ class PostingSearch {
         if (more) {
             next = cursors.encode(c, new SearchCursor.Position(keys.get(c.size() - 1), pageIds.getLast()));
         }
-        return new SearchResult(items, next, c.facets() ? facets.result(referenceData) : null);
+        boolean rankedSample = SearchSql.ranksSample(c, sample) && facets.lowerBounds;
+        return new SearchResult(items, next, c.facets() ? facets.result(referenceData) : null, rankedSample);
     }
 
     /** The facet rows of the page statement: one grouping set per dimension. */

@@ -8,10 +8,16 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** The answer of the public search: a page of hits, the cursor of the next page and, on request, facet counts. */
+/**
+ * The answer of the public search: a page of hits, the cursor of the next page, on request facet counts, and whether the
+ * order is that of a sample (issue #21: a search by relevance over thousands of matches ranks the first 1,000 found).
+ */
 record SearchResult(List<Hit> items,
         @Schema(description = "Pass as cursor (with the same parameters) for the next page; null on the last page") String next,
-        @Schema(description = "Only with facets=true: counts for the current filter") Facets facets) {
+        @Schema(description = "Only with facets=true: counts for the current filter") Facets facets,
+        @Schema(description = "true: more postings match than the sample of 1,000, and the relevance order ranks the first "
+                + "1,000 matches found, not every match; its pages end there. Narrower words, place, radius or filters rank "
+                + "every match; sort=date and sort=distance always order every match") boolean rankedFromSample) {
 
     /** One published posting as a hit; the full text is at /api/vacancies/{id}. */
     record Hit(UUID id, UUID employerId, String employerName, String title, String type, String kldb,

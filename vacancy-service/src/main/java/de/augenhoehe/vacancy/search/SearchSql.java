@@ -274,15 +274,25 @@ final class SearchSql {
         return new Statement(w.toString(), args);
     }
 
-    /** {@code sample} of {@link #page} for counting every match (the behaviour before issue #21). */
+    /** {@code sample} of {@link #page} for ranking and counting every match (the behaviour before issue #21). */
     static final int EVERY_MATCH = 0;
 
     /**
+     * Whether {@link #page} ranks only a sample: the relevance order of a search with more than {@code sample} matches
+     * ranks the first {@code sample} matches found, not every match. Date and distance order every match.
+     */
+    static boolean ranksSample(SearchCriteria c, int sample) {
+        return sample != EVERY_MATCH && c.sort() == SearchCriteria.Sort.RELEVANCE;
+    }
+
+    /**
      * One page of hits (size + 1 rows: is there a next one?) after {@code after} (null: first page) as rows
-     * (kind 0, id, sort_key) and, with facets, the counts per type, occupation group, Kreis and working time as rows
-     * (kind 1, …, n) and the number of matches counted as one row (kind 2, n) — ONE index scan for all, through a
+     * (kind 0, id, sort_key), with facets the counts per type, occupation group, Kreis and working time as rows
+     * (kind 1, …, n), and the number of matches counted as one row (kind 2, n) — ONE index scan for all, through a
      * materialized CTE. The counts cover at most {@code sample} matches ({@link #EVERY_MATCH}: all); kind 2 then says
-     * {@code sample + 1} when there are more, and every count is a lower bound.
+     * {@code sample + 1} when there are more, and every count is a lower bound. By relevance ({@link #ranksSample}) the
+     * scan stops after {@code sample + 1} matches and the pages are those of the sample: a frequent word in a dense area
+     * (8,000 matches and more) cost its every match fetched and ranked, though most share the top rank (issue #21).
      */
     static Statement page(SearchCriteria c, String words, SearchCursor.Position after, int sample) {
         String tsquery = tsquery(c, words);
@@ -314,22 +324,25 @@ final class SearchSql {
                 : List.of(c.sort() == SearchCriteria.Sort.DATE ? (Object) (long) after.key() : (Object) after.key(), after.id());
         String hitColumns = "0 as kind, id, sort_key::float8 as sort_key, null::text as type, null::text as occupation_group,"
                 + " null::text as kreis, null::text as working_time, 0 as g_type, 0 as g_group, 0 as g_kreis, 0 as g_time, 0::bigint as n";
-        if (!c.facets()) {
+        boolean sampled = ranksSample(c, sample);
+        if (!c.facets() && !sampled) {
             // without facets a date order can stop early in the (published_at, id) index
             String sql = "select " + hitColumns + " from (" + matched + ") m where true" + keyset + order + " limit ?";
             args.addAll(keysetArgs);
             args.add(c.size() + 1);
             return new Statement(sql, args);
         }
-        // a wide search (thousands of matches) is counted over its first `sample` matches only (issue #21)
-        String counted = sample == EVERY_MATCH ? "m" : "(select * from m limit " + sample + ") f";
-        String sql = "with m as materialized (" + matched + ")"
-                + " (select " + hitColumns + " from m where true" + keyset + order + " limit ?)"
-                + " union all select 1, null, null, type, occupation_group, kreis, working_time, grouping(type), grouping(occupation_group),"
-                + " grouping(kreis), grouping(working_time), count(*) from " + counted
-                + " group by grouping sets ((type), (occupation_group), (kreis), (working_time))"
-                + " union all select 2, null, null, null, null, null, null, 0, 0, 0, 0, count(*) from "
-                + (sample == EVERY_MATCH ? "m" : "(select 1 from m limit " + (sample + 1) + ") t");
+        // m: every match, or by relevance the first sample + 1 found; f: the sample (issue #21)
+        String sql = "with m as materialized (" + matched + (sampled ? " limit " + (sample + 1) : "") + ")"
+                + (sample == EVERY_MATCH ? "" : ", f as materialized (select * from m limit " + sample + ")")
+                + " (select " + hitColumns + " from " + (sampled ? "f" : "m") + " where true" + keyset + order + " limit ?)";
+        if (c.facets()) {
+            sql += " union all select 1, null, null, type, occupation_group, kreis, working_time, grouping(type), grouping(occupation_group),"
+                    + " grouping(kreis), grouping(working_time), count(*) from " + (sample == EVERY_MATCH ? "m" : "f")
+                    + " group by grouping sets ((type), (occupation_group), (kreis), (working_time))";
+        }
+        sql += " union all select 2, null, null, null, null, null, null, 0, 0, 0, 0, count(*) from "
+                + (sample == EVERY_MATCH || sampled ? "m" : "(select 1 from m limit " + (sample + 1) + ") t");
         args.addAll(keysetArgs);
         args.add(c.size() + 1);
         return new Statement(sql, args);

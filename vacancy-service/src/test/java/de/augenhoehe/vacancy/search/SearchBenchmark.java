@@ -168,8 +168,8 @@ public final class SearchBenchmark {
             Stats service1 = openLoop(o, queries, httpRunner);
             System.out.println("Phase 2: the same SQL over JDBC (baseline) …");
             Stats sql = openLoop(o, queries, q -> rawSql(db, q, PostingSearch.DEFAULT_SAMPLE));
-            // the path before issue #21 in the same run: the same SQL counting every match of every search
-            System.out.println("Phase 3: the same SQL counting every match (before issue #21) …");
+            // the path before issue #21 in the same run: the same SQL ranking and counting every match of every search
+            System.out.println("Phase 3: the same SQL ranking and counting every match (before issue #21) …");
             Stats before = openLoop(o, queries, q -> rawSql(db, q, SearchSql.EVERY_MATCH));
             System.out.println();
             System.out.printf("%-36s %8s %8s %8s %8s %8s %7s%n", "", "p50 ms", "p95 ms", "p99 ms", "max ms", "queries", "errors");

@@ -97,4 +97,23 @@ class SearchSqlTest {
         assertThat(SearchSql.matchesEmpty("!!'a'")).isFalse();
         assertThat(SearchSql.matchesEmpty("'it''s' <2> 'x'")).isFalse();
     }
+
+    @Test
+    void by_relevance_the_scan_stops_after_the_sample_and_date_and_distance_order_every_match() {
+        SearchCriteria.Origin heilbronn = new SearchCriteria.Origin("74072", 49.14, 9.22);
+        for (SearchCriteria.Sort sort : SearchCriteria.Sort.values()) {
+            for (boolean facets : List.of(true, false)) {
+                SearchCriteria c = new SearchCriteria("Mechatroniker", List.of(), null, heilbronn, 200, List.of(), null, null,
+                        List.of(), null, null, false, null, sort, 20, facets);
+                String sql = SearchSql.page(c, "'mechatron'", null, 1_000).sql();
+                String every = SearchSql.page(c, "'mechatron'", null, SearchSql.EVERY_MATCH).sql();
+                boolean relevance = sort == SearchCriteria.Sort.RELEVANCE;
+                assertThat(SearchSql.ranksSample(c, 1_000)).isEqualTo(relevance);
+                assertThat(SearchSql.ranksSample(c, SearchSql.EVERY_MATCH)).isFalse();
+                assertThat(sql.contains(" limit 1001), f as")).as("%s, facets %s: %s", sort, facets, sql).isEqualTo(relevance);
+                assertThat(sql.contains("from f where true")).as("the page from the sample: %s", sql).isEqualTo(relevance);
+                assertThat(every).doesNotContain("limit 1001), f as").doesNotContain("from f ");
+            }
+        }
+    }
 }

@@ -17,10 +17,11 @@ import tools.jackson.databind.JsonNode;
 import de.augenhoehe.testing.RealInfrastructure;
 
 /**
- * Issue #21: a wide search (more matches than the facet sample, here 5) counts only a sample and says so; its pages are
- * exactly those of an exact search — the first page by rank, and the cursor pages after it without a hit repeated or lost.
+ * Issue #21: a wide search (more matches than the sample, here 5) counts only a sample and says so; by relevance it ranks
+ * the sample and says so too — its pages are the sample's, best first — while date and distance order every match, and a
+ * narrower search within the sample ranks every match.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "augenhoehe.search.facet-sample=5")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "augenhoehe.search.sample=5")
 @RealInfrastructure(isolatedDatabase = true)
 class WideSearchIT {
 
@@ -37,28 +38,46 @@ class WideSearchIT {
     }
 
     @Test
-    void a_search_with_more_matches_than_the_sample_counts_a_sample_as_lower_bounds_and_keeps_its_exact_pages() {
+    void a_search_by_relevance_with_more_matches_than_the_sample_ranks_and_counts_the_sample_and_says_so() {
+        List<UUID> inTitle = new ArrayList<>();
+        inTitle.add(postings.posting("Mechatroniker").description("Mechatroniker für die Montage").kldb("26112").insert());
         List<UUID> inDescription = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             inDescription.add(postings.posting("Fachkraft Elektrotechnik " + i).description("Auch Mechatroniker willkommen")
                     .type(i % 2 == 0 ? "JOB" : "APPRENTICESHIP").kldb("26302").insert());
         }
-        // the best hit by relevance (title) is inserted last: a sample of the first matches would not contain it
-        UUID inTitle = postings.posting("Mechatroniker").description("Mechatroniker für die Instandhaltung").kldb("26112").insert();
-        String query = "q=Mechatroniker&postalCode=74072&radiusKm=50&facets=true&size=3";
+        inTitle.add(postings.posting("Mechatroniker").description("Mechatroniker für die Instandhaltung").kldb("26112")
+                .type("DUAL_STUDY").insert());
+        String query = "q=Mechatroniker&postalCode=74072&radiusKm=50&facets=true&size=2";
 
         JsonNode first = get(query);
+        assertThat(first.get("rankedFromSample").asBoolean()).isTrue();
         assertThat(first.get("facets").get("countsAreLowerBounds").asBoolean()).isTrue();
         assertThat(first.get("facets").get("total").asLong()).isEqualTo(5);
         assertThat(first.get("facets").get("type").findValues("count").stream().mapToLong(JsonNode::asLong).sum())
                 .as("the counts are those of the sample").isEqualTo(5);
-        assertThat(ids(first).getFirst()).as("the first page by rank over every match").isEqualTo(inTitle);
 
-        List<UUID> all = new ArrayList<>(inDescription);
-        all.add(inTitle);
         List<UUID> pages = allPages(query);
-        assertThat(pages).as("every match once over the cursor pages").containsExactlyInAnyOrderElementsOf(all);
-        assertThat(pages).as("the same pages as without facets (no sample there)").isEqualTo(allPages(query.replace("&facets=true", "")));
+        assertThat(pages).as("the pages are the sample's: five matches, none twice").hasSize(5).doesNotHaveDuplicates()
+                .isSubsetOf(union(inTitle, inDescription));
+        List<UUID> titlesInSample = pages.stream().filter(inTitle::contains).toList();
+        assertThat(pages.subList(0, titlesInSample.size())).as("the sample's title matches rank first").isEqualTo(titlesInSample);
+        assertThat(pages).as("the same pages without facets").isEqualTo(allPages(query.replace("&facets=true", "")));
+
+        String nearest = "q=Mechatroniker&postalCode=74072&radiusKm=50&sort=distance&size=2";
+        assertThat(get(nearest).get("rankedFromSample").asBoolean()).isFalse();
+        assertThat(allPages(nearest)).as("by distance every match is ordered").containsExactlyInAnyOrderElementsOf(union(inTitle, inDescription));
+
+        JsonNode narrower = get("q=Mechatroniker&postalCode=74072&radiusKm=50&type=DUAL_STUDY,APPRENTICESHIP");
+        assertThat(narrower.get("rankedFromSample").asBoolean()).as("4 matches: within the sample").isFalse();
+        assertThat(ids(narrower).getFirst()).as("within the sample every match is ranked: the title match inserted last first")
+                .isEqualTo(inTitle.getLast());
+    }
+
+    private static List<UUID> union(List<UUID> a, List<UUID> b) {
+        List<UUID> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     @Test
@@ -67,7 +86,9 @@ class WideSearchIT {
         postings.posting("Mechatroniker B").type("APPRENTICESHIP").insert();
         postings.posting("Lagerhelfer").kldb("51311").insert();
 
-        JsonNode facets = get("q=Mechatroniker&facets=true").get("facets");
+        JsonNode result = get("q=Mechatroniker&facets=true");
+        assertThat(result.get("rankedFromSample").asBoolean()).isFalse();
+        JsonNode facets = result.get("facets");
         assertThat(facets.get("countsAreLowerBounds").asBoolean()).isFalse();
         assertThat(facets.get("total").asLong()).isEqualTo(2);
         assertThat(facets.get("type").toString())
