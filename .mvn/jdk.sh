@@ -4,7 +4,11 @@ augenhoehe_java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 
 augenhoehe_pick_jdk() {
   local java_bin="${JAVA_HOME:+$JAVA_HOME/bin/java}"
   [ -n "$java_bin" ] || java_bin=$(command -v java || true)
-  if [ -n "$java_bin" ] && [ "$(augenhoehe_java_major "$java_bin")" -ge 25 ] 2>/dev/null; then return 0; fi
+  if [ -n "$java_bin" ] && [ "$(augenhoehe_java_major "$java_bin")" -ge 25 ] 2>/dev/null; then
+    # scripts that run a plain "java" must get this one, not an older one first on the PATH
+    if [ -n "${JAVA_HOME:-}" ]; then export PATH="$JAVA_HOME/bin:$PATH"; fi
+    return 0
+  fi
   local candidate
   for candidate in /usr/lib/jvm/*25* /usr/lib/jvm/*2[6-9]* /opt/java/* "$HOME"/.sdkman/candidates/java/*; do
     if [ -x "$candidate/bin/javac" ] && [ "$(augenhoehe_java_major "$candidate/bin/java")" -ge 25 ] 2>/dev/null; then

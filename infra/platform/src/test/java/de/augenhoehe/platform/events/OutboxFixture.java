@@ -10,8 +10,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -50,7 +52,8 @@ final class OutboxFixture {
      * Creates the topic and waits until the broker leads each of its partitions, as the platform's topics are before a
      * service starts. Sending at once raced the broker taking up the new partitions: the first batch of a partition was
      * refused (not leader), a later one of the same producer taken, and the first, retried, then refused for its
-     * sequence — until the relay gave up and sent it all again (49 duplicates in {@code OutboxBatchIT}, once).
+     * sequence — until the relay gave up and sent it all again (49 duplicates in {@code OutboxBatchIT}, once). The
+     * leader named in the metadata is not enough either: the partitions' latest offsets must come back from it.
      */
     static void createTopic(String bootstrap, String topic) {
         try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
@@ -62,6 +65,25 @@ final class OutboxFixture {
                     throw new IllegalStateException("no leader for every partition of " + topic + " after 30 s");
                 }
                 Thread.sleep(20);
+            }
+            // The metadata can name a leader before that broker's replica manager leads the partition (NOT_LEADER for
+            // the first produce, then OUT_OF_ORDER_SEQUENCE and duplicates: a relay test of 2026-12-07, twice in a
+            // row): the latest offsets are answered by the partition's leader itself, so they come back only once it
+            // can take records.
+            Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+            for (int partition = 0; partition < 6; partition++) {
+                latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+            }
+            while (true) {
+                try {
+                    admin.listOffsets(latest).all().get();
+                    break;
+                } catch (java.util.concurrent.ExecutionException notYet) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("partitions of " + topic + " not led after 30 s", notYet);
+                    }
+                    Thread.sleep(20);
+                }
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);
