@@ -116,7 +116,7 @@ class BackbonePolicyTest {
         return result;
     }
 
-    /** Its own cluster: 3 instances, synchronous, backed up, its URL and credentials pointing at it. */
+    /** Its own cluster: 3 instances, synchronous, the WAL on its own volume, backed up, its URL and credentials pointing at it. */
     private static List<String> database(Chart.Manifests m, String service, Map<String, Map<String, Object>> env) {
         List<String> result = new ArrayList<>();
         String name = service.replace("-service", "");
@@ -128,6 +128,9 @@ class BackbonePolicyTest {
         }
         if (Obj.integer(c, "spec.postgresql.synchronous.number") < 1 || !"required".equals(Obj.at(c, "spec.postgresql.synchronous.dataDurability"))) {
             result.add(where + "no synchronous replication with dataDurability required");
+        }
+        if (Obj.at(c, "spec.walStorage.size") == null) {
+            result.add(where + "the WAL shares the data volume (no walStorage)");
         }
         if (m.ofKind("ScheduledBackup").stream().noneMatch(b -> cluster.equals(Obj.at(b, "spec.cluster.name")))) {
             result.add(where + "no ScheduledBackup");
