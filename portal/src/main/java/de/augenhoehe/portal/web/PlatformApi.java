@@ -195,7 +195,8 @@ public class PlatformApi {
     /** The visitor's address where reads run off the request thread ({@link #concurrently}); bound to null when there is none. */
     private static final ScopedValue<String> VISITOR = ScopedValue.newInstance();
 
-    private static Optional<String> forwardedFor() {
+    /** The visitor's address for X-Forwarded-For: also on the portal's calls to the token endpoint ({@link SignInSecurity}). */
+    static Optional<String> forwardedFor() {
         if (VISITOR.isBound()) {
             return Optional.ofNullable(VISITOR.get());
         }

@@ -2,13 +2,16 @@ package de.augenhoehe.portal.web;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.endpoint.AbstractRestClientOAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -57,6 +60,7 @@ class SignInSecurity {
                 .authorizeHttpRequests(a -> a.requestMatchers("/login/**").permitAll().anyRequest().authenticated())
                 .oauth2Login(o -> o.loginPage(LOGIN)
                         .authorizationEndpoint(e -> e.baseUri(AUTHORIZATION_BASE).authorizationRequestResolver(authorize))
+                        .tokenEndpoint(t -> t.accessTokenResponseClient(withVisitorAddress(new RestClientAuthorizationCodeTokenResponseClient())))
                         .authorizedClientRepository(tokens)
                         .successHandler(new BackToTheSavedPage(portal))
                         .failureUrl("/login/fehler"))
@@ -113,7 +117,7 @@ class SignInSecurity {
     @Bean
     OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository registrations,
             OAuth2AuthorizedClientRepository tokens) {
-        RestClientRefreshTokenTokenResponseClient refresh = new RestClientRefreshTokenTokenResponseClient();
+        RestClientRefreshTokenTokenResponseClient refresh = withVisitorAddress(new RestClientRefreshTokenTokenResponseClient());
         OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> remembering = grant -> {
             var response = refresh.getTokenResponse(grant);
             RpInitiatedLogout.rememberIdToken(response);
@@ -124,6 +128,21 @@ class SignInSecurity {
         DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(registrations, tokens);
         manager.setAuthorizedClientProvider(provider);
         return manager;
+    }
+
+    /**
+     * The portal's calls to the token endpoint (the code's exchange at sign-in, each renewal) carry the visitor's address
+     * like its every other call to the platform ({@link PlatformApi}): the gateway's per-visitor limits then see the
+     * person, not the portal — without it, everybody's sign-ins and renewals shared the portal's one anonymous bucket
+     * (10/s, burst 60).
+     */
+    static <C extends AbstractRestClientOAuth2AccessTokenResponseClient<?>> C withVisitorAddress(C client) {
+        client.addHeadersConverter(grant -> {
+            HttpHeaders headers = new HttpHeaders();
+            PlatformApi.forwardedFor().ifPresent(address -> headers.set("X-Forwarded-For", address));
+            return headers;
+        });
+        return client;
     }
 
     /** The session cookie: HttpOnly, SameSite=Lax, {@code __Host-} and Secure where served over TLS. */

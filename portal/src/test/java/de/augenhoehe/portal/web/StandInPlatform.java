@@ -38,6 +38,11 @@ public final class StandInPlatform implements AutoCloseable {
         return api;
     }
 
+    /** The stand-in's base address (what the portal's {@code apiUrl} would be). */
+    public URI uri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
     @Override
     public void close() {
         server.stop(0);
