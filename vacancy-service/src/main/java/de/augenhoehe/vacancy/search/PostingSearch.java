@@ -55,9 +55,9 @@ class PostingSearch {
     /**
      * Hits and facets come from one statement, so the counts describe the same data as the page. The page's details
      * are read by id in a second statement of the same (read committed) transaction: a posting changed in between shows
-     * its newer fields, one deleted in between is left out. By relevance a search with more matches than the sample ranks
-     * the sample (see {@link SearchSql#page}), and its cursor pages end with the sample. Repeatable read would cost three round trips of its own
-     * (read, set and reset the connection's isolation), for a difference nobody could see.
+     * its newer fields, one deleted in between is left out. Repeatable read would cost three round trips of its own
+     * (read, set and reset the connection's isolation), for a difference nobody could see. By relevance a search with
+     * more matches than the sample ranks the sample (see {@link SearchSql#page}), and its cursor pages end with it.
      */
     @Transactional(readOnly = true)
     public SearchResult search(SearchCriteria c, String cursor) { // public: proxied for the transaction
