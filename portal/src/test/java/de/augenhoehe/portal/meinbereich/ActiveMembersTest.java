@@ -3,7 +3,6 @@ package de.augenhoehe.portal.meinbereich;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -61,11 +60,6 @@ class ActiveMembersTest {
         for (int i = page * size; i < Math.min(members, (page + 1) * size); i++) {
             items.append(items.isEmpty() ? "" : ",").append("{\"partner\":{\"id\":\"p").append(i).append("\",\"name\":\"P").append(i).append("\"}}");
         }
-        byte[] body = ("{\"items\":[" + items + "],\"page\":" + page + ",\"size\":" + size + ",\"total\":" + members + "}")
-                .getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
+        StandInPlatform.json(exchange, "{\"items\":[" + items + "],\"page\":" + page + ",\"size\":" + size + ",\"total\":" + members + "}");
     }
 }

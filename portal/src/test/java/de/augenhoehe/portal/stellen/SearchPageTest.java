@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.sun.net.httpserver.HttpExchange;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -28,7 +26,7 @@ class SearchPageTest {
         List<String> queries = new ArrayList<>();
         try (StandInPlatform platform = StandInPlatform.start("/api/vacancies", exchange -> {
             queries.add(exchange.getRequestURI().getRawQuery());
-            answer(exchange, exchange.getRequestURI().getPath().contains("/postal-codes/")
+            StandInPlatform.json(exchange, exchange.getRequestURI().getPath().contains("/postal-codes/")
                     ? "{\"latitude\":49.14,\"longitude\":9.22,\"place\":\"Heilbronn\"}"
                     : """
                       {"items":[{"id":"7d0c4b8e-0000-4000-8000-000000000001","title":"Mechatroniker (m/w/d)","type":"JOB",
@@ -53,13 +51,5 @@ class SearchPageTest {
             assertThat(model.getAttribute("rankedFromSample")).isEqualTo(sampled);
             assertThat(model.getAttribute("total")).isEqualTo(sampled ? "1.000+" : "1.000");
         }
-    }
-
-    private static void answer(HttpExchange exchange, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
     }
 }

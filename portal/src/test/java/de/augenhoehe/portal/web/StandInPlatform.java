@@ -3,8 +3,10 @@ package de.augenhoehe.portal.web;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import org.springframework.web.client.RestClient;
@@ -21,8 +23,8 @@ public final class StandInPlatform implements AutoCloseable {
 
     private StandInPlatform(HttpServer server) {
         this.server = server;
-        this.api = new PlatformApi(new PortalProperties(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
-                "http://127.0.0.1", Duration.ofSeconds(5), ""), RestClient.builder(), JsonMapper.builder().build());
+        this.api = new PlatformApi(new PortalProperties(uri(), "http://127.0.0.1", Duration.ofSeconds(5), ""), RestClient.builder(),
+                JsonMapper.builder().build());
     }
 
     /** Answers the requests under {@code path} with {@code handler}. */
@@ -41,6 +43,15 @@ public final class StandInPlatform implements AutoCloseable {
     /** The stand-in's base address (what the portal's {@code apiUrl} would be). */
     public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Answers 200 with a JSON body. */
+    public static void json(HttpExchange exchange, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
     }
 
     @Override

@@ -3,7 +3,6 @@ package de.augenhoehe.portal.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,11 +45,7 @@ class TokenCallsTest {
         List<String> forwarded = new CopyOnWriteArrayList<>();
         try (StandInPlatform platform = StandInPlatform.start("/oauth2/token", exchange -> {
             forwarded.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Forwarded-For")));
-            byte[] body = TOKEN.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
+            StandInPlatform.json(exchange, TOKEN);
         })) {
             ClientRegistration registration = registration(platform);
             MockHttpServletRequest visitor = new MockHttpServletRequest("GET", "/login/oauth2/code/augenhoehe");

@@ -48,36 +48,28 @@ final class OutboxFixture {
         properties.setValidateAgainstSchema(false);
     }
 
+    private static final int PARTITIONS = 6;
+
     /**
      * Creates the topic and waits until the broker leads each of its partitions, as the platform's topics are before a
      * service starts. Sending at once raced the broker taking up the new partitions: the first batch of a partition was
      * refused (not leader), a later one of the same producer taken, and the first, retried, then refused for its
-     * sequence — until the relay gave up and sent it all again (49 duplicates in {@code OutboxBatchIT}, once). The
-     * leader named in the metadata is not enough either: the partitions' latest offsets must come back from it.
+     * sequence — until the relay gave up and sent it all again (49 duplicates in {@code OutboxBatchIT}, once). A leader
+     * named in the metadata is not enough (a relay test of 2026-12-07 saw the same twice in a row): the partitions'
+     * latest offsets are answered by the leader itself, so they come back only once it can take records.
      */
     static void createTopic(String bootstrap, String topic) {
         try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (!admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
-                    .allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("no leader for every partition of " + topic + " after 30 s");
-                }
-                Thread.sleep(20);
-            }
-            // The metadata can name a leader before that broker's replica manager leads the partition (NOT_LEADER for
-            // the first produce, then OUT_OF_ORDER_SEQUENCE and duplicates: a relay test of 2026-12-07, twice in a
-            // row): the latest offsets are answered by the partition's leader itself, so they come back only once it
-            // can take records.
+            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
             Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-            for (int partition = 0; partition < 6; partition++) {
+            for (int partition = 0; partition < PARTITIONS; partition++) {
                 latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
             }
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (true) {
                 try {
                     admin.listOffsets(latest).all().get();
-                    break;
+                    return;
                 } catch (java.util.concurrent.ExecutionException notYet) {
                     if (System.nanoTime() > deadline) {
                         throw new IllegalStateException("partitions of " + topic + " not led after 30 s", notYet);
