@@ -53,7 +53,8 @@ import reactor.netty.DisposableServer;
  * (default 20), {@code --runs N} (the measurement repeated, medians and spreads printed), {@code --stand-in-only},
  * {@code --jar PATH} (the gateway jar), {@code --candidate-jar PATH} (the WebMVC candidate, measured beside it), {@code --partner-jar PATH},
  * {@code --local-servers-cp CLASSPATH} (infra/local-servers with its dependencies), {@code --work DIR}. Environment:
- * {@code GATEWAY_JAVA_OPTS} (extra JVM options of the gateway, e.g. a flight recording).
+ * {@code GATEWAY_JAVA_OPTS} (extra JVM options of the gateway, e.g. a flight recording), {@code SERVICE_JAVA_OPTS} (of
+ * partner-service).
  */
 public final class GatewayBenchmark {
 
@@ -269,10 +270,7 @@ public final class GatewayBenchmark {
             throws IOException {
         List<String> command = Cpus.pinned(cpus.gateway(), Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m");
         // extra JVM options for the gateway, e.g. a flight recording: GATEWAY_JAVA_OPTS="-XX:StartFlightRecording=..."
-        String extra = System.getenv("GATEWAY_JAVA_OPTS");
-        if (extra != null && !extra.isBlank()) {
-            command.addAll(List.of(extra.trim().split("\\s+")));
-        }
+        command.addAll(extraJavaOptions("GATEWAY_JAVA_OPTS"));
         command.addAll(List.of("-jar", jar.toString(),
                 "--server.port=" + port,
                 "--augenhoehe.gateway.services.partner=" + partner,
@@ -288,6 +286,12 @@ public final class GatewayBenchmark {
                 // take the only instance out in the middle of a measurement
                 "--augenhoehe.gateway.health-check.timeout=10s"));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve(log).toFile()).start();
+    }
+
+    /** JVM options from an environment variable, split at white space; none when it is unset. */
+    static List<String> extraJavaOptions(String variable) {
+        String extra = System.getenv(variable);
+        return extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+"));
     }
 
     static void awaitReady(String base, Process gateway) throws Exception {
@@ -544,7 +548,10 @@ public final class GatewayBenchmark {
                     "--controller-port", Integer.toString(freePort()))), dir.resolve("kafka.log"), "READY"));
             int port = freePort();
             base = "http://127.0.0.1:" + port;
-            ProcessBuilder service = new ProcessBuilder(pinned(java, "-Xmx512m", "-jar", Path.of(jar).toAbsolutePath().toString()))
+            List<String> serviceCommand = pinned(java, "-Xmx512m");
+            serviceCommand.addAll(extraJavaOptions("SERVICE_JAVA_OPTS")); // e.g. the deployment's JIT and collector
+            serviceCommand.addAll(List.of("-jar", Path.of(jar).toAbsolutePath().toString()));
+            ProcessBuilder service = new ProcessBuilder(serviceCommand)
                     .redirectErrorStream(true).redirectOutput(dir.resolve("partner-service.log").toFile());
             var env = service.environment();
             env.put("SERVER_PORT", Integer.toString(port));

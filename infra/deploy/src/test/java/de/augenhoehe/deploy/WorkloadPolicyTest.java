@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.kubernetes.client.custom.Quantity;
@@ -53,6 +54,11 @@ class WorkloadPolicyTest {
                 .hasSize(6).allMatch(v -> v.contains("graceful shutdown 4 s is not longer than the longest request (6 s)"));
         assertThat(violations(broken(Map.of("services.vacancy-service.env.AUGENHOEHE_SEARCH_CURSOR_SECRET", "abc"))))
                 .containsExactly("Deployment augenhoehe-vacancy-service: AUGENHOEHE_SEARCH_CURSOR_SECRET is a literal value");
+        assertThat(violations(broken(Map.of("javaOptions", "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=48m"))))
+                .hasSize(12).contains("Deployment augenhoehe-gateway: container gateway: the JIT stops at tier 1 "
+                        + "(-XX:TieredStopAtLevel): C1 only costs twice the CPU per request",
+                        "Deployment augenhoehe-gateway: container gateway: code cache of 48m, less than 64m for the full JIT");
+        assertThat(violations(broken(Map.of("javaOptions", "-XX:TieredStopAtLevel=4 -XX:ReservedCodeCacheSize=1g")))).isEmpty();
         assertThat(violations(broken(Map.of("services.gateway.signsTokens", true))))
                 .containsExactly("Deployment augenhoehe-gateway: mounts the token signing key (only partner-service may)");
 
@@ -174,6 +180,9 @@ class WorkloadPolicyTest {
         if (grace <= Math.max(preStop, 0) + shutdown) {
             result.add(where + "grace period " + grace + " s is not longer than preStop " + preStop + " s + shutdown " + shutdown + " s");
         }
+        String jvm = Obj.list(c, "env").stream().filter(e -> "JDK_JAVA_OPTIONS".equals(e.get("name")))
+                .map(e -> String.valueOf(e.get("value"))).findFirst().orElse("");
+        result.addAll(jit(where + "container " + name + ": ", jvm));
         for (Map<String, Object> e : Obj.list(c, "env")) {
             String var = (String) e.get("name");
             if (SECRET_NAME.matcher(var).matches() && e.containsKey("value")) {
@@ -182,6 +191,28 @@ class WorkloadPolicyTest {
         }
         return result;
     }
+
+    /**
+     * A long-running pod gets the full JIT: C1 only (-XX:TieredStopAtLevel=1..3) doubled the gateway's CPU per request
+     * (1.04 against 0.51 ms, infra/benchmarks/gateway 2026-12-07), and C2 needs room for its code (the gateway used
+     * 27 MB of it under load).
+     */
+    static List<String> jit(String where, String options) {
+        List<String> result = new ArrayList<>();
+        Matcher stop = TIERED_STOP.matcher(options);
+        if (stop.find() && Integer.parseInt(stop.group(1)) < 4) {
+            result.add(where + "the JIT stops at tier " + stop.group(1) + " (-XX:TieredStopAtLevel): C1 only costs twice the CPU per request");
+        }
+        Matcher cache = CODE_CACHE.matcher(options);
+        if (cache.find() && Long.parseLong(cache.group(1)) * UNITS.get(cache.group(2).toLowerCase()) < 64L << 20) {
+            result.add(where + "code cache of " + cache.group(1) + cache.group(2) + ", less than 64m for the full JIT");
+        }
+        return result;
+    }
+
+    static final Pattern TIERED_STOP = Pattern.compile("-XX:TieredStopAtLevel=(\\d)");
+    static final Pattern CODE_CACHE = Pattern.compile("-XX:ReservedCodeCacheSize=(\\d+)([kKmMgG])");
+    static final Map<String, Long> UNITS = Map.of("k", 1L << 10, "m", 1L << 20, "g", 1L << 30);
 
     /** A PDB that selects these pods and leaves at least one running during a drain. */
     private static boolean keepsAPod(Map<String, Object> pdb, Map<String, Object> podLabels, int replicas) {
