@@ -25,6 +25,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -53,6 +54,8 @@ class OutboxRelay implements SmartLifecycle {
     private final EventsProperties.Relay settings;
     private final Counter relayed;
     private final Counter failures;
+    private final Counter analyses;
+    private long relayedSinceAnalyze;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private volatile boolean wakeUp;
@@ -68,6 +71,7 @@ class OutboxRelay implements SmartLifecycle {
         this.settings = settings;
         this.relayed = Counter.builder("augenhoehe.outbox.relayed").description("Outbox events relayed to Kafka").register(meters);
         this.failures = Counter.builder("augenhoehe.outbox.relay.failures").description("Relay batches that failed and will be retried").register(meters);
+        this.analyses = Counter.builder("augenhoehe.outbox.relay.analyses").description("Outbox analyzed after a large backlog was relayed").register(meters);
     }
 
     void wakeUp() {
@@ -338,9 +342,11 @@ class OutboxRelay implements SmartLifecycle {
         while (running) {
             try {
                 int n = relayPending();
+                relayedSinceAnalyze += n;
                 if (n < settings.getBatchSize()) {
                     // not while a backlog drains: the cleanup's reads and deletes would slow the service's own commits
                     cleanupIfDue();
+                    analyzeIfDue();
                 }
                 backoff = 0;
                 if (n == 0) {
@@ -362,6 +368,26 @@ class OutboxRelay implements SmartLifecycle {
 
     private long nextBackoff(long current) {
         return Math.min(settings.getMaxBackoff().toMillis(), current == 0 ? 100 : current * 2);
+    }
+
+    /**
+     * Fresh statistics once a large backlog is relayed (EventsProperties.Relay#analyzeAfter): a sample of the table,
+     * well under a second for a million rows; the new statistics replace the plans the relay's statements kept.
+     */
+    void analyzeIfDue() {
+        long after = settings.getAnalyzeAfter();
+        if (after <= 0 || relayedSinceAnalyze < after) {
+            return;
+        }
+        long rows = relayedSinceAnalyze;
+        relayedSinceAnalyze = 0;
+        try {
+            jdbc.execute("analyze outbox_event");
+            analyses.increment();
+            log.info("Outbox analyzed after {} events were relayed", rows);
+        } catch (DataAccessException e) {
+            log.warn("Outbox relay: analyzing the outbox after {} relayed events failed ({})", rows, e.toString());
+        }
     }
 
     /** Deletes relayed rows older than the retention, at most once a minute (pending rows stay, whatever their age). */

@@ -139,13 +139,20 @@ public final class EventsBenchmark {
     // --- servers -------------------------------------------------------------------------------------------------
 
     private void start() throws Exception {
-        deleteRecursively(work.resolve("postgres/data")); // the unpacked binaries stay: unpacking them costs a minute here
-        deleteRecursively(work.resolve("kafka"));
+        // --postgres-data / --kafka-dir: the servers' data elsewhere, e.g. on a tmpfs to tell the shared disk's share
+        // in the writers' latency during a drain (README, experiment j)
+        Path postgresData = Path.of(options.getOrDefault("--postgres-data", work.resolve("postgres/data").toString()));
+        Path kafkaDir = Path.of(options.getOrDefault("--kafka-dir", work.resolve("kafka").toString()));
+        deleteRecursively(postgresData); // the unpacked binaries stay: unpacking them costs a minute here
+        deleteRecursively(kafkaDir);
         // shared_buffers like a real server's for a million-row table, as the search benchmark does
         System.setProperty("augenhoehe.postgres.shared-buffers", options.getOrDefault("--shared-buffers", "512MB"));
-        postgres = new LocalPostgres(work.resolve("postgres/data"), work.resolve("postgres/binaries"), FreePorts.next()).start();
+        postgres = new LocalPostgres(postgresData, work.resolve("postgres/binaries"), FreePorts.next()).start();
         postgres.ensureDatabase("bench_producer", "bench", "bench");
         postgres.ensureDatabase("bench_consumer", "bench", "bench");
+        if (options.containsKey("--auto-explain-ms")) {
+            autoExplain(intOption("--auto-explain-ms", 1000));
+        }
         producerSide = dataSource("bench_producer", 12);
         consumerSide = dataSource("bench_consumer", 4);
         for (DataSource ds : List.of(producerSide, consumerSide)) {
@@ -153,7 +160,7 @@ public final class EventsBenchmark {
         }
         new JdbcTemplate(producerSide).execute("create table bench_source (id text primary key, n bigint not null)");
         new JdbcTemplate(consumerSide).execute("create table bench_projection (id text primary key, n bigint not null, applied_at timestamptz not null)");
-        broker = new Broker(work.resolve("kafka"), FreePorts.next(), FreePorts.next());
+        broker = new Broker(kafkaDir, FreePorts.next(), FreePorts.next());
         broker.start();
         try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap()))) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 6, (short) 1), new NewTopic(TOPIC + EventConsumers.DLT_SUFFIX, 6, (short) 1),
@@ -173,6 +180,22 @@ public final class EventsBenchmark {
         if (postgres != null) {
             postgres.stop();
         }
+    }
+
+    /**
+     * The plan of every statement of the benchmark's role slower than the threshold, in PostgreSQL's log (printed at
+     * INFO by the embedded server's logger): for the slow drains, whose relay statements were on a core for a minute.
+     */
+    private void autoExplain(int thresholdMs) throws Exception {
+        try (var c = java.sql.DriverManager.getConnection(postgres.jdbcUrl("bench_producer"), "postgres", "");
+                var st = c.createStatement()) {
+            st.execute("alter role bench set session_preload_libraries = 'auto_explain'");
+            st.execute("alter role bench set auto_explain.log_min_duration = '" + thresholdMs + "ms'");
+            st.execute("alter role bench set auto_explain.log_analyze = on");
+            st.execute("alter role bench set auto_explain.log_buffers = on");
+        }
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.zonky")).setLevel(ch.qos.logback.classic.Level.INFO);
+        System.out.printf("auto_explain: plans of statements slower than %d ms in the log%n", thresholdMs);
     }
 
     private HikariDataSource dataSource(String database, int size) {

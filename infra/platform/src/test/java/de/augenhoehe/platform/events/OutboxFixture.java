@@ -106,12 +106,22 @@ final class OutboxFixture {
     }
 
     OutboxRelay relay(Supplier<Producer<String, byte[]>> producers, int batchSize) {
+        return relay(producers, batchSize, settings -> { });
+    }
+
+    OutboxRelay relay(Supplier<Producer<String, byte[]>> producers, int batchSize, java.util.function.Consumer<EventsProperties.Relay> tuning) {
         EventsProperties.Relay settings = new EventsProperties.Relay();
         settings.setBatchSize(batchSize);
         settings.setPollInterval(Duration.ofMillis(50));
         settings.setSendTimeout(Duration.ofSeconds(3));
         settings.setMaxBackoff(Duration.ofMillis(500));
+        tuning.accept(settings);
         return new OutboxRelay(jdbc, tx, producers, settings, new SimpleMeterRegistry());
+    }
+
+    /** The planner's row count of the outbox: -1 until it is first analyzed or vacuumed. */
+    double plannerRows() {
+        return jdbc.queryForObject("select reltuples from pg_class where oid = 'outbox_event'::regclass", Double.class);
     }
 
     int pending() {
