@@ -3,9 +3,7 @@ package de.augenhoehe.platform.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.Map;
 
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
 
 import de.augenhoehe.testing.Eventually;
@@ -21,14 +19,14 @@ class OutboxAnalyzeIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Test
-    void a_backlog_of_the_threshold_or_more_is_followed_by_an_analyze() throws Exception {
+    void a_backlog_of_the_threshold_or_more_is_followed_by_an_analyze() {
         OutboxFixture outbox = OutboxFixture.onNewTopic("analyze");
         assertThat(outbox.plannerRows()).as("a new outbox has no statistics").isEqualTo(-1);
         relayBacklog(outbox, 40, 30, () -> Eventually.await("the outbox analyzed", WAIT, () -> outbox.plannerRows() == 40));
     }
 
     @Test
-    void a_smaller_backlog_is_not() throws Exception {
+    void a_smaller_backlog_is_not() {
         OutboxFixture outbox = OutboxFixture.onNewTopic("no-analyze");
         relayBacklog(outbox, 20, 30, () -> {
             sleep(500); // passes after the backlog: the relay has caught up and would analyze now
@@ -61,7 +59,6 @@ class OutboxAnalyzeIT {
     }
 
     private static OutboxRelay relay(OutboxFixture outbox, long analyzeAfter) {
-        Map<String, Object> producer = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafkaBootstrapServers());
-        return outbox.relay(() -> RelayProducer.create(producer), 10, settings -> settings.setAnalyzeAfter(analyzeAfter));
+        return outbox.relay(Infrastructure.get().kafkaBootstrapServers(), 10, settings -> settings.setAnalyzeAfter(analyzeAfter));
     }
 }

@@ -101,8 +101,12 @@ final class OutboxFixture {
     }
 
     OutboxRelay relay(String bootstrap, int batchSize) {
+        return relay(bootstrap, batchSize, settings -> { });
+    }
+
+    OutboxRelay relay(String bootstrap, int batchSize, java.util.function.Consumer<EventsProperties.Relay> tuning) {
         Map<String, Object> producer = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        return relay(() -> RelayProducer.create(producer), batchSize);
+        return relay(() -> RelayProducer.create(producer), batchSize, tuning);
     }
 
     OutboxRelay relay(Supplier<Producer<String, byte[]>> producers, int batchSize) {
